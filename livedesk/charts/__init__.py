@@ -1,0 +1,1 @@
+"""Chart functions `draw_x(ax, data) -> ax` on matplotlib Figures; no pyplot."""

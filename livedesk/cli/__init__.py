@@ -1,0 +1,1 @@
+"""The `livedesk` command line: one module per command group (`*_command.py`), found at start-up."""

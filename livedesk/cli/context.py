@@ -1,0 +1,58 @@
+"""What a command handler receives: parsed arguments, the store opened on first use, and output helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class UserError(Exception):
+    """A mistake the user can fix; printed as one line, exit code 2."""
+
+
+@dataclass
+class CliContext:
+    db_url: str | None
+    lang: str | None = None
+    _store: Any = field(default=None, repr=False)
+
+    @property
+    def store(self):
+        if self._store is None:
+            from livedesk.persistence.store import Store, StoreError
+
+            try:
+                self._store = Store(self.db_url)
+            except StoreError as exc:
+                raise UserError(str(exc)) from exc
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.dispose()
+
+
+def print_json(payload: Any, out: str | Path | None = None) -> None:
+    """Write JSON to a file (`out`), or to standard output when `out` is None or '-'."""
+    text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+    if out is None or str(out) == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        Path(out).write_text(text + "\n", encoding="utf-8")
+
+
+def existing_file(path: str) -> Path:
+    candidate = Path(path)
+    if not candidate.is_file():
+        raise UserError(f"file not found: {path}")
+    return candidate
+
+
+def session_id_argument(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError as exc:
+        raise UserError(f"'{text}' is not a session id; `livedesk sessions list` shows the ids") from exc

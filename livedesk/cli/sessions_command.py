@@ -1,0 +1,64 @@
+"""`livedesk sessions list|create`."""
+
+from __future__ import annotations
+
+from livedesk.cli.context import CliContext, UserError, print_json
+
+
+def register(commands, add_common) -> None:
+    sessions = commands.add_parser("sessions", help="list or create sessions")
+    sub = sessions.add_subparsers(dest="sessions_command", metavar="ACTION")
+    listing = sub.add_parser("list", help="list the sessions in the store")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    add_common(listing)
+    listing.set_defaults(handler=_list)
+
+    create = sub.add_parser("create", help="create an empty session")
+    create.add_argument("--title", required=True)
+    create.add_argument("--start", required=True, metavar="YYYY-MM-DDTHH:MM")
+    create.add_argument("--minutes", required=True, type=int)
+    create.add_argument("--platform", default="douyin")
+    create.add_argument("--account", default="")
+    create.add_argument("--json", action="store_true")
+    add_common(create)
+    create.set_defaults(handler=_create)
+    add_common(sessions)
+
+
+def _list(args, context: CliContext) -> int:
+    from livedesk.services.sessions import list_sessions
+
+    sessions = list_sessions(context.store)
+    if args.json:
+        print_json([
+            {"session_id": s.id, "title": s.title, "platform": s.platform, "account": s.account,
+             "start": s.start.isoformat(), "planned_seconds": s.planned_seconds, "timezone": s.timezone,
+             "is_sample": s.is_sample}
+            for s in sessions
+        ])
+        return 0
+    if not sessions:
+        print("no sessions yet; `livedesk samples load` loads the sample sessions")
+    for s in sessions:
+        print(f"{s.id}\t{s.start:%Y-%m-%d %H:%M}\t{s.planned_seconds // 60} min\t{s.platform}\t{s.title}")
+    return 0
+
+
+def _create(args, context: CliContext) -> int:
+    from livedesk.services.sessions import create_session, parse_local_start
+
+    if args.minutes <= 0:
+        raise UserError("--minutes must be a positive number of minutes")
+    if not args.title.strip():
+        raise UserError("--title must not be empty")
+    try:
+        start = parse_local_start(args.start)
+    except ValueError as exc:
+        raise UserError(str(exc)) from exc
+    session_id = create_session(context.store, args.title.strip(), start, args.minutes * 60,
+                                platform=args.platform, account=args.account)
+    if args.json:
+        print_json({"session_id": session_id})
+    else:
+        print(session_id)
+    return 0

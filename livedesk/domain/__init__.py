@@ -1,0 +1,1 @@
+"""Plain dataclasses and rules of a live-stream session; standard library only."""

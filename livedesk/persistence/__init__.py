@@ -1,0 +1,1 @@
+"""The store: sqlmodel tables, engine creation and repositories that speak domain objects."""

@@ -1,0 +1,179 @@
+"""Sessions and their plans (pool and run order) in and out of the store as domain objects."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+
+from sqlmodel import Session as DbSession
+from sqlmodel import col, delete, select
+
+from livedesk.domain.product import Product
+from livedesk.domain.roles import Role, ScriptStep, SegmentKind
+from livedesk.domain.session import ChecklistItem, Segment, Session, SessionPlan, StepBudget, Targets
+from livedesk.persistence.tables import ProductRow, SegmentRow, SessionRow
+from livedesk.persistence.timecodec import from_ms, to_ms
+
+
+class SessionNotFound(LookupError):
+    def __init__(self, session_id: int) -> None:
+        super().__init__(f"there is no session {session_id}; `livedesk sessions list` shows the ids")
+        self.session_id = session_id
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def _session_to_row(session: Session, row: SessionRow | None = None) -> SessionRow:
+    row = row or SessionRow(title="", start_ms=0, planned_seconds=0)
+    row.title = session.title
+    row.platform = session.platform
+    row.account = session.account
+    row.start_ms = to_ms(session.start)
+    row.timezone = session.timezone
+    row.planned_seconds = session.planned_seconds
+    row.team = dict(session.team)
+    row.targets = asdict(session.targets)
+    row.ad_budget_fen = session.ad_budget_fen
+    row.checklists = {
+        "preheat": [asdict(item) for item in session.preheat_checklist],
+        "scene": [asdict(item) for item in session.scene_checklist],
+    }
+    row.is_sample = session.is_sample
+    row.updated_ms = _now_ms()
+    return row
+
+
+def _row_to_session(row: SessionRow) -> Session:
+    checklists = row.checklists or {}
+    return Session(
+        id=row.id,
+        title=row.title,
+        start=from_ms(row.start_ms, row.timezone),
+        planned_seconds=row.planned_seconds,
+        platform=row.platform,
+        account=row.account,
+        timezone=row.timezone,
+        team=dict(row.team or {}),
+        targets=Targets(**(row.targets or {})),
+        ad_budget_fen=row.ad_budget_fen,
+        preheat_checklist=[ChecklistItem(**item) for item in checklists.get("preheat", [])],
+        scene_checklist=[ChecklistItem(**item) for item in checklists.get("scene", [])],
+        is_sample=row.is_sample,
+    )
+
+
+def add_session(db: DbSession, session: Session) -> int:
+    row = _session_to_row(session)
+    db.add(row)
+    db.flush()
+    session.id = row.id
+    return row.id
+
+
+def update_session(db: DbSession, session: Session) -> None:
+    row = db.get(SessionRow, session.id)
+    if row is None:
+        raise SessionNotFound(session.id)
+    _session_to_row(session, row)
+    db.add(row)
+
+
+def get_session(db: DbSession, session_id: int) -> Session:
+    row = db.get(SessionRow, session_id)
+    if row is None:
+        raise SessionNotFound(session_id)
+    return _row_to_session(row)
+
+
+def list_sessions(db: DbSession) -> list[Session]:
+    rows = db.exec(select(SessionRow).order_by(col(SessionRow.start_ms).desc(), col(SessionRow.id).desc())).all()
+    return [_row_to_session(row) for row in rows]
+
+
+def delete_session(db: DbSession, session_id: int) -> None:
+    row = db.get(SessionRow, session_id)
+    if row is None:
+        raise SessionNotFound(session_id)
+    db.delete(row)
+
+
+def _product_to_row(session_id: int, position: int, product: Product) -> ProductRow:
+    return ProductRow(
+        session_id=session_id, position=position, product_id=product.product_id, name=product.name,
+        role=product.role.value, sku=product.sku, daily_price_fen=product.daily_price_fen,
+        live_price_fen=product.live_price_fen, cost_fen=product.cost_fen, stock=product.stock,
+        mechanism=product.mechanism, selling_points=product.selling_points, pain_points=product.pain_points,
+        endorsements=product.endorsements, faq=product.faq,
+        scripts={step.value: text for step, text in product.scripts.items()},
+    )
+
+
+def _row_to_product(row: ProductRow) -> Product:
+    return Product(
+        product_id=row.product_id, name=row.name, role=Role(row.role), sku=row.sku,
+        daily_price_fen=row.daily_price_fen, live_price_fen=row.live_price_fen, cost_fen=row.cost_fen,
+        stock=row.stock, mechanism=row.mechanism, selling_points=row.selling_points,
+        pain_points=row.pain_points, endorsements=row.endorsements, faq=row.faq,
+        scripts={ScriptStep(key): text for key, text in (row.scripts or {}).items()},
+    )
+
+
+def _segment_to_row(session_id: int, position: int, segment: Segment) -> SegmentRow:
+    return SegmentRow(
+        session_id=session_id, position=position, kind=segment.kind.value, product_id=segment.product_id,
+        title=segment.title, planned_seconds=segment.planned_seconds, owner=segment.owner,
+        cues=list(segment.cues), notes=segment.notes,
+        steps=[{"step": b.step.value, "seconds": b.seconds, "text": b.text} for b in segment.steps],
+    )
+
+
+def _row_to_segment(row: SegmentRow) -> Segment:
+    return Segment(
+        kind=SegmentKind(row.kind), planned_seconds=row.planned_seconds, product_id=row.product_id,
+        title=row.title, owner=row.owner, cues=list(row.cues or []), notes=row.notes,
+        steps=[StepBudget(ScriptStep(s["step"]), int(s["seconds"]), s.get("text", "")) for s in (row.steps or [])],
+    )
+
+
+def replace_products(db: DbSession, session_id: int, products: list[Product]) -> None:
+    db.exec(delete(ProductRow).where(col(ProductRow.session_id) == session_id))
+    db.add_all(_product_to_row(session_id, i, p) for i, p in enumerate(products))
+    _touch(db, session_id)
+
+
+def replace_segments(db: DbSession, session_id: int, segments: list[Segment]) -> None:
+    db.exec(delete(SegmentRow).where(col(SegmentRow.session_id) == session_id))
+    db.add_all(_segment_to_row(session_id, i, s) for i, s in enumerate(segments))
+    _touch(db, session_id)
+
+
+def load_products(db: DbSession, session_id: int) -> list[Product]:
+    rows = db.exec(select(ProductRow).where(col(ProductRow.session_id) == session_id).order_by(col(ProductRow.position))).all()
+    return [_row_to_product(row) for row in rows]
+
+
+def load_plan(db: DbSession, session_id: int) -> SessionPlan:
+    session = get_session(db, session_id)
+    segments = db.exec(select(SegmentRow).where(col(SegmentRow.session_id) == session_id).order_by(col(SegmentRow.position))).all()
+    return SessionPlan(session=session, products=load_products(db, session_id), segments=[_row_to_segment(r) for r in segments])
+
+
+def save_plan(db: DbSession, plan: SessionPlan) -> int:
+    """Insert or update the session header, then replace its pool and run order."""
+    if plan.session.id is None:
+        add_session(db, plan.session)
+    else:
+        update_session(db, plan.session)
+    replace_products(db, plan.session.id, plan.products)
+    replace_segments(db, plan.session.id, plan.segments)
+    return plan.session.id
+
+
+def _touch(db: DbSession, session_id: int) -> None:
+    row = db.get(SessionRow, session_id)
+    if row is None:
+        raise SessionNotFound(session_id)
+    row.updated_ms = _now_ms()
+    db.add(row)

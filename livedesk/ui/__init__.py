@@ -1,0 +1,1 @@
+"""The Qt front end: the only package (with app.py) that imports PySide6."""
