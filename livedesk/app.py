@@ -1,0 +1,101 @@
+"""Wiring: the one place where the store, settings, tasks, fonts, language and main window meet."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+
+def _ensure_platform_for(offscreen: bool) -> None:
+    # Without a display Qt aborts the whole process; pick offscreen before the first Qt import.
+    if offscreen or (sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def build_application(lang: str | None, *, config_dir: str | None = None, inline_tasks: bool = False,
+                      db_url: str | None = None, store=None, clock=None):
+    """Create (or reuse) the QApplication and the AppContext; returns (app, context)."""
+    from PySide6.QtWidgets import QApplication
+
+    from livedesk.domain.clock import SystemClock
+    from livedesk.persistence.store import Store
+    from livedesk.ui import settings as setting
+    from livedesk.ui.context import AppContext
+    from livedesk.ui.fonts import register_fonts
+    from livedesk.ui.i18n import install_language
+    from livedesk.ui.settings import Settings
+    from livedesk.ui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("LiveDesk")
+    app.setOrganizationName("LiveDesk")
+    register_fonts(app)
+    settings = Settings(config_dir)
+    language = lang or settings.get(setting.LANGUAGE)
+    install_language(app, language)
+    context = AppContext(store=store or Store(db_url), settings=settings, tasks=TaskRunner(inline=inline_tasks),
+                         clock=clock or SystemClock(), lang=language)
+    return app, context
+
+
+def run_gui(db_url: str | None, lang: str | None = None) -> int:
+    """Open the main window on the store and run until it closes."""
+    _ensure_platform_for(offscreen=False)
+    from livedesk.persistence.store import StoreError
+
+    try:
+        app, context = build_application(lang, db_url=db_url)
+    except StoreError as exc:
+        from livedesk.cli.context import UserError
+
+        raise UserError(str(exc)) from exc
+    from livedesk.ui import settings as setting
+    from livedesk.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    _select_initial_session(context, context.settings.get(setting.LAST_SESSION))
+    window.show()
+    code = app.exec()
+    context.tasks.wait()
+    return code
+
+
+def _select_initial_session(context, preferred: int | None) -> None:
+    from livedesk.services.sessions import list_sessions
+
+    ids = [s.id for s in list_sessions(context.store)]
+    if ids:
+        context.selection.select(preferred if preferred in ids else ids[0])
+
+
+def render_screenshot(db_url: str | None, workspace: str, out: Path, *, session_id: int | None = None,
+                      lang: str | None = None, mode: str | None = None) -> Path:
+    """Render the main window offscreen at 1600x1000 showing `workspace` for the session; writes a PNG."""
+    _ensure_platform_for(offscreen=True)
+    from PySide6.QtWidgets import QApplication
+
+    from livedesk.ui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as config_dir:  # never touch the user's remembered geometry
+        app, context = build_application(lang or "zh_CN", config_dir=config_dir, inline_tasks=True, db_url=db_url)
+        window = MainWindow(context)
+        window.resize(1600, 1000)
+        _select_initial_session(context, session_id)
+        if session_id is not None and context.selection.session_id != session_id:
+            raise LookupError(f"there is no session {session_id}; `livedesk sessions list` shows the ids")
+        window.show_workspace(workspace)
+        page = window.workspaces.currentWidget()
+        if mode and hasattr(page, "show_mode"):
+            page.show_mode(mode)
+        window.show()
+        for _ in range(5):
+            app.processEvents()
+        image = window.grab()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not image.save(str(out), "PNG"):
+            raise OSError(f"cannot write the screenshot to {out}")
+        window.close()
+        context.store.dispose()
+    return out

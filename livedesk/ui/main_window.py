@@ -1,0 +1,160 @@
+"""The main window: session list, the three workspaces (计划, 彩排/直播, 复盘), menus, status bar, geometry."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+import livedesk
+from livedesk.persistence.store import describe_url
+from livedesk.services.sessions import create_session
+from livedesk.ui import settings as setting
+from livedesk.ui.context import AppContext
+from livedesk.ui.i18n import tr
+from livedesk.ui.planner.planner_page import PlannerPage
+from livedesk.ui.rehearsal.rehearsal_page import RehearsalPage
+from livedesk.ui.review.review_page import ReviewPage
+from livedesk.ui.session_list import SessionListPanel
+from livedesk.ui.widgets.new_session_dialog import NewSessionDialog
+
+WORKSPACES = ("plan", "rehearse", "review")
+
+
+class MainWindow(QMainWindow):
+    workspace_changed = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.setWindowTitle(tr("LiveDesk"))
+
+        self.planner_page = PlannerPage(context)
+        self.rehearsal_page = RehearsalPage(context)
+        self.review_page = ReviewPage(context)
+        self._pages = (self.planner_page, self.rehearsal_page, self.review_page)
+        self.workspaces = QTabWidget()
+        self.workspaces.setObjectName("workspaces")
+        self.workspaces.setDocumentMode(True)
+        self.workspaces.addTab(self.planner_page, tr("Plan"))
+        self.workspaces.addTab(self.rehearsal_page, tr("Rehearse / Live"))
+        self.workspaces.addTab(self.review_page, tr("Review"))
+        self.workspaces.currentChanged.connect(self._on_workspace_index_changed)
+        self.setCentralWidget(self.workspaces)
+
+        self.session_list = SessionListPanel(context)
+        self.session_list.new_session_requested.connect(self.new_session)
+        dock = QDockWidget(tr("Sessions"), self)
+        dock.setObjectName("sessionDock")
+        dock.setWidget(self.session_list)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        self._session_dock = dock
+
+        self._session_label = QLabel()
+        self._busy_label = QLabel()
+        self.statusBar().addWidget(self._session_label, 1)
+        self.statusBar().addPermanentWidget(self._busy_label)
+        self.statusBar().addPermanentWidget(QLabel(tr("Store: {url}").format(url=describe_url(context.store.url))))
+        context.tasks.busy_changed.connect(lambda busy: self._busy_label.setText(tr("Working…") if busy else ""))
+
+        self._build_menus()
+        context.selection.session_changed.connect(self._on_session_changed)
+        self._restore_state()
+
+    # -- menus and shortcuts -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(tr("&File"))
+        self._add_action(file_menu, tr("&New session…"), QKeySequence.StandardKey.New, self.new_session)
+        self._add_action(file_menu, tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        file_menu.addSeparator()
+        self._add_action(file_menu, tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+
+        view_menu = self.menuBar().addMenu(tr("&View"))
+        for index, name in enumerate((tr("Plan"), tr("Rehearse / Live"), tr("Review"))):
+            self._add_action(view_menu, name, QKeySequence(f"Ctrl+{index + 1}"),
+                             lambda checked=False, i=index: self.workspaces.setCurrentIndex(i))
+        view_menu.addSeparator()
+        view_menu.addAction(self._session_dock.toggleViewAction())
+        self._add_action(view_menu, tr("Full screen"), QKeySequence(Qt.Key.Key_F11), self._toggle_full_screen)
+
+        language_menu = self.menuBar().addMenu(tr("&Language"))
+        for code, label in (("zh_CN", "中文"), ("en", "English")):
+            action = language_menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(code == self._context.lang)
+            action.triggered.connect(lambda checked=False, c=code: self._choose_language(c))
+
+        help_menu = self.menuBar().addMenu(tr("&Help"))
+        self._add_action(help_menu, tr("&About LiveDesk"), None, self._about)
+
+    def _add_action(self, menu, text, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden (full screen)
+        return action
+
+    # -- workspaces and sessions ---------------------------------------------------------------------
+    def show_workspace(self, name: str) -> None:
+        self.workspaces.setCurrentIndex(WORKSPACES.index(name))
+
+    def current_workspace(self) -> str:
+        return WORKSPACES[self.workspaces.currentIndex()]
+
+    def refresh(self) -> None:
+        self.session_list.refresh()
+        self._on_session_changed(self._context.selection.session_id or 0)
+
+    def new_session(self) -> None:
+        dialog = NewSessionDialog(self)
+        if dialog.exec() != NewSessionDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        session_id = create_session(self._context.store, values["title"], values["start"], values["planned_seconds"],
+                                    platform=values["platform"], account=values["account"])
+        self._context.selection.sessions_changed.emit()
+        self._context.selection.select(session_id)
+        self.show_workspace("plan")
+
+    def _on_session_changed(self, session_id: int) -> None:
+        for page in self._pages:
+            page.show_session(session_id or None)
+        self._session_label.setText(tr("Session #{id}").format(id=session_id) if session_id else tr("No session selected"))
+        if session_id:
+            self._context.settings.set(setting.LAST_SESSION, session_id)
+
+    def _on_workspace_index_changed(self, index: int) -> None:
+        self._context.settings.set(setting.LAST_WORKSPACE, index)
+        self.workspace_changed.emit(WORKSPACES[index])
+
+    def _toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    def _choose_language(self, code: str) -> None:
+        self._context.settings.set(setting.LANGUAGE, code)
+        QMessageBox.information(self, tr("Language"), tr("The new language applies the next time LiveDesk starts."))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, tr("About LiveDesk"),
+                          tr("LiveDesk {version}: plan, rehearse, run and review live-stream sessions.").format(version=livedesk.__version__))
+
+    # -- remembered geometry -------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self._context.settings.get(setting.WINDOW_GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1600, 1000)
+        state = self._context.settings.get(setting.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.workspaces.setCurrentIndex(min(max(self._context.settings.get(setting.LAST_WORKSPACE), 0), 2))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self._context.settings.set(setting.WINDOW_GEOMETRY, self.saveGeometry())
+        self._context.settings.set(setting.WINDOW_STATE, self.saveState())
+        self._context.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""The 彩排/直播 workspace: scripts, compliance lint, rehearsal timers, prompter and the live console."""

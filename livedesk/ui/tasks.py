@@ -1,0 +1,131 @@
+"""Background work: jobs run on a thread pool and call back on the UI thread; the newest request per key wins.
+
+Workers never touch widgets: a job gets a `TaskControl` (progress, cancellation) and returns a value; the
+callbacks run on the UI thread through a queued signal. Tests set `inline=True` to run jobs synchronously.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class TaskCancelled(Exception):
+    """Raised inside a job (by `TaskControl.check()`) when the user or a newer request cancelled it."""
+
+
+class TaskControl:
+    """Handed to a job: report progress, look at or react to cancellation."""
+
+    def __init__(self, report: Callable[[float, str], None]) -> None:
+        self._cancel = threading.Event()
+        self._report = report
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise TaskCancelled()
+
+    def progress(self, fraction: float, message: str = "") -> None:
+        self._report(max(0.0, min(1.0, fraction)), message)
+
+
+class _Relay(QObject):
+    """Carries results from worker threads to the UI thread (signals are queued across threads)."""
+
+    finished = Signal(str, int, object, object)   # key, generation, result, error
+    progressed = Signal(str, int, float, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, run: Callable[[], None]) -> None:
+        super().__init__()
+        self._run = run
+
+    def run(self) -> None:
+        self._run()
+
+
+class TaskRunner(QObject):
+    """Submit jobs by key; only the newest job of a key calls back."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, *, inline: bool = False) -> None:
+        super().__init__(parent)
+        self.inline = inline
+        self._pool = QThreadPool(self)
+        self._relay = _Relay()
+        self._relay.finished.connect(self._on_finished)
+        self._relay.progressed.connect(self._on_progressed)
+        self._generation: dict[str, int] = {}
+        self._controls: dict[str, TaskControl] = {}
+        self._callbacks: dict[tuple[str, int], tuple[Callable | None, Callable | None, Callable | None]] = {}
+
+    def submit(self, key: str, job: Callable[[TaskControl], Any], *, on_done: Callable[[Any], None] | None = None,
+               on_failed: Callable[[BaseException], None] | None = None,
+               on_progress: Callable[[float, str], None] | None = None) -> TaskControl:
+        generation = self._generation.get(key, 0) + 1
+        self._generation[key] = generation
+        if key in self._controls:
+            self._controls[key].cancel()
+        control = TaskControl(lambda fraction, message: self._relay.progressed.emit(key, generation, fraction, message))
+        self._controls[key] = control
+        self._callbacks[(key, generation)] = (on_done, on_failed, on_progress)
+        self.busy_changed.emit(True)
+
+        def run() -> None:
+            result, error = None, None
+            try:
+                result = job(control)
+            except BaseException as exc:  # noqa: BLE001 - delivered to on_failed on the UI thread
+                error = exc
+                exc.__livedesk_traceback__ = traceback.format_exc()
+            self._relay.finished.emit(key, generation, result, error)
+
+        if self.inline:
+            run()
+        else:
+            self._pool.start(_Job(run))
+        return control
+
+    def cancel(self, key: str) -> None:
+        if key in self._controls:
+            self._controls[key].cancel()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    @Slot(str, int, float, str)
+    def _on_progressed(self, key: str, generation: int, fraction: float, message: str) -> None:
+        callbacks = self._callbacks.get((key, generation))
+        if callbacks and callbacks[2] and self._generation.get(key) == generation:
+            callbacks[2](fraction, message)
+
+    @Slot(str, int, object, object)
+    def _on_finished(self, key: str, generation: int, result: Any, error: BaseException | None) -> None:
+        on_done, on_failed, _ = self._callbacks.pop((key, generation), (None, None, None))
+        if self._generation.get(key) != generation:
+            return  # a newer request for the same key superseded this one
+        self._controls.pop(key, None)
+        if not self._callbacks:
+            self.busy_changed.emit(False)
+        if error is None:
+            if on_done:
+                on_done(result)
+        elif isinstance(error, TaskCancelled):
+            return
+        elif on_failed:
+            on_failed(error)
+        else:
+            raise error

@@ -1,0 +1,59 @@
+"""Workspace navigation, the session list, geometry memory and Chinese/English text in the main window."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+
+from livedesk.services.sessions import create_session
+from livedesk.ui.main_window import MainWindow
+
+START = datetime(2026, 11, 14, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def test_shortcuts_switch_workspaces_and_tabs_are_chinese(qtbot, app_context, show_active):
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    show_active(window)
+    assert [window.workspaces.tabText(i) for i in range(3)] == ["计划", "彩排/直播", "复盘"]
+    window.workspaces.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_workspace() == "review"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_workspace() == "rehearse"
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_workspace() == "plan"
+
+
+def test_choosing_a_session_in_the_list_selects_it_everywhere(qtbot, app_context):
+    first = create_session(app_context.store, "第一场", START, 3 * 3600)
+    second = create_session(app_context.store, "第二场", START.replace(day=21), 4 * 3600)
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.session_list.refresh()
+    assert window.session_list.session_ids() == [second, first]  # newest first
+    session_list = window.session_list.findChild(type(window.session_list._list), "sessionList")
+    session_list.setCurrentRow(1)
+    assert app_context.selection.session_id == first
+    assert "#%d" % first in window.statusBar().findChildren(type(window._session_label))[0].text()
+
+
+def test_geometry_and_workspace_are_remembered(qtbot, app_context):
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.resize(760, 560)  # the offscreen screen is 800x600; restore clamps to it
+    window.show_workspace("review")
+    window.close()
+    again = MainWindow(app_context)
+    qtbot.addWidget(again)
+    assert again.current_workspace() == "review"
+    assert (again.size().width(), again.size().height()) == (760, 560)
+
+
+def test_bundled_chinese_font_is_registered(qtbot, app_context):
+    assert "Noto Sans SC" in QFontDatabase.families()

@@ -1,0 +1,40 @@
+"""Every string the UI passes to tr() has a Chinese translation in resources/i18n/zh_CN/*.ts."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import livedesk
+from livedesk.resources import resources_dir
+from livedesk.ui.i18n import load_ts_catalogue
+
+UI_DIR = Path(livedesk.__file__).parent / "ui"
+
+
+def tr_literals() -> dict[str, str]:
+    found = {}
+    for path in UI_DIR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "tr":
+                if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+                    found[node.args[0].value] = f"{path.relative_to(UI_DIR)}:{node.lineno}"
+    return found
+
+
+def test_every_ui_string_has_a_chinese_translation():
+    catalogue = load_ts_catalogue(resources_dir() / "i18n" / "zh_CN")
+    literals = tr_literals()
+    assert len(literals) > 20
+    missing = {text: where for text, where in literals.items() if text not in catalogue}
+    assert missing == {}
+
+
+def test_tr_is_only_called_with_literals():
+    offenders = []
+    for path in UI_DIR.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr":
+                if not (node.args and isinstance(node.args[0], ast.Constant)):
+                    offenders.append(f"{path.relative_to(UI_DIR)}:{node.lineno}")
+    assert offenders == []
