@@ -1,0 +1,28 @@
+"""Chinese renders in matplotlib with the bundled font: no missing-glyph warnings, real ink on the canvas."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+from livedesk.charts.fonts import configure_matplotlib
+
+
+def _ink(text: str) -> int:
+    figure = Figure(figsize=(3, 1), dpi=100)
+    canvas = FigureCanvasAgg(figure)
+    figure.text(0.05, 0.3, text, fontsize=20)
+    canvas.draw()
+    pixels = np.asarray(canvas.buffer_rgba())[:, :, :3]
+    return int((pixels < 128).any(axis=2).sum())
+
+
+def test_chinese_glyphs_come_from_the_bundled_font():
+    assert configure_matplotlib() == "Noto Sans SC"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph … missing from font" would raise here
+        ink = _ink("直播间成交金额 引流款")
+    assert ink > 300
