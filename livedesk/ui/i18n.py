@@ -46,10 +46,11 @@ class TsTranslator(QTranslator):
         self._catalogue = catalogue
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 - Qt API
-        # Qt asks for its own contexts too (QShortcut, QDateTimeEdit …); answer only ours.
+        # Qt asks for its own contexts too (QShortcut, QDateTimeEdit …): answer only ours, and answer
+        # "unknown" with None (a null string); an empty string would count as a translation to nothing.
         if context != CONTEXT:
-            return ""
-        return self._catalogue.get(source_text, "")
+            return None
+        return self._catalogue.get(source_text)
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt API
         return not self._catalogue
