@@ -8,9 +8,13 @@ import tempfile
 from pathlib import Path
 
 
+def _headless() -> bool:
+    return sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+
+
 def _ensure_platform_for(offscreen: bool) -> None:
     # Without a display Qt aborts the whole process; pick offscreen before the first Qt import.
-    if offscreen or (sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+    if offscreen or _headless():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -42,7 +46,12 @@ def build_application(lang: str | None, *, config_dir: str | None = None, inline
 
 def run_gui(db_url: str | None, lang: str | None = None) -> int:
     """Open the main window on the store and run until it closes."""
-    _ensure_platform_for(offscreen=False)
+    if _headless() and os.environ.get("QT_QPA_PLATFORM", "") in ("", "xcb", "wayland"):
+        from livedesk.cli.context import UserError
+
+        # An invisible window would wait forever; say how to get a visible one instead.
+        raise UserError("no display to open the window on; run under X (DISPLAY) or xvfb-run, or render a picture "
+                        "with `livedesk screenshot --workspace plan --out plan.png`")
     from livedesk.persistence.store import StoreError
 
     try:
