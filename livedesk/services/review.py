@@ -1,0 +1,114 @@
+"""Reviewing a session: load only what the analysis needs, compute the review, verify carried action items,
+and keep the team's thresholds and new action items. Qt-free; the GUI runs these off the UI thread."""
+
+from __future__ import annotations
+
+from livedesk.persistence.store import Store
+
+
+def load_inputs(store: Store, session_id: int):
+    """The plan, live log and stored tables (only the columns the review reads) of one session."""
+    import pyarrow as pa
+
+    from livedesk.analysis.inputs import NEEDED_COLUMNS, ReviewInputs, SourcedTable
+    from livedesk.persistence import dataset_repository, live_log_repository, session_repository
+
+    with store.reading() as db:
+        plan = session_repository.load_plan(db, session_id)
+        events = live_log_repository.list_events(db, session_id, plan.session.timezone)
+        tables: dict[str, list] = {}
+        for dataset in dataset_repository.list_datasets(db, session_id, zone=plan.session.timezone):
+            kind = dataset.kind.value
+            wanted = NEEDED_COLUMNS.get(kind)
+            try:
+                table = dataset_repository.load_table(db, dataset.id, columns=wanted)
+            except (pa.ArrowInvalid, KeyError):
+                # An older or partial table without every canonical column: read all, keep what exists.
+                table = dataset_repository.load_table(db, dataset.id)
+                table = table.select([c for c in wanted if c in table.column_names]) if wanted else table
+            tables.setdefault(kind, []).append(SourcedTable(dataset, table))
+    return ReviewInputs(plan=plan, events=events, tables=tables)
+
+
+def load_thresholds(store: Store) -> dict:
+    from livedesk.analysis.roles import THRESHOLDS_NAME, THRESHOLDS_NAMESPACE, merged_thresholds
+    from livedesk.persistence.preference_repository import get_preference
+
+    with store.reading() as db:
+        return merged_thresholds(get_preference(db, THRESHOLDS_NAMESPACE, THRESHOLDS_NAME))
+
+
+def save_thresholds(store: Store, values: dict) -> dict:
+    """Store the team's thresholds (merged over the defaults); returns what is now in force."""
+    from livedesk.analysis.roles import THRESHOLDS_NAME, THRESHOLDS_NAMESPACE, merged_thresholds
+    from livedesk.persistence.preference_repository import put_preference
+
+    merged = merged_thresholds(values)
+    with store.transaction() as db:
+        put_preference(db, THRESHOLDS_NAMESPACE, THRESHOLDS_NAME, merged)
+    return merged
+
+
+def run_review(store: Store, session_id: int, *, control=None, save_verification: bool = True):
+    """The session's Review (livedesk.analysis.review); carried action items are verified and, unless told
+    otherwise, their verdicts stored."""
+    from livedesk.analysis.review import build_review
+    from livedesk.persistence import action_repository
+
+    _progress(control, 0.05, "loading")
+    inputs = load_inputs(store, session_id)
+    thresholds = load_thresholds(store)
+    with store.reading() as db:
+        own = action_repository.actions_of_session(db, session_id)
+        carried = action_repository.actions_carried_into(db, session_id)
+    _progress(control, 0.4, "analysing")
+    review = build_review(inputs, thresholds=thresholds, own_actions=own, carried_actions=carried)
+    verified = [a for a in carried if a.verified_session_id == session_id]
+    if save_verification and verified:
+        with store.transaction() as db:
+            for item in verified:
+                action_repository.save_action(db, item)
+    _progress(control, 1.0, "done")
+    return review
+
+
+def add_action(store: Store, session_id: int, finding: dict, *, action: str, owner: str = "",
+               metric: str | None = None, target: float | None = None, comparison: str | None = None):
+    """Make an action item from a finding of this session (one transaction); returns the stored item."""
+    from livedesk.analysis.actions import action_from_finding
+    from livedesk.persistence import action_repository, session_repository
+
+    with store.transaction() as db:
+        session = session_repository.get_session(db, session_id)
+        item = action_from_finding(finding, session_id=session_id, account=session.account, action=action,
+                                   owner=owner, metric=metric, target=target, comparison=comparison)
+        action_repository.save_action(db, item)
+    return item
+
+
+def session_history(store: Store, session_id: int, limit: int = 12) -> list[dict]:
+    """KPIs of this session and the earlier sessions of the same account, oldest first (for trends)."""
+    from livedesk.analysis.metrics import METRIC_KEYS, MONEY_KEYS, compute_metrics
+    from livedesk.analysis.orders import sale_lines
+    from livedesk.analysis.inputs import yuan, to_ms
+    from livedesk.persistence import session_repository
+
+    with store.reading() as db:
+        current = session_repository.get_session(db, session_id)
+        sessions = [s for s in session_repository.list_sessions(db)
+                    if s.account == current.account and to_ms(s.start) <= to_ms(current.start)]
+    sessions.sort(key=lambda s: s.start)
+    history = []
+    for session in sessions[-limit:]:
+        inputs = load_inputs(store, session.id)
+        metrics = compute_metrics(inputs, sale_lines(inputs))
+        history.append({
+            "session_id": session.id, "title": session.title, "start": session.start.isoformat(timespec="minutes"),
+            "kpis": {k: (yuan(metrics[k].value) if k in MONEY_KEYS else metrics[k].value) for k in METRIC_KEYS},
+        })
+    return history
+
+
+def _progress(control, fraction: float, message: str) -> None:
+    if control is not None:
+        control.progress(fraction, message)
