@@ -1,0 +1,119 @@
+"""The run sheet as XLSX (XlsxWriter): 整场脚本 with role colours, frozen header and an A4 landscape print set-up,
+plus the pool (货盘) on a second sheet. Opens in Excel, WPS and LibreOffice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from livedesk.domain.money import fen_to_yuan
+from livedesk.domain.roles import ROLE_COLOURS, ROLE_NAMES_ZH
+from livedesk.domain.session import SessionPlan
+from livedesk.import_export.run_sheet import COLUMNS, HEADERS, MONEY_KEYS, run_sheet_rows, run_sheet_title
+
+SHEET_NAME = "整场脚本"
+POOL_SHEET_NAME = "货盘"
+HEADER_ROW = 1          # 0-based: row 0 holds the title
+WIDTHS = {"index": 5, "start": 9, "end": 9, "length": 7, "segment": 14, "product_id": 16, "product": 22,
+          "role": 8, "daily_price": 10, "live_price": 10, "mechanism": 24, "stock": 7, "owner": 10,
+          "cues": 16, "notes": 24}
+POOL_COLUMNS = (("product_id", "商品ID"), ("name", "商品名称"), ("role", "角色"), ("sku", "SKU"),
+                ("daily_price", "日常价"), ("live_price", "直播价"), ("cost", "成本"), ("stock", "库存"),
+                ("mechanism", "机制"), ("selling_points", "卖点"), ("pain_points", "痛点"),
+                ("endorsements", "背书"), ("faq", "FAQ"))
+
+
+def _tint(hex_colour: str, amount: float = 0.75) -> str:
+    """A pale version of a role colour for the row background, so printed text stays legible."""
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    mix = lambda c: round(c + (255 - c) * amount)  # noqa: E731
+    return f"#{mix(r):02X}{mix(g):02X}{mix(b):02X}"
+
+
+def write_run_sheet_xlsx(plan: SessionPlan, path: str | Path) -> int:
+    """Write the workbook; returns the number of segment rows. Every text goes through write_string,
+    so text starting with = + - @ is stored as text and never run as a formula."""
+    import xlsxwriter
+
+    rows = run_sheet_rows(plan)
+    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
+                                           "strings_to_urls": False})
+    try:
+        sheet = book.add_worksheet(SHEET_NAME)
+        font = {"font_name": "Microsoft YaHei", "font_size": 10, "valign": "vcenter", "border": 1}
+        title = book.add_format({**font, "bold": True, "font_size": 14, "border": 0})
+        header = book.add_format({**font, "bold": True, "bg_color": "#DDE3EA", "text_wrap": True, "align": "center"})
+        formats: dict[tuple[str | None, str], object] = {}
+
+        def fmt(role, kind: str):
+            key = (role, kind)
+            if key not in formats:
+                spec = dict(font, text_wrap=True)
+                if role is not None:
+                    spec["bg_color"] = _tint(ROLE_COLOURS[role])
+                if kind == "money":
+                    spec["num_format"] = "¥#,##0.00"
+                if kind == "role" and role is not None:
+                    spec.update(bg_color=ROLE_COLOURS[role], font_color="#FFFFFF", bold=True, align="center")
+                formats[key] = book.add_format(spec)
+            return formats[key]
+
+        sheet.write_string(0, 0, run_sheet_title(plan), title)
+        for column, text in enumerate(HEADERS):
+            sheet.write_string(HEADER_ROW, column, text, header)
+        for r, row in enumerate(rows, start=HEADER_ROW + 1):
+            for column, (key, _) in enumerate(COLUMNS):
+                value = row.values.get(key)
+                kind = "money" if key in MONEY_KEYS else "role" if key == "role" else "text"
+                cell_format = fmt(row.role, kind)
+                if value is None or value == "":
+                    sheet.write_blank(r, column, None, cell_format)
+                elif isinstance(value, str):
+                    sheet.write_string(r, column, value, cell_format)
+                else:
+                    sheet.write_number(r, column, float(value) if key in MONEY_KEYS else value, cell_format)
+        for column, (key, _) in enumerate(COLUMNS):
+            sheet.set_column(column, column, WIDTHS.get(key, 9))
+        sheet.freeze_panes(HEADER_ROW + 1, 0)
+        sheet.set_landscape()
+        sheet.set_paper(9)                      # A4
+        sheet.fit_to_pages(1, 0)                # one page wide, as many tall as needed
+        sheet.repeat_rows(HEADER_ROW)
+        sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        sheet.set_footer("&C&P / &N")
+        if rows:
+            sheet.autofilter(HEADER_ROW, 0, HEADER_ROW + len(rows), len(COLUMNS) - 1)
+        _write_pool(book, plan, header, font)
+    finally:
+        book.close()
+    return len(rows)
+
+
+def _write_pool(book, plan: SessionPlan, header, font: dict) -> None:
+    sheet = book.add_worksheet(POOL_SHEET_NAME)
+    text = book.add_format({**font, "text_wrap": True})
+    money = book.add_format({**font, "num_format": "¥#,##0.00"})
+    for column, (_, name) in enumerate(POOL_COLUMNS):
+        sheet.write_string(0, column, name, header)
+    for r, product in enumerate(plan.products, start=1):
+        values = {
+            "product_id": product.product_id, "name": product.name, "role": ROLE_NAMES_ZH[product.role],
+            "sku": product.sku, "daily_price": fen_to_yuan(product.daily_price_fen),
+            "live_price": fen_to_yuan(product.live_price_fen), "cost": fen_to_yuan(product.cost_fen),
+            "stock": product.stock, "mechanism": product.mechanism, "selling_points": product.selling_points,
+            "pain_points": product.pain_points, "endorsements": product.endorsements, "faq": product.faq,
+        }
+        for column, (key, _) in enumerate(POOL_COLUMNS):
+            value = values[key]
+            if value is None or value == "":
+                sheet.write_blank(r, column, None, text)
+            elif isinstance(value, str):
+                sheet.write_string(r, column, value, text)
+            else:
+                sheet.write_number(r, column, float(value), money if key in ("daily_price", "live_price", "cost") else text)
+    sheet.set_column(0, 0, 16)
+    sheet.set_column(1, 1, 24)
+    sheet.set_column(8, len(POOL_COLUMNS) - 1, 24)
+    sheet.freeze_panes(1, 0)
+    sheet.set_landscape()
+    sheet.set_paper(9)

@@ -1,0 +1,230 @@
+"""Planner actions without Qt: import a pool, generate a wave plan into a session, load/save, validate,
+forecast, export run sheets, and the team preferences the planner keeps (pool mappings, wave settings,
+forecast assumptions). The GUI runs these; the CLI calls them directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from pathlib import Path
+
+from livedesk.domain.forecast import ForecastAssumptions, PlanForecast, ProductHistory, forecast_plan
+from livedesk.domain.plan_rules import PlanWarning, validate_plan
+from livedesk.domain.product import Product
+from livedesk.domain.roles import Role, ScriptStep, parse_role
+from livedesk.domain.session import Segment, Session, SessionPlan
+from livedesk.domain.wave import RoleLength, WaveConfig, generate_wave
+from livedesk.import_export.pool_reader import PoolReadResult, read_pool
+from livedesk.persistence import preference_repository, session_repository
+from livedesk.persistence.store import Store
+
+POOL_MAPPING_NAMESPACE = "pool_mapping"
+WAVE_CONFIG_NAMESPACE = "wave_config"
+FORECAST_NAMESPACE = "forecast_assumptions"
+DEFAULT_PRESET = "default"
+RUN_SHEET_SUFFIXES = (".xlsx", ".csv", ".pdf")
+
+
+def parse_pattern(text: str) -> tuple[Role, ...]:
+    """`traffic,profit,profit` or `引流款,利润款` → roles; ValueError naming the first unknown word."""
+    roles = []
+    for word in text.replace("，", ",").split(","):
+        if not word.strip():
+            continue
+        role = parse_role(word)
+        if role is None:
+            raise ValueError(f"'{word.strip()}' in the pattern is not a role (traffic, profit, image, clearance)")
+        roles.append(role)
+    if not roles:
+        raise ValueError("the pattern names no role; write e.g. traffic,profit,profit,clearance,profit,image")
+    return tuple(roles)
+
+
+# --- preferences -------------------------------------------------------------------------------------
+
+def load_pool_mapping(store: Store, name: str = DEFAULT_PRESET) -> dict[str, str]:
+    with store.reading() as db:
+        return dict(preference_repository.get_preference(db, POOL_MAPPING_NAMESPACE, name) or {})
+
+
+def save_pool_mapping(store: Store, mapping: dict[str, str], name: str = DEFAULT_PRESET) -> None:
+    """Remember how the user mapped unknown headers (header → field key, "" = ignore) for the next file."""
+    with store.transaction() as db:
+        merged = dict(preference_repository.get_preference(db, POOL_MAPPING_NAMESPACE, name) or {})
+        merged.update(mapping)
+        preference_repository.put_preference(db, POOL_MAPPING_NAMESPACE, name, merged)
+
+
+def wave_config_to_dict(config: WaveConfig) -> dict:
+    data = asdict(config)
+    data["pattern"] = [role.value for role in config.pattern]
+    data["role_lengths"] = {role.value: asdict(length) for role, length in config.role_lengths.items()}
+    data["step_shares"] = {step.value: share for step, share in config.step_shares.items()}
+    return data
+
+
+def wave_config_from_dict(data: dict | None) -> WaveConfig:
+    config = WaveConfig()
+    if not data:
+        return config
+    for key, value in data.items():
+        if key == "pattern":
+            config.pattern = tuple(Role(v) for v in value)
+        elif key == "role_lengths":
+            config.role_lengths = {Role(k): RoleLength(**v) for k, v in value.items()}
+        elif key == "step_shares":
+            config.step_shares = {ScriptStep(k): int(v) for k, v in value.items()}
+        elif hasattr(config, key):
+            setattr(config, key, value)
+    return config
+
+
+def load_wave_config(store: Store) -> WaveConfig:
+    with store.reading() as db:
+        return wave_config_from_dict(preference_repository.get_preference(db, WAVE_CONFIG_NAMESPACE, DEFAULT_PRESET))
+
+
+def save_wave_config(store: Store, config: WaveConfig) -> None:
+    with store.transaction() as db:
+        preference_repository.put_preference(db, WAVE_CONFIG_NAMESPACE, DEFAULT_PRESET, wave_config_to_dict(config))
+
+
+def load_assumptions(store: Store, session_id: int | None) -> ForecastAssumptions:
+    with store.reading() as db:
+        data = preference_repository.get_preference(db, FORECAST_NAMESPACE, str(session_id)) if session_id else None
+        data = data or preference_repository.get_preference(db, FORECAST_NAMESPACE, DEFAULT_PRESET)
+    return ForecastAssumptions(**data) if data else ForecastAssumptions()
+
+
+def save_assumptions(store: Store, session_id: int, assumptions: ForecastAssumptions) -> None:
+    with store.transaction() as db:
+        preference_repository.put_preference(db, FORECAST_NAMESPACE, str(session_id), asdict(assumptions))
+
+
+# --- pool --------------------------------------------------------------------------------------------
+
+def read_pool_file(store: Store | None, path: str | Path, mapping: dict[str, str] | None = None,
+                   preset: str = DEFAULT_PRESET) -> PoolReadResult:
+    """Read a pool file with the saved mapping preset (plus `mapping`, which wins). Raises PoolRefused."""
+    saved = load_pool_mapping(store, preset) if store is not None else {}
+    saved.update(mapping or {})
+    return read_pool(path, saved or None)
+
+
+def save_products(store: Store, session_id: int, products: list[Product]) -> None:
+    with store.transaction() as db:
+        session_repository.replace_products(db, session_id, products)
+
+
+# --- plans -------------------------------------------------------------------------------------------
+
+def load_plan(store: Store, session_id: int) -> SessionPlan:
+    with store.reading() as db:
+        return session_repository.load_plan(db, session_id)
+
+
+def save_plan(store: Store, plan: SessionPlan) -> int:
+    """Header, pool and run order in one transaction (the autosave of one edit)."""
+    with store.transaction() as db:
+        return session_repository.save_plan(db, plan)
+
+
+def save_segments(store: Store, session_id: int, segments: list[Segment]) -> None:
+    with store.transaction() as db:
+        session_repository.replace_segments(db, session_id, segments)
+
+
+def generate_segments(plan: SessionPlan, config: WaveConfig | None = None,
+                      history: dict[str, ProductHistory | float] | None = None) -> list[Segment]:
+    """A fresh wave run order for the plan's pool and slot; past GMV per minute ranks the encores."""
+    ranking = {pid: (h.gmv_fen_per_minute if isinstance(h, ProductHistory) else float(h))
+               for pid, h in (history or {}).items()}
+    return generate_wave(plan.products, plan.session.planned_seconds, config, ranking or None)
+
+
+def generate_plan_session(store: Store, products: list[Product], *, title: str, start: datetime,
+                          planned_seconds: int, config: WaveConfig | None = None, platform: str = "douyin",
+                          account: str = "") -> SessionPlan:
+    """Create a new session holding the pool and a generated wave plan; one transaction."""
+    session = Session(title=title, start=start, planned_seconds=planned_seconds, platform=platform, account=account)
+    plan = SessionPlan(session=session, products=list(products))
+    plan.segments = generate_segments(plan, config, product_history(store, [p.product_id for p in products]))
+    save_plan(store, plan)
+    return plan
+
+
+def product_history(store: Store, product_ids: list[str], exclude_session_id: int | None = None
+                    ) -> dict[str, ProductHistory]:
+    """GMV and units per pitch minute for these products from the 商品讲解 records of past sessions."""
+    from livedesk.domain.dataset import DatasetKind
+    from livedesk.persistence import dataset_repository
+
+    wanted = set(product_ids)
+    totals: dict[str, list[float]] = {}
+    with store.reading() as db:
+        for session in session_repository.list_sessions(db):
+            if session.id == exclude_session_id:
+                continue
+            for dataset in dataset_repository.list_datasets(db, session.id, DatasetKind.EXPLANATIONS):
+                table = dataset_repository.load_table(db, dataset.id).to_pylist()
+                for row in table:
+                    pid, start, end = row.get("product_id"), row.get("start"), row.get("end")
+                    if pid not in wanted or start is None or end is None or row.get("gmv_fen") is None:
+                        continue
+                    minutes = (end - start).total_seconds() / 60
+                    if minutes <= 0:
+                        continue
+                    entry = totals.setdefault(pid, [0.0, 0.0, 0.0, 0.0])
+                    entry[0] += row["gmv_fen"]
+                    entry[1] += minutes
+                    if row.get("units") is not None:
+                        entry[2] += row["units"]
+                        entry[3] += minutes
+    return {
+        pid: ProductHistory(gmv / minutes, units / unit_minutes if unit_minutes else None)
+        for pid, (gmv, minutes, units, unit_minutes) in totals.items()
+    }
+
+
+def forecast(store: Store, plan: SessionPlan, assumptions: ForecastAssumptions | None = None) -> PlanForecast:
+    assumptions = assumptions or load_assumptions(store, plan.session.id)
+    history = product_history(store, [p.product_id for p in plan.products], plan.session.id)
+    return forecast_plan(plan, history, assumptions)
+
+
+def validate(plan: SessionPlan, config: WaveConfig | None = None,
+             plan_forecast: PlanForecast | None = None) -> list[PlanWarning]:
+    return validate_plan(plan, config, plan_forecast)
+
+
+def plan_report(store: Store, session_id: int) -> dict:
+    """The plan JSON document (see livedesk.import_export.plan_json) for a stored session."""
+    from livedesk.import_export.plan_json import plan_document
+
+    plan = load_plan(store, session_id)
+    assumptions = load_assumptions(store, session_id)
+    plan_forecast = forecast(store, plan, assumptions)
+    warnings = validate(plan, load_wave_config(store), plan_forecast)
+    return plan_document(plan, warnings, plan_forecast, assumptions)
+
+
+def export_run_sheet(plan: SessionPlan, path: str | Path) -> int:
+    """Write an XLSX, CSV or PDF run sheet (by suffix); returns the segment rows written.
+    ValueError for any other suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from livedesk.import_export.run_sheet_xlsx import write_run_sheet_xlsx
+
+        return write_run_sheet_xlsx(plan, path)
+    if suffix == ".csv":
+        from livedesk.import_export.run_sheet_csv import write_run_sheet_csv
+
+        return write_run_sheet_csv(plan, path)
+    if suffix == ".pdf":
+        from livedesk.charts.run_sheet_pdf import write_run_sheet_pdf
+
+        write_run_sheet_pdf(plan, path)
+        return len(plan.segments)
+    raise ValueError(f"{path.name}: a run sheet is written as .xlsx, .pdf or .csv")
