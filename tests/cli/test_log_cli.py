@@ -1,0 +1,44 @@
+"""`livedesk log export`: the live log CSV as the importer expects it."""
+
+from __future__ import annotations
+
+import csv
+
+from stage_fixtures import START, stage_plan
+
+from livedesk.cli.main import main
+from livedesk.domain.clock import FakeClock
+from livedesk.domain.live_log import Marker
+from livedesk.services.live import LiveService
+from livedesk.services.sessions import save_plan
+
+
+def test_export_writes_header_and_events(tmp_path, store, capsys):
+    session_id = save_plan(store, stage_plan())
+    clock = FakeClock(START)
+    live = LiveService(store, session_id, clock)
+    live.go()
+    clock.advance(90.25)
+    live.mark(Marker.NOTE, "声音小, 调麦")
+    clock.advance(30)
+    live.go()
+    out = tmp_path / "log.csv"
+    assert main(["log", "export", str(session_id), "--out", str(out), "--db", store.url]) == 0
+    assert "5 events" in capsys.readouterr().out
+    text = out.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "at,kind,segment_index,step,marker,note,product_id"
+    rows = list(csv.DictReader(text.splitlines()))
+    assert rows[0] == {"at": "2026-11-14T20:00:00.000+08:00", "kind": "segment_start", "segment_index": "0",
+                       "step": "", "marker": "", "note": "", "product_id": ""}
+    assert rows[1]["at"] == "2026-11-14T20:01:30.250+08:00" and rows[1]["marker"] == "note"
+    assert rows[1]["note"] == "声音小, 调麦"
+    assert [r["kind"] for r in rows[2:]] == ["segment_end", "segment_start", "step_start"]
+    assert rows[-1]["step"] == "pain_point" and rows[-1]["product_id"] == "P1"
+
+
+def test_unknown_session_and_bad_folder_are_user_errors(tmp_path, store, capsys):
+    assert main(["log", "export", "99", "--out", str(tmp_path / "x.csv"), "--db", store.url]) == 2
+    assert "no session 99" in capsys.readouterr().err
+    assert main(["log", "export", "abc", "--out", str(tmp_path / "x.csv"), "--db", store.url]) == 2
+    assert main(["log", "export", "1", "--out", str(tmp_path / "missing" / "x.csv"), "--db", store.url]) == 2
+    assert "does not exist" in capsys.readouterr().err
