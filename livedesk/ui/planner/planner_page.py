@@ -1,39 +1,316 @@
-"""The plan workspace page (first version: the run order of the selected session, read-only)."""
+"""The 计划 workspace: the run order (timeline, wave, table, step budgets, warnings, forecast), the product
+pool and the session header of the selected session. Every edit is undoable and saved at once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from pathlib import Path
 
-from livedesk.domain.roles import KIND_NAMES_ZH, ROLE_NAMES_ZH
-from livedesk.services.sessions import load_plan
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+                               QListWidgetItem, QMenu, QMessageBox, QPushButton, QSplitter, QTableView, QTabWidget,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from livedesk.domain.plan_edits import (DeleteSegment, DuplicateSegment, InsertSegment, ReplaceProducts,
+                                        ReplaceSegments, new_segment)
+from livedesk.domain.roles import SegmentKind
+from livedesk.domain.wave import WaveConfig
+from livedesk.services import planning
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
+from livedesk.ui.planner.header_form import SessionHeaderForm
+from livedesk.ui.planner.labels import kind_label, warning_text
+from livedesk.ui.planner.plan_document import PlanDocument
+from livedesk.ui.planner.planner_dialogs import PoolMappingDialog, WavePatternDialog
+from livedesk.ui.planner.pool_table_model import PoolTableModel
+from livedesk.ui.planner.segment_table_model import SegmentTableModel
+from livedesk.ui.planner.side_panels import ForecastPanel, StepBudgetEditor
+from livedesk.ui.planner.timeline_widget import TimelineWidget
+from livedesk.ui.planner.wave_view import WaveView
+
+INSERT_SECONDS = {SegmentKind.PITCH: 600, SegmentKind.INTERACTION: 120, SegmentKind.TRANSITION: 60,
+                  SegmentKind.ENCORE: 240, SegmentKind.OPENING: 600, SegmentKind.CLOSING: 900}
 
 
 class PlannerPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._title = QLabel(tr("No session selected"))
-        self._title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self._table = QTableWidget(0, 4)
-        self._table.setHorizontalHeaderLabels([tr("Start"), tr("Segment"), tr("Product"), tr("Minutes")])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._title)
-        layout.addWidget(self._table, 1)
+        self.document = PlanDocument(context.store, self)
+        self.title = QLabel(tr("No session selected"))
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #6B7785;")
 
+        self.undo_action = self.document.undo_stack.createUndoAction(self, tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.document.undo_stack.createRedoAction(self, tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.addActions([self.undo_action, self.redo_action])
+
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.title, 1)
+        toolbar.addWidget(self.status)
+        self.generate_button = self._button(tr("Generate wave plan…"), self._on_generate_clicked)
+        toolbar.addWidget(self.generate_button)
+        self.insert_button = QToolButton()
+        self.insert_button.setText(tr("Insert"))
+        self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.insert_button)
+        for kind in SegmentKind:
+            menu.addAction(kind_label(kind), lambda k=kind: self.insert_segment(k))
+        self.insert_button.setMenu(menu)
+        toolbar.addWidget(self.insert_button)
+        self.duplicate_button = self._button(tr("Duplicate"), self.duplicate_selected)
+        self.delete_button = self._button(tr("Delete"), self.delete_selected)
+        toolbar.addWidget(self.duplicate_button)
+        toolbar.addWidget(self.delete_button)
+        for action in (self.undo_action, self.redo_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            toolbar.addWidget(button)
+        for label, suffix in ((tr("Export XLSX"), ".xlsx"), (tr("Export PDF"), ".pdf"), (tr("Export CSV"), ".csv")):
+            toolbar.addWidget(self._button(label, lambda s=suffix: self._on_export_clicked(s)))
+
+        self.timeline = TimelineWidget(self.document)
+        self.wave = WaveView(self.document)
+        self.segment_model = SegmentTableModel(self.document, self)
+        self.segment_table = QTableView()
+        self.segment_table.setModel(self.segment_model)
+        self.segment_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.segment_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.segment_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.segment_table.horizontalHeader().setStretchLastSection(True)
+        self.steps = StepBudgetEditor(self.document)
+        self.warnings = QListWidget()
+        self.forecast = ForecastPanel(self.document)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.steps)
+        side_layout.addWidget(QLabel(tr("Warnings")))
+        side_layout.addWidget(self.warnings, 1)
+        side_layout.addWidget(self.forecast)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.segment_table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        run_order = QWidget()
+        run_layout = QVBoxLayout(run_order)
+        run_layout.addWidget(self.timeline)
+        run_layout.addWidget(self.wave)
+        run_layout.addWidget(split, 1)
+
+        self.pool_model = PoolTableModel(self.document, self)
+        self.pool_table = QTableView()
+        self.pool_table.setModel(self.pool_model)
+        self.pool_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        pool = QWidget()
+        pool_layout = QVBoxLayout(pool)
+        pool_bar = QHBoxLayout()
+        self.import_button = self._button(tr("Import pool…"), self._on_import_clicked)
+        pool_bar.addWidget(self.import_button)
+        pool_bar.addWidget(self._button(tr("Add product"), self.add_product))
+        pool_bar.addStretch(1)
+        pool_layout.addLayout(pool_bar)
+        pool_layout.addWidget(self.pool_table, 1)
+
+        self.header_form = SessionHeaderForm(self.document)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(run_order, tr("Run order"))
+        self.tabs.addTab(pool, tr("Product pool"))
+        self.tabs.addTab(self.header_form, tr("Session"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.tabs, 1)
+
+        self.timeline.segment_selected.connect(self._on_segment_selected)
+        self.segment_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._on_segment_selected(current.row()) if current.isValid() else None)
+        self.warnings.itemClicked.connect(self._on_warning_clicked)
+        self.document.plan_changed.connect(self._on_plan_changed)
+        self.document.saved.connect(lambda: self.status.setText(tr("All changes saved")))
+        self.document.save_failed.connect(lambda reason: self.status.setText(tr("Not saved: {reason}").format(reason=reason)))
+        self._on_plan_changed()
+
+    def _button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    # --- session ---------------------------------------------------------------------------------
     def show_session(self, session_id: int | None) -> None:
-        if not session_id:
-            self._title.setText(tr("No session selected"))
-            self._table.setRowCount(0)
+        self.document.load(session_id)
+        self.status.setText("")
+
+    def selected_index(self) -> int | None:
+        return self.timeline.selected_index
+
+    def _on_plan_changed(self) -> None:
+        plan = self.document.plan
+        self.title.setText(plan.session.title if plan else tr("No session selected"))
+        for widget in (self.generate_button, self.insert_button, self.duplicate_button, self.delete_button,
+                       self.import_button, self.tabs):
+            widget.setEnabled(plan is not None)
+        self.warnings.clear()
+        for warning in self.document.warnings:
+            item = QListWidgetItem(warning_text(warning))
+            item.setData(Qt.ItemDataRole.UserRole, warning.segment_index)
+            self.warnings.addItem(item)
+        if not self.document.warnings and plan is not None:
+            self.warnings.addItem(tr("No warnings"))
+        index = self.timeline.selected_index
+        if index is not None:
+            self._select_row(index)
+        self.steps.show_segment(index)
+
+    def _on_segment_selected(self, index: int) -> None:
+        if index < 0:
             return
-        plan = load_plan(self._context.store, session_id)
-        self._title.setText(plan.session.title)
-        self._table.setRowCount(len(plan.segments))
-        for row, (start, segment) in enumerate(zip(plan.planned_starts(), plan.segments)):
-            product = plan.product(segment.product_id)
-            role = ROLE_NAMES_ZH[product.role] if product else ""
-            cells = [f"{start:%H:%M}", KIND_NAMES_ZH[segment.kind], f"{product.name} {role}" if product else "",
-                     f"{segment.planned_seconds / 60:.0f}"]
-            for column, text in enumerate(cells):
-                self._table.setItem(row, column, QTableWidgetItem(text))
+        self.timeline.select(index)
+        self._select_row(index)
+        self.steps.show_segment(index)
+
+    def _select_row(self, index: int) -> None:
+        model_index = self.segment_model.index(index, 0)
+        if model_index.isValid() and self.segment_table.currentIndex().row() != index:
+            self.segment_table.selectionModel().setCurrentIndex(
+                model_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _on_warning_clicked(self, item: QListWidgetItem) -> None:
+        index = item.data(Qt.ItemDataRole.UserRole)
+        if index is not None:
+            self.tabs.setCurrentIndex(0)
+            self._on_segment_selected(int(index))
+
+    # --- edits -----------------------------------------------------------------------------------
+    def insert_segment(self, kind: SegmentKind) -> None:
+        plan = self.document.plan
+        if plan is None:
+            return
+        at = (self.selected_index() + 1) if self.selected_index() is not None else len(plan.segments)
+        product = plan.products[0].product_id if kind in (SegmentKind.PITCH, SegmentKind.ENCORE) and plan.products else None
+        self.document.push(InsertSegment(at, new_segment(kind, INSERT_SECONDS[kind], product)), tr("Insert segment"))
+        self._on_segment_selected(at)
+
+    def duplicate_selected(self) -> None:
+        index = self.selected_index()
+        if index is not None:
+            self.document.push(DuplicateSegment(index), tr("Duplicate segment"))
+            self._on_segment_selected(index + 1)
+
+    def delete_selected(self) -> None:
+        index = self.selected_index()
+        if index is None:
+            return
+        self.document.push(DeleteSegment(index), tr("Delete segment"))
+        count = len(self.document.plan.segments)
+        self.timeline.select(min(index, count - 1) if count else None)
+        self._on_plan_changed()
+
+    def add_product(self) -> None:
+        plan = self.document.plan
+        if plan is None:
+            return
+        from livedesk.domain.product import Product
+        from livedesk.domain.roles import Role
+
+        taken = {p.product_id for p in plan.products}
+        number = len(plan.products) + 1
+        while f"NEW{number}" in taken:
+            number += 1
+        products = [*plan.products, Product(f"NEW{number}", tr("New product"), Role.PROFIT)]
+        self.document.push(ReplaceProducts(products), tr("Add product"))
+
+    def generate_wave(self, config: WaveConfig) -> None:
+        """Replace the run order with a generated wave plan (one undoable step) and keep the settings."""
+        plan = self.document.plan
+        if plan is None or not plan.products:
+            QMessageBox.information(self, tr("Generate wave plan"), tr("Add or import products to the pool first."))
+            return
+        self.document.set_config(config)
+        segments = planning.generate_segments(plan, config, self.document.history)
+        self.document.push(ReplaceSegments(segments), tr("Generate wave plan"))
+
+    def _on_generate_clicked(self) -> None:
+        dialog = WavePatternDialog(self.document.config, self)
+        if dialog.exec():
+            self.generate_wave(dialog.config())
+
+    # --- pool import -----------------------------------------------------------------------------
+    def import_pool(self, path: str | Path, mapping: dict[str, str] | None = None) -> bool:
+        """Read a pool file into the pool (one undoable step); False with a message when it is refused."""
+        from livedesk.import_export.pool_reader import PoolRefused
+
+        try:
+            result = planning.read_pool_file(self._context.store, path, mapping)
+        except PoolRefused as exc:
+            QMessageBox.warning(self, tr("Import pool"), str(exc))
+            return False
+        if result.duplicates:
+            ids = ", ".join(sorted(result.duplicates))
+            QMessageBox.warning(self, tr("Import pool"),
+                                tr("These product ids appear more than once; only the first row of each was kept: {ids}").format(ids=ids))
+        self.document.push(ReplaceProducts(result.products), tr("Import pool"))
+        return True
+
+    def _on_import_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Import pool"), "", tr("Pool files (*.csv *.xlsx)"))
+        if not path:
+            return
+        from livedesk.import_export.pool_reader import PoolRefused
+
+        mapping = None
+        try:
+            preview = planning.read_pool_file(self._context.store, path)
+            unmapped = preview.unmapped
+        except PoolRefused:
+            unmapped = self._headers_of(path)
+        if unmapped:
+            dialog = PoolMappingDialog(unmapped, self)
+            if not dialog.exec():
+                return
+            mapping = dialog.mapping()
+            if dialog.remember.isChecked():
+                planning.save_pool_mapping(self._context.store, mapping)
+        self.import_pool(path, mapping)
+
+    @staticmethod
+    def _headers_of(path: str) -> list[str]:
+        """The first row of a file whose headers LiveDesk did not recognise, to be mapped by hand."""
+        from livedesk.import_export.pool_reader import _read_rows
+
+        try:
+            rows, _ = _read_rows(Path(path))
+        except Exception:
+            return []
+        return [h for h in (rows[0] if rows else []) if h]
+
+    # --- export ----------------------------------------------------------------------------------
+    def export_to(self, path: str | Path) -> None:
+        """Write the run sheet in the background; the status line says when it is done."""
+        plan = self.document.plan
+        if plan is None:
+            return
+        import copy
+
+        snapshot = copy.deepcopy(plan)
+        target = Path(path)
+        self.status.setText(tr("Exporting…"))
+        self._context.tasks.submit(
+            "planner-export", lambda control: planning.export_run_sheet(snapshot, target),
+            on_done=lambda _rows: self.status.setText(tr("Exported {name}").format(name=target.name)),
+            on_failed=lambda error: self.status.setText(tr("Export failed: {reason}").format(reason=str(error))))
+
+    def _on_export_clicked(self, suffix: str) -> None:
+        plan = self.document.plan
+        if plan is None:
+            return
+        name = f"{plan.session.title}_{plan.session.start:%Y%m%d}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export run sheet"), name, f"*{suffix}")
+        if path:
+            if not path.lower().endswith(suffix):
+                path += suffix
+            self.export_to(path)

@@ -1,0 +1,99 @@
+"""The product pool (货盘) as an editable table; the role column carries the role's colour."""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from livedesk.domain.money import fen_to_yuan, yuan_to_fen
+from livedesk.domain.plan_edits import ReplaceProducts
+from livedesk.domain.roles import ROLE_COLOURS, parse_role
+from livedesk.ui.i18n import tr
+from livedesk.ui.planner.labels import role_label
+from livedesk.ui.planner.plan_document import PlanDocument
+
+COLUMNS = ("product_id", "name", "role", "sku", "daily_price_fen", "live_price_fen", "cost_fen", "stock",
+           "mechanism", "selling_points", "pain_points", "endorsements", "faq")
+MONEY = {"daily_price_fen", "live_price_fen", "cost_fen"}
+
+
+class PoolTableModel(QAbstractTableModel):
+    def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        document.plan_changed.connect(self._on_plan_changed)
+
+    def _on_plan_changed(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        plan = self._document.plan
+        return 0 if parent.isValid() or plan is None else len(plan.products)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return {
+            "product_id": tr("Product ID"), "name": tr("Name"), "role": tr("Role"), "sku": tr("SKU"),
+            "daily_price_fen": tr("Daily price"), "live_price_fen": tr("Live price"), "cost_fen": tr("Cost"),
+            "stock": tr("Stock"), "mechanism": tr("Mechanism"), "selling_points": tr("Selling points"),
+            "pain_points": tr("Pain points"), "endorsements": tr("Endorsements"), "faq": tr("FAQ"),
+        }[COLUMNS[section]]
+
+    def flags(self, index: QModelIndex):
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        plan = self._document.plan
+        if plan is None or not index.isValid():
+            return None
+        product = plan.products[index.row()]
+        column = COLUMNS[index.column()]
+        if column == "role" and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(ROLE_COLOURS[product.role]))
+        if column == "role" and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#FFFFFF"))
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return None
+        value = getattr(product, column)
+        if column == "role":
+            return role_label(product.role) if role == Qt.ItemDataRole.DisplayRole else product.role.value
+        if column in MONEY:
+            return "" if value is None else f"{fen_to_yuan(value)}"
+        return "" if value is None else str(value)
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt API
+        plan = self._document.plan
+        if plan is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        column, text = COLUMNS[index.column()], str(value).strip()
+        products = copy.deepcopy(plan.products)
+        product = products[index.row()]
+        try:
+            if column == "role":
+                new = parse_role(text) or {role_label(r): r for r in type(product.role)}.get(text)
+                if new is None:
+                    return False
+                product.role = new
+            elif column in MONEY:
+                setattr(product, column, yuan_to_fen(text) if text else None)
+            elif column == "stock":
+                product.stock = int(text) if text else None
+            elif column == "product_id":
+                if not text or any(p.product_id == text for p in products if p is not product):
+                    return False  # ids stay unique: the store keys the pool by them
+                product.product_id = text
+            else:
+                setattr(product, column, text)
+        except ValueError:
+            return False
+        if products == plan.products:
+            return False
+        self._document.push(ReplaceProducts(products), tr("Edit product"))
+        return True
