@@ -9,11 +9,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from livedesk.domain.plan_edits import ResizeSegment, SetSegmentField
-from livedesk.domain.roles import SegmentKind
+from livedesk.domain.roles import ROLE_COLOURS, SegmentKind
 from livedesk.ui.i18n import tr
 from livedesk.ui.planner.labels import kind_label, mmss, role_label
 from livedesk.ui.planner.plan_document import PlanDocument
-from livedesk.ui.planner.timeline_widget import segment_colour
 
 COLUMNS = ("start", "kind", "product", "role", "length", "owner", "cues", "notes")
 EDITABLE = {"kind", "product", "length", "owner", "cues", "notes"}
@@ -68,7 +67,7 @@ class SegmentTableModel(QAbstractTableModel):
         segment = plan.segments[index.row()]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and column == "role" and plan.role_of(segment) is not None:
-            return QBrush(segment_colour(plan, segment))
+            return QBrush(QColor(ROLE_COLOURS[plan.role_of(segment)]))
         if role == Qt.ItemDataRole.ForegroundRole and column == "role":
             return QBrush(QColor("#FFFFFF"))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

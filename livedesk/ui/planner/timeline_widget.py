@@ -28,8 +28,9 @@ SNAP_SECONDS = 30
 MIN_SECONDS = 30
 
 
-def segment_colour(plan, segment) -> QColor:
-    role = plan.role_of(segment)
+def segment_colour(plan, segment, products: dict | None = None) -> QColor:
+    product = products.get(segment.product_id) if products is not None else plan.product(segment.product_id)
+    role = product.role if product else None
     if segment.kind in (SegmentKind.PITCH, SegmentKind.ENCORE) and role is not None:
         return QColor(ROLE_COLOURS[role])
     return QColor(KIND_COLOURS.get(segment.kind, "#9AA5B1"))
@@ -48,6 +49,7 @@ class TimelineWidget(QWidget):
         super().__init__(parent)
         self._document = document
         self._starts: list[int] = []       # cumulative start second of each segment
+        self._products: dict = {}          # product id → Product, so painting never scans the pool
         self.selected_index: int | None = None
         self._press: QPointF | None = None
         self._mode: str | None = None       # None | "press" | "move" | "resize"
@@ -68,6 +70,7 @@ class TimelineWidget(QWidget):
     # --- geometry --------------------------------------------------------------------------------
     def _on_plan_changed(self) -> None:
         plan = self._document.plan
+        self._products = {p.product_id: p for p in plan.products} if plan else {}
         self._starts, at = [], 0
         for segment in plan.segments if plan else []:
             self._starts.append(at)
@@ -194,12 +197,12 @@ class TimelineWidget(QWidget):
             if rect.left() > visible.right():
                 break
             segment = plan.segments[index]
-            colour = segment_colour(plan, segment)
+            colour = segment_colour(plan, segment, self._products)
             if self._mode == "move" and index == self._source:
                 colour.setAlpha(90)
             painter.fillRect(rect.adjusted(0, 0, -1, 0), colour)
             if rect.width() > 28:
-                product = plan.product(segment.product_id)
+                product = self._products.get(segment.product_id)
                 name = product.name if product else kind_label(segment.kind)
                 painter.setPen(QColor("#FFFFFF"))
                 text_rect = rect.adjusted(4, 2, -4, -2)

@@ -42,10 +42,10 @@ class WaveView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#FFFFFF"))
         plan = self._document.plan
-        top, bottom = 14.0, float(self.height() - 6)
+        top, bottom = 16.0, float(self.height() - 4)
         painter.setPen(QColor("#6B7785"))
         painter.drawText(QRectF(0, 0, self.width() - MARGIN, 14), Qt.AlignmentFlag.AlignRight, tr("Pull viewers in"))
-        painter.drawText(QRectF(0, bottom - 14, self.width() - MARGIN, 14), Qt.AlignmentFlag.AlignRight, tr("Sell"))
+        painter.drawText(QRectF(0, self.height() - 18, self.width() - MARGIN, 16), Qt.AlignmentFlag.AlignRight, tr("Sell"))
         if plan is None or not plan.segments:
             return
         scale = time_scale(self.width(), plan)
