@@ -20,7 +20,7 @@ from livedesk.domain.session import SessionPlan
 # Columns the review reads from each dataset kind (a subset of livedesk.domain.canonical).
 NEEDED_COLUMNS = {
     "orders": ["product_id", "quantity", "amount_fen", "paid_at", "refund_amount_fen", "buyer_id",
-               "is_sale", "is_refund", "outside_window", "sub_order_id"],
+               "is_sale", "is_refund", "outside_window"],
     "products": ["product_id", "product_name", "price_fen", "gmv_fen", "units", "orders", "buyers",
                  "product_exposure_uv", "product_click_uv", "exposure_gpm_fen", "explain_count",
                  "refund_amount_fen", "is_sku_row", "estimated"],

@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow.compute as pc
 
 from livedesk.analysis.inputs import ReviewInputs, bool_array, column, fen_ratio, int_array, ratio
-from livedesk.analysis.orders import OrderArrays
+from livedesk.analysis.orders import OrderArrays, distinct_count
 
 INPUT_KEYS = ("gmv", "orders", "buyers", "units", "uv", "pv", "avg_online", "peak_online", "avg_watch_seconds",
               "product_exposure_uv", "product_click_uv", "new_followers", "interaction_uv", "refund_amount",
@@ -180,8 +180,7 @@ def _from_orders(orders: OrderArrays | None, metrics: dict[str, Metric]) -> None
     if orders.quantity is not None:
         metrics["units"].offer(int(orders.quantity[window].sum()), source, formula="sum(quantity)")
     if orders.buyer_code is not None:
-        codes = orders.buyer_code[window]
-        metrics["buyers"].offer(int(np.unique(codes[codes >= 0]).size), source, formula="distinct buyer_id")
+        metrics["buyers"].offer(distinct_count(orders.buyer_code, window), source, formula="distinct buyer_id")
     if orders.refund_fen is not None:
         metrics["refund_amount"].offer(int(orders.refund_fen[window].sum()), source, formula="sum(refund_amount)")
 
