@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QScrollArea, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QListWidgetItem, QMenu, QMessageBox, QPushButton, QSplitter, QTableView, QTabWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -92,9 +92,14 @@ class PlannerPage(QWidget):
         side_layout.addWidget(QLabel(tr("Warnings")))
         side_layout.addWidget(self.warnings, 1)
         side_layout.addWidget(self.forecast)
+        # The side panel scrolls rather than forcing a tall window on small screens.
+        side_scroll = QScrollArea()
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.segment_table)
-        split.addWidget(side)
+        split.addWidget(side_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         run_order = QWidget()
