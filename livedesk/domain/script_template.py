@@ -105,3 +105,19 @@ def step_text(plan: SessionPlan, segment: Segment, step: ScriptStep) -> str:
             return budget.text
     product = plan.product(segment.product_id)
     return product.scripts.get(step, "") if product else ""
+
+
+def segment_script(plan: SessionPlan, segment: Segment, step: ScriptStep | None, session_scripts: Mapping[str, str]) -> str:
+    """The words for the prompter: a pitch's current step (or all its steps when none is running),
+    the session's opening/transition/closing script for those segments, then the segment's notes."""
+    from livedesk.domain.roles import PITCH_STEPS, SegmentKind
+
+    parts: list[str] = []
+    if segment.kind in (SegmentKind.PITCH, SegmentKind.ENCORE):
+        steps = [step] if step is not None else list(PITCH_STEPS)
+        parts += [text for text in (step_text(plan, segment, s) for s in steps) if text.strip()]
+    elif segment.kind.value in SEGMENT_SCRIPT_KINDS:
+        parts.append(session_scripts.get(segment.kind.value, ""))
+    if segment.notes.strip() and segment.kind not in (SegmentKind.PITCH, SegmentKind.ENCORE):
+        parts.append(segment.notes)
+    return "\n\n".join(p for p in parts if p.strip())

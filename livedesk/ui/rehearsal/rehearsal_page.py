@@ -1,30 +1,81 @@
-"""The rehearse/run workspace page (first version: the products to rehearse)."""
+"""The 彩排/直播 workspace: 脚本 (script editor with live lint), 彩排 (step timers) and 直播 (the director's
+console with prompter and stage view). One 200 ms QTimer asks the state machines for the clock's time."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from livedesk.persistence.session_repository import SessionNotFound
 from livedesk.services.sessions import load_plan
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
+from livedesk.ui.rehearsal.live_console import LiveConsole
+from livedesk.ui.rehearsal.rehearsal_panel import RehearsalPanel
+from livedesk.ui.rehearsal.script_editor import ScriptEditor
+
+MODES = ("script", "rehearse", "live")
+TICK_MS = 200
 
 
 class RehearsalPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self.session_id: int | None = None
         self._title = QLabel(tr("No session selected"))
         self._title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self._products = QListWidget()
+        self.script_editor = ScriptEditor(context)
+        self.rehearsal_panel = RehearsalPanel(context)
+        self.live_console = LiveConsole(context)
+        self.modes = QTabWidget()
+        self.modes.addTab(self.script_editor, tr("Script"))
+        self.modes.addTab(self.rehearsal_panel, tr("Rehearse"))
+        self.modes.addTab(self.live_console, tr("Live console"))
+        self.modes.currentChanged.connect(self._on_mode_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
-        layout.addWidget(self._products, 1)
+        layout.addWidget(self.modes, 1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
 
     def show_session(self, session_id: int | None) -> None:
-        self._products.clear()
-        if not session_id:
-            self._title.setText(tr("No session selected"))
-            return
-        plan = load_plan(self._context.store, session_id)
-        self._title.setText(plan.session.title)
-        self._products.addItems([f"{p.product_id}  {p.name}" for p in plan.products])
+        self.session_id = session_id or None
+        plan = None
+        if self.session_id:
+            try:
+                plan = load_plan(self._context.store, self.session_id)
+            except SessionNotFound:
+                self.session_id = None
+        self._title.setText(plan.session.title if plan else tr("No session selected"))
+        self.script_editor.show_plan(plan)
+        self.rehearsal_panel.show_plan(plan)
+        self.live_console.show_session(self.session_id)
+
+    def show_mode(self, mode: str) -> None:
+        """`script`, `rehearse` or `live` (used by the screenshot command and the menus)."""
+        if mode not in MODES:
+            raise LookupError(f"unknown mode '{mode}'; choose one of {', '.join(MODES)}")
+        self.modes.setCurrentIndex(MODES.index(mode))
+
+    def current_mode(self) -> str:
+        return MODES[self.modes.currentIndex()]
+
+    def tick(self) -> None:
+        page = self.modes.currentWidget()
+        if hasattr(page, "tick"):
+            page.tick()
+
+    def _on_mode_changed(self, index: int) -> None:
+        if MODES[index] == "rehearse" and self.session_id:
+            # the script editor may have changed budgets and texts
+            self.rehearsal_panel.show_plan(load_plan(self._context.store, self.session_id))
+        elif MODES[index] == "live":
+            self.live_console.setFocus()
+        self.tick()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.live_console.close_windows()
+        super().closeEvent(event)

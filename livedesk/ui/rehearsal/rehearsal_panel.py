@@ -1,0 +1,269 @@
+"""彩排: a large step timer for one product's pitch (Space start/pause, ←/→ previous/next step), actual
+times against budgets, saving takes, and the product's rehearsal history. Can run the whole plan."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from livedesk.domain.live_run import level_for
+from livedesk.domain.rehearsal import Rehearsal, RehearsalStep
+from livedesk.domain.roles import SegmentKind
+from livedesk.services import rehearsals, scripts
+from livedesk.services.sessions import load_plan
+from livedesk.ui.context import AppContext
+from livedesk.ui.i18n import tr
+from livedesk.ui.rehearsal.stage_style import DARK_STYLE, LEVEL_COLOURS, MUTED, clock_text, countdown_text, step_name
+
+STEP_WARNING, STEP_DANGER = 15, 5
+
+
+def _item(text: str, colour: str | None = None) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    if colour:
+        from PySide6.QtGui import QColor
+
+        item.setForeground(QColor(colour))
+    return item
+
+
+class RehearsalPanel(QWidget):
+    take_saved = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._plan = None
+        self.rehearsal: Rehearsal | None = None
+        self.setStyleSheet(DARK_STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.products = QListWidget()
+        self.products.currentItemChanged.connect(self._on_product_changed)
+        self.host = QLineEdit()
+        self.host.setPlaceholderText(tr("Host"))
+        self.whole_plan = QCheckBox(tr("Whole plan (go on to the next product)"))
+        left = QVBoxLayout()
+        left.addWidget(QLabel(tr("Products")))
+        left.addWidget(self.products, 1)
+        left.addWidget(QLabel(tr("Host")))
+        left.addWidget(self.host)
+        left.addWidget(self.whole_plan)
+
+        card = QFrame()
+        card.setObjectName("card")
+        self.product_label = QLabel("—")
+        self.product_label.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.step_label = QLabel("—")
+        self.step_label.setStyleSheet("font-size: 34px; font-weight: 700;")
+        self.timer_label = QLabel("00:00")
+        self.timer_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.remaining_label = QLabel()
+        self.remaining_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.remaining_label.setStyleSheet("font-size: 22px;")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("muted")
+        self.state_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        card_layout = QVBoxLayout(card)
+        card_layout.addWidget(self.product_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        card_layout.addWidget(self.step_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        card_layout.addWidget(self.timer_label, 1)
+        card_layout.addWidget(self.remaining_label)
+        card_layout.addWidget(self.state_label)
+
+        self.previous_button = QPushButton(tr("◀ Previous step (←)"))
+        self.toggle_button = QPushButton(tr("Start / pause (Space)"))
+        self.toggle_button.setObjectName("primary")
+        self.next_button = QPushButton(tr("Next step (→) ▶"))
+        self.save_button = QPushButton(tr("Save take"))
+        self.reset_button = QPushButton(tr("Reset"))
+        for button, slot in ((self.previous_button, self.previous), (self.toggle_button, self.toggle),
+                             (self.next_button, self.next), (self.save_button, self.save_take), (self.reset_button, self.reset)):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Space must reach the panel, not press a button
+            button.clicked.connect(slot)
+        buttons = QHBoxLayout()
+        for button in (self.previous_button, self.toggle_button, self.next_button, self.save_button, self.reset_button):
+            buttons.addWidget(button)
+
+        self.steps_table = QTableWidget(0, 4)
+        self.steps_table.setHorizontalHeaderLabels([tr("Step"), tr("Budget"), tr("Actual"), tr("Difference")])
+        self._setup_table(self.steps_table)
+        centre = QVBoxLayout()
+        centre.addWidget(card, 3)
+        centre.addLayout(buttons)
+        centre.addWidget(self.steps_table, 2)
+
+        self.rate_label = QLabel()
+        self.history_table = QTableWidget(0, 4)
+        self.history_table.setHorizontalHeaderLabels([tr("When"), tr("Host"), tr("Actual"), tr("Budget")])
+        self._setup_table(self.history_table)
+        self.suggest_label = QLabel()
+        self.suggest_label.setWordWrap(True)
+        self.suggest_label.setObjectName("muted")
+        right = QVBoxLayout()
+        right.addWidget(QLabel(tr("Rehearsal history")))
+        right.addWidget(self.history_table, 1)
+        right.addWidget(self.rate_label)
+        right.addWidget(self.suggest_label)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(centre, 5)
+        layout.addLayout(right, 3)
+        self.tick()
+
+    @staticmethod
+    def _setup_table(table: QTableWidget) -> None:
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    # ---- data ---------------------------------------------------------------------------------
+    def show_plan(self, plan) -> None:
+        self._plan = plan
+        self.products.clear()
+        self.rehearsal = None
+        if plan is None:
+            self.tick()
+            return
+        self.host.setText(plan.session.team.get("host", ""))
+        seen = []
+        for segment in plan.segments:
+            if segment.kind is SegmentKind.PITCH and segment.product_id not in seen and plan.product(segment.product_id):
+                seen.append(segment.product_id)
+        seen += [p.product_id for p in plan.products if p.product_id not in seen]
+        for product_id in seen:
+            item = QListWidgetItem(plan.product(product_id).name)
+            item.setData(Qt.ItemDataRole.UserRole, product_id)
+            self.products.addItem(item)
+        if self.products.count():
+            self.products.setCurrentRow(0)
+        self.tick()
+
+    def _on_product_changed(self, item, _previous=None) -> None:
+        if item is None or self._plan is None:
+            return
+        self.load_product(item.data(Qt.ItemDataRole.UserRole))
+
+    def load_product(self, product_id: str) -> None:
+        session_id = self._plan.session.id
+        script = scripts.load_product_script(self._context.store, session_id, product_id)
+        steps = [RehearsalStep(step, script.budgets[step], script.texts.get(step, "")) for step in script.budgets]
+        self.rehearsal = Rehearsal(steps, self._context.clock, product_id=product_id, host=self.host.text().strip())
+        self.product_label.setText(script.name)
+        self._refresh_history()
+        self.tick()
+
+    def _refresh_history(self) -> None:
+        if self.rehearsal is None:
+            return
+        takes = rehearsals.history(self._context.store, product_id=self.rehearsal.product_id)
+        self.history_table.setRowCount(len(takes))
+        for row, take in enumerate(reversed(takes)):
+            over = take.total_actual > take.total_budget
+            self.history_table.setItem(row, 0, _item(take.started_at.strftime("%m-%d %H:%M")))
+            self.history_table.setItem(row, 1, _item(take.host or "—"))
+            self.history_table.setItem(row, 2, _item(clock_text(take.total_actual), LEVEL_COLOURS["overtime"] if over else None))
+            self.history_table.setItem(row, 3, _item(clock_text(take.total_budget)))
+        host = self.host.text().strip()
+        self.rate_label.setText(tr("Speaking rate of {host}: {rate:.0f} chars/min").format(
+            host=host or "—", rate=rehearsals.host_rate(self._context.store, host)))
+        suggested = rehearsals.suggested_budgets(self._context.store, self.rehearsal.product_id)
+        self.suggest_label.setText(
+            tr("Budgets the takes suggest: {budgets}").format(
+                budgets="，".join(f"{step_name(s)} {clock_text(v)}" for s, v in suggested.items()))
+            if suggested else tr("No rehearsal of this product yet."))
+
+    # ---- actions ------------------------------------------------------------------------------
+    def toggle(self) -> None:
+        if self.rehearsal is not None:
+            self.rehearsal.toggle()
+            self.tick()
+
+    def next(self) -> None:
+        if self.rehearsal is None:
+            return
+        self.rehearsal.next()
+        if self.rehearsal.finished and self.whole_plan.isChecked():
+            self.save_take()
+            row = self.products.currentRow()
+            if row + 1 < self.products.count():
+                self.products.setCurrentRow(row + 1)
+                self.rehearsal.start()
+        self.tick()
+
+    def previous(self) -> None:
+        if self.rehearsal is not None:
+            self.rehearsal.previous()
+            self.tick()
+
+    def reset(self) -> None:
+        if self.rehearsal is not None:
+            self.load_product(self.rehearsal.product_id)
+
+    def save_take(self) -> None:
+        if self.rehearsal is None or self.rehearsal.started_at is None:
+            return
+        self.rehearsal.pause()
+        self.rehearsal.host = self.host.text().strip()
+        take = self.rehearsal.take()
+        if not take.steps:
+            return
+        take_id = rehearsals.save_take(self._context.store, take, self._plan.session.id)
+        self.take_saved.emit(take_id)
+        self.load_product(self.rehearsal.product_id)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        key = event.key()
+        if key == Qt.Key.Key_Space:
+            self.toggle()
+        elif key == Qt.Key.Key_Right:
+            self.next()
+        elif key == Qt.Key.Key_Left:
+            self.previous()
+        else:
+            super().keyPressEvent(event)
+
+    # ---- display ------------------------------------------------------------------------------
+    def tick(self) -> None:
+        """Called by the page's timer: ask the rehearsal (and so the clock) and repaint the numbers."""
+        r = self.rehearsal
+        if r is None:
+            self.step_label.setText(tr("Choose a product"))
+            self.timer_label.setText("00:00")
+            self.timer_label.setStyleSheet(f"font-size: 120px; font-weight: 700; color: {MUTED};")
+            self.remaining_label.setText("")
+            self.state_label.setText("")
+            self.steps_table.setRowCount(0)
+            return
+        step = r.steps[r.index]
+        remaining = r.remaining()
+        colour = LEVEL_COLOURS[level_for(remaining, STEP_WARNING, STEP_DANGER)]
+        self.step_label.setText(tr("Step {n}/{total} · {name}").format(n=r.index + 1, total=len(r.steps), name=step_name(step.step)))
+        self.timer_label.setText(clock_text(r.elapsed()))
+        self.timer_label.setStyleSheet(f"font-size: 120px; font-weight: 700; color: {colour if r.running else MUTED};")
+        self.remaining_label.setText(tr("Budget {budget} · left {left}").format(
+            budget=clock_text(step.budget_seconds), left=countdown_text(remaining)))
+        self.remaining_label.setStyleSheet(f"font-size: 22px; color: {colour};")
+        if r.finished:
+            state = tr("Take finished: {total} of {budget}. Save it or start over.").format(
+                total=clock_text(r.total_elapsed()), budget=clock_text(sum(s.budget_seconds for s in r.steps)))
+        elif r.running:
+            state = tr("Running — Space pauses")
+        else:
+            state = tr("Paused — Space starts")
+        self.state_label.setText(state)
+        self.steps_table.setRowCount(len(r.steps))
+        for row, s in enumerate(r.steps):
+            actual = r.elapsed(row)
+            diff = actual - s.budget_seconds
+            self.steps_table.setItem(row, 0, _item(("▶ " if row == r.index else "") + step_name(s.step)))
+            self.steps_table.setItem(row, 1, _item(clock_text(s.budget_seconds)))
+            self.steps_table.setItem(row, 2, _item(clock_text(actual) if actual else "—"))
+            self.steps_table.setItem(row, 3, _item(clock_text(diff, signed=True) if actual else "—",
+                                                   LEVEL_COLOURS["overtime"] if actual and diff > 0 else LEVEL_COLOURS["normal"]))

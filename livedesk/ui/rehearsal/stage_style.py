@@ -1,0 +1,101 @@
+"""Shared look of the stage tools: dark palette, countdown colours, time formatting and the translated
+names of steps, segment kinds and markers."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from livedesk.domain.live_log import Marker
+from livedesk.domain.live_run import Level
+from livedesk.domain.roles import ROLE_COLOURS, KIND_COLOURS, Role, ScriptStep, SegmentKind
+from livedesk.ui.i18n import tr
+
+BACKGROUND = "#14171C"
+PANEL = "#1E232B"
+PANEL_LIGHT = "#2A313B"
+TEXT = "#E8ECF1"
+MUTED = "#8C96A3"
+LEVEL_COLOURS = {
+    Level.NORMAL: "#4CC38A",    # green: on time
+    Level.WARNING: "#F5B840",   # amber: start wrapping up
+    Level.DANGER: "#FF6B3D",    # orange-red: wrap up now
+    Level.OVERTIME: "#FF3B5C",  # red: over time
+}
+
+DARK_STYLE = f"""
+QWidget {{ background: {BACKGROUND}; color: {TEXT}; }}
+QLabel, QCheckBox {{ background: transparent; }}
+QFrame#card {{ background: {PANEL}; border-radius: 10px; }}
+QLabel#muted {{ color: {MUTED}; }}
+QPushButton {{ background: {PANEL_LIGHT}; border: 1px solid #3A4350; border-radius: 6px; padding: 8px 12px; font-size: 15px; }}
+QPushButton:hover {{ background: #364050; }}
+QPushButton:pressed {{ background: #46536A; }}
+QPushButton#primary {{ background: #2F6FEB; border-color: #2F6FEB; font-weight: 600; }}
+QPushButton#marker {{ background: #3B2F4F; border-color: #5B4A7A; }}
+QPushButton#danger {{ background: #5A2330; border-color: #8A3346; }}
+QLineEdit, QComboBox, QSpinBox {{ background: {PANEL_LIGHT}; border: 1px solid #3A4350; border-radius: 4px; padding: 4px; }}
+QTableWidget, QListWidget {{ background: {PANEL}; border: none; gridline-color: #2F3640; }}
+QHeaderView::section {{ background: {PANEL_LIGHT}; color: {MUTED}; border: none; padding: 4px; }}
+QCheckBox {{ spacing: 6px; }}
+"""
+
+
+def clock_text(seconds: float | None, *, signed: bool = False) -> str:
+    """`mm:ss` (`h:mm:ss` past an hour); negative as `-mm:ss`; `signed` puts `+` on positives; None → —."""
+    if seconds is None:
+        return "—"
+    sign = "-" if seconds < 0 else ("+" if signed and seconds > 0 else "")
+    whole = int(round(abs(seconds)))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}:{secs:02d}" if hours else f"{sign}{minutes:02d}:{secs:02d}"
+
+
+def countdown_text(remaining: float) -> str:
+    """A countdown shows whole seconds still left (rounded up), and time over as -mm:ss."""
+    if remaining >= 0:
+        return clock_text(math.ceil(remaining))
+    return clock_text(-math.floor(-remaining))
+
+
+def wall_time(moment: datetime | None) -> str:
+    return "—" if moment is None else moment.strftime("%H:%M:%S")
+
+
+def step_name(step: ScriptStep | None) -> str:
+    names = {
+        ScriptStep.PAIN_POINT: tr("Pain point"), ScriptStep.SELLING_POINTS: tr("Selling points"),
+        ScriptStep.TRUST: tr("Trust"), ScriptStep.OFFER: tr("Price / offer"), ScriptStep.CLOSE: tr("Closing push"),
+    }
+    return names.get(step, "") if step else ""
+
+
+def kind_name(kind: SegmentKind) -> str:
+    return {
+        SegmentKind.OPENING: tr("Opening"), SegmentKind.PITCH: tr("Pitch"), SegmentKind.INTERACTION: tr("Interaction"),
+        SegmentKind.TRANSITION: tr("Transition"), SegmentKind.ENCORE: tr("Encore"), SegmentKind.CLOSING: tr("Closing"),
+    }[kind]
+
+
+def marker_name(marker: Marker) -> str:
+    return {
+        Marker.LINK_UP: tr("Link up"), Marker.LUCKY_BAG: tr("Lucky bag"), Marker.ENCORE: tr("Encore"),
+        Marker.INCIDENT: tr("Incident"), Marker.NOTE: tr("Note"),
+    }[marker]
+
+
+def segment_colour(kind: SegmentKind, role: Role | None) -> str:
+    if role is not None and kind in (SegmentKind.PITCH, SegmentKind.ENCORE):
+        return ROLE_COLOURS[role]
+    return KIND_COLOURS.get(kind, "#9AA5B1")
+
+
+def segment_label(plan, segment) -> str:
+    """`讲解 · 保温杯` / `开场` / a title the planner gave."""
+    if segment is None:
+        return "—"
+    product = plan.product(segment.product_id)
+    name = product.name if product else segment.title
+    base = kind_name(segment.kind)
+    return f"{base} · {name}" if name and name != base else base
