@@ -235,6 +235,10 @@ class LiveRun:
             return None
         return self._following(-1 if self.index is None else self.index)
 
+    def following(self, index: int) -> int | None:
+        """The first segment after `index` that is not skipped."""
+        return self._following(index)
+
     def status(self) -> LiveStatus:
         now = self.now()
         segment = self.segments[self.index] if self.index is not None else None

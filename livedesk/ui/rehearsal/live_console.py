@@ -49,6 +49,7 @@ class LiveConsole(QWidget):
         self.prompter: PrompterWindow | None = None
         self.stage_view: StageView | None = None
         self.setStyleSheet(DARK_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)   # paint the dark page behind the cards
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         # current segment card
@@ -435,7 +436,12 @@ class LiveConsole(QWidget):
             self.lucky_bag.setText(tr("Lucky bag {time}").format(time=countdown_text(bag.remaining)) if not bag.expired else tr("Lucky bag: draw now!"))
             self.lucky_bag.setStyleSheet(f"font-size: 22px; font-weight: 700; color: {'#FF3B5C' if bag.expired else '#F5B840'};")
         self.progress.setText(tr("{done} of {total} segments done").format(done=status.done, total=status.total))
-        self.next_label.setText(segment_label(plan, status.next_segment))
+        upcoming = status.next_segment
+        if status.state is RunState.READY and status.next_index is not None:
+            # before the start the card above shows the first segment; NEXT is the one after it
+            after = self.service.run.following(status.next_index)
+            upcoming = self.service.run.segments[after] if after is not None else None
+        self.next_label.setText(segment_label(plan, upcoming))
         self.restart_button.setVisible(status.state is not RunState.READY)
         if self.stage_view is not None and self.stage_view.isVisible():
             self.stage_view.show_status(status, plan)

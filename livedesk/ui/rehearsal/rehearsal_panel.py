@@ -40,6 +40,7 @@ class RehearsalPanel(QWidget):
         self._plan = None
         self.rehearsal: Rehearsal | None = None
         self.setStyleSheet(DARK_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)   # paint the dark page behind the cards
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.products = QListWidget()

@@ -36,8 +36,12 @@ QPushButton#marker {{ background: #3B2F4F; border-color: #5B4A7A; }}
 QPushButton#danger {{ background: #5A2330; border-color: #8A3346; }}
 QLineEdit, QComboBox, QSpinBox {{ background: {PANEL_LIGHT}; border: 1px solid #3A4350; border-radius: 4px; padding: 4px; }}
 QTableWidget, QListWidget {{ background: {PANEL}; border: none; gridline-color: #2F3640; }}
+QListWidget {{ font-size: 15px; }}
+QListWidget::item {{ padding: 5px; }}
 QHeaderView::section {{ background: {PANEL_LIGHT}; color: {MUTED}; border: none; padding: 4px; }}
-QCheckBox {{ spacing: 6px; }}
+QCheckBox {{ spacing: 6px; color: {TEXT}; font-size: 15px; }}
+QCheckBox::indicator {{ width: 16px; height: 16px; border: 1px solid #5A6575; border-radius: 3px; background: {PANEL_LIGHT}; }}
+QCheckBox::indicator:checked {{ background: #2F6FEB; border-color: #2F6FEB; }}
 """
 
 
@@ -98,4 +102,6 @@ def segment_label(plan, segment) -> str:
     product = plan.product(segment.product_id)
     name = product.name if product else segment.title
     base = kind_name(segment.kind)
-    return f"{base} · {name}" if name and name != base else base
+    if not name or name == base:
+        return base
+    return name if name.startswith(base) else f"{base} · {name}"

@@ -19,6 +19,7 @@ class StageView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(tr("Stage view"))
         self.setStyleSheet(DARK_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)   # paint the dark page behind the cards
         self.product = QLabel("—")
         self.product.setStyleSheet("font-size: 54px; font-weight: 700;")
         self.product.setWordWrap(True)
