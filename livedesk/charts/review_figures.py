@@ -1,0 +1,39 @@
+"""Review charts rendered off-screen (Agg) to PNG bytes for reports; no pyplot, no Qt."""
+
+from __future__ import annotations
+
+import io
+
+from livedesk.charts import review_charts
+from livedesk.charts.fonts import configure_matplotlib
+
+# name → (draw function, figure size in inches)
+REPORT_CHARTS = {
+    "minutes": (review_charts.draw_minute_curves, (10, 3.6)),
+    "gantt": (review_charts.draw_gantt, (10, 4.8)),
+    "funnel": (review_charts.draw_funnel, (5, 3.2)),
+    "products": (review_charts.draw_product_bars, (5, 3.6)),
+    "scorecards": (review_charts.draw_scorecards, (5, 3.6)),
+}
+
+
+def figure_for(name: str, review: dict):
+    """A matplotlib Figure with chart `name` drawn from the review JSON."""
+    configure_matplotlib()
+    from matplotlib.figure import Figure
+
+    draw, size = REPORT_CHARTS[name]
+    figure = Figure(figsize=size, dpi=100)
+    draw(figure.add_subplot(1, 1, 1), review)
+    figure.tight_layout()
+    return figure
+
+
+def png_bytes(name: str, review: dict, dpi: int = 110) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = figure_for(name, review)
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()

@@ -1,0 +1,67 @@
+"""Shared wording and number formats of the review reports (HTML, XLSX, PDF): Chinese labels for metric
+keys, yuan with two decimals, rates as percentages, "—" for missing."""
+
+from __future__ import annotations
+
+METRIC_LABELS = {
+    "gmv": "成交金额", "orders": "成交订单数", "buyers": "成交人数", "units": "成交件数", "uv": "观看人数",
+    "pv": "观看次数", "avg_online": "平均在线人数", "peak_online": "最高在线人数", "avg_watch_seconds": "人均观看时长(秒)",
+    "product_exposure_uv": "商品曝光人数", "product_click_uv": "商品点击人数", "new_followers": "新增粉丝数",
+    "interaction_uv": "互动人数", "refund_amount": "退款金额", "ad_spend": "投放消耗", "uv_value": "UV价值",
+    "gpm": "千次观看成交金额(GPM)", "aov": "客单价", "order_value": "笔单价", "watch_to_buy_rate": "观看-成交率(人数)",
+    "exposure_to_click_rate": "商品曝光-点击率(人数)", "click_to_buy_rate": "商品点击-成交率(人数)",
+    "follow_rate": "观看-关注率", "interaction_rate": "观看-互动率(人数)", "refund_rate": "退款率",
+    "net_gmv": "净成交金额", "roi": "ROI",
+    "explain_count": "讲解次数", "explain_seconds": "讲解时长(秒)", "gmv_per_explain_minute": "每讲解分钟成交额",
+    "units_per_explain": "每次讲解成交件数", "exposure_gpm": "千次曝光成交额", "gmv_share": "成交占比",
+    "sell_through": "售罄率", "gross_margin": "毛利率",
+}
+MONEY = {"gmv", "refund_amount", "ad_spend", "uv_value", "gpm", "aov", "order_value", "net_gmv",
+         "gmv_per_explain_minute", "exposure_gpm", "on_air_gmv", "gmv_per_minute"}
+RATES = {"watch_to_buy_rate", "exposure_to_click_rate", "click_to_buy_rate", "follow_rate", "interaction_rate",
+         "refund_rate", "gmv_share", "sell_through", "gross_margin", "on_air_share"}
+ROLE_LABELS = {"traffic": "引流款", "profit": "利润款", "image": "形象款", "clearance": "清仓款"}
+KIND_LABELS = {"opening": "开场", "pitch": "讲解", "interaction": "互动", "transition": "过品", "encore": "返场",
+               "closing": "收尾"}
+STATUS_LABELS = {"kept": "按计划", "skipped": "未执行", "added": "计划外", "not_recorded": "无记录"}
+SEVERITY_LABELS = {"critical": "严重", "warning": "注意", "info": "信息"}
+VERDICT_LABELS = {"met": "达标", "not_met": "未达标", None: "数据不足"}
+ACTION_STATUS_LABELS = {"open": "待验证", "met": "已达成", "not_met": "未达成", "dropped": "已放弃"}
+PRODUCT_COLUMNS = ("gmv", "units", "orders", "buyers", "product_exposure_uv", "product_click_uv",
+                   "exposure_to_click_rate", "click_to_buy_rate", "explain_count", "explain_seconds",
+                   "gmv_per_explain_minute", "units_per_explain", "exposure_gpm", "refund_amount", "refund_rate",
+                   "gmv_share", "sell_through", "gross_margin")
+
+
+def show(key: str, value) -> str:
+    """A value as users read it: ¥1,234.56, 0.68%, 1,234, or — when missing."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if key in MONEY:
+        return f"¥{value:,.2f}"
+    if key in RATES:
+        return f"{value * 100:.2f}%"
+    if key == "roi":
+        return f"{value:.2f}"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}"
+    if isinstance(value, (int, float)):
+        return f"{int(value):,}"
+    return str(value)
+
+
+def minutes(seconds) -> str:
+    return "—" if seconds is None else f"{seconds / 60:.1f}′"
+
+
+def segment_name(segment: dict, names: dict) -> str:
+    kind = KIND_LABELS.get(segment["kind"], segment["kind"])
+    product = names.get(segment.get("product_id"), segment.get("product_id"))
+    title = segment.get("title") or ""
+    return " ".join(part for part in (kind, product or "", title) if part)
+
+
+def product_names(review: dict) -> dict:
+    return {p["product_id"]: p["name"] for p in review.get("products", [])}

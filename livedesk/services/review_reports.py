@@ -1,0 +1,29 @@
+"""Writing a review report file: .html (self-contained, charts embedded), .xlsx (sheets + provenance) or
+.pdf (A4, Chinese). Qt-free; the GUI runs it off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SUFFIXES = (".html", ".xlsx", ".pdf")
+
+
+def write_report(review, path: Path | str) -> Path:
+    """`review` is a livedesk.analysis.review.Review or its JSON dict; the format follows the suffix."""
+    path = Path(path)
+    data = review.to_json() if hasattr(review, "to_json") else review
+    suffix = path.suffix.lower()
+    if suffix == ".html":
+        from livedesk.charts.review_figures import REPORT_CHARTS, png_bytes
+        from livedesk.import_export.report_html import write_html
+
+        return write_html(data, path, {name: png_bytes(name, data) for name in REPORT_CHARTS})
+    if suffix == ".xlsx":
+        from livedesk.import_export.report_xlsx import write_xlsx
+
+        return write_xlsx(data, path)
+    if suffix == ".pdf":
+        from livedesk.charts.review_pdf import write_pdf
+
+        return write_pdf(data, path)
+    raise ValueError(f"{path.name}: a report must end in {', '.join(SUFFIXES)}")
