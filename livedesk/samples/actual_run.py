@@ -1,8 +1,8 @@
 """What "actually happened" in the past sample session: actual segment and step times and the live log.
 
-Deviations from the plan are deliberate so the review has something to find: two pitches overran, one
-had an incident (wrong link price), the closing was cut short, one clearance pitch was skipped and two
-profit pitches were swapped.
+Deviations from the plan are deliberate so the review has something to find: pitches overran, one had
+an incident (wrong link price), the closing was cut short so the stream still ended just before the
+planned end, one clearance pitch was skipped and two profit pitches were swapped.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from livedesk.domain.live_log import EventKind, LiveEvent, Marker
 from livedesk.domain.roles import ScriptStep, SegmentKind
 from livedesk.domain.session import SessionPlan
 
-OVERRUN_SECONDS = {2: 180, 7: 95, 11: 130, 20: 60, 25: -120}   # plan index → seconds over (negative: under)
+OVERRUN_SECONDS = {2: 180, 7: 95, 11: 130, 20: 60}   # plan index → seconds over
+CLOSING_ENDS_EARLY = 75   # the director cut the closing so the stream ended just before the planned end
 SKIPPED = 14                                                   # 保温杯: stock not synced, skipped
 SWAPPED = (13, 16)                                             # 乌龙 and 枸杞 went on air in the other order
 INCIDENT_SEGMENT = 7
@@ -72,8 +73,11 @@ def simulate_run(plan: SessionPlan, seed: int) -> ActualRun:
     order = actual_order(len(plan.segments))
     for index in order:
         planned = plan.segments[index]
-        jitter = 0 if planned.kind is SegmentKind.CLOSING else rng.randint(-JITTER_SECONDS, JITTER_SECONDS)
+        jitter = rng.randint(-JITTER_SECONDS, JITTER_SECONDS)
         seconds = max(60, planned.planned_seconds + OVERRUN_SECONDS.get(index, 0) + jitter)
+        if planned.kind is SegmentKind.CLOSING:
+            left = (plan.session.planned_end - at).total_seconds() - CLOSING_ENDS_EARLY
+            seconds = int(max(8 * 60, left))
         segment = ActualSegment(index, planned.kind, planned.product_id, at, at + timedelta(seconds=seconds))
         if planned.steps:
             segment.steps = _scaled_steps(planned.steps, at, seconds)

@@ -21,6 +21,10 @@ from livedesk.samples.actual_run import simulate_run
 from livedesk.samples.audience import simulate_audience
 from livedesk.samples.compass_workbook import local, write_compass_workbook
 from livedesk.samples.doudian_csv import BOM, write_orders_csv
+from livedesk.samples.files import (
+    COMPASS_FILE, LIVE_LOG_FILE, LIVE_WORKBOOK_FILE, MINUTES_FILE, ORDERS_FILE, PAST_SESSION_FILE, POOL_FILE,
+    UPCOMING_SESSION_FILE,
+)
 from livedesk.samples.live_log_csv import write_live_log
 from livedesk.samples.live_workbook import write_live_workbook
 from livedesk.samples.orders import ProductTable, generate_orders
@@ -30,15 +34,6 @@ from livedesk.samples.session_numbers import SessionNumbers, compute_numbers, re
 
 DEFAULT_SEED = 20261114
 SAMPLE_ORDERS = 2600
-POOL_FILE = "brand_pool.csv"
-PAST_SESSION_FILE = "past_session.livedesk.json"
-UPCOMING_SESSION_FILE = "upcoming_session.livedesk.json"
-LIVE_LOG_FILE = "past_session_live_log.csv"
-COMPASS_FILE = "罗盘_整场数据_2026-11-14.xlsx"
-LIVE_WORKBOOK_FILE = "直播数据_2026-11-14.xlsx"
-ORDERS_FILE = "抖店_订单_2026-11-14.csv"
-MINUTES_FILE = "在线人数_分钟_2026-11-14.csv"
-EXPORT_FILES = (COMPASS_FILE, LIVE_WORKBOOK_FILE, ORDERS_FILE, MINUTES_FILE)
 POOL_HEADER = ("商品ID", "商品名称", "SKU", "角色", "日常价", "直播价", "成本", "库存", "机制", "卖点", "痛点", "背书", "FAQ",
                "痛点引入", "卖点展示", "信任背书", "价格优惠", "逼单促成")
 MINUTES_HEADER = ("时间", "在线人数", "进入人数", "离开人数", "成交金额", "成交订单数", "新增粉丝数", "评论次数", "点赞次数")

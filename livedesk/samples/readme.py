@@ -38,7 +38,8 @@ adds nothing).
 - 讲解 松茸菌菇汤包 overran by about 3 minutes, 原切牛肉干 by about 2; 香菇脆 ran a minute long.
 - 每日坚果: incident (事故) — the link went up at the wrong price and was re-listed.
 - 竹纤维保温杯 (clearance) was skipped; 桂花乌龙 and 宁夏黑枸杞 went on air in swapped order.
-- The closing was cut two minutes short; the stream ended at {fmt.duration(n.end - n.start)} after the start.
+- The closing was cut short to make up for the overruns: the stream lasted {fmt.duration(n.end - n.start)}
+  (planned 3 hours), so it ended just before the planned end.
 - One script (山楂条, 价格优惠) says "全网最低" on purpose, so the 广告法 lint has a real hit.
 
 ## How the files agree

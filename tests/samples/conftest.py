@@ -1,0 +1,45 @@
+"""Shared sample folders: the committed sample_sessions/ and one freshly generated copy per test run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED_FORMATS = Path("../shared/formats")   # tests run from the repository root
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory):
+    from livedesk.samples.generator import generate_samples
+
+    return generate_samples(tmp_path_factory.mktemp("samples"))
+
+
+@pytest.fixture(scope="session")
+def committed():
+    from livedesk.samples import samples_dir
+
+    folder = samples_dir()
+    assert folder.is_dir(), f"{folder} is missing; run `livedesk samples generate --out sample_sessions`"
+    return folder
+
+
+@pytest.fixture(scope="session", params=["committed", "generated"])
+def sample_folder(request):
+    """Every agreement check runs on the committed files and on a fresh generation."""
+    if request.param == "committed":
+        return request.getfixturevalue("committed")
+    return request.getfixturevalue("generated").folder
+
+
+@pytest.fixture
+def shared_header():
+    """Header row of a real export format from ../shared/formats (skips when that folder is not beside the repo)."""
+
+    def read(name: str) -> list[str]:
+        if not SHARED_FORMATS.is_dir():
+            pytest.skip(f"{SHARED_FORMATS} (the shared export header files) is not beside the repository")
+        return (SHARED_FORMATS / name).read_text(encoding="utf-8-sig").strip().split(",")
+
+    return read
