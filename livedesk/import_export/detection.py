@@ -1,0 +1,177 @@
+"""What a file is: container (text or workbook), encoding, sheet, header row and format, with a preview.
+
+Formats are recognised from sheet names and headers after normalisation; a given kind or mapping
+narrows or overrides the guess, and the user sees the result before importing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from livedesk.import_export import compass_workbook, live_log_reader, live_workbook, minute_curve
+from livedesk.import_export.errors import ImportRefused
+from livedesk.import_export.fields import resolve
+from livedesk.import_export.mapped_table import ColumnMapping, wanted_keys
+from livedesk.import_export.metric_tables import EXPLANATION_FIELDS, PRODUCT_FIELDS
+from livedesk.import_export.order_export import ORDER_FORMATS
+from livedesk.import_export.tabular import TextLayout, open_workbook, sheet_rows, sniff_text, trim_rows
+from livedesk.import_export.values import clean_cell, normalise_header
+
+KINDS = ("orders", "products", "explanations", "minutes", "compass", "live-workbook", "log")
+LABELS = {fmt.key: fmt.label for fmt in ORDER_FORMATS.values()} | {
+    compass_workbook.FORMAT: compass_workbook.LABEL, live_workbook.FORMAT: live_workbook.LABEL,
+    minute_curve.FORMAT: minute_curve.LABEL, live_log_reader.FORMAT: live_log_reader.LABEL,
+    "product_table": "货品明细", "explanation_table": "商品讲解", "mapped": "映射表格", "unknown": "未识别表格",
+}
+KIND_OF = {fmt: "orders" for fmt in ORDER_FORMATS} | {
+    compass_workbook.FORMAT: "compass", live_workbook.FORMAT: "live-workbook", minute_curve.FORMAT: "minutes",
+    live_log_reader.FORMAT: "log", "product_table": "products", "explanation_table": "explanations",
+}
+HEADER_SEARCH_ROWS = 10
+PREVIEW_ROWS = 20
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+
+
+@dataclass
+class Detection:
+    path: Path
+    container: str                      # "text" | "workbook"
+    format: str                         # a LABELS key
+    kind: str | None                    # a KINDS value
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    sheet: str | None = None
+    header_index: int = 0               # 0-based row of the header
+    headers: list[str] = field(default_factory=list)
+    preview: list[list[str | None]] = field(default_factory=list)
+    layout: TextLayout | None = None
+    workbook: object | None = None
+    rows: list[list] | None = None      # the whole sheet of a single-table workbook (read once)
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.format, self.format)
+
+
+def _table_score(fmt: str, keys: list[str]) -> float:
+    if fmt in ORDER_FORMATS:
+        value = ORDER_FORMATS[fmt].score(keys)
+        return value if value >= 0.5 else 0.0
+    if fmt == live_log_reader.FORMAT:
+        value = live_log_reader.score(keys)
+        return value + 0.2 if value >= 0.7 else 0.0
+    if fmt == minute_curve.FORMAT:
+        return minute_curve.score(keys)
+    if fmt == "explanation_table":
+        found = resolve(keys, list(EXPLANATION_FIELDS))
+        return 0.9 if {"start", "end"} <= set(found) else 0.0
+    if fmt == "product_table":
+        found = resolve(keys, list(PRODUCT_FIELDS))
+        ident = {"product_id", "product_name"} & set(found)
+        return 0.5 + 0.03 * len(found) if ident and len(found) >= 3 else 0.0
+    return 0.0
+
+
+def recognise(rows: list[list], kind: str | None) -> tuple[str, int]:
+    """The best (format, header row) among the table formats allowed by `kind`."""
+    formats = [f for f in KIND_OF if f not in (compass_workbook.FORMAT, live_workbook.FORMAT)]
+    if kind is not None:
+        formats = [f for f in formats if KIND_OF[f] == kind]
+    best, best_score, best_index = "unknown", 0.0, 0
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        keys = [normalise_header(c) for c in row]
+        for fmt in formats:
+            score = _table_score(fmt, keys)
+            if score > best_score:
+                best, best_score, best_index = fmt, score, index
+    if best == "unknown":
+        best_index = _first_wide_row(rows)
+    return best, best_index
+
+
+def _first_wide_row(rows: list[list]) -> int:
+    """Without a known header, the first row with as many filled cells as the widest early row."""
+    counts = [sum(1 for c in row if clean_cell(c) is not None) for row in rows[:HEADER_SEARCH_ROWS]]
+    widest = max(counts, default=0)
+    return next((i for i, c in enumerate(counts) if c == widest), 0)
+
+
+def _mapped_header(rows: list[list], mapping: ColumnMapping) -> int:
+    if mapping.header_row:
+        return mapping.header_row - 1
+    wanted = wanted_keys(mapping)
+    hits = [sum(normalise_header(c) in wanted for c in row) for row in rows[:HEADER_SEARCH_ROWS]]
+    return max(range(len(hits)), key=lambda i: (hits[i], -i)) if hits else 0
+
+
+def detect(path: str | Path, *, kind: str | None = None, mapping: ColumnMapping | None = None) -> Detection:
+    """Recognise a file; ImportRefused (one sentence naming the file) when it cannot be read as a table."""
+    path = Path(path)
+    if not path.is_file():
+        raise ImportRefused(f"{path.name} does not exist or is not a file.")
+    if path.stat().st_size == 0:
+        raise ImportRefused(f"{path.name} is empty.")
+    with open(path, "rb") as handle:
+        magic = handle.read(4)
+    if magic in (_ZIP, _OLE):
+        detection = _detect_workbook(path, kind, mapping)
+    else:
+        detection = _detect_text(path, kind, mapping)
+    if mapping is not None:
+        detection.format, detection.kind = "mapped", mapping.kind
+    return detection
+
+
+def _detect_text(path: Path, kind: str | None, mapping: ColumnMapping | None) -> Detection:
+    if kind in ("compass", "live-workbook"):
+        raise ImportRefused(f"{path.name} is a text file, but a {LABELS[KIND_TO_FORMAT[kind]]} export is an XLSX workbook.")
+    layout = sniff_text(path)
+    fmt, index = ("mapped", _mapped_header(layout.rows, mapping)) if mapping else recognise(layout.rows, kind)
+    if index >= len(layout.rows):
+        raise ImportRefused(f"{path.name} has fewer rows than the header row the mapping names.")
+    headers = [clean_cell(c) or "" for c in layout.rows[index]]
+    if len(headers) < 2:
+        raise ImportRefused(f"{path.name} is not a table: no columns separated by commas, tabs or semicolons were found.")
+    preview = [[clean_cell(c) for c in row] for row in layout.rows[index + 1:index + 1 + PREVIEW_ROWS]]
+    return Detection(path, "text", fmt, KIND_OF.get(fmt, kind), layout.encoding, layout.delimiter, [], None,
+                     index, headers, preview, layout)
+
+
+KIND_TO_FORMAT = {"compass": compass_workbook.FORMAT, "live-workbook": live_workbook.FORMAT}
+
+
+def _detect_workbook(path: Path, kind: str | None, mapping: ColumnMapping | None) -> Detection:
+    workbook = open_workbook(path)
+    sheets = list(workbook.sheet_names)
+    base = dict(path=path, container="workbook", sheets=sheets, workbook=workbook)
+    if mapping is None:
+        for fmt_kind, module in (("compass", compass_workbook), ("live-workbook", live_workbook)):
+            if kind == fmt_kind or (kind is None and module.looks_like(sheets)):
+                return Detection(format=module.FORMAT, kind=fmt_kind, **base)
+    sheet = _choose_sheet(path, workbook, sheets, mapping.sheet if mapping else None)
+    rows = trim_rows(sheet_rows(path, workbook, sheet))
+    if not rows:
+        raise ImportRefused(f"{path.name} has no rows in sheet {sheet}.")
+    fmt, index = ("mapped", _mapped_header(rows, mapping)) if mapping else recognise(rows, kind)
+    if index >= len(rows):
+        raise ImportRefused(f"{path.name} has fewer rows than the header row the mapping names.")
+    headers = [clean_cell(c) or "" for c in rows[index]]
+    if sum(1 for h in headers if h) < 2:
+        raise ImportRefused(f"{path.name}: sheet {sheet} is not a table (its header row has fewer than two named columns).")
+    preview = [[clean_cell(c) for c in row] for row in rows[index + 1:index + 1 + PREVIEW_ROWS]]
+    return Detection(format=fmt, kind=KIND_OF.get(fmt, kind), sheet=sheet, header_index=index, headers=headers,
+                     preview=preview, rows=rows, **base)
+
+
+def _choose_sheet(path: Path, workbook, sheets: list[str], wanted: str | None) -> str:
+    if wanted is not None:
+        match = next((s for s in sheets if normalise_header(s) == normalise_header(wanted)), None)
+        if match is None:
+            raise ImportRefused(f"{path.name} has no sheet {wanted} (sheets: {', '.join(sheets)}).")
+        return match
+    for sheet in sheets:
+        if trim_rows(sheet_rows(path, workbook, sheet, nrows=HEADER_SEARCH_ROWS)):
+            return sheet
+    raise ImportRefused(f"{path.name} is a workbook without any filled sheet.")

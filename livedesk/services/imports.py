@@ -1,0 +1,222 @@
+"""Importing one file into a session: detect, read, check, and store every dataset in one transaction.
+
+`import_file` is what the CLI calls and what the GUI runs in the background; `preview_file` shows what
+was detected before anything is stored; mapping presets live in the preferences ("import_mapping").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from livedesk.domain.dataset import Dataset, DatasetKind, RowWarning
+from livedesk.import_export.errors import ImportCancelled, ImportRefused
+from livedesk.persistence import dataset_repository, preference_repository, session_repository
+from livedesk.persistence.store import Store
+
+PRESET_NAMESPACE = "import_mapping"
+ON_EXISTING = ("replace", "skip")
+
+
+@dataclass
+class ImportSummary:
+    file: str
+    format: str
+    datasets: list[tuple[str, int, int, int, int]] = field(default_factory=list)  # kind, id, read, stored, skipped
+    warnings: list[RowWarning] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+    refused: bool = False
+    format_label: str = ""
+    encoding: str | None = None
+    already_imported: bool = False          # on_existing="skip" and the same bytes were there
+    replaced: list[int] = field(default_factory=list)
+    skipped_by_reason: dict[str, int] = field(default_factory=dict)
+    message: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "file": self.file, "format": self.format, "format_label": self.format_label, "encoding": self.encoding,
+            "refused": self.refused, "message": self.message, "already_imported": self.already_imported,
+            "replaced": self.replaced,
+            "datasets": [{"kind": k, "dataset_id": i, "rows_read": r, "rows_stored": s, "rows_skipped": sk}
+                         for k, i, r, s, sk in self.datasets],
+            "skipped_by_reason": self.skipped_by_reason,
+            "warnings": [{"row": w.row, "code": w.code, "message": w.message} for w in self.warnings],
+            "findings": self.findings,
+        }
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(8 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def load_mapping_file(path: str | Path):
+    """A mapping JSON file → ColumnMapping; ValueError with one sentence when it cannot be used."""
+    from livedesk.import_export.mapped_table import parse_mapping
+
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"the mapping file {path.name} is not readable JSON ({exc})") from exc
+    return parse_mapping(data)
+
+
+def _as_mapping(mapping):
+    from livedesk.import_export.mapped_table import ColumnMapping, parse_mapping
+
+    if mapping is None or isinstance(mapping, ColumnMapping):
+        return mapping
+    return parse_mapping(mapping)
+
+
+def preview_file(path: str | Path, *, kind: str | None = None, mapping=None):
+    """Detect without importing: format, encoding, sheet, header and first rows (for the import dialog)."""
+    from livedesk.import_export.detection import detect
+
+    return detect(path, kind=kind, mapping=_as_mapping(mapping))
+
+
+def import_file(store: Store, session_id: int, path: str | Path, *, kind: str | None = None, mapping: dict | None = None,
+                on_existing: str = "replace", control=None) -> ImportSummary:
+    """Read `path` and store its datasets for the session in one transaction; ImportRefused stores nothing.
+
+    `kind` narrows detection (orders|products|explanations|minutes|compass|live-workbook|log); `mapping` reads
+    any table through a column mapping; `on_existing` says what to do when the same bytes were imported
+    before: "replace" them or "skip" the file. `control` (optional) has `progress(fraction, message)` and
+    `cancelled`; a cancelled import raises ImportCancelled and stores nothing.
+    """
+    from livedesk.import_export.detection import KINDS, detect
+    from livedesk.import_export.parsed import ReadContext
+    from livedesk.import_export.reader import read_detected
+
+    if on_existing not in ON_EXISTING:
+        raise ValueError(f"on_existing must be one of {ON_EXISTING}")
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}")
+    path = Path(path)
+    try:
+        column_mapping = _as_mapping(mapping)
+    except ValueError as exc:
+        raise ImportRefused(f"{path.name} cannot be imported with this mapping: {exc}.") from exc
+    with store.reading() as db:
+        session = session_repository.get_session(db, session_id)
+    start_ms = round(session.start.timestamp() * 1000)
+    context = ReadContext(
+        zone=(column_mapping.timezone if column_mapping and column_mapping.timezone else session.timezone),
+        window_ms=(start_ms, start_ms + session.planned_seconds * 1000),
+        time_format=column_mapping.time_format if column_mapping else None,
+        progress=getattr(control, "progress", None),
+        cancelled=(lambda: bool(getattr(control, "cancelled", False))) if control is not None else None,
+    )
+    if not path.is_file():
+        raise ImportRefused(f"{path.name} does not exist or is not a file.")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # Hashing a 370 MB export takes as long as parsing it; hashlib releases the GIL, so it runs beside.
+        digest = pool.submit(file_sha256, path)
+        if on_existing == "skip":
+            existing = _existing(store, session_id, digest.result())
+            if existing:
+                return _already_imported(path, existing)
+        detection = detect(path, kind=kind, mapping=column_mapping)
+        parsed = read_detected(detection, context, column_mapping)
+        sha = digest.result()
+    context.step(0.85, "storing")
+    summary = ImportSummary(file=path.name, format=parsed.format, format_label=detection.label, encoding=detection.encoding)
+    file_meta = parsed.meta | {"format_label": detection.label, "encoding": detection.encoding,
+                               "delimiter": detection.delimiter, "container": detection.container}
+    with store.transaction() as db:
+        for old in dataset_repository.find_same_source(db, session_id, sha):
+            dataset_repository.delete_dataset(db, old.id)
+            summary.replaced.append(old.id)
+        findings = parsed.findings + _cross_file_findings(db, session_id, parsed, set(summary.replaced), session.timezone)
+        now = datetime.now(timezone.utc)
+        for index, item in enumerate(parsed.datasets):
+            stored = item.table.num_rows
+            meta = item.meta | {"file": file_meta}
+            if index == 0:
+                meta["findings"] = findings
+            dataset = Dataset(session_id=session_id, kind=item.kind, format=parsed.format, source_name=path.name,
+                              source_sha256=sha, imported_at=now, sheet=item.sheet, rows_read=item.rows_read,
+                              rows_stored=stored, rows_skipped=item.rows_skipped, warnings=item.warnings, meta=meta)
+            dataset_id = dataset_repository.save_dataset(db, dataset, item.table)
+            summary.datasets.append((item.kind.value, dataset_id, item.rows_read, stored, item.rows_skipped))
+            summary.warnings.extend(item.warnings)
+            for code, count in item.meta.get("skipped_by_reason", {}).items():
+                summary.skipped_by_reason[code] = summary.skipped_by_reason.get(code, 0) + count
+        if context.cancelled is not None and context.cancelled():
+            raise ImportCancelled()   # rolls the transaction back
+    summary.findings = findings
+    context.step(1.0, "done")
+    return summary
+
+
+def _existing(store: Store, session_id: int, sha: str) -> list[Dataset]:
+    with store.reading() as db:
+        return dataset_repository.find_same_source(db, session_id, sha)
+
+
+def _already_imported(path: Path, existing: list[Dataset]) -> ImportSummary:
+    first = existing[0]
+    return ImportSummary(
+        file=path.name, format=first.format, format_label=first.meta.get("file", {}).get("format_label", ""),
+        encoding=first.meta.get("file", {}).get("encoding"), already_imported=True,
+        datasets=[(d.kind.value, d.id, d.rows_read, d.rows_stored, d.rows_skipped) for d in existing],
+        message="the same file was imported before; skipped",
+    )
+
+
+def _cross_file_findings(db, session_id: int, parsed, replaced: set[int], zone: str) -> list[dict]:
+    """Orders against the workbook's GMV, whichever of the two arrives second."""
+    from livedesk.import_export.checks import orders_vs_summary, summary_values
+
+    kinds = {d.kind: d for d in parsed.datasets}
+    others = [d for d in dataset_repository.list_datasets(db, session_id, zone=zone) if d.id not in replaced]
+    if DatasetKind.ORDERS in kinds and DatasetKind.SUMMARY not in kinds:
+        summaries = [d for d in others if d.kind is DatasetKind.SUMMARY]
+        if summaries:
+            values = summary_values(dataset_repository.load_table(db, summaries[-1].id))
+            if values.get("gmv_fen") is not None:
+                gmv = kinds[DatasetKind.ORDERS].meta.get("gmv_in_window_fen", 0)
+                return [orders_vs_summary(gmv, values["gmv_fen"], summaries[-1].source_name)]
+    if DatasetKind.SUMMARY in kinds and DatasetKind.ORDERS not in kinds:
+        orders = [d for d in others if d.kind is DatasetKind.ORDERS]
+        values = summary_values(kinds[DatasetKind.SUMMARY].table)
+        if orders and values.get("gmv_fen") is not None:
+            gmv = sum(d.meta.get("gmv_in_window_fen", 0) for d in orders)
+            return [orders_vs_summary(gmv, values["gmv_fen"], parsed.datasets[0].sheet or "the workbook")]
+    return []
+
+
+# -- mapping presets ----------------------------------------------------------------------------------
+
+def save_mapping_preset(store: Store, name: str, mapping: dict) -> None:
+    """Validate and save a named column mapping for reuse."""
+    parsed = _as_mapping(mapping)
+    if not name.strip():
+        raise ValueError("a mapping preset needs a name")
+    with store.transaction() as db:
+        preference_repository.put_preference(db, PRESET_NAMESPACE, name.strip(), parsed.to_dict())
+
+
+def list_mapping_presets(store: Store) -> dict[str, dict]:
+    with store.reading() as db:
+        return preference_repository.list_preferences(db, PRESET_NAMESPACE)
+
+
+def get_mapping_preset(store: Store, name: str) -> dict | None:
+    with store.reading() as db:
+        return preference_repository.get_preference(db, PRESET_NAMESPACE, name)
+
+
+def delete_mapping_preset(store: Store, name: str) -> None:
+    with store.transaction() as db:
+        preference_repository.delete_preference(db, PRESET_NAMESPACE, name)
