@@ -4,7 +4,7 @@ console with prompter and stage view). One 200 ms QTimer asks the state machines
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from livedesk.persistence.session_repository import SessionNotFound
 from livedesk.services.sessions import load_plan
@@ -28,10 +28,15 @@ class RehearsalPage(QWidget):
         self.script_editor = ScriptEditor(context)
         self.rehearsal_panel = RehearsalPanel(context)
         self.live_console = LiveConsole(context)
+        self._pages = (self.script_editor, self.rehearsal_panel, self.live_console)
         self.modes = QTabWidget()
-        self.modes.addTab(self.script_editor, tr("Script"))
-        self.modes.addTab(self.rehearsal_panel, tr("Rehearse"))
-        self.modes.addTab(self.live_console, tr("Live console"))
+        for page, name in zip(self._pages, (tr("Script"), tr("Rehearse"), tr("Live console"))):
+            # scroll areas let the main window shrink below the pages' natural size (a laptop screen)
+            holder = QScrollArea()
+            holder.setWidget(page)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            self.modes.addTab(holder, name)
         self.modes.currentChanged.connect(self._on_mode_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
@@ -64,7 +69,7 @@ class RehearsalPage(QWidget):
         return MODES[self.modes.currentIndex()]
 
     def tick(self) -> None:
-        page = self.modes.currentWidget()
+        page = self._pages[self.modes.currentIndex()]
         if hasattr(page, "tick"):
             page.tick()
 
