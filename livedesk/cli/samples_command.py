@@ -26,11 +26,11 @@ def register(commands, add_common) -> None:
 
 def _load(args, context: CliContext) -> int:
     from livedesk.import_export.session_file import SessionFileError
-    from livedesk.services.samples import SamplesMissing, load_samples
+    from livedesk.services.samples import SampleImportFailed, SamplesMissing, load_samples
 
     try:
         loaded = load_samples(context.store, args.dir)
-    except (SamplesMissing, SessionFileError, ValueError) as exc:
+    except (SamplesMissing, SampleImportFailed, SessionFileError, ValueError) as exc:
         raise UserError(str(exc)) from exc
     for sample in loaded:
         print(sample.session_id)

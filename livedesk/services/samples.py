@@ -23,6 +23,10 @@ class SamplesMissing(FileNotFoundError):
     """The sample folder or one of its files is not there; the message says which and what to do."""
 
 
+class SampleImportFailed(ValueError):
+    """An export file of the samples was refused by the importer (the message is the importer's sentence)."""
+
+
 @dataclass
 class LoadedSample:
     session_id: int
@@ -82,9 +86,13 @@ def _find_sample(sessions, plan: SessionPlan) -> int | None:
 def _import_export(store: Store, session_id: int, path: Path, control):
     # The import service detects the format (罗盘, live workbook, 抖店 orders, minute curve) by itself;
     # "skip" makes a second load a no-op for files already imported byte for byte.
+    from livedesk.import_export.errors import ImportRefused
     from livedesk.services.imports import import_file
 
-    return import_file(store, session_id, path, on_existing="skip", control=control)
+    try:
+        return import_file(store, session_id, path, on_existing="skip", control=control)
+    except ImportRefused as exc:
+        raise SampleImportFailed(f"{exc.message} (sample folder {path.parent})") from exc
 
 
 def generate(out_dir: str | Path, *, orders: int | None = None, seed: int | None = None):

@@ -95,3 +95,28 @@ def test_team_lint_finds_only_the_deliberate_absolute_claim():
         for text in (*p.scripts.values(), p.mechanism, p.selling_points, p.pain_points, p.endorsements, p.faq):
             errors += [(p.name, h.text) for h in lint_text(text) if h.severity.value == "error"]
     assert errors == [("山野 无添加山楂条 500g", "全网最低")]
+
+
+def test_large_mode_writes_agreeing_files(tmp_path):
+    import pandas as pd
+    from python_calamine import CalamineWorkbook
+
+    from livedesk.domain.money import yuan_to_fen
+    from livedesk.samples.files import COMPASS_FILE, ORDERS_FILE
+    from livedesk.samples.orders import write_doudian_orders
+
+    result = generate_samples(tmp_path / "large", orders=20_000)
+    frame = pd.read_csv(result.folder / ORDERS_FILE, dtype=str, encoding="utf-8-sig", keep_default_na=False)
+    assert frame.shape == (20_000, 75)
+    basic = CalamineWorkbook.from_path(str(result.folder / COMPASS_FILE)).get_sheet_by_name("基本信息").to_python()
+    start, end = basic[1][2].replace("/", "-").split("-2026")
+    end = "2026" + end
+    paid = frame[(frame["支付完成时间"] != "-") & (frame["支付完成时间"] >= start) & (frame["支付完成时间"] <= end)]
+    gmv = yuan_to_fen(basic[1][4])
+    assert sum(yuan_to_fen(v) for v in paid["订单应付金额"]) == gmv == result.numbers.gmv_fen
+    assert gmv * 1000 % yuan_to_fen(basic[1][5]) == 0           # whole number of views
+    assert result.numbers.pv > 100 * result.numbers.avg_online   # the audience scales with the orders
+
+    single = write_doudian_orders(tmp_path / "orders.csv", 300)
+    lines = single.read_bytes().decode("utf-8-sig").splitlines()
+    assert len(lines) == 301 and lines[0].count(",") == 74

@@ -70,3 +70,13 @@ def test_samples_dir_honours_the_environment(monkeypatch, tmp_path):
     assert samples_dir().name == "sample_sessions" and (samples_dir().parent / "livedesk").is_dir()
     monkeypatch.setenv("LIVEDESK_SAMPLES_DIR", str(tmp_path))
     assert samples_dir() == tmp_path
+
+
+def test_a_refused_export_is_reported_with_its_name(store, tmp_path, committed):
+    from livedesk.services.samples import SampleImportFailed
+
+    broken = tmp_path / "broken"
+    shutil.copytree(committed, broken)
+    (broken / "罗盘_整场数据_2026-11-14.xlsx").write_bytes(b"not a workbook at all")
+    with pytest.raises(SampleImportFailed, match="罗盘_整场数据_2026-11-14.xlsx"):
+        load_samples(store, broken)
