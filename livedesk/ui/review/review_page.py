@@ -1,29 +1,372 @@
-"""The review workspace page (first version: the datasets imported for the selected session)."""
+"""The 复盘 workspace: KPI cards with sources, plan vs actual, segment attribution, products, role scorecards
+with thresholds, findings → action items, carried action items, charts, history and meeting mode, reports.
+The analysis runs off the UI thread (context.tasks); dropping files on the page opens the import dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from pathlib import Path
 
-from livedesk.persistence.dataset_repository import list_datasets
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from livedesk.charts import review_charts
+from livedesk.import_export.report_format import PRODUCT_COLUMNS, show
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
+from livedesk.ui.review.chart_canvas import ChartCanvas
+from livedesk.ui.review.history_view import HistoryView
+from livedesk.ui.review.kpi_cards import KpiGrid
+from livedesk.ui.review.labels import (action_status_label, finding_text, kind_label, metric_label, role_label,
+                                       severity_label, source_label, status_label, verdict_label)
+from livedesk.ui.review.tables import ReviewTable
+from livedesk.ui.review.thresholds_editor import ThresholdsEditor
+
+
+def _minutes(seconds) -> str:
+    return "—" if seconds is None else f"{seconds / 60:.1f}"
 
 
 class ReviewPage(QWidget):
+    review_shown = Signal()          # a review (or the empty state) is on screen
+    review_failed = Signal(str)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._title = QLabel(tr("Imported data"))
-        self._title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self._datasets = QListWidget()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._title)
-        layout.addWidget(self._datasets, 1)
+        self.session_id: int | None = None
+        self.review: dict | None = None
+        self.history: list[dict] = []
+        self.meeting = None
+        self.setAcceptDrops(True)
 
+        self.title = QLabel(tr("Review"))
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.status = QLabel(tr("Choose a session to review."))
+        self.refresh_button = QPushButton(tr("Refresh"))
+        self.import_button = QPushButton(tr("Import files…"))
+        self.meeting_button = QPushButton(tr("Meeting mode"))
+        self.export_buttons = {suffix: QPushButton(text) for suffix, text in (
+            (".html", tr("Export HTML…")), (".pdf", tr("Export PDF…")), (".xlsx", tr("Export XLSX…")))}
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addWidget(self.status, 1)
+        for button in (self.refresh_button, self.import_button, *self.export_buttons.values(), self.meeting_button):
+            bar.addWidget(button)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.import_button.clicked.connect(lambda: self.open_import_dialog())
+        self.meeting_button.clicked.connect(self.open_meeting_mode)
+        for suffix, button in self.export_buttons.items():
+            button.clicked.connect(lambda _=False, s=suffix: self._ask_export(s))
+
+        self.tabs = QTabWidget()
+        self._build_overview()
+        self._build_plan_tab()
+        self._build_segments_tab()
+        self._build_products_tab()
+        self._build_roles_tab()
+        self._build_findings_tab()
+        self._build_actions_tab()
+        self.history_view = HistoryView()
+        self.tabs.addTab(self.history_view, tr("History"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        self._set_enabled(False)
+
+    # ---- building -------------------------------------------------------------------------------
+    def _build_overview(self) -> None:
+        self.kpis = KpiGrid()
+        self.minute_chart = ChartCanvas(review_charts.draw_minute_curves, size=(10, 3.2))
+        self.funnel_chart = ChartCanvas(review_charts.draw_funnel, size=(6, 3))
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        layout.addWidget(self.kpis)
+        layout.addWidget(self.minute_chart)
+        layout.addWidget(self.funnel_chart)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        self.tabs.addTab(scroll, tr("Overview"))
+
+    def _build_plan_tab(self) -> None:
+        self.plan_summary = QLabel("")
+        self.plan_table = ReviewTable()
+        self.gantt_chart = ChartCanvas(review_charts.draw_gantt, size=(10, 4))
+        self.tabs.addTab(self._stack(self.plan_summary, self._split(self.plan_table, self.gantt_chart)), tr("Plan vs actual"))
+
+    def _build_segments_tab(self) -> None:
+        self.segment_table = ReviewTable()
+        self.bucket_label = QLabel("")
+        self.step_table = ReviewTable()
+        self.tabs.addTab(self._stack(self.segment_table, self.bucket_label, self.step_table), tr("Segments"))
+
+    def _build_products_tab(self) -> None:
+        self.product_table = ReviewTable()
+        self.product_chart = ChartCanvas(review_charts.draw_product_bars, size=(8, 3.6))
+        self.tabs.addTab(self._split(self.product_table, self.product_chart), tr("Products"))
+
+    def _build_roles_tab(self) -> None:
+        self.role_table = ReviewTable()
+        self.scorecard_chart = ChartCanvas(review_charts.draw_scorecards, size=(6, 3.2))
+        self.thresholds = ThresholdsEditor()
+        self.thresholds.thresholds_saved.connect(self._on_thresholds_saved)
+        right = self._stack(QLabel(tr("Thresholds (the team's; used for every session)")), self.thresholds)
+        self.tabs.addTab(self._split(self._stack(self.role_table, self.scorecard_chart), right, Qt.Horizontal), tr("Roles"))
+
+    def _build_findings_tab(self) -> None:
+        self.findings_list = QListWidget()
+        self.findings_list.setWordWrap(True)
+        self.make_action_button = QPushButton(tr("Make action item…"))
+        self.make_action_button.clicked.connect(self._make_action)
+        self.tabs.addTab(self._stack(self.findings_list, self.make_action_button), tr("Findings"))
+
+    def _build_actions_tab(self) -> None:
+        self.carried_list = QListWidget()
+        self.own_list = QListWidget()
+        self.tabs.addTab(self._stack(QLabel(tr("Carried in from earlier sessions (checked automatically)")),
+                                     self.carried_list, QLabel(tr("Made at this session")), self.own_list), tr("Actions"))
+
+    @staticmethod
+    def _stack(*widgets) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        for widget in widgets:
+            layout.addWidget(widget, 1 if isinstance(widget, (ReviewTable, QListWidget, ChartCanvas, QSplitter)) else 0)
+        return box
+
+    @staticmethod
+    def _split(first: QWidget, second: QWidget, orientation=Qt.Vertical) -> QSplitter:
+        splitter = QSplitter(orientation)
+        splitter.addWidget(first)
+        splitter.addWidget(second)
+        return splitter
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for button in (self.refresh_button, self.import_button, self.meeting_button, self.make_action_button,
+                       *self.export_buttons.values()):
+            button.setEnabled(enabled)
+
+    # ---- loading --------------------------------------------------------------------------------
     def show_session(self, session_id: int | None) -> None:
-        self._datasets.clear()
-        if not session_id:
+        self.session_id = session_id or None
+        self.review = None
+        self._set_enabled(False)
+        if not self.session_id:
+            self.status.setText(tr("Choose a session to review."))
+            self.review_shown.emit()
             return
-        with self._context.store.reading() as db:
-            datasets = list_datasets(db, session_id)
-        self._datasets.addItems([f"{d.kind.value}  {d.source_name}  {d.rows_stored}" for d in datasets])
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.session_id:
+            return
+        session_id, store = self.session_id, self._context.store
+        self.status.setText(tr("Analysing…"))
+
+        def job(control):
+            from livedesk.services.review import load_thresholds, run_review, session_history
+
+            review = run_review(store, session_id, control=control)
+            return review.to_json(), session_history(store, session_id), load_thresholds(store)
+
+        self._context.tasks.submit("review", job, on_done=self._on_review_done, on_failed=self._on_review_failed,
+                                   on_progress=lambda fraction, _m: self.status.setText(
+                                       tr("Analysing… {percent}%").format(percent=int(fraction * 100))))
+
+    def _on_review_failed(self, error: BaseException) -> None:
+        self.status.setText(tr("The review could not be computed: {reason}").format(reason=str(error)))
+        self.import_button.setEnabled(bool(self.session_id))
+        self.review_failed.emit(str(error))
+
+    def _on_review_done(self, result) -> None:
+        review, history, thresholds = result
+        if review["session"]["id"] != self.session_id:
+            return
+        self.review, self.history = review, history
+        self.title.setText(tr("Review: {title}").format(title=review["session"]["title"]))
+        self.status.setText(tr("{findings} findings · actual run from {source}").format(
+            findings=len(review["findings"]), source=source_label(review["plan_vs_actual"]["source"])))
+        self.names = {p["product_id"]: p["name"] for p in review["products"]}
+        self.kpis.show_review(review)
+        for chart in (self.minute_chart, self.funnel_chart, self.gantt_chart, self.product_chart, self.scorecard_chart):
+            chart.show_data(review)
+        self._fill_plan(review)
+        self._fill_segments(review)
+        self._fill_products(review)
+        self._fill_roles(review, thresholds)
+        self._fill_findings(review)
+        self._fill_actions(review)
+        self.history_view.show_history(history)
+        self._set_enabled(True)
+        self.review_shown.emit()
+
+    # ---- filling --------------------------------------------------------------------------------
+    def _segment_name(self, s: dict) -> str:
+        product = self.names.get(s.get("product_id"), s.get("product_id") or "")
+        return " ".join(p for p in (kind_label(s["kind"]), product, s.get("title") or "") if p)
+
+    def _fill_plan(self, review: dict) -> None:
+        pva = review["plan_vs_actual"]
+        order = {True: tr("order kept"), False: tr("order changed"), None: "—"}[pva["order_kept"]]
+        self.plan_summary.setText(tr("Actual run from {source}: planned {planned} min, actual {actual} min, "
+                                     "over/under {delta} min, {order}.").format(
+            source=source_label(pva["source"]), planned=_minutes(pva["planned_seconds"]),
+            actual=_minutes(pva["actual_seconds"]), delta=_minutes(pva["over_under_seconds"]), order=order))
+        rows = [[("" if s["index"] is None else s["index"] + 1), self._segment_name(s), role_label(s["role"]),
+                 status_label(s["status"]), (s["planned_start"] or "—")[11:16], _minutes(s["planned_seconds"]),
+                 (s["actual_start"] or "—")[11:19], _minutes(s["actual_seconds"]), _minutes(s["delta_seconds"])]
+                for s in review["segments"]]
+        self.plan_table.fill([tr("#"), tr("Segment"), tr("Role"), tr("Status"), tr("Planned start"),
+                              tr("Planned min"), tr("Actual start"), tr("Actual min"), tr("Over/under min")], rows)
+
+    def _fill_segments(self, review: dict) -> None:
+        rows = [[("" if s["index"] is None else s["index"] + 1), self._segment_name(s), show("gmv", s["gmv"]),
+                 show("orders", s["orders"]), show("units", s["units"]), show("on_air_share", s["on_air_share"]),
+                 show("x", s["online_start"]), show("x", s["online_end"]), show("gmv_per_minute", s["gmv_per_minute"])]
+                for s in review["segments"]]
+        self.segment_table.fill([tr("#"), tr("Segment"), tr("GMV"), tr("Orders"), tr("Units sold"),
+                                 tr("Share of the product on air"), tr("Online at start"), tr("Online at end"),
+                                 tr("GMV per minute")], rows)
+        buckets = review.get("buckets") or {}
+        self.bucket_label.setText(tr("Not in any segment: before {before}, in pauses {gap}, after the end {after}.").format(
+            before=show("gmv", (buckets.get("before") or {}).get("gmv")), gap=show("gmv", (buckets.get("gap") or {}).get("gmv")),
+            after=show("gmv", (buckets.get("after") or {}).get("gmv"))) if buckets else "")
+        self.step_table.fill([tr("Run position"), tr("Script step"), tr("Start"), tr("Seconds"), tr("GMV"), tr("Orders")],
+                             [[s["position"] + 1, s["step"], (s["start"] or "")[11:19], f"{s['seconds']:.0f}",
+                               show("gmv", s["gmv"]), s["orders"]] for s in review["steps"]])
+
+    def _fill_products(self, review: dict) -> None:
+        rows, tips = [], []
+        for p in review["products"]:
+            rows.append([p["name"], role_label(p["role"]), *[show(k, p.get(k)) for k in PRODUCT_COLUMNS]])
+            tip_row = ["", ""]
+            for key in PRODUCT_COLUMNS:
+                alt = (p.get("alternatives") or {}).get(key)
+                source = (p.get("sources") or {}).get(key) or ""
+                if alt:
+                    source += "\n" + tr("{source}: {value} (gap {gap})").format(
+                        source=alt["source"], value=show(key, alt["value"]), gap=show(key, alt["gap"]))
+                tip_row.append(source)
+            tips.append(tip_row)
+        self.product_table.fill([tr("Product"), tr("Role"), *[metric_label(k) for k in PRODUCT_COLUMNS]], rows, tips)
+
+    def _fill_roles(self, review: dict, thresholds: dict) -> None:
+        rows = []
+        for card in review["roles"]["scorecards"]:
+            checks = "; ".join(f"{metric_label(c['check'])} {self._check(c, 'value')} / {self._check(c, 'threshold')}"
+                               for c in card["checks"])
+            rows.append([card["name"], role_label(card["role"]), verdict_label(card["verdict"]), checks])
+        self.role_table.fill([tr("Product"), tr("Role"), tr("Verdict"), tr("Checks (value / threshold)")], rows)
+        self.thresholds.set_values(thresholds)
+
+    @staticmethod
+    def _check(check: dict, field: str) -> str:
+        value = check[field]
+        if value is None:
+            return "—"
+        return f"{value:.2f}×" if check["check"] == "gmv_per_minute_ratio" else f"{value * 100:.1f}%"
+
+    def _fill_findings(self, review: dict) -> None:
+        self.findings_list.clear()
+        for finding in review["findings"]:
+            item = QListWidgetItem(f"[{severity_label(finding['severity'])}] {finding_text(finding, self.names)}")
+            item.setToolTip(", ".join(f"{k}: {v}" for k, v in finding["evidence"].items()))
+            item.setData(Qt.UserRole, finding)
+            self.findings_list.addItem(item)
+        if self.findings_list.count():
+            self.findings_list.setCurrentRow(0)
+
+    def _fill_actions(self, review: dict) -> None:
+        self.carried_list.clear()
+        self.own_list.clear()
+        for action in review["actions"]:
+            verified = "" if action["verified_value"] is None else tr(" · verified value {value}").format(
+                value=show(action["metric"], action["verified_value"]))
+            text = tr("{action} · {owner} · {metric} {comparison} {target} · {status}").format(
+                action=action["action"], owner=action["owner"] or "—", metric=metric_label(action["metric"]),
+                comparison=action["comparison"], target=show(action["metric"], action["target"]),
+                status=action_status_label(action["status"])) + verified
+            item = QListWidgetItem(text)
+            item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Checked if action["status"] == "met" else Qt.Unchecked)
+            (self.carried_list if action["carried"] else self.own_list).addItem(item)
+
+    # ---- user actions ---------------------------------------------------------------------------
+    def _on_thresholds_saved(self, values: dict) -> None:
+        from livedesk.services.review import save_thresholds
+
+        save_thresholds(self._context.store, values)
+        self.refresh()
+
+    def selected_finding(self) -> dict | None:
+        item = self.findings_list.currentItem()
+        return item.data(Qt.UserRole) if item else None
+
+    def _make_action(self) -> None:
+        finding = self.selected_finding()
+        if finding is None or self.session_id is None:
+            return
+        from livedesk.ui.review.action_dialog import ActionDialog
+
+        dialog = ActionDialog(finding, finding_text(finding, self.names), self)
+        if dialog.exec():
+            self.add_action(finding, **dialog.values())
+
+    def add_action(self, finding: dict, **values) -> None:
+        from livedesk.services.review import add_action
+
+        add_action(self._context.store, self.session_id, finding, **values)
+        self.refresh()
+
+    def _ask_export(self, suffix: str) -> None:
+        if self.review is None:
+            return
+        name = f"{self.review['session']['title']}-复盘{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export report"), str(Path.home() / name))
+        if path:
+            self.export_report(Path(path) if Path(path).suffix else Path(path + suffix))
+
+    def export_report(self, path: Path) -> None:
+        review = self.review
+
+        def job(_control):
+            from livedesk.services.review_reports import write_report
+
+            return write_report(review, path)
+
+        self.status.setText(tr("Exporting {name}…").format(name=path.name))
+        self._context.tasks.submit("review-export", job,
+                                   on_done=lambda p: self.status.setText(tr("Exported {name}").format(name=p.name)),
+                                   on_failed=lambda e: self.status.setText(tr("Export failed: {reason}").format(reason=str(e))))
+
+    def open_meeting_mode(self) -> None:
+        if self.review is None:
+            return
+        from livedesk.ui.review.meeting_mode import MeetingWindow
+
+        self.meeting = MeetingWindow(self.review)
+        self.meeting.showFullScreen()
+
+    def open_import_dialog(self, paths: list[str] | None = None):
+        if not self.session_id:
+            return None
+        try:
+            from livedesk.ui.review.import_dialog import ImportDialog
+        except ImportError:
+            self.status.setText(tr("The import dialog is not available in this build."))
+            return None
+        dialog = ImportDialog(self._context, self.session_id, paths=paths, parent=self)
+        dialog.import_finished.connect(lambda *_: self.refresh())
+        dialog.show()
+        return dialog
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.mimeData().hasUrls() and self.session_id:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.open_import_dialog(paths)
+            event.acceptProposedAction()

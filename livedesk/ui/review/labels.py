@@ -1,0 +1,126 @@
+"""Translated words for the review's codes and keys: metric names, caveats, statuses and finding texts."""
+
+from __future__ import annotations
+
+from livedesk.ui.i18n import tr
+
+
+def metric_label(key: str) -> str:
+    labels = {
+        "gmv": tr("GMV"), "orders": tr("Orders"), "buyers": tr("Buyers"), "units": tr("Units sold"),
+        "uv": tr("Viewers (UV)"), "pv": tr("Views (PV)"), "avg_online": tr("Average online"),
+        "peak_online": tr("Peak online"), "avg_watch_seconds": tr("Average watch time (s)"),
+        "product_exposure_uv": tr("Product exposure (people)"), "product_click_uv": tr("Product clicks (people)"),
+        "new_followers": tr("New followers"), "interaction_uv": tr("Interacting viewers"),
+        "refund_amount": tr("Refunds"), "ad_spend": tr("Ad spend"), "uv_value": tr("UV value"),
+        "gpm": tr("GPM (GMV per 1000 views)"), "aov": tr("Average order value per buyer"),
+        "order_value": tr("Value per order"), "watch_to_buy_rate": tr("Watch-to-buy rate (people)"),
+        "exposure_to_click_rate": tr("Exposure-to-click rate (people)"),
+        "click_to_buy_rate": tr("Click-to-buy rate (people)"), "follow_rate": tr("Follow rate"),
+        "interaction_rate": tr("Interaction rate (people)"), "refund_rate": tr("Refund rate"),
+        "net_gmv": tr("Net GMV"), "roi": tr("ROI"),
+        "explain_count": tr("Explanations"), "explain_seconds": tr("Explained (s)"),
+        "gmv_per_explain_minute": tr("GMV per explained minute"), "units_per_explain": tr("Units per explanation"),
+        "exposure_gpm": tr("GMV per 1000 exposures"), "gmv_share": tr("GMV share"), "sell_through": tr("Sell-through"),
+        "gross_margin": tr("Gross margin"), "online_lift": tr("Online lift"),
+        "gmv_per_minute_ratio": tr("GMV per minute vs session"),
+        "over_under_seconds": tr("Session over/under (s)"), "segment_overrun_seconds": tr("Largest segment overrun (s)"),
+    }
+    return labels.get(key, key)
+
+
+def caveat_text(code: str | None) -> str:
+    texts = {
+        "gmv_includes_refunds": tr("The platform's GMV is what users paid: it includes freight and orders refunded "
+                                   "later, excludes platform coupons, and keeps updating for 30 days."),
+        "gpm_per_views": tr("GPM divides by views (pv), not by viewers (uv)."),
+        "orders_per_sku": tr("The platform counts orders per SKU (sub-order)."),
+        "people_not_views": tr("Viewers are people, each counted once."),
+        "views_not_people": tr("Views count every entry, so one person can count several times."),
+        "rate_by_people": tr("A rate by people; the count variant divides counts by counts."),
+    }
+    return texts.get(code or "", "")
+
+
+def role_label(role: str | None) -> str:
+    return {"traffic": tr("Traffic"), "profit": tr("Profit"), "image": tr("Image"),
+            "clearance": tr("Clearance")}.get(role or "", "—")
+
+
+def kind_label(kind: str) -> str:
+    return {"opening": tr("Opening"), "pitch": tr("Pitch"), "interaction": tr("Interaction"),
+            "transition": tr("Transition"), "encore": tr("Encore"), "closing": tr("Closing")}.get(kind, kind)
+
+
+def status_label(status: str) -> str:
+    return {"kept": tr("As planned"), "skipped": tr("Skipped"), "added": tr("Not in plan"),
+            "not_recorded": tr("No record")}.get(status, status)
+
+
+def severity_label(severity: str) -> str:
+    return {"critical": tr("Critical"), "warning": tr("Warning"), "info": tr("Info")}.get(severity, severity)
+
+
+def verdict_label(verdict: str | None) -> str:
+    return {"met": tr("Met"), "not_met": tr("Not met")}.get(verdict or "", tr("Not enough data"))
+
+
+def action_status_label(status: str) -> str:
+    return {"open": tr("Open"), "met": tr("Met"), "not_met": tr("Not met"), "dropped": tr("Dropped")}.get(status, status)
+
+
+def source_label(source: str) -> str:
+    return {"log": tr("live log"), "explanations": tr("explanation records"), "plan": tr("the plan")}.get(source, source)
+
+
+def finding_text(finding: dict, names: dict) -> str:
+    """The finding in the UI language, from its code and evidence (the English message is the fallback)."""
+    e, code = finding.get("evidence") or {}, finding["code"]
+    subject = finding.get("subject") or {}
+    product = names.get(subject.get("product"), subject.get("product") or "")
+    segment = subject.get("segment")
+    number = "" if segment is None else str(segment + 1)
+
+    def m(seconds):
+        return f"{(seconds or 0) / 60:.1f}"
+
+    def pct(value):
+        return "—" if value is None else f"{value * 100:.2f}%"
+
+    templates = {
+        "segment_overran": lambda: tr("Segment {n} ran {actual} min against {planned} min planned.").format(
+            n=number, actual=m(e.get("actual_seconds")), planned=m(e.get("planned_seconds"))),
+        "segment_short": lambda: tr("Segment {n} ran {actual} min against {planned} min planned.").format(
+            n=number, actual=m(e.get("actual_seconds")), planned=m(e.get("planned_seconds"))),
+        "segment_skipped": lambda: tr("Planned segment {n} does not appear in the record.").format(n=number),
+        "segment_added": lambda: tr("A block not in the plan ran for {actual} min.").format(actual=m(e.get("actual_seconds"))),
+        "order_changed": lambda: tr("Segments went on air in a different order from the plan."),
+        "session_overran": lambda: tr("The session ran {actual} min against {planned} min planned.").format(
+            actual=m(e.get("actual_seconds")), planned=m(e.get("planned_seconds"))),
+        "session_short": lambda: tr("The session ran {actual} min against {planned} min planned.").format(
+            actual=m(e.get("actual_seconds")), planned=m(e.get("planned_seconds"))),
+        "traffic_online_fell": lambda: tr("Online viewers fell from {start} to {end} while traffic item {product} "
+                                          "was on air.").format(start=e.get("online_start"), end=e.get("online_end"),
+                                                                product=product),
+        "profit_weak_click_to_buy": lambda: tr("Profit item {product}: {clicks} clickers, {buyers} buyers, "
+                                               "click-to-buy {rate}.").format(
+            product=product, clicks=e.get("product_click_uv"), buyers=e.get("buyers"), rate=pct(e.get("click_to_buy_rate"))),
+        "explained_no_sales": lambda: tr("{product} was explained {count} time(s) and sold nothing.").format(
+            product=product, count=e.get("explain_count")),
+        "high_refund_rate": lambda: tr("{product}: refund rate {rate}.").format(product=product, rate=pct(e.get("refund_rate"))),
+        "target_missed": lambda: tr("{metric} reached {value} against a target of {target}.").format(
+            metric=metric_label(e.get("metric", "")), value=e.get("value"), target=e.get("target")),
+        "target_met": lambda: tr("{metric} reached {value} against a target of {target}.").format(
+            metric=metric_label(e.get("metric", "")), value=e.get("value"), target=e.get("target")),
+        "orders_after_end": lambda: tr("{orders} order lines (¥{gmv}) were paid after the last segment ended.").format(
+            orders=e.get("orders"), gmv=e.get("gmv")),
+        "sources_disagree": lambda: tr("GMV differs between sources: {primary} vs {other} (gap {gap}).").format(
+            primary=e.get("primary"), other=e.get("other"), gap=e.get("gap")),
+        "no_platform_data": lambda: tr("No platform export has been imported for this session yet."),
+    }
+    if code in templates:
+        return templates[code]()
+    if code.endswith("_below"):
+        return tr("{product}: {check} is below the team's threshold.").format(
+            product=product, check=metric_label(code.split("_", 1)[1].removesuffix("_below")))
+    return finding.get("message", code)

@@ -1,0 +1,163 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>LiveDesk</name>
+    <message><source>Make action item</source><translation>创建行动项</translation></message>
+    <message><source>What the team will do differently</source><translation>团队下次要做的改变</translation></message>
+    <message><source>yuan, fraction (0.05 = 5%) or count</source><translation>元、比例 (0.05 = 5%) 或数量</translation></message>
+    <message><source>Finding</source><translation>发现</translation></message>
+    <message><source>Action</source><translation>行动</translation></message>
+    <message><source>Metric to verify</source><translation>验证指标</translation></message>
+    <message><source>Comparison</source><translation>比较</translation></message>
+    <message><source>Target</source><translation>目标</translation></message>
+    <message><source>Write the action the team will take.</source><translation>请填写团队要采取的行动。</translation></message>
+    <message><source>The target must be a number.</source><translation>目标必须是数字。</translation></message>
+    <message><source>Trend of</source><translation>趋势指标</translation></message>
+    <message><source>Compare</source><translation>对比</translation></message>
+    <message><source>with</source><translation>与</translation></message>
+    <message><source>Metric</source><translation>指标</translation></message>
+    <message><source>no source</source><translation>无来源</translation></message>
+    <message><source> (estimate)</source><translation>（估算）</translation></message>
+    <message><source>Formula: {formula}</source><translation>公式：{formula}</translation></message>
+    <message><source>{source}: {value} (gap {gap})</source><translation>{source}：{value}（差 {gap}）</translation></message>
+    <message><source>as exported</source><translation>导出值</translation></message>
+    <message><source>GMV</source><translation>成交金额</translation></message>
+    <message><source>Orders</source><translation>成交订单数</translation></message>
+    <message><source>Buyers</source><translation>成交人数</translation></message>
+    <message><source>Units sold</source><translation>成交件数</translation></message>
+    <message><source>Viewers (UV)</source><translation>观看人数</translation></message>
+    <message><source>Views (PV)</source><translation>观看次数</translation></message>
+    <message><source>Average online</source><translation>平均在线人数</translation></message>
+    <message><source>Peak online</source><translation>最高在线人数</translation></message>
+    <message><source>Average watch time (s)</source><translation>人均观看时长(秒)</translation></message>
+    <message><source>Product exposure (people)</source><translation>商品曝光人数</translation></message>
+    <message><source>Product clicks (people)</source><translation>商品点击人数</translation></message>
+    <message><source>New followers</source><translation>新增粉丝数</translation></message>
+    <message><source>Interacting viewers</source><translation>互动人数</translation></message>
+    <message><source>Refunds</source><translation>退款金额</translation></message>
+    <message><source>Ad spend</source><translation>投放消耗</translation></message>
+    <message><source>GPM (GMV per 1000 views)</source><translation>千次观看成交金额(GPM)</translation></message>
+    <message><source>Average order value per buyer</source><translation>客单价</translation></message>
+    <message><source>Value per order</source><translation>笔单价</translation></message>
+    <message><source>Watch-to-buy rate (people)</source><translation>观看-成交率(人数)</translation></message>
+    <message><source>Exposure-to-click rate (people)</source><translation>商品曝光-点击率(人数)</translation></message>
+    <message><source>Click-to-buy rate (people)</source><translation>商品点击-成交率(人数)</translation></message>
+    <message><source>Follow rate</source><translation>观看-关注率</translation></message>
+    <message><source>Interaction rate (people)</source><translation>观看-互动率(人数)</translation></message>
+    <message><source>Refund rate</source><translation>退款率</translation></message>
+    <message><source>Net GMV</source><translation>净成交金额</translation></message>
+    <message><source>Explanations</source><translation>讲解次数</translation></message>
+    <message><source>Explained (s)</source><translation>讲解时长(秒)</translation></message>
+    <message><source>GMV per explained minute</source><translation>每讲解分钟成交额</translation></message>
+    <message><source>Units per explanation</source><translation>每次讲解成交件数</translation></message>
+    <message><source>GMV per 1000 exposures</source><translation>千次曝光成交额</translation></message>
+    <message><source>GMV share</source><translation>成交占比</translation></message>
+    <message><source>Sell-through</source><translation>售罄率</translation></message>
+    <message><source>Gross margin</source><translation>毛利率</translation></message>
+    <message><source>Online lift</source><translation>在线提升</translation></message>
+    <message><source>GMV per minute vs session</source><translation>每分钟成交额/全场均值</translation></message>
+    <message><source>Session over/under (s)</source><translation>整场超时/提前(秒)</translation></message>
+    <message><source>Largest segment overrun (s)</source><translation>环节最大超时(秒)</translation></message>
+    <message><source>The platform's GMV is what users paid: it includes freight and orders refunded later, excludes platform coupons, and keeps updating for 30 days.</source><translation>平台成交金额为用户实付：含运费及之后退款的订单，不含平台优惠券，30 天内仍会更新。</translation></message>
+    <message><source>GPM divides by views (pv), not by viewers (uv).</source><translation>GPM 按观看次数计算，不是观看人数。</translation></message>
+    <message><source>The platform counts orders per SKU (sub-order).</source><translation>平台按 SKU（子订单）计订单数。</translation></message>
+    <message><source>Viewers are people, each counted once.</source><translation>观看人数按人去重，每人只计一次。</translation></message>
+    <message><source>Views count every entry, so one person can count several times.</source><translation>观看次数每次进入都计，一人可计多次。</translation></message>
+    <message><source>A rate by people; the count variant divides counts by counts.</source><translation>按人数计的比率；次数口径为次数除以次数。</translation></message>
+    <message><source>Not enough data</source><translation>数据不足</translation></message>
+    <message><source>Segments went on air in a different order from the plan.</source><translation>环节上播顺序与计划不同。</translation></message>
+    <message><source>No platform export has been imported for this session yet.</source><translation>本场尚未导入平台数据。</translation></message>
+    <message><source>Traffic</source><translation>引流款</translation></message>
+    <message><source>Profit</source><translation>利润款</translation></message>
+    <message><source>Image</source><translation>形象款</translation></message>
+    <message><source>Clearance</source><translation>清仓款</translation></message>
+    <message><source>As planned</source><translation>按计划</translation></message>
+    <message><source>Skipped</source><translation>未执行</translation></message>
+    <message><source>Not in plan</source><translation>计划外</translation></message>
+    <message><source>No record</source><translation>无记录</translation></message>
+    <message><source>Critical</source><translation>严重</translation></message>
+    <message><source>Met</source><translation>达标</translation></message>
+    <message><source>Not met</source><translation>未达标</translation></message>
+    <message><source>Open</source><translation>待验证</translation></message>
+    <message><source>Dropped</source><translation>已放弃</translation></message>
+    <message><source>live log</source><translation>直播日志</translation></message>
+    <message><source>explanation records</source><translation>商品讲解记录</translation></message>
+    <message><source>the plan</source><translation>计划</translation></message>
+    <message><source>{product}: {check} is below the team's threshold.</source><translation>{product}：{check}低于团队阈值。</translation></message>
+    <message><source>Segment {n} ran {actual} min against {planned} min planned.</source><translation>环节 {n} 实际 {actual} 分钟，计划 {planned} 分钟。</translation></message>
+    <message><source>Planned segment {n} does not appear in the record.</source><translation>计划环节 {n} 未出现在记录中。</translation></message>
+    <message><source>A block not in the plan ran for {actual} min.</source><translation>一个计划外的环节进行了 {actual} 分钟。</translation></message>
+    <message><source>The session ran {actual} min against {planned} min planned.</source><translation>整场实际 {actual} 分钟，计划 {planned} 分钟。</translation></message>
+    <message><source>Online viewers fell from {start} to {end} while traffic item {product} was on air.</source><translation>引流款 {product} 讲解期间在线人数从 {start} 降到 {end}。</translation></message>
+    <message><source>Profit item {product}: {clicks} clickers, {buyers} buyers, click-to-buy {rate}.</source><translation>利润款 {product}：点击 {clicks} 人，成交 {buyers} 人，点击-成交率 {rate}。</translation></message>
+    <message><source>{product} was explained {count} time(s) and sold nothing.</source><translation>{product} 讲解了 {count} 次，没有成交。</translation></message>
+    <message><source>{product}: refund rate {rate}.</source><translation>{product}：退款率 {rate}。</translation></message>
+    <message><source>{metric} reached {value} against a target of {target}.</source><translation>{metric} 实际 {value}，目标 {target}。</translation></message>
+    <message><source>{orders} order lines (¥{gmv}) were paid after the last segment ended.</source><translation>最后一个环节结束后仍有 {orders} 笔订单（¥{gmv}）支付。</translation></message>
+    <message><source>GMV differs between sources: {primary} vs {other} (gap {gap}).</source><translation>不同来源的成交金额不一致：{primary} 对 {other}（差 {gap}）。</translation></message>
+    <message><source>Review meeting</source><translation>复盘会</translation></message>
+    <message><source>Leave meeting mode</source><translation>退出会议模式</translation></message>
+    <message><source>No findings: the data shows nothing outside the thresholds.</source><translation>没有发现：数据均在阈值之内。</translation></message>
+    <message><source>Agenda</source><translation>议程</translation></message>
+    <message><source>Choose a session to review.</source><translation>请选择要复盘的场次。</translation></message>
+    <message><source>Refresh</source><translation>刷新</translation></message>
+    <message><source>Import files…</source><translation>导入文件…</translation></message>
+    <message><source>Meeting mode</source><translation>会议模式</translation></message>
+    <message><source>History</source><translation>历史</translation></message>
+    <message><source>Overview</source><translation>总览</translation></message>
+    <message><source>Plan vs actual</source><translation>计划 vs 实际</translation></message>
+    <message><source>Segments</source><translation>环节</translation></message>
+    <message><source>Roles</source><translation>角色</translation></message>
+    <message><source>Make action item…</source><translation>创建行动项…</translation></message>
+    <message><source>Findings</source><translation>发现</translation></message>
+    <message><source>Actions</source><translation>行动项</translation></message>
+    <message><source>Analysing…</source><translation>分析中…</translation></message>
+    <message><source>Export report</source><translation>导出报告</translation></message>
+    <message><source>Thresholds (the team's; used for every session)</source><translation>阈值（团队设置，所有场次通用）</translation></message>
+    <message><source>order kept</source><translation>顺序未变</translation></message>
+    <message><source>order changed</source><translation>顺序有变化</translation></message>
+    <message><source>#</source><translation>#</translation></message>
+    <message><source>Status</source><translation>状态</translation></message>
+    <message><source>Planned start</source><translation>计划开始</translation></message>
+    <message><source>Planned min</source><translation>计划(分)</translation></message>
+    <message><source>Actual start</source><translation>实际开始</translation></message>
+    <message><source>Actual min</source><translation>实际(分)</translation></message>
+    <message><source>Over/under min</source><translation>差(分)</translation></message>
+    <message><source>Share of the product on air</source><translation>在讲商品成交占比</translation></message>
+    <message><source>Online at start</source><translation>开始在线</translation></message>
+    <message><source>Online at end</source><translation>结束在线</translation></message>
+    <message><source>GMV per minute</source><translation>每分钟成交额</translation></message>
+    <message><source>Run position</source><translation>上播序号</translation></message>
+    <message><source>Script step</source><translation>话术步骤</translation></message>
+    <message><source>Seconds</source><translation>秒</translation></message>
+    <message><source>Verdict</source><translation>结论</translation></message>
+    <message><source>Checks (value / threshold)</source><translation>检查项（数值 / 阈值）</translation></message>
+    <message><source>Carried in from earlier sessions (checked automatically)</source><translation>上几场带入的行动项（自动验证）</translation></message>
+    <message><source>Made at this session</source><translation>本场创建</translation></message>
+    <message><source>The review could not be computed: {reason}</source><translation>无法完成复盘计算：{reason}</translation></message>
+    <message><source>Review: {title}</source><translation>复盘：{title}</translation></message>
+    <message><source>{findings} findings · actual run from {source}</source><translation>{findings} 条发现 · 实际流程来自{source}</translation></message>
+    <message><source>Actual run from {source}: planned {planned} min, actual {actual} min, over/under {delta} min, {order}.</source><translation>实际流程来自{source}：计划 {planned} 分钟，实际 {actual} 分钟，差 {delta} 分钟，{order}。</translation></message>
+    <message><source>Exporting {name}…</source><translation>正在导出 {name}…</translation></message>
+    <message><source>The import dialog is not available in this build.</source><translation>此版本没有导入对话框。</translation></message>
+    <message><source>Export HTML…</source><translation>导出 HTML…</translation></message>
+    <message><source>Export PDF…</source><translation>导出 PDF…</translation></message>
+    <message><source>Export XLSX…</source><translation>导出 XLSX…</translation></message>
+    <message><source>Not in any segment: before {before}, in pauses {gap}, after the end {after}.</source><translation>未归入任何环节：开播前 {before}，间隙 {gap}，结束后 {after}。</translation></message>
+    <message><source> · verified value {value}</source><translation> · 验证值 {value}</translation></message>
+    <message><source>{action} · {owner} · {metric} {comparison} {target} · {status}</source><translation>{action} · {owner} · {metric} {comparison} {target} · {status}</translation></message>
+    <message><source>Analysing… {percent}%</source><translation>分析中… {percent}%</translation></message>
+    <message><source>Save thresholds</source><translation>保存阈值</translation></message>
+    <message><source>Traffic item: minimum online lift</source><translation>引流款：最低在线提升</translation></message>
+    <message><source>Traffic item: minimum exposure-to-click rate</source><translation>引流款：最低曝光-点击率</translation></message>
+    <message><source>Profit item: minimum GMV per minute vs session</source><translation>利润款：每分钟成交额不低于全场均值的倍数</translation></message>
+    <message><source>Profit item: minimum click-to-buy rate</source><translation>利润款：最低点击-成交率</translation></message>
+    <message><source>Profit item: minimum gross margin</source><translation>利润款：最低毛利率</translation></message>
+    <message><source>Image item: minimum exposure-to-click rate</source><translation>形象款：最低曝光-点击率</translation></message>
+    <message><source>Clearance item: minimum sell-through</source><translation>清仓款：最低售罄率</translation></message>
+    <message><source>Maximum refund rate</source><translation>最高退款率</translation></message>
+    <message><source>Clicks needed before judging click-to-buy</source><translation>评判点击-成交率所需最少点击人数</translation></message>
+    <message><source>Segment overrun tolerance</source><translation>环节超时容差</translation></message>
+</context>
+</TS>

@@ -1,0 +1,101 @@
+"""The review workspace on a real store, offscreen: KPI cards with sources and caveats, tables, findings →
+action item, thresholds, reports, meeting mode and history."""
+
+from __future__ import annotations
+
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # shared review test data
+
+from review_fixtures import START, at, orders, save_plan, save_table, small_plan, summary_values  # noqa: E402
+
+from livedesk.persistence import live_log_repository  # noqa: E402
+from livedesk.ui.review.review_page import ReviewPage  # noqa: E402
+
+
+def _with_data(store, start=START) -> int:
+    from review_fixtures import log_events
+
+    session_id = save_plan(store, small_plan(start=start))
+    save_table(store, session_id, "summary", summary_values(
+        {"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46, "product_click_uv": 900}, "基本信息"),
+        "整场数据.xlsx", "基本信息")
+    save_table(store, session_id, "orders", orders(("T1", 1, 990, start + (at(11) - START), "a"),
+                                                   ("P1", 2, 39800, start + (at(20) - START), "b")), "订单.csv")
+    if start == START:
+        with store.transaction() as db:
+            live_log_repository.append_events(db, session_id, log_events(
+                (0, "segment_start", 0), (10, "segment_start", 1), (15, "segment_start", 2), (40, "segment_end", 2)))
+    return session_id
+
+
+@pytest.fixture
+def page(qtbot, app_context):
+    widget = ReviewPage(app_context)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def test_review_page_shows_kpis_with_sources_tables_and_findings(page, app_context):
+    session_id = _with_data(app_context.store)
+    page.show_session(session_id)
+    gmv = page.kpis.cards["gmv"]
+    assert gmv.value.text() == "¥236,552.00"
+    assert "整场数据.xlsx · 基本信息" in gmv.detail.text() and "订单.csv" in gmv.detail.text()   # both sources + gap
+    assert "30" in gmv.toolTip()                                                               # the refund caveat
+    assert page.kpis.cards["pv"].value.text() == "8,947" and page.kpis.cards["uv_value"].value.text() == "¥34.88"
+    assert page.kpis.cards["roi"].value.text() == "—"
+    assert "公式" in page.kpis.cards["gpm"].toolTip()
+    assert page.plan_table.rowCount() == 7 and page.plan_table.cell_text(2, 7) == "25.0"      # P1 ran 25 min
+    assert page.segment_table.cell_text(1, 2) == "¥9.90"
+    texts = [page.findings_list.item(i).text() for i in range(page.findings_list.count())]
+    assert any("环节 3 实际 25.0 分钟" in t for t in texts)
+    assert page.product_table.rowCount() == 4
+    assert page.role_table.rowCount() == 4
+
+
+def test_action_item_from_finding_is_verified_at_the_next_session(page, app_context):
+    first = _with_data(app_context.store)
+    page.show_session(first)
+    page.findings_list.setCurrentRow(0)
+    finding = page.selected_finding()
+    page.add_action(finding, action="开场先上福袋", owner="场控", metric="uv", comparison=">=", target=5000)
+    assert page.own_list.count() == 1 and "开场先上福袋" in page.own_list.item(0).text()
+    second = _with_data(app_context.store, start=START + timedelta(days=7))
+    page.show_session(second)
+    assert page.carried_list.count() == 1
+    assert page.carried_list.item(0).checkState() == Qt.Checked and "验证值 6,782" in page.carried_list.item(0).text()
+    assert page.history_view.compare_table.rowCount() > 20            # two sessions side by side
+    assert page.history_view.first.count() == 2
+
+
+def test_thresholds_are_saved_and_change_verdicts(page, app_context):
+    session_id = _with_data(app_context.store)
+    page.show_session(session_id)
+    page.thresholds.spins["clearance_sell_through_min"].setValue(0.4)
+    page.thresholds.save_button.click()
+    from livedesk.services.review import load_thresholds
+
+    assert load_thresholds(app_context.store)["clearance_sell_through_min"] == pytest.approx(0.4)
+    assert page.thresholds.spins["clearance_sell_through_min"].value() == pytest.approx(0.4)
+
+
+def test_export_meeting_mode_and_empty_state(page, app_context, qtbot, tmp_path):
+    session_id = _with_data(app_context.store)
+    page.show_session(session_id)
+    target = tmp_path / "复盘.html"
+    page.export_report(target)
+    assert target.exists() and "data:image/png;base64" in target.read_text(encoding="utf-8")
+    page.open_meeting_mode()
+    qtbot.addWidget(page.meeting)
+    assert page.meeting.agenda.count() == len(page.review["findings"])
+    qtbot.keyClick(page.meeting, Qt.Key_Down)
+    assert page.meeting.agenda.currentRow() == 1
+    page.meeting.close()
+    page.show_session(None)
+    assert not page.export_buttons[".pdf"].isEnabled() and page.review is None
