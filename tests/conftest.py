@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # without it a headless run aborts the whole process
+# Without a platform a headless run aborts the whole process. The offscreen screen defaults to 800x600,
+# smaller than a director's monitor; give it a 1920x1200 desktop so window geometry behaves as on one.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}"
 
 import pytest
 

@@ -46,13 +46,17 @@ def test_geometry_and_workspace_are_remembered(qtbot, app_context):
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.resize(760, 560)  # the offscreen screen is 800x600; restore clamps to it
+    window.setGeometry(40, 60, 1234, 789)
     window.show_workspace("review")
+    qtbot.wait(10)
+    expected = window.geometry()
     window.close()
     again = MainWindow(app_context)
     qtbot.addWidget(again)
     assert again.current_workspace() == "review"
-    assert (again.size().width(), again.size().height()) == (760, 560)
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.geometry() == expected
 
 
 def test_bundled_chinese_font_is_registered(qtbot, app_context):
