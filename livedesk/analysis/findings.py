@@ -55,7 +55,8 @@ def _targets(review: dict) -> list[dict]:
         target, value = targets.get(target_key), kpis[key].value
         if target is None or value is None:
             continue
-        show = _money if money else (_pct if key == "watch_to_buy_rate" else (lambda v: f"{v:,.2f}"))
+        show = _money if money else (_pct if key == "watch_to_buy_rate" else
+                                     (lambda v: f"{v:,.0f}") if key == "uv" else (lambda v: f"{v:,.2f}"))
         evidence = {"value": yuan(value) if money else value, "target": yuan(target) if money else target,
                     "achieved": value / target if target else None}
         if value < target:
