@@ -121,6 +121,7 @@ def draw_gantt(ax, review: dict):
     if not segments or not start:
         return _no_data(ax)
     origin = datetime.fromisoformat(start)
+    names = {p["product_id"]: str(p["name"])[:10] for p in review.get("products", [])}
     labels = []
     for row, segment in enumerate(segments):
         y = len(segments) - 1 - row
@@ -132,7 +133,7 @@ def draw_gantt(ax, review: dict):
             ax.barh(y - 0.18, segment["actual_seconds"] / 60, left=_minutes_since(segment["actual_start"], origin),
                     height=0.32, color=colour)
         kind = KIND_NAMES_ZH.get(SegmentKind(segment["kind"]), segment["kind"]) if segment["kind"] in set(SegmentKind) else segment["kind"]
-        labels.append(f"{'' if segment['index'] is None else segment['index'] + 1} {kind} {segment.get('product_id') or ''}".strip())
+        labels.append(f"{'' if segment['index'] is None else segment['index'] + 1} {kind} {names.get(segment.get('product_id'), segment.get('product_id') or '')}".strip())
     ax.set_yticks(range(len(segments)))
     ax.set_yticklabels(labels[::-1], fontsize=7)
     ax.set_xlabel("距计划开播(分钟)  空心=计划  实心=实际")

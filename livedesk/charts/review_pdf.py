@@ -8,7 +8,7 @@ from pathlib import Path
 
 from livedesk.charts import review_charts
 from livedesk.charts.fonts import configure_matplotlib
-from livedesk.import_export.report_format import (ACTION_STATUS_LABELS, METRIC_LABELS, ROLE_LABELS, SEVERITY_LABELS,
+from livedesk.import_export.report_format import (ACTION_STATUS_LABELS, finding_zh, METRIC_LABELS, ROLE_LABELS, SEVERITY_LABELS,
                                                   STATUS_LABELS, minutes, product_names, segment_name, show)
 
 A4 = (8.27, 11.69)
@@ -76,7 +76,7 @@ def write_pdf(review: dict, path: Path) -> Path:
 
         lines = []
         for i, finding in enumerate(review["findings"], start=1):
-            wrapped = textwrap.wrap(f"{i}. [{SEVERITY_LABELS.get(finding['severity'])}] {finding['message']}", 70)
+            wrapped = textwrap.wrap(f"{i}. [{SEVERITY_LABELS.get(finding['severity'])}] {finding_zh(finding, names)}", 44)
             lines += wrapped
         for action in review["actions"]:
             lines.append(f"□ {action['action']} · {action['owner'] or '—'} · {action['metric']} {action['comparison']} "

@@ -65,3 +65,43 @@ def segment_name(segment: dict, names: dict) -> str:
 
 def product_names(review: dict) -> dict:
     return {p["product_id"]: p["name"] for p in review.get("products", [])}
+
+
+def finding_zh(finding: dict, names: dict) -> str:
+    """The finding in Chinese for the printed reports (the UI has its own translated words); the English
+    message is the fallback for a code without a template."""
+    e, code = finding.get("evidence") or {}, finding["code"]
+    subject = finding.get("subject") or {}
+    product = names.get(subject.get("product"), subject.get("product") or "")
+    n = "" if subject.get("segment") is None else subject["segment"] + 1
+    m = lambda s: f"{(s or 0) / 60:.1f}"  # noqa: E731
+    pct = lambda v: "—" if v is None else f"{v * 100:.2f}%"  # noqa: E731
+    label = lambda key: METRIC_LABELS.get(key, key)  # noqa: E731
+    templates = {
+        "segment_overran": lambda: f"环节 {n} 实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。",
+        "segment_short": lambda: f"环节 {n} 实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。",
+        "segment_skipped": lambda: f"计划环节 {n} 未出现在记录中。",
+        "segment_added": lambda: f"一个计划外的环节进行了 {m(e.get('actual_seconds'))} 分钟。",
+        "order_changed": lambda: "环节上播顺序与计划不同。",
+        "session_overran": lambda: f"整场实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。",
+        "session_short": lambda: f"整场实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。",
+        "traffic_online_fell": lambda: f"引流款 {product} 讲解期间在线人数从 {e.get('online_start')} 降到 {e.get('online_end')}。",
+        "profit_weak_click_to_buy": lambda: (f"利润款 {product}：点击 {e.get('product_click_uv')} 人，成交 {e.get('buyers')} 人，"
+                                             f"点击-成交率 {pct(e.get('click_to_buy_rate'))}。"),
+        "explained_no_sales": lambda: f"{product} 讲解了 {e.get('explain_count')} 次，没有成交。",
+        "high_refund_rate": lambda: f"{product}：退款率 {pct(e.get('refund_rate'))}。",
+        "target_missed": lambda: f"{label(e.get('metric'))} 实际 {show(e.get('metric'), e.get('value'))}，目标 {show(e.get('metric'), e.get('target'))}（未达成）。",
+        "target_met": lambda: f"{label(e.get('metric'))} 实际 {show(e.get('metric'), e.get('value'))}，目标 {show(e.get('metric'), e.get('target'))}（已达成）。",
+        "orders_after_end": lambda: f"最后一个环节结束后仍有 {e.get('orders')} 笔订单（{show('gmv', e.get('gmv'))}）支付。",
+        "sources_disagree": lambda: f"不同来源的成交金额不一致：{show('gmv', e.get('primary'))} 对 {show('gmv', e.get('other'))}（差 {show('gmv', e.get('gap'))}）。",
+        "no_platform_data": lambda: "本场尚未导入平台数据，只有计划和日志。",
+    }
+    if code in templates:
+        return templates[code]()
+    if code.endswith("_below"):
+        check = code.split("_", 1)[1].removesuffix("_below")
+        value, threshold = e.get("value"), e.get("threshold")
+        fmt = (lambda v: "—" if v is None else f"{v:.2f}×") if check == "gmv_per_minute_ratio" else pct
+        names_zh = {"online_lift": "在线提升", "gmv_per_minute_ratio": "每分钟成交额/全场均值"}
+        return f"{product}：{names_zh.get(check, label(check))} {fmt(value)}，低于团队阈值 {fmt(threshold)}。"
+    return finding.get("message", code)

@@ -7,7 +7,7 @@ import base64
 from html import escape
 from pathlib import Path
 
-from livedesk.import_export.report_format import (ACTION_STATUS_LABELS, METRIC_LABELS, PRODUCT_COLUMNS, ROLE_LABELS,
+from livedesk.import_export.report_format import (ACTION_STATUS_LABELS, finding_zh, METRIC_LABELS, PRODUCT_COLUMNS, ROLE_LABELS,
                                                   SEVERITY_LABELS, STATUS_LABELS, VERDICT_LABELS, minutes,
                                                   product_names, segment_name, show)
 
@@ -81,7 +81,7 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
     parts.append(_table(["商品", "角色", "结论", "检查项"], rows, text_columns=4))
     parts.append("<h2>发现</h2>")
     parts.append("<ol>" + "".join(f"<li class='{escape(f['severity'])}'>[{SEVERITY_LABELS.get(f['severity'])}] "
-                                  f"{escape(f['message'])}</li>" for f in review["findings"]) + "</ol>")
+                                  f"{escape(finding_zh(f, names))}</li>" for f in review["findings"]) + "</ol>")
     parts.append("<h2>行动项</h2>")
     rows = [[a["action"], a["owner"] or "—", a["metric"] or "—", f"{a['comparison']} {show(a['metric'], a['target'])}",
              ACTION_STATUS_LABELS.get(a["status"], a["status"]), show(a["metric"], a["verified_value"]),

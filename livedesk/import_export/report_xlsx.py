@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from livedesk.import_export.report_format import (METRIC_LABELS, MONEY, PRODUCT_COLUMNS, RATES, ROLE_LABELS,
+from livedesk.import_export.report_format import (METRIC_LABELS, finding_zh, MONEY, PRODUCT_COLUMNS, RATES, ROLE_LABELS,
                                                   SEVERITY_LABELS, STATUS_LABELS, VERDICT_LABELS, product_names,
                                                   segment_name)
 
@@ -83,7 +83,7 @@ def write_xlsx(review: dict, path: Path) -> Path:
         sheet("Roles", ["商品ID", "商品", "角色", "结论", "检查项", "数值", "阈值", "判定"], role_rows,
               ["text"] * 8, [14, 22, 8, 10, 24, 12, 12, 10])
 
-        finding_rows = [[f["code"], SEVERITY_LABELS.get(f["severity"]), f["message"],
+        finding_rows = [[f["code"], SEVERITY_LABELS.get(f["severity"]), finding_zh(f, names),
                          ", ".join(f"{k}={v}" for k, v in f["evidence"].items()),
                          ", ".join(f"{k}={v}" for k, v in (f.get("subject") or {}).items())] for f in review["findings"]]
         sheet("Findings", ["代码", "级别", "发现", "证据", "对象"], finding_rows, ["text"] * 5, [26, 8, 80, 50, 20])
