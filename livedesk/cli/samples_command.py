@@ -48,5 +48,7 @@ def _generate(args, context: CliContext) -> int:
     except OSError as exc:
         raise UserError(f"cannot write the sample files into {args.out}: {exc.strerror or exc}") from exc
     elapsed = time.perf_counter() - started
+    n = result.numbers
     print(f"wrote {result.order_lines:,} order lines and the session files into {result.folder} in {elapsed:.1f} s")
+    print(f"GMV ¥{n.gmv_fen / 100:,.2f} in {n.orders:,} paid lines, {n.pv:,} views, GPM ¥{n.gpm_fen / 100:,.2f}")
     return 0

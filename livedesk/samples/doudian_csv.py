@@ -16,7 +16,7 @@ import pyarrow.csv as pacsv
 
 from livedesk.samples.catalog import ACCOUNT, AUTHOR_ID
 from livedesk.samples.orders import (
-    AD_CHANNEL, CHANNELS, PAID, REFUND_AFTER_SHIPPING, REFUND_BEFORE_SHIPPING, UNPAID, Orders, ProductTable,
+    AD_CHANNEL, CHANNELS, REFUND_AFTER_SHIPPING, REFUND_BEFORE_SHIPPING, UNPAID, Orders, ProductTable,
 )
 
 HEADER = (

@@ -11,8 +11,6 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from livedesk.domain.roles import PITCH_STEPS, ROLE_NAMES_ZH
 from livedesk.domain.session import SessionPlan
 from livedesk.import_export.session_file import write_session_file
@@ -104,15 +102,3 @@ def write_minutes_csv(path: Path, broadcast, numbers: SessionNumbers) -> Path:
         ])
     path.write_bytes(BOM + buffer.getvalue().encode("utf-8"))
     return path
-
-
-def agreement(numbers: SessionNumbers) -> dict[str, object]:
-    """The headline numbers and the identities the exports satisfy (for the README and the report)."""
-    return {
-        "gmv_fen": numbers.gmv_fen, "orders": numbers.orders, "buyers": numbers.buyers, "units": numbers.units,
-        "pv": numbers.pv, "uv": numbers.uv, "gpm_fen": numbers.gpm_fen, "aov_fen": numbers.aov_fen,
-        "pv_from_gpm": numbers.gmv_fen / numbers.gpm_fen * 1000,
-        "product_gmv_sum_fen": int(sum(p.gmv_fen for p in numbers.products)),
-        "channel_gmv_sum_fen": int(sum(c.gmv_fen for c in numbers.channels)),
-        "minute_gmv_sum_fen": int(np.sum(numbers.minute_gmv_fen)),
-    }

@@ -50,7 +50,7 @@ adds nothing).
 - The products of 商品明细 / 货品明细 add up to the GMV ({fmt.money(products_sum)}); SKU sub-rows (first
   cell `-…`) add up to their product; the channels add up to the GMV and the orders.
 - pv (观看次数) {n.pv:,} = the sum of 进入人数 in the minute curve, and GPM {fmt.money(n.gpm_fen)} ×
-  pv / 1000 = GMV within a fen, so GMV / GPM × 1000 recovers a whole number of views.
+  pv / 1000 = GMV exactly, so GMV / GPM × 1000 recovers a whole number of views.
 - 客单价 {fmt.money(n.aov_fen)} = GMV / 成交人数 ({n.buyers:,}).
 - 商品讲解 start/end stamps are the live log's actual pitch and encore times; online viewers rise
   during the traffic pitches.
