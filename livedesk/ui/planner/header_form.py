@@ -16,12 +16,8 @@ from livedesk.domain.money import fen_to_yuan, yuan_to_fen
 from livedesk.domain.plan_edits import SetSessionField
 from livedesk.domain.session import TEAM_ROLES, ChecklistItem
 from livedesk.ui.i18n import tr
+from livedesk.ui.planner.labels import team_role_label
 from livedesk.ui.planner.plan_document import PlanDocument
-
-
-def _team_label(key: str) -> str:
-    return {"host": tr("Host"), "co_host": tr("Co-host"), "director": tr("Director"), "ad_buyer": tr("Ad buyer"),
-            "private_domain": tr("Private domain"), "customer_service": tr("Customer service")}[key]
 
 
 class SessionHeaderForm(QWidget):
@@ -60,7 +56,7 @@ class SessionHeaderForm(QWidget):
         basics.addRow(tr("Planned length"), self.minutes)
         team = QFormLayout()
         for key, edit in self.team.items():
-            team.addRow(_team_label(key), edit)
+            team.addRow(team_role_label(key), edit)
         targets = QFormLayout()
         targets.addRow(tr("GMV target"), self.gmv)
         targets.addRow(tr("UV target"), self.uv)

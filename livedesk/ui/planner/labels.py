@@ -82,3 +82,19 @@ def warning_text(warning: PlanWarning) -> str:
     if code == "unknown_product":
         return tr("Segment {n} names product {product}, which is not in the pool").format(n=n, product=v["product_id"])
     return warning.message
+
+
+def team_role_label(key: str) -> str:
+    """主播, 副播 … for a team role key of domain.session.TEAM_ROLES."""
+    return {"host": tr("Host"), "co_host": tr("Co-host"), "director": tr("Director"), "ad_buyer": tr("Ad buyer"),
+            "private_domain": tr("Private domain"), "customer_service": tr("Customer service")}[key]
+
+
+def owner_label(owner: str, team: dict[str, str]) -> str:
+    """An owner given as a team role shows as the role and, when the team names one, the person."""
+    from livedesk.domain.session import TEAM_ROLES
+
+    if owner not in TEAM_ROLES:
+        return owner
+    person = team.get(owner, "")
+    return f"{team_role_label(owner)} {person}".strip()

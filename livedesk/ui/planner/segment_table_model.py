@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor
 from livedesk.domain.plan_edits import ResizeSegment, SetSegmentField
 from livedesk.domain.roles import ROLE_COLOURS, SegmentKind
 from livedesk.ui.i18n import tr
-from livedesk.ui.planner.labels import kind_label, mmss, role_label
+from livedesk.ui.planner.labels import kind_label, mmss, owner_label, role_label
 from livedesk.ui.planner.plan_document import PlanDocument
 
 COLUMNS = ("start", "kind", "product", "role", "length", "owner", "cues", "notes")
@@ -86,7 +86,7 @@ class SegmentTableModel(QAbstractTableModel):
         if column == "length":
             return mmss(segment.planned_seconds)
         if column == "owner":
-            return segment.owner
+            return segment.owner if role == Qt.ItemDataRole.EditRole else owner_label(segment.owner, plan.session.team)
         if column == "cues":
             return " / ".join(segment.cues)
         return segment.notes
