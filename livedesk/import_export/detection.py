@@ -132,7 +132,8 @@ def _detect_text(path: Path, kind: str | None, mapping: ColumnMapping | None) ->
     if index >= len(layout.rows):
         raise ImportRefused(f"{path.name} has fewer rows than the header row the mapping names.")
     headers = [clean_cell(c) or "" for c in layout.rows[index]]
-    if len(headers) < 2:
+    widths = [len(row) for row in layout.rows[:50]]
+    if len(headers) < 2 or (layout.delimiter == "," and sum(w == len(headers) for w in widths) < len(widths) / 2):
         raise ImportRefused(f"{path.name} is not a table: no columns separated by commas, tabs or semicolons were found.")
     preview = [[clean_cell(c) for c in row] for row in layout.rows[index + 1:index + 1 + PREVIEW_ROWS]]
     return Detection(path, "text", fmt, KIND_OF.get(fmt, kind), layout.encoding, layout.delimiter, [], None,
@@ -150,10 +151,7 @@ def _detect_workbook(path: Path, kind: str | None, mapping: ColumnMapping | None
         for fmt_kind, module in (("compass", compass_workbook), ("live-workbook", live_workbook)):
             if kind == fmt_kind or (kind is None and module.looks_like(sheets)):
                 return Detection(format=module.FORMAT, kind=fmt_kind, **base)
-    sheet = _choose_sheet(path, workbook, sheets, mapping.sheet if mapping else None)
-    rows = trim_rows(sheet_rows(path, workbook, sheet))
-    if not rows:
-        raise ImportRefused(f"{path.name} has no rows in sheet {sheet}.")
+    sheet, rows = _choose_sheet(path, workbook, sheets, mapping.sheet if mapping else None)
     fmt, index = ("mapped", _mapped_header(rows, mapping)) if mapping else recognise(rows, kind)
     if index >= len(rows):
         raise ImportRefused(f"{path.name} has fewer rows than the header row the mapping names.")
@@ -165,13 +163,18 @@ def _detect_workbook(path: Path, kind: str | None, mapping: ColumnMapping | None
                      preview=preview, rows=rows, **base)
 
 
-def _choose_sheet(path: Path, workbook, sheets: list[str], wanted: str | None) -> str:
+def _choose_sheet(path: Path, workbook, sheets: list[str], wanted: str | None) -> tuple[str, list[list]]:
+    """The named sheet, or the first filled one, with all its rows (read once: a sheet is parsed whole)."""
     if wanted is not None:
         match = next((s for s in sheets if normalise_header(s) == normalise_header(wanted)), None)
         if match is None:
             raise ImportRefused(f"{path.name} has no sheet {wanted} (sheets: {', '.join(sheets)}).")
-        return match
+        rows = trim_rows(sheet_rows(path, workbook, match))
+        if not rows:
+            raise ImportRefused(f"{path.name} has no rows in sheet {match}.")
+        return match, rows
     for sheet in sheets:
-        if trim_rows(sheet_rows(path, workbook, sheet, nrows=HEADER_SEARCH_ROWS)):
-            return sheet
+        rows = trim_rows(sheet_rows(path, workbook, sheet))
+        if rows:
+            return sheet, rows
     raise ImportRefused(f"{path.name} is a workbook without any filled sheet.")

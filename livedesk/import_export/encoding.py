@@ -17,10 +17,8 @@ def detect_encoding(head: bytes) -> str | None:
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if _looks_utf16_without_bom(head):
-        return "utf-16-le" if head[1:2] == b"\x00" else "utf-16-be"
     if b"\x00" in head:
-        return None
+        return _utf16_without_bom(head)   # text in UTF-8 or GBK never holds NUL bytes
     if _decodes(head, "utf-8"):
         return "utf-8"
     if _decodes(head, "gb18030"):
@@ -37,14 +35,25 @@ def _decodes(head: bytes, codec: str) -> bool:
     return True
 
 
-def _looks_utf16_without_bom(head: bytes) -> bool:
-    sample = head[:4096]
-    if len(sample) < 4:
-        return False
-    even_zeros = sample[0::2].count(0)
-    odd_zeros = sample[1::2].count(0)
-    half = len(sample) // 2
-    return (odd_zeros > half * 0.3 and even_zeros < half * 0.05) or (even_zeros > half * 0.3 and odd_zeros < half * 0.05)
+def _utf16_without_bom(head: bytes) -> str | None:
+    """The UTF-16 byte order under which the head reads as plausible text, or None for binary data."""
+    sample = head[: min(len(head), 8192) // 2 * 2]
+    best, best_share = None, 0.0
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        share = sum(_plausible(ch) for ch in text) / max(len(text), 1)
+        if share > best_share:
+            best, best_share = codec, share
+    return best if best_share > 0.9 else None
+
+
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return (32 <= code < 127 or ch in "\t\r\n" or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F
+            or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F or code == 0xA5)
 
 
 def read_head(path: Path, size: int = SNIFF_BYTES) -> bytes:

@@ -117,6 +117,14 @@ def convert_fields(raw: RawTable, mapping: dict[str, str], types: dict[str, str]
     return out
 
 
+def describe_found(found: list[str], limit: int = 12) -> str:
+    named = [h for h in found if h]
+    if not named:
+        return "none"
+    more = f" and {len(named) - limit} more" if len(named) > limit else ""
+    return ", ".join(named[:limit]) + more
+
+
 def describe_missing(name: str, missing: list[str], found: list[str], what: str) -> str:
-    shown = ", ".join(h for h in found if h)[:300] or "none"
+    shown = describe_found(found)
     return f"{name} is missing the required column(s) {', '.join(missing)} for {what} (columns found: {shown})."

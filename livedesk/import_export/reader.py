@@ -6,6 +6,7 @@ from livedesk.domain.dataset import DatasetKind
 from livedesk.import_export import compass_workbook, live_log_reader, live_workbook, minute_curve
 from livedesk.import_export.detection import Detection
 from livedesk.import_export.errors import ImportRefused
+from livedesk.import_export.fields import describe_found
 from livedesk.import_export.mapped_table import ColumnMapping, read_mapped, wanted_keys
 from livedesk.import_export.metric_tables import build_metric_table
 from livedesk.import_export.order_export import ORDER_FORMATS, read_order_export
@@ -44,8 +45,8 @@ def read_detected(detection: Detection, context: ReadContext, mapping: ColumnMap
         raw = load_raw(detection, order_format.wanted)
         return ParsedFile(fmt, [read_order_export(raw, order_format, context)])
     if fmt == "unknown":
-        found = ", ".join(h for h in detection.headers if h)[:300]
-        what = _KIND_WORDS.get(detection.kind or "", "a format LiveDesk knows")
+        found = describe_found(detection.headers)
+        what = _KIND_WORDS.get(detection.kind or "", "a table")
         raise ImportRefused(f"{name} is not {what} LiveDesk recognises (columns found: {found}); map its columns to import it.")
     raw = load_raw(detection, None)
     if fmt == minute_curve.FORMAT:

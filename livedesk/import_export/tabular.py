@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -100,7 +101,10 @@ def _choose_delimiter(lines: list[str]) -> str:
         widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter)]
         if not widths or widths[0] < 2:
             continue
-        score = widths[0] * sum(1 for w in widths if w == widths[0]) / len(widths)
+        agreeing = sum(1 for w in widths if w == widths[0]) / len(widths)
+        if agreeing < 0.5 and len(widths) > 2:
+            continue   # prose with a comma here and there is not a table
+        score = widths[0] * agreeing
         if score > best_score:
             best, best_score = delimiter, score
     if best is not None:
@@ -108,7 +112,7 @@ def _choose_delimiter(lines: list[str]) -> str:
     widths = [len(line.split()) for line in lines[:50]]
     if widths and widths[0] >= 2 and all(w == widths[0] for w in widths):
         return WHITESPACE  # fixed-width logs such as CDNOW's
-    return ","
+    return ","   # one column: detection then says it is not a table
 
 
 def read_text_table(path: Path, layout: TextLayout, header_index: int, wanted: set[str] | None) -> RawTable:
@@ -214,11 +218,13 @@ def rows_to_table(name: str, sheet: str | None, rows: list[list], header_index: 
     headers = [clean_cell(h) or "" for h in rows[header_index]]
     keys = [normalise_header(h) for h in headers]
     body = rows[header_index + 1:]
+    width = min(map(len, body), default=0)
     columns = {}
     for i, key in enumerate(keys):
-        if wanted is not None and key not in wanted:
+        if (wanted is not None and key not in wanted) or key in columns:
             continue
-        cells = [row[i] if i < len(row) else None for row in body]
+        # calamine gives rectangular rows: a C-level itemgetter pass per column instead of a Python loop
+        cells = list(map(itemgetter(i), body)) if i < width else [row[i] if i < len(row) else None for row in body]
         columns[key] = cells_to_strings(cells)
     return RawTable(name, sheet, headers, columns, len(body), header_index + 2)
 

@@ -137,7 +137,7 @@ def import_file(store: Store, session_id: int, path: str | Path, *, kind: str | 
         for old in dataset_repository.find_same_source(db, session_id, sha):
             dataset_repository.delete_dataset(db, old.id)
             summary.replaced.append(old.id)
-        findings = parsed.findings + _cross_file_findings(db, session_id, parsed, set(summary.replaced), session.timezone)
+        findings = parsed.findings + _cross_file_findings(db, session_id, parsed, set(summary.replaced), session.timezone, path.name)
         now = datetime.now(timezone.utc)
         for index, item in enumerate(parsed.datasets):
             stored = item.table.num_rows
@@ -174,7 +174,7 @@ def _already_imported(path: Path, existing: list[Dataset]) -> ImportSummary:
     )
 
 
-def _cross_file_findings(db, session_id: int, parsed, replaced: set[int], zone: str) -> list[dict]:
+def _cross_file_findings(db, session_id: int, parsed, replaced: set[int], zone: str, name: str) -> list[dict]:
     """Orders against the workbook's GMV, whichever of the two arrives second."""
     from livedesk.import_export.checks import orders_vs_summary, summary_values
 
@@ -192,7 +192,7 @@ def _cross_file_findings(db, session_id: int, parsed, replaced: set[int], zone: 
         values = summary_values(kinds[DatasetKind.SUMMARY].table)
         if orders and values.get("gmv_fen") is not None:
             gmv = sum(d.meta.get("gmv_in_window_fen", 0) for d in orders)
-            return [orders_vs_summary(gmv, values["gmv_fen"], parsed.datasets[0].sheet or "the workbook")]
+            return [orders_vs_summary(gmv, values["gmv_fen"], name)]
     return []
 
 
