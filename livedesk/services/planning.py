@@ -18,6 +18,7 @@ from livedesk.domain.wave import RoleLength, WaveConfig, generate_wave
 from livedesk.import_export.pool_reader import PoolReadResult, read_pool
 from livedesk.persistence import preference_repository, session_repository
 from livedesk.persistence.store import Store
+from livedesk.services import sessions
 
 POOL_MAPPING_NAMESPACE = "pool_mapping"
 WAVE_CONFIG_NAMESPACE = "wave_config"
@@ -119,15 +120,10 @@ def save_products(store: Store, session_id: int, products: list[Product]) -> Non
 
 # --- plans -------------------------------------------------------------------------------------------
 
-def load_plan(store: Store, session_id: int) -> SessionPlan:
-    with store.reading() as db:
-        return session_repository.load_plan(db, session_id)
-
-
-def save_plan(store: Store, plan: SessionPlan) -> int:
-    """Header, pool and run order in one transaction (the autosave of one edit)."""
-    with store.transaction() as db:
-        return session_repository.save_plan(db, plan)
+# Loading and saving a whole plan (header, pool and run order in one transaction: the autosave of one
+# edit) are the session service's; re-exported so the planner has one module to call.
+load_plan = sessions.load_plan
+save_plan = sessions.save_plan
 
 
 def save_segments(store: Store, session_id: int, segments: list[Segment]) -> None:
