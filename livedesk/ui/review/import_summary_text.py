@@ -1,0 +1,33 @@
+"""The end-of-import summary in words: per file what was detected, stored and skipped, warnings, checks."""
+
+from __future__ import annotations
+
+from livedesk.ui.i18n import tr
+from livedesk.ui.review.import_labels import kind_label, reason_label
+
+WARNINGS_SHOWN = 20
+
+
+def summary_text(summaries: list) -> str:
+    lines: list[str] = []
+    for summary in summaries:
+        if summary.refused:
+            lines.append(tr("{file}: refused — {reason}").format(file=summary.file, reason=summary.message))
+            continue
+        lines.append(f"{summary.file}: {summary.format_label or summary.format}")
+        if summary.already_imported:
+            lines.append("  " + tr("already imported; skipped"))
+        for kind, _dataset_id, read, stored, skipped in summary.datasets:
+            lines.append("  " + tr("{kind}: {read} rows read, {stored} stored, {skipped} skipped").format(
+                kind=kind_label(kind), read=read, stored=stored, skipped=skipped))
+        for code, count in summary.skipped_by_reason.items():
+            lines.append("  " + tr("{count} rows skipped: {reason}").format(count=count, reason=reason_label(code)))
+        for warning in summary.warnings[:WARNINGS_SHOWN]:
+            lines.append("  " + tr("row {row}: {reason} ({detail})").format(
+                row=warning.row, reason=reason_label(warning.code), detail=warning.message))
+        if len(summary.warnings) > WARNINGS_SHOWN:
+            lines.append("  " + tr("… and {n} more warnings").format(n=len(summary.warnings) - WARNINGS_SHOWN))
+        for finding in summary.findings:
+            mark = tr("check passed") if finding.get("ok") else tr("check shows a gap")
+            lines.append(f"  {mark}: {finding.get('message', finding.get('code'))}")
+    return "\n".join(lines)

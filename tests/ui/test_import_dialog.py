@@ -1,0 +1,115 @@
+"""The import dialog on real files: detection preview, import with summary, mapping preset, refusal, cancel, drops."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "import_export"))
+from import_files import DOUDIAN_HEADERS, compass_sheets, doudian_rows, make_session, write_csv, write_xlsx  # noqa: E402
+
+from livedesk.persistence import dataset_repository  # noqa: E402
+from livedesk.services.imports import list_mapping_presets  # noqa: E402
+from livedesk.ui.review.import_dialog import MAPPED, ImportDialog  # noqa: E402
+from livedesk.ui.review.import_drop import accept_import_drops  # noqa: E402
+
+
+def stored_names(store, session):
+    with store.reading() as db:
+        return [(d.source_name, d.kind.value) for d in dataset_repository.list_datasets(db, session)]
+
+
+def test_preview_then_import_with_summary(qtbot, app_context, tmp_path):
+    session = make_session(app_context.store)
+    rows = doudian_rows()
+    rows[2]["订单应付金额"] = "abc"
+    orders = write_csv(tmp_path / "订单.csv", DOUDIAN_HEADERS, rows)
+    workbook = write_xlsx(tmp_path / "罗盘.xlsx", compass_sheets())
+    dialog = ImportDialog(app_context, session, [orders, workbook])
+    qtbot.addWidget(dialog)
+    assert "抖店 订单导出" in dialog.detected.text() and "UTF-8 BOM" in dialog.detected.text()
+    assert dialog.preview.columnCount() == 75 and dialog.preview.rowCount() == 6
+    assert dialog.preview.horizontalHeaderItem(0).text() == "主订单编号"
+    assert dialog.preview.item(0, 0).text() == "6920000000000000001"
+    dialog.files.setCurrentRow(1)
+    assert "罗盘" in dialog.detected.text()
+    with qtbot.waitSignal(dialog.import_finished) as finished:
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    assert [s.file for s in finished.args[0]] == ["订单.csv", "罗盘.xlsx"]
+    text = dialog.summary.toPlainText()
+    assert "订单明细：读取 6 行，保存 5 行，跳过 1 行" in text
+    assert "第 4 行：不是金额" in text and "核对通过" in text
+    assert dialog.progress.value() == 100
+    assert ("订单.csv", "orders") in stored_names(app_context.store, session)
+
+
+def test_column_mapping_saved_as_preset(qtbot, app_context, tmp_path):
+    session = make_session(app_context.store)
+    path = write_csv(tmp_path / "团队表.csv", ["单号", "付款时间", "金额", "备注"],
+                     [["A1", "2026-11-14 20:10", "¥10.00", ""], ["A2", "2026-11-14 20:11", "¥12.50", "赠品"]])
+    dialog = ImportDialog(app_context, session, [path])
+    qtbot.addWidget(dialog)
+    assert "未识别" in dialog.detected.text()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(MAPPED))
+    assert dialog.mapping_editor.isVisibleTo(dialog)
+    editor = dialog.mapping_editor
+    for field, header in (("order_id", "单号"), ("paid_at", "付款时间"), ("amount", "金额")):
+        editor.pickers[field].setCurrentIndex(editor.pickers[field].findData(header))
+    editor.preset_name.setText("团队表")
+    qtbot.mouseClick(editor.save_button, Qt.LeftButton)
+    assert list_mapping_presets(app_context.store)["团队表"]["columns"]["amount"] == "金额"
+    assert dialog.preset.findData("团队表") >= 0
+    with qtbot.waitSignal(dialog.import_finished):
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    assert "保存 2 行" in dialog.summary.toPlainText()
+
+
+def test_refused_file_is_explained(qtbot, app_context, tmp_path):
+    session = make_session(app_context.store)
+    empty = tmp_path / "空.csv"
+    empty.write_bytes(b"")
+    dialog = ImportDialog(app_context, session, [empty])
+    qtbot.addWidget(dialog)
+    assert "空.csv is empty." == dialog.detected.text()
+    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    assert "空.csv：无法导入" in dialog.summary.toPlainText()
+    assert stored_names(app_context.store, session) == []
+
+
+def test_cancel_stores_nothing(qtbot, app_context, tmp_path):
+    session = make_session(app_context.store)
+    orders = write_csv(tmp_path / "订单.csv", DOUDIAN_HEADERS, doudian_rows())
+    dialog = ImportDialog(app_context, session, [orders])
+    qtbot.addWidget(dialog)
+    dialog.progress.valueChanged.connect(lambda value: value >= 50 and dialog.cancel())
+    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    assert "导入已取消" in dialog.summary.toPlainText()
+    assert stored_names(app_context.store, session) == []
+    assert dialog.import_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_dropped_files_open_the_dialog(qtbot, app_context, tmp_path):
+    session = make_session(app_context.store)
+    app_context.selection.select(session)
+    orders = write_csv(tmp_path / "订单.csv", DOUDIAN_HEADERS, doudian_rows())
+    target = QWidget()
+    qtbot.addWidget(target)
+    imported = []
+    drops = accept_import_drops(target, app_context, imported.append)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(orders)), QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(target, enter)          # Qt delivers a drop only after an accepted drag-enter
+    assert enter.isAccepted()
+    QApplication.sendEvent(target, QDropEvent(QPointF(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    dialog = drops.dialog
+    assert dialog is not None and dialog.paths() == [str(orders)]
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    assert imported and imported[0][0].file == "订单.csv"
