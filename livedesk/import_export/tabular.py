@@ -23,7 +23,6 @@ from livedesk.import_export.values import clean_cell, normalise_header
 
 DELIMITERS = (",", "\t", ";", "|")
 WHITESPACE = "whitespace"
-PREVIEW_ROWS = 20
 
 
 @dataclass
