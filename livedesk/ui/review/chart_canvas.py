@@ -1,4 +1,5 @@
-"""A matplotlib chart on a QtAgg canvas: redrawn from data with one of livedesk.charts' draw functions."""
+"""A matplotlib chart on a QtAgg canvas: redrawn from data with one of livedesk.charts' draw functions, with
+fixed margins in inches (re-applied on resize) instead of a layout-engine pass per draw."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 
 class ChartCanvas(QWidget):
-    def __init__(self, draw, *, size=(8, 3.2), parent: QWidget | None = None) -> None:
+    def __init__(self, draw, *, size=(8, 3.2), margins=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from livedesk.charts.fonts import configure_matplotlib
 
@@ -14,16 +15,20 @@ class ChartCanvas(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
+        from livedesk.charts import review_charts
+
         self._draw = draw
-        self.figure = Figure(figsize=size, dpi=90)
+        self._margins = margins or review_charts.MARGINS.get(draw, review_charts.DEFAULT_MARGINS)
+        self.figure = Figure(figsize=size, dpi=review_charts.GUI_DPI)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumHeight(int(size[1] * 70))
+        self.canvas.mpl_connect("resize_event", lambda _event: review_charts.apply_margins(self.figure, self._margins))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
 
     def show_data(self, data) -> None:
-        self.figure.clear()
-        self._draw(self.figure.add_subplot(1, 1, 1), data)
-        self.figure.tight_layout()
+        from livedesk.charts.review_charts import redraw
+
+        redraw(self.figure, self._draw, data, self._margins)
         self.canvas.draw_idle()

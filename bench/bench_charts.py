@@ -1,0 +1,87 @@
+"""Benchmark: redrawing each review chart at its GUI size (the ChartCanvas path: clear, draw, lay out,
+render on Agg) from the loaded sample session's review, against a baseline measured in the same run:
+rendering an empty figure of the same size. Goal (issue 6): every chart redraws in under 200 ms."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def sample_review() -> tuple[dict, list]:
+    """The review JSON and history of the past sample session (the one with exports)."""
+    from livedesk.persistence.store import Store
+    from livedesk.services.review import run_review, session_history
+    from livedesk.services.samples import load_samples
+
+    folder = tempfile.mkdtemp()
+    os.environ["LIVEDESK_DATA_DIR"] = folder
+    store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
+    loaded = load_samples(store)
+    reviews = [run_review(store, s.session_id).to_json() for s in loaded]
+    review = next(r for r in reviews if r["kpis"]["gmv"] is not None)
+    history = session_history(store, review["session"]["id"])
+    store.dispose()
+    return review, history
+
+
+def median_ms(job, repeat: int) -> float:
+    job()  # warm caches (fonts, glyphs) as a GUI that has drawn once has
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        job()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=15)
+    args, _ = parser.parse_known_args()  # run_all passes its own arguments through
+    from livedesk.charts import review_charts
+    from livedesk.charts.fonts import configure_matplotlib
+    from livedesk.charts.review_charts import GUI_CHARTS, redraw
+
+    configure_matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    review, history = sample_review()
+    print(f"sample review: {len(review['segments'])} segments, {len(review['products'])} products, "
+          f"{len((review.get('curves') or {}).get('minute') or [])} minutes; median of {args.repeat}")
+    print(f"{'chart':<12} {'size':>9} {'redraw ms':>10} {'empty ms':>9} {'ratio':>6}  goal < 200 ms")
+    worst = 0.0
+    for name, (draw, size) in GUI_CHARTS.items():
+        data = history if draw is review_charts.draw_history else review
+        figure = Figure(figsize=size, dpi=review_charts.GUI_DPI)
+        canvas = FigureCanvasAgg(figure)
+        empty = Figure(figsize=size, dpi=review_charts.GUI_DPI)
+        empty_canvas = FigureCanvasAgg(empty)
+
+        def chart_job():
+            redraw(figure, draw, data)
+            canvas.draw()
+
+        def empty_job():
+            empty.clear()
+            empty.add_subplot(1, 1, 1)
+            empty_canvas.draw()
+
+        chart_ms, empty_ms = median_ms(chart_job, args.repeat), median_ms(empty_job, args.repeat)
+        worst = max(worst, chart_ms)
+        print(f"{name:<12} {size[0]:>4}x{size[1]:<4} {chart_ms:>10.1f} {empty_ms:>9.1f} {chart_ms / empty_ms:>6.2f}")
+    print(f"slowest chart: {worst:.1f} ms ({'within' if worst < 200 else 'over'} the 200 ms goal)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
