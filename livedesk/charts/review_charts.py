@@ -111,6 +111,7 @@ def draw_funnel(ax, review: dict):
         ax.text(max(values) * 0.01 + (value or 0), yi, text, va="center", fontsize=8)
         previous = value if value is not None else None
     ax.set_xlim(0, max(values) * 1.35 or 1)
+    ax.set_xticks([])  # every bar carries its number; tick labels of six-digit counts only collide
     _title(ax, "转化漏斗 (人数)")
     return ax
 

@@ -46,7 +46,9 @@ def test_review_page_shows_kpis_with_sources_tables_and_findings(page, app_conte
     page.show_session(session_id)
     gmv = page.kpis.cards["gmv"]
     assert gmv.value.text() == "¥236,552.00"
-    assert "整场数据.xlsx · 基本信息" in gmv.detail.text() and "订单.csv" in gmv.detail.text()   # both sources + gap
+    assert gmv.source.text() == "整场数据"                                                     # the primary, short
+    assert "整场数据.xlsx · 基本信息" in gmv.toolTip() and "订单.csv，订单汇总" in gmv.toolTip()   # both sources + gap
+    assert not gmv.badge.isHidden() and gmv.badge.text().startswith("差 -¥")                  # orders sum far lower
     assert "30" in gmv.toolTip()                                                               # the refund caveat
     assert page.kpis.cards["pv"].value.text() == "8,947" and page.kpis.cards["uv_value"].value.text() == "¥34.88"
     assert page.kpis.cards["roi"].value.text() == "—"
@@ -99,3 +101,54 @@ def test_export_meeting_mode_and_empty_state(page, app_context, qtbot, tmp_path)
     page.meeting.close()
     page.show_session(None)
     assert not page.export_buttons[".pdf"].isEnabled() and page.review is None
+
+
+def _detail(value, *alternatives, source="罗盘_整场数据.xlsx · 基本信息", formula=None, caveat=None):
+    return {"value": value, "source": source, "formula": formula, "caveat_code": caveat, "estimated": False,
+            "low": None, "high": None,
+            "alternatives": [{"value": v, "source": s, "gap": v - value} for v, s in alternatives]}
+
+
+def test_kpi_card_shows_the_gap_badge_only_when_sources_disagree(qtbot, app_context):
+    from livedesk.ui.review.kpi_cards import KpiCard
+
+    card = KpiCard("gmv")
+    qtbot.addWidget(card)
+    card.show_detail(_detail(233308.53, (233308.53, "抖店_订单.csv (summed orders)"), caveat="gmv_includes_refunds"))
+    assert card.badge.isHidden()                                   # both sources agree: no badge
+    assert card.value.text() == "¥233,308.53" and card.source.text() == "罗盘_整场数据"
+    assert "抖店_订单.csv，订单汇总" in card.toolTip() and "差 ¥0.00" in card.toolTip()   # still listed in the tooltip
+    assert "30" in card.toolTip()                                  # the platform caveat
+    card.show_detail(_detail(233308.53, (233000.00, "抖店_订单.csv (summed orders)")))
+    assert not card.badge.isHidden() and card.badge.text() == "差 -¥308.53"
+    rate = KpiCard("watch_to_buy_rate")
+    qtbot.addWidget(rate)
+    rate.show_detail(_detail(0.022270, (0.0222701, "derived: buyers / uv")))   # a rounding-only gap is agreement
+    assert rate.badge.isHidden()
+
+
+def test_kpi_card_tooltip_holds_the_translated_formula_and_the_card_no_english(qtbot, app_context):
+    from livedesk.ui.review.kpi_cards import KpiCard
+
+    card = KpiCard("uv_value")
+    qtbot.addWidget(card)
+    card.show_detail(_detail(2.6, source="derived: gmv / uv", formula="gmv / uv"))
+    assert "公式：成交金额 ÷ 观看人数" in card.toolTip()
+    assert card.source.text() == "计算得出"
+    visible = " ".join(label.text() for label in (card.title, card.value, card.target, card.source, card.badge))
+    assert "derived" not in visible and "gmv" not in visible
+    card.show_detail(_detail(None, source=None, formula="gmv / uv"))
+    assert card.value.text() == "—" and card.source.text() == "无数据"
+
+
+def test_kpi_card_shows_the_target_and_whether_it_was_met(qtbot, app_context):
+    from livedesk.ui.review.kpi_cards import KpiCard
+
+    card = KpiCard("gmv")
+    qtbot.addWidget(card)
+    card.show_detail(_detail(233308.53), None)
+    assert card.target.isHidden()                                  # no target: no line
+    card.show_detail(_detail(233308.53), 200000.0)
+    assert not card.target.isHidden() and card.target.text() == "目标 ¥200,000.00 · 已达成"
+    card.show_detail(_detail(150000.0), 200000.0)
+    assert card.target.text() == "目标 ¥200,000.00 · 未达成"

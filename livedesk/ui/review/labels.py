@@ -124,3 +124,56 @@ def finding_text(finding: dict, names: dict) -> str:
         return tr("{product}: {check} is below the team's threshold.").format(
             product=product, check=metric_label(code.split("_", 1)[1].removesuffix("_below")))
     return finding.get("message", code)
+
+
+def step_label(step: str | None) -> str:
+    return {"pain_point": tr("Pain point"), "selling_points": tr("Selling points"), "trust": tr("Trust"),
+            "offer": tr("Offer"), "close": tr("Close")}.get(step or "", step or "—")
+
+
+def formula_text(formula: str | None) -> str:
+    """A metric's formula in the UI language: metric keys become their names, / becomes ÷."""
+    if not formula:
+        return tr("as exported")
+    fixed = {
+        "sum(amount) of paid lines in the live window": tr("sum of paid order amounts in the live window"),
+        "count of paid sub-order lines in the live window": tr("count of paid sub-order lines in the live window"),
+        "sum(quantity)": tr("sum of quantities on paid lines"),
+        "distinct buyer_id": tr("distinct buyers on paid lines"),
+        "sum(refund_amount)": tr("sum of refunded amounts"),
+        "max(online)": tr("highest online count of any minute"),
+        "mean(online) over minutes": tr("mean online count over the minutes"),
+        "sum(new_followers)": tr("sum of new followers per minute"),
+    }
+    if formula in fixed:
+        return fixed[formula]
+    words = [metric_label(word) if word.isidentifier() else {"/": "÷", "×": "×", "−": "−"}.get(word, word)
+             for word in formula.split()]
+    return " ".join(words)
+
+
+def source_text(source: str | None) -> str:
+    """A value's source as users read it: the file (and sheet), or how it was computed."""
+    if not source:
+        return tr("no source")
+    if source.startswith("derived: "):
+        return tr("computed: {formula}").format(formula=formula_text(source.removeprefix("derived: ")))
+    for suffix, template in ((" (summed orders)", tr("{files}, summed orders")),
+                             (" (minute curve)", tr("{files}, minute curve"))):
+        if source.endswith(suffix):
+            return template.format(files=source.removesuffix(suffix))
+    return source
+
+
+def short_source(source: str | None) -> str:
+    """One short line for a card: the file name without its extension, or "computed"."""
+    if not source:
+        return tr("no source")
+    if source.startswith("derived: "):
+        return tr("computed")
+    for suffix, word in ((" (summed orders)", tr("summed orders")), (" (minute curve)", tr("minute curve"))):
+        if source.endswith(suffix):
+            return word
+    name = source.split(" · ")[0].split(" + ")[0]
+    stem = name.rsplit(".", 1)[0] if "." in name[-6:] else name
+    return stem if len(stem) <= 18 else stem[:17] + "…"

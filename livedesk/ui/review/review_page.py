@@ -16,7 +16,7 @@ from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
 from livedesk.ui.review.chart_canvas import ChartCanvas
 from livedesk.ui.review.history_view import HistoryView
-from livedesk.ui.review.kpi_cards import KpiGrid
+from livedesk.ui.review.kpi_cards import KpiPanel
 from livedesk.ui.review.labels import (action_status_label, finding_text, kind_label, metric_label, role_label,
                                        severity_label, source_label, status_label, verdict_label)
 from livedesk.ui.review.tables import ReviewTable
@@ -76,14 +76,19 @@ class ReviewPage(QWidget):
 
     # ---- building -------------------------------------------------------------------------------
     def _build_overview(self) -> None:
-        self.kpis = KpiGrid()
+        # First screen = the story: headline numbers, then the minute curve with role bands beside the funnel.
+        self.kpis = KpiPanel()
         self.minute_chart = ChartCanvas(review_charts.draw_minute_curves, size=(10, 3.2))
-        self.funnel_chart = ChartCanvas(review_charts.draw_funnel, size=(6, 3))
+        self.funnel_chart = ChartCanvas(review_charts.draw_funnel, size=(5, 3.2))
+        charts = QHBoxLayout()
+        charts.addWidget(self.minute_chart, 2)
+        charts.addWidget(self.funnel_chart, 1)
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        layout.addWidget(self.kpis)
-        layout.addWidget(self.minute_chart)
-        layout.addWidget(self.funnel_chart)
+        layout.addWidget(self.kpis.headline)
+        layout.addLayout(charts)
+        layout.addWidget(QLabel(tr("More numbers")))
+        layout.addWidget(self.kpis.more)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)

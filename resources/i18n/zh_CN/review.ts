@@ -159,5 +159,117 @@
     <message><source>Maximum refund rate</source><translation>最高退款率</translation></message>
     <message><source>Clicks needed before judging click-to-buy</source><translation>评判点击-成交率所需最少点击人数</translation></message>
     <message><source>Segment overrun tolerance</source><translation>环节超时容差</translation></message>
+    <message>
+        <source>Pain point</source>
+        <translation>痛点引入</translation>
+    </message>
+    <message>
+        <source>Selling points</source>
+        <translation>卖点展示</translation>
+    </message>
+    <message>
+        <source>Trust</source>
+        <translation>信任背书</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>价格优惠</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>逼单促成</translation>
+    </message>
+    <message>
+        <source>sum of paid order amounts in the live window</source>
+        <translation>直播时段内已支付订单金额之和</translation>
+    </message>
+    <message>
+        <source>count of paid sub-order lines in the live window</source>
+        <translation>直播时段内已支付子订单行数</translation>
+    </message>
+    <message>
+        <source>sum of quantities on paid lines</source>
+        <translation>已支付订单行的件数之和</translation>
+    </message>
+    <message>
+        <source>distinct buyers on paid lines</source>
+        <translation>已支付订单的去重买家数</translation>
+    </message>
+    <message>
+        <source>sum of refunded amounts</source>
+        <translation>退款金额之和</translation>
+    </message>
+    <message>
+        <source>highest online count of any minute</source>
+        <translation>各分钟在线人数的最大值</translation>
+    </message>
+    <message>
+        <source>mean online count over the minutes</source>
+        <translation>各分钟在线人数的平均值</translation>
+    </message>
+    <message>
+        <source>sum of new followers per minute</source>
+        <translation>各分钟新增粉丝数之和</translation>
+    </message>
+    <message>
+        <source>computed: {formula}</source>
+        <translation>计算：{formula}</translation>
+    </message>
+    <message>
+        <source>{files}, summed orders</source>
+        <translation>{files}，订单汇总</translation>
+    </message>
+    <message>
+        <source>{files}, minute curve</source>
+        <translation>{files}，分钟曲线</translation>
+    </message>
+    <message>
+        <source>computed</source>
+        <translation>计算得出</translation>
+    </message>
+    <message>
+        <source>summed orders</source>
+        <translation>订单汇总</translation>
+    </message>
+    <message>
+        <source>minute curve</source>
+        <translation>分钟曲线</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>gap {gap}</source>
+        <translation>差 {gap}</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>Target {target} · {verdict}</source>
+        <translation>目标 {target} · {verdict}</translation>
+    </message>
+    <message>
+        <source>Source: {source} → {value}</source>
+        <translation>来源：{source} → {value}</translation>
+    </message>
+    <message>
+        <source>Also: {source} → {value} (gap {gap})</source>
+        <translation>另一来源：{source} → {value}（差 {gap}）</translation>
+    </message>
+    <message>
+        <source>Estimated range {low} – {high}</source>
+        <translation>估算区间 {low} – {high}</translation>
+    </message>
+    <message>
+        <source>More numbers</source>
+        <translation>更多指标</translation>
+    </message>
 </context>
 </TS>
