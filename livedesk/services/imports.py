@@ -15,7 +15,9 @@ from pathlib import Path
 
 from livedesk.domain.dataset import Dataset, DatasetKind, RowWarning
 from livedesk.import_export.errors import ImportCancelled, ImportRefused
-from livedesk.persistence import dataset_repository, preference_repository, session_repository
+from livedesk.domain.live_log import EventKind, LiveEvent, Marker
+from livedesk.domain.roles import ScriptStep
+from livedesk.persistence import dataset_repository, live_log_repository, preference_repository, session_repository
 from livedesk.persistence.store import Store
 
 PRESET_NAMESPACE = "import_mapping"
@@ -36,6 +38,7 @@ class ImportSummary:
     replaced: list[int] = field(default_factory=list)
     skipped_by_reason: dict[str, int] = field(default_factory=dict)
     message: str = ""
+    live_log_events: int | None = None      # events that became the session's live log (log imports)
 
     def to_dict(self) -> dict:
         return {
@@ -47,6 +50,7 @@ class ImportSummary:
             "skipped_by_reason": self.skipped_by_reason,
             "warnings": [{"row": w.row, "code": w.code, "message": w.message} for w in self.warnings],
             "findings": self.findings,
+            "live_log_events": self.live_log_events,
         }
 
 
@@ -148,6 +152,11 @@ def import_file(store: Store, session_id: int, path: str | Path, *, kind: str | 
                               source_sha256=sha, imported_at=now, sheet=item.sheet, rows_read=item.rows_read,
                               rows_stored=stored, rows_skipped=item.rows_skipped, warnings=item.warnings, meta=meta)
             dataset_id = dataset_repository.save_dataset(db, dataset, item.table)
+            if item.kind is DatasetKind.LOG:
+                # An imported live log is the session's actual run order: it replaces the stored live log.
+                live_log_repository.clear_events(db, session_id)
+                live_log_repository.append_events(db, session_id, _events_from_log_table(item.table))
+                summary.live_log_events = item.table.num_rows
             summary.datasets.append((item.kind.value, dataset_id, item.rows_read, stored, item.rows_skipped))
             summary.warnings.extend(item.warnings)
             for code, count in item.meta.get("skipped_by_reason", {}).items():
@@ -157,6 +166,19 @@ def import_file(store: Store, session_id: int, path: str | Path, *, kind: str | 
     summary.findings = findings
     context.step(1.0, "done")
     return summary
+
+
+def _events_from_log_table(table) -> list[LiveEvent]:
+    """Canonical log rows (livedesk.domain.canonical.LOG_COLUMNS) as live-log events."""
+    events = []
+    for row in table.to_pylist():
+        events.append(LiveEvent(
+            at=row["at"], kind=EventKind(row["kind"]), segment_index=row.get("segment_index"),
+            step=ScriptStep(row["step"]) if row.get("step") else None,
+            marker=Marker(row["marker"]) if row.get("marker") else None,
+            note=row.get("note") or "", product_id=row.get("product_id") or None,
+        ))
+    return events
 
 
 def _existing(store: Store, session_id: int, sha: str) -> list[Dataset]:

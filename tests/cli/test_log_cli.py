@@ -42,3 +42,30 @@ def test_unknown_session_and_bad_folder_are_user_errors(tmp_path, store, capsys)
     assert main(["log", "export", "abc", "--out", str(tmp_path / "x.csv"), "--db", store.url]) == 2
     assert main(["log", "export", "1", "--out", str(tmp_path / "missing" / "x.csv"), "--db", store.url]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_an_exported_log_imported_into_another_session_becomes_its_live_log(tmp_path, store, capsys):
+    from livedesk.persistence import live_log_repository
+    from livedesk.services.imports import import_file
+
+    source = save_plan(store, stage_plan())
+    target = save_plan(store, stage_plan())
+    clock = FakeClock(START)
+    live = LiveService(store, source, clock)
+    live.go()
+    clock.advance(61.5)
+    live.mark(Marker.LINK_UP)
+    clock.advance(30)
+    live.go()
+    out = tmp_path / "log.csv"
+    assert main(["log", "export", str(source), "--out", str(out), "--db", store.url]) == 0
+    summary = import_file(store, target, out, kind="log")
+    with store.reading() as db:
+        original = live_log_repository.list_events(db, source, "Asia/Shanghai")
+        imported = live_log_repository.list_events(db, target, "Asia/Shanghai")
+    assert summary.live_log_events == len(original) == 5
+    strip = lambda events: [(e.at, e.kind, e.segment_index, e.step, e.marker, e.note, e.product_id) for e in events]
+    assert strip(imported) == strip(original)
+    import_file(store, target, out, kind="log")  # importing again replaces, never duplicates
+    with store.reading() as db:
+        assert len(live_log_repository.list_events(db, target, "Asia/Shanghai")) == 5
