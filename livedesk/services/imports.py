@@ -113,10 +113,16 @@ def import_file(store: Store, session_id: int, path: str | Path, *, kind: str | 
         raise ImportRefused(f"{path.name} cannot be imported with this mapping: {exc}.") from exc
     with store.reading() as db:
         session = session_repository.get_session(db, session_id)
+        logged = live_log_repository.list_events(db, session_id, session.timezone)
     start_ms = round(session.start.timestamp() * 1000)
+    end_ms = start_ms + session.planned_seconds * 1000
+    if logged:
+        # A stream that started early or overran is still the session: the live log tells its real window.
+        start_ms = min(start_ms, round(logged[0].at.timestamp() * 1000))
+        end_ms = max(end_ms, round(logged[-1].at.timestamp() * 1000))
     context = ReadContext(
         zone=(column_mapping.timezone if column_mapping and column_mapping.timezone else session.timezone),
-        window_ms=(start_ms, start_ms + session.planned_seconds * 1000),
+        window_ms=(start_ms, end_ms),
         time_format=column_mapping.time_format if column_mapping else None,
         progress=getattr(control, "progress", None),
         cancelled=(lambda: bool(getattr(control, "cancelled", False))) if control is not None else None,

@@ -91,3 +91,28 @@ def test_mapping_file(tmp_path):
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(ValueError, match="map.json"):
         imports.load_mapping_file(path)
+
+
+def test_an_overrun_recorded_in_the_live_log_widens_the_session_window(store, tmp_path):
+    from datetime import timedelta
+
+    from livedesk.domain.live_log import EventKind, LiveEvent
+    from livedesk.persistence import live_log_repository, session_repository
+
+    session = make_session(store, minutes=60)  # planned 20:00–21:00
+    path = write_csv(tmp_path / "orders.csv", DOUDIAN_HEADERS, doudian_rows())
+    before = imports.import_file(store, session, path)
+    with store.reading() as db:
+        start = session_repository.get_session(db, session).start
+        table = dataset_repository.load_table(db, before.datasets[0][1], ["order_id", "outside_window"])
+    flagged = {o for o, out in zip(table["order_id"].to_pylist(), table["outside_window"].to_pylist()) if out}
+    assert "6920000000000000003" in flagged  # paid 21:15, after the planned end
+    with store.transaction() as db:  # the stream actually ran until 21:40
+        live_log_repository.append_events(db, session, [
+            LiveEvent(start, EventKind.SEGMENT_START, 0), LiveEvent(start + timedelta(minutes=100), EventKind.SEGMENT_END, 0)])
+    after = imports.import_file(store, session, path)
+    with store.reading() as db:
+        table = dataset_repository.load_table(db, after.datasets[0][1], ["order_id", "outside_window"])
+    flagged = {o for o, out in zip(table["order_id"].to_pylist(), table["outside_window"].to_pylist()) if out}
+    assert "6920000000000000003" not in flagged
+    assert "6920000000000000006" in flagged  # paid at 02:00 the next day: still outside
