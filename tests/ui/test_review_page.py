@@ -152,3 +152,16 @@ def test_kpi_card_shows_the_target_and_whether_it_was_met(qtbot, app_context):
     assert not card.target.isHidden() and card.target.text() == "目标 ¥200,000.00 · 已达成"
     card.show_detail(_detail(150000.0), 200000.0)
     assert card.target.text() == "目标 ¥200,000.00 · 未达成"
+
+
+def test_review_words_and_numbers_read_in_chinese(page, app_context):
+    from livedesk.ui.review.labels import finding_text, step_label
+
+    missed = {"code": "target_missed", "evidence": {"metric": "watch_to_buy_rate", "value": 0.02227, "target": 0.035}}
+    assert finding_text(missed, {}) == "观看-成交率(人数) 实际 2.23%，目标 3.50%。"
+    after = {"code": "orders_after_end", "evidence": {"orders": 14, "gmv": 775.5}}
+    assert "（¥775.50）" in finding_text(after, {})
+    assert step_label("pain_point") == "痛点引入" and step_label(None) == "—"
+    session_id = _with_data(app_context.store)
+    page.show_session(session_id)
+    assert page.role_table.item(0, 3).toolTip()                    # the full checks when the column is elided

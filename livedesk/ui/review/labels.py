@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from livedesk.import_export.report_format import show
 from livedesk.ui.i18n import tr
 
 
@@ -109,13 +110,15 @@ def finding_text(finding: dict, names: dict) -> str:
             product=product, count=e.get("explain_count")),
         "high_refund_rate": lambda: tr("{product}: refund rate {rate}.").format(product=product, rate=pct(e.get("refund_rate"))),
         "target_missed": lambda: tr("{metric} reached {value} against a target of {target}.").format(
-            metric=metric_label(e.get("metric", "")), value=e.get("value"), target=e.get("target")),
+            metric=metric_label(e.get("metric", "")), value=show(e.get("metric", ""), e.get("value")),
+            target=show(e.get("metric", ""), e.get("target"))),
         "target_met": lambda: tr("{metric} reached {value} against a target of {target}.").format(
-            metric=metric_label(e.get("metric", "")), value=e.get("value"), target=e.get("target")),
-        "orders_after_end": lambda: tr("{orders} order lines (¥{gmv}) were paid after the last segment ended.").format(
-            orders=e.get("orders"), gmv=e.get("gmv")),
+            metric=metric_label(e.get("metric", "")), value=show(e.get("metric", ""), e.get("value")),
+            target=show(e.get("metric", ""), e.get("target"))),
+        "orders_after_end": lambda: tr("{orders} order lines ({gmv}) were paid after the last segment ended.").format(
+            orders=e.get("orders"), gmv=show("gmv", e.get("gmv"))),
         "sources_disagree": lambda: tr("GMV differs between sources: {primary} vs {other} (gap {gap}).").format(
-            primary=e.get("primary"), other=e.get("other"), gap=e.get("gap")),
+            primary=show("gmv", e.get("primary")), other=show("gmv", e.get("other")), gap=show("gmv", e.get("gap"))),
         "no_platform_data": lambda: tr("No platform export has been imported for this session yet."),
     }
     if code in templates:

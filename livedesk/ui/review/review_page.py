@@ -18,7 +18,7 @@ from livedesk.ui.review.chart_canvas import ChartCanvas
 from livedesk.ui.review.history_view import HistoryView
 from livedesk.ui.review.kpi_cards import KpiPanel
 from livedesk.ui.review.labels import (action_status_label, finding_text, kind_label, metric_label, role_label,
-                                       severity_label, source_label, status_label, verdict_label)
+                                       severity_label, source_label, status_label, step_label, verdict_label)
 from livedesk.ui.review.tables import ReviewTable
 from livedesk.ui.review.thresholds_editor import ThresholdsEditor
 
@@ -208,8 +208,12 @@ class ReviewPage(QWidget):
 
     # ---- filling --------------------------------------------------------------------------------
     def _segment_name(self, s: dict) -> str:
+        # The plan's title already names the kind and product ("引流款: 山野 红糖姜枣茶"); repeating them doubled
+        # the column's width.
+        if s.get("title"):
+            return s["title"]
         product = self.names.get(s.get("product_id"), s.get("product_id") or "")
-        return " ".join(p for p in (kind_label(s["kind"]), product, s.get("title") or "") if p)
+        return " ".join(p for p in (kind_label(s["kind"]), product) if p)
 
     def _fill_plan(self, review: dict) -> None:
         pva = review["plan_vs_actual"]
@@ -223,7 +227,7 @@ class ReviewPage(QWidget):
                  (s["actual_start"] or "—")[11:19], _minutes(s["actual_seconds"]), _minutes(s["delta_seconds"])]
                 for s in review["segments"]]
         self.plan_table.fill([tr("#"), tr("Segment"), tr("Role"), tr("Status"), tr("Planned start"),
-                              tr("Planned min"), tr("Actual start"), tr("Actual min"), tr("Over/under min")], rows)
+                              tr("Planned min"), tr("Actual start"), tr("Actual min"), tr("Over/under min")], rows, stretch=1)
 
     def _fill_segments(self, review: dict) -> None:
         rows = [[("" if s["index"] is None else s["index"] + 1), self._segment_name(s), show("gmv", s["gmv"]),
@@ -232,13 +236,13 @@ class ReviewPage(QWidget):
                 for s in review["segments"]]
         self.segment_table.fill([tr("#"), tr("Segment"), tr("GMV"), tr("Orders"), tr("Units sold"),
                                  tr("Share of the product on air"), tr("Online at start"), tr("Online at end"),
-                                 tr("GMV per minute")], rows)
+                                 tr("GMV per minute")], rows, stretch=1)
         buckets = review.get("buckets") or {}
         self.bucket_label.setText(tr("Not in any segment: before {before}, in pauses {gap}, after the end {after}.").format(
             before=show("gmv", (buckets.get("before") or {}).get("gmv")), gap=show("gmv", (buckets.get("gap") or {}).get("gmv")),
             after=show("gmv", (buckets.get("after") or {}).get("gmv"))) if buckets else "")
         self.step_table.fill([tr("Run position"), tr("Script step"), tr("Start"), tr("Seconds"), tr("GMV"), tr("Orders")],
-                             [[s["position"] + 1, s["step"], (s["start"] or "")[11:19], f"{s['seconds']:.0f}",
+                             [[s["position"] + 1, step_label(s["step"]), (s["start"] or "—")[11:19], f"{s['seconds']:.0f}",
                                show("gmv", s["gmv"]), s["orders"]] for s in review["steps"]])
 
     def _fill_products(self, review: dict) -> None:
@@ -262,7 +266,8 @@ class ReviewPage(QWidget):
             checks = "; ".join(f"{metric_label(c['check'])} {self._check(c, 'value')} / {self._check(c, 'threshold')}"
                                for c in card["checks"])
             rows.append([card["name"], role_label(card["role"]), verdict_label(card["verdict"]), checks])
-        self.role_table.fill([tr("Product"), tr("Role"), tr("Verdict"), tr("Checks (value / threshold)")], rows)
+        self.role_table.fill([tr("Product"), tr("Role"), tr("Verdict"), tr("Checks (value / threshold)")], rows,
+                            [["", "", "", row[3].replace("; ", "\n")] for row in rows], stretch=3)  # full checks
         self.thresholds.set_values(thresholds)
 
     @staticmethod

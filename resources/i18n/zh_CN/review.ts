@@ -94,7 +94,7 @@
     <message><source>{product} was explained {count} time(s) and sold nothing.</source><translation>{product} 讲解了 {count} 次，没有成交。</translation></message>
     <message><source>{product}: refund rate {rate}.</source><translation>{product}：退款率 {rate}。</translation></message>
     <message><source>{metric} reached {value} against a target of {target}.</source><translation>{metric} 实际 {value}，目标 {target}。</translation></message>
-    <message><source>{orders} order lines (¥{gmv}) were paid after the last segment ended.</source><translation>最后一个环节结束后仍有 {orders} 笔订单（¥{gmv}）支付。</translation></message>
+    <message><source>{orders} order lines ({gmv}) were paid after the last segment ended.</source><translation>最后一个环节结束后仍有 {orders} 笔订单（{gmv}）支付。</translation></message>
     <message><source>GMV differs between sources: {primary} vs {other} (gap {gap}).</source><translation>不同来源的成交金额不一致：{primary} 对 {other}（差 {gap}）。</translation></message>
     <message><source>Review meeting</source><translation>复盘会</translation></message>
     <message><source>Leave meeting mode</source><translation>退出会议模式</translation></message>
