@@ -83,11 +83,6 @@ def app_context(qapp, store, tmp_path):
     _, context = build_application("zh_CN", config_dir=str(tmp_path / "config"), inline_tasks=True, store=store)
     yield context
     context.tasks.wait()
-    from livedesk.ui.i18n import TsTranslator
-
-    for translator in qapp.findChildren(TsTranslator):  # the next test chooses its own language
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
 
 
 @pytest.fixture

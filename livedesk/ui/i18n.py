@@ -1,7 +1,8 @@
 """UI language: English source strings, Chinese from Qt Linguist `.ts` files read at start-up.
 
 The `.ts` XML is the translation file itself (no compiled `.qm` is committed or generated); every file in
-`resources/i18n/<lang>/` is loaded, so each feature keeps its own.
+`resources/i18n/<lang>/` is loaded, so each feature keeps its own. Qt's own strings (dialog buttons, context
+menus) come from the `qtbase` catalogue that ships with Qt.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from livedesk.resources import resources_dir
 
@@ -17,10 +18,15 @@ CONTEXT = "LiveDesk"
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
 
+# The active catalogue (source → translation). A plain dictionary rather than a QTranslator subclass:
+# PySide 6.12 drops a reference to None on every call of an overridden QTranslator.translate, which
+# eventually crashes the interpreter.
+_catalogue: dict[str, str] = {}
+
 
 def tr(text: str) -> str:
     """Translate an English source string into the UI language (call with a literal so tests can find it)."""
-    return QCoreApplication.translate(CONTEXT, text)
+    return _catalogue.get(text, text)
 
 
 def load_ts_catalogue(folder: Path) -> dict[str, str]:
@@ -38,31 +44,23 @@ def load_ts_catalogue(folder: Path) -> dict[str, str]:
     return catalogue
 
 
-class TsTranslator(QTranslator):
-    """A QTranslator answering from a catalogue parsed from `.ts` files."""
-
-    def __init__(self, catalogue: dict[str, str], parent=None) -> None:
-        super().__init__(parent)
-        self._catalogue = catalogue
-
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 - Qt API
-        # Qt asks for its own contexts too (QShortcut, QDateTimeEdit …): answer only ours, and answer
-        # "unknown" with None (a null string); an empty string would count as a translation to nothing.
-        if context != CONTEXT:
-            return None
-        return self._catalogue.get(source_text)
-
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
-        return not self._catalogue
-
-
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Install the translator for `lang` (None for English, the source language)."""
+    """Make `lang` the UI language: LiveDesk's catalogue and, for Chinese, Qt's own translations."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown UI language '{lang}'; choose one of {', '.join(LANGUAGES)}")
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh_CN" else QLocale(QLocale.Language.English))
+    for old in app.findChildren(QTranslator, "livedesk-qt-translator"):
+        app.removeTranslator(old)
+        old.deleteLater()
+    _catalogue.clear()
     if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English))
         return None
-    translator = TsTranslator(load_ts_catalogue(resources_dir() / "i18n" / lang), app)
-    app.installTranslator(translator)
-    return translator
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    _catalogue.update(load_ts_catalogue(resources_dir() / "i18n" / lang))
+    qt_translator = QTranslator(app)
+    qt_translator.setObjectName("livedesk-qt-translator")
+    if qt_translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
+        return qt_translator
+    qt_translator.deleteLater()
+    return None

@@ -11,7 +11,9 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+
+from PySide6.QtCore import QObject, Signal, Slot
 
 
 class TaskCancelled(Exception):
@@ -41,19 +43,14 @@ class TaskControl:
 
 
 class _Relay(QObject):
-    """Carries results from worker threads to the UI thread (signals are queued across threads)."""
+    """Tells the UI thread that a job of (key, generation) finished; signals are queued across threads.
 
-    finished = Signal(str, int, object, object)   # key, generation, result, error
+    Only plain values cross the signal: the outcome waits in `TaskRunner._outcomes` (PySide 6 on Python 3.11
+    mis-counts references of None passed through `object` signal arguments, which crashed the interpreter).
+    """
+
+    finished = Signal(str, int)
     progressed = Signal(str, int, float, str)
-
-
-class _Job(QRunnable):
-    def __init__(self, run: Callable[[], None]) -> None:
-        super().__init__()
-        self._run = run
-
-    def run(self) -> None:
-        self._run()
 
 
 class TaskRunner(QObject):
@@ -64,13 +61,17 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, *, inline: bool = False) -> None:
         super().__init__(parent)
         self.inline = inline
-        self._pool = QThreadPool(self)
+        # Plain Python threads: the jobs are Python, and Qt's QRunnable wrappers crashed the interpreter at exit.
+        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="livedesk-task")
+        self._futures: set[Future] = set()
         self._relay = _Relay()
         self._relay.finished.connect(self._on_finished)
         self._relay.progressed.connect(self._on_progressed)
         self._generation: dict[str, int] = {}
         self._controls: dict[str, TaskControl] = {}
         self._callbacks: dict[tuple[str, int], tuple[Callable | None, Callable | None, Callable | None]] = {}
+        self._outcomes: dict[tuple[str, int], tuple[Any, BaseException | None]] = {}
+        self._outcomes_lock = threading.Lock()
 
     def submit(self, key: str, job: Callable[[TaskControl], Any], *, on_done: Callable[[Any], None] | None = None,
                on_failed: Callable[[BaseException], None] | None = None,
@@ -91,12 +92,16 @@ class TaskRunner(QObject):
             except BaseException as exc:  # noqa: BLE001 - delivered to on_failed on the UI thread
                 error = exc
                 exc.__livedesk_traceback__ = traceback.format_exc()
-            self._relay.finished.emit(key, generation, result, error)
+            with self._outcomes_lock:
+                self._outcomes[(key, generation)] = (result, error)
+            self._relay.finished.emit(key, generation)
 
         if self.inline:
             run()
         else:
-            self._pool.start(_Job(run))
+            future = self._pool.submit(run)
+            self._futures.add(future)
+            future.add_done_callback(self._futures.discard)
         return control
 
     def cancel(self, key: str) -> None:
@@ -104,7 +109,14 @@ class TaskRunner(QObject):
             self._controls[key].cancel()
 
     def wait(self, msecs: int = 30000) -> bool:
-        return self._pool.waitForDone(msecs)
+        """Block until running jobs end (their callbacks still arrive through the event loop)."""
+        _, pending = wait(list(self._futures), timeout=msecs / 1000)
+        return not pending
+
+    def shutdown(self) -> None:
+        for control in self._controls.values():
+            control.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
     @Slot(str, int, float, str)
     def _on_progressed(self, key: str, generation: int, fraction: float, message: str) -> None:
@@ -112,8 +124,10 @@ class TaskRunner(QObject):
         if callbacks and callbacks[2] and self._generation.get(key) == generation:
             callbacks[2](fraction, message)
 
-    @Slot(str, int, object, object)
-    def _on_finished(self, key: str, generation: int, result: Any, error: BaseException | None) -> None:
+    @Slot(str, int)
+    def _on_finished(self, key: str, generation: int) -> None:
+        with self._outcomes_lock:
+            result, error = self._outcomes.pop((key, generation), (None, None))
         on_done, on_failed, _ = self._callbacks.pop((key, generation), (None, None, None))
         if self._generation.get(key) != generation:
             return  # a newer request for the same key superseded this one
