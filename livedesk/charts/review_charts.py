@@ -1,6 +1,7 @@
 """Review charts drawn on a given Axes (Figure API, no pyplot) from the review JSON (yuan, fractions):
 minute curves with segment bands and markers, funnel, per-product bars, plan-vs-actual Gantt, scorecards,
-history trends. Labels are Chinese: call livedesk.charts.fonts.configure_matplotlib() first."""
+history trends. Every function takes `say` (English source → UI language; Chinese by default, from the
+same translation files as the UI): call livedesk.charts.fonts.configure_matplotlib() first."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ from datetime import datetime
 
 from matplotlib.collections import PolyCollection
 
-from livedesk.domain.roles import KIND_COLOURS, KIND_NAMES_ZH, ROLE_COLOURS, ROLE_NAMES_ZH, Role, SegmentKind
+from livedesk.domain.roles import KIND_COLOURS, ROLE_COLOURS, Role, SegmentKind
+from livedesk.translations import sayer
 
-FUNNEL_LABELS = {"exposure_uv": "直播间曝光", "uv": "观看", "product_exposure_uv": "商品曝光",
-                 "product_click_uv": "商品点击", "buyers": "成交"}
-MARKER_LABELS = {"link_up": "上链接", "lucky_bag": "福袋", "encore": "返场", "incident": "事故", "note": "备注"}
-NO_DATA = "无数据"
+FUNNEL_LABELS = {"exposure_uv": "Room exposure", "uv": "Views", "product_exposure_uv": "Product exposure",
+                 "product_click_uv": "Product clicks", "buyers": "Purchases"}
+MARKER_LABELS = {"link_up": "Link up", "lucky_bag": "Lucky bag", "encore": "Encore", "incident": "Incident", "note": "Note"}
+KIND_LABELS = {SegmentKind.OPENING: "Opening", SegmentKind.PITCH: "Pitch", SegmentKind.INTERACTION: "Interaction",
+               SegmentKind.TRANSITION: "Transition", SegmentKind.ENCORE: "Encore", SegmentKind.CLOSING: "Closing"}
+ROLE_LABELS = {Role.TRAFFIC: "Traffic item", Role.PROFIT: "Profit item", Role.IMAGE: "Image item",
+               Role.CLEARANCE: "Clearance item"}
 
 
 def segment_colour(segment: dict) -> str:
@@ -35,20 +40,21 @@ def _title(ax, text: str) -> None:
     ax.set_title(text, y=1.0, pad=5)
 
 
-def _no_data(ax):
-    ax.text(0.5, 0.5, NO_DATA, ha="center", va="center", transform=ax.transAxes, color="#888888")
+def _no_data(ax, say):
+    ax.text(0.5, 0.5, say("No data"), ha="center", va="center", transform=ax.transAxes, color="#888888")
     ax.set_xticks([])
     ax.set_yticks([])
     return ax
 
 
-def draw_minute_curves(ax, review: dict):
+def draw_minute_curves(ax, review: dict, say=None):
     """Online viewers (left axis) and GMV per minute in yuan (bars, right axis) over minutes from the start,
     with the actual segments as bands coloured by role (kind for non-product blocks) and markers as lines."""
+    say = say or sayer()
     curves = review.get("curves") or {}
     minutes = curves.get("minute") or []
     if not minutes:
-        return _no_data(ax)
+        return _no_data(ax, say)
     origin = datetime.fromisoformat(minutes[0])
     x = list(range(len(minutes)))
     bands, colours = [], []
@@ -66,13 +72,13 @@ def draw_minute_curves(ax, review: dict):
     twin = ax.twinx()
     if any(gmv):
         # One stepped area instead of a bar per minute: a 3-hour session would otherwise draw 180 patches.
-        twin.fill_between(x, gmv, step="mid", color="#2E7D5B", alpha=0.45, lw=0, label="每分钟成交额(元)")
-        twin.set_ylabel("每分钟成交额(元)")
+        twin.fill_between(x, gmv, step="mid", color="#2E7D5B", alpha=0.45, lw=0, label=say("GMV per minute (yuan)"))
+        twin.set_ylabel(say("GMV per minute (yuan)"))
     online = curves.get("online") or []
     points = [(i, v) for i, v in enumerate(online) if v is not None]
     if points:
-        ax.plot([p[0] for p in points], [p[1] for p in points], color="#1F4E79", lw=1.6, label="在线人数")
-    ax.set_ylabel("在线人数")
+        ax.plot([p[0] for p in points], [p[1] for p in points], color="#1F4E79", lw=1.6, label=say("Online viewers"))
+    ax.set_ylabel(say("Online viewers"))
     ax.set_zorder(twin.get_zorder() + 1)
     ax.patch.set_visible(False)
     markers = review.get("markers", [])
@@ -81,22 +87,23 @@ def draw_minute_curves(ax, review: dict):
                   colors="#C0504D", lw=0.8, ls="--")
     for marker in markers:
         at = _minutes_since(marker["at"], origin)
-        ax.text(at, 1.0, MARKER_LABELS.get(marker["marker"], marker["marker"] or ""), transform=ax.get_xaxis_transform(),
+        ax.text(at, 1.0, say(MARKER_LABELS.get(marker["marker"], marker["marker"] or "")), transform=ax.get_xaxis_transform(),
                 rotation=90, va="top", ha="right", fontsize=7, color="#C0504D")
     step = max(1, len(minutes) // 10)
     ax.set_xticks(x[::step])
     ax.set_xticklabels([datetime.fromisoformat(m).strftime("%H:%M") for m in minutes[::step]], fontsize=8)
     ax.set_xlim(-0.5, len(minutes) - 0.5)
-    _title(ax, "分钟曲线: 在线人数与每分钟成交额")
+    _title(ax, say("Minute curve: online viewers and GMV per minute"))
     return ax
 
 
-def draw_funnel(ax, review: dict):
+def draw_funnel(ax, review: dict, say=None):
     """Horizontal funnel 直播间曝光 → 观看 → 商品曝光 → 点击 → 成交 (人数), with stage-to-stage rates."""
+    say = say or sayer()
     stages = review.get("funnel") or []
     if not any(s["value"] is not None for s in stages):
-        return _no_data(ax)
-    labels = [FUNNEL_LABELS.get(s["stage"], s["stage"]) for s in stages]
+        return _no_data(ax, say)
+    labels = [say(FUNNEL_LABELS.get(s["stage"], s["stage"])) for s in stages]
     values = [s["value"] or 0 for s in stages]
     y = list(range(len(stages)))[::-1]
     ax.barh(y, values, color="#4A6FA5", height=0.6)
@@ -112,15 +119,16 @@ def draw_funnel(ax, review: dict):
         previous = value if value is not None else None
     ax.set_xlim(0, max(values) * 1.35 or 1)
     ax.set_xticks([])  # every bar carries its number; tick labels of six-digit counts only collide
-    _title(ax, "转化漏斗 (人数)")
+    _title(ax, say("Funnel (people)"))
     return ax
 
 
-def draw_product_bars(ax, review: dict, limit: int = 15):
+def draw_product_bars(ax, review: dict, limit: int = 15, say=None):
     """GMV per product (yuan), largest first, coloured by role."""
+    say = say or sayer()
     rows = [p for p in review.get("products", []) if p.get("gmv") is not None]
     if not rows:
-        return _no_data(ax)
+        return _no_data(ax, say)
     rows = sorted(rows, key=lambda p: p["gmv"], reverse=True)[:limit]
     y = list(range(len(rows)))[::-1]
     colours = [ROLE_COLOURS[Role(p["role"])] if p.get("role") else "#9AA5B1" for p in rows]
@@ -130,8 +138,8 @@ def draw_product_bars(ax, review: dict, limit: int = 15):
     for yi, p in zip(y, rows):
         ax.text(p["gmv"], yi, f" ¥{p['gmv']:,.0f}", va="center", fontsize=7)
     ax.set_xlim(0, rows[0]["gmv"] * 1.18 or 1)
-    ax.set_xlabel("成交金额(元)")
-    _title(ax, "商品成交金额")
+    ax.set_xlabel(say("GMV (yuan)"))
+    _title(ax, say("GMV by product"))
     return ax
 
 
@@ -139,12 +147,13 @@ def _box(left: float, width: float, bottom: float, height: float) -> list[tuple[
     return [(left, bottom), (left + width, bottom), (left + width, bottom + height), (left, bottom + height)]
 
 
-def draw_gantt(ax, review: dict):
+def draw_gantt(ax, review: dict, say=None):
     """Planned (hollow) vs actual (filled) bars per segment, in minutes from the planned start."""
+    say = say or sayer()
     segments = review.get("segments", [])
     start = review.get("session", {}).get("start")
     if not segments or not start:
-        return _no_data(ax)
+        return _no_data(ax, say)
     origin = datetime.fromisoformat(start)
     names = {p["product_id"]: str(p["name"])[:10] for p in review.get("products", [])}
     labels, planned, planned_colours, actual, actual_colours = [], [], [], [], []
@@ -159,7 +168,7 @@ def draw_gantt(ax, review: dict):
             actual.append(_box(_minutes_since(segment["actual_start"], origin), segment["actual_seconds"] / 60,
                                y - 0.34, 0.32))
             actual_colours.append(colour)
-        kind = KIND_NAMES_ZH.get(SegmentKind(segment["kind"]), segment["kind"]) if segment["kind"] in set(SegmentKind) else segment["kind"]
+        kind = say(KIND_LABELS[SegmentKind(segment["kind"])]) if segment["kind"] in set(SegmentKind) else segment["kind"]
         labels.append(f"{'' if segment['index'] is None else segment['index'] + 1} {kind} {names.get(segment.get('product_id'), segment.get('product_id') or '')}".strip())
     # Two collections instead of a barh call per segment (each builds a container and patches: ~5 ms apiece).
     ax.add_collection(PolyCollection(planned, facecolors="none", edgecolors=planned_colours, linewidths=1.2))
@@ -170,43 +179,46 @@ def draw_gantt(ax, review: dict):
     ax.set_ylim(-0.6, len(segments) - 0.4)
     ax.set_yticks(range(len(segments)))
     ax.set_yticklabels(labels[::-1], fontsize=7)
-    ax.set_xlabel("距计划开播(分钟)  空心=计划  实心=实际")
-    _title(ax, "计划 vs 实际")
+    ax.set_xlabel(say("Minutes from the planned start  (hollow = plan, filled = actual)"))
+    _title(ax, say("Plan vs actual"))
     return ax
 
 
-def draw_scorecards(ax, review: dict):
+def draw_scorecards(ax, review: dict, say=None):
     """One row per product scorecard: verdict by role (met green, not met red, unknown grey)."""
+    say = say or sayer()
     cards = review.get("roles", {}).get("scorecards", [])
     if not cards:
-        return _no_data(ax)
+        return _no_data(ax, say)
     colours = {"met": "#2E7D5B", "not_met": "#C0504D", None: "#B0B7BF"}
-    words = {"met": "达标", "not_met": "未达标", None: "数据不足"}
+    words = {"met": say("Met"), "not_met": say("Not met"), None: say("Not enough data")}
     ys = [len(cards) - 1 - row for row in range(len(cards))]
     ax.barh(ys, [1] * len(cards), color=[colours[card["verdict"]] for card in cards])  # one call, not one per card
     for y, card in zip(ys, cards):
-        role = ROLE_NAMES_ZH.get(Role(card["role"]), card["role"])
+        role = say(ROLE_LABELS[Role(card["role"])]) if card["role"] in set(Role) else card["role"]
         ax.text(0.02, y, f"{role} · {str(card['name'])[:16]}", va="center", fontsize=8, color="white")
         ax.text(0.98, y, words[card["verdict"]], va="center", ha="right", fontsize=8, color="white")
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.6, len(cards) - 0.4)
     ax.set_xticks([])
     ax.set_yticks([])
-    _title(ax, "角色记分卡")
+    _title(ax, say("Role scorecards"))
     return ax
 
 
-def draw_history(ax, history: list[dict], key: str = "gmv", label: str = "成交金额(元)"):
+def draw_history(ax, history: list[dict], key: str = "gmv", label: str | None = None, say=None):
     """A KPI over past sessions of the account (oldest first); missing values leave gaps."""
+    say = say or sayer()
     points = [(i, h["kpis"].get(key)) for i, h in enumerate(history)]
     if not any(v is not None for _, v in points):
-        return _no_data(ax)
+        return _no_data(ax, say)
     xs = [i for i, v in points if v is not None]
     ax.plot(xs, [v for _, v in points if v is not None], marker="o", color="#1F4E79")
     ax.set_xticks(range(len(history)))
     ax.set_xticklabels([h["start"][5:10] for h in history], fontsize=8)
+    label = label or say("GMV (yuan)")
     ax.set_ylabel(label)
-    _title(ax, f"历史趋势: {label}")
+    _title(ax, say("Trend: {label}").format(label=label))
     return ax
 
 

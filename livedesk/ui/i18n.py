@@ -7,12 +7,10 @@ menus) come from the `qtbase` catalogue that ships with Qt.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from livedesk.resources import resources_dir
+from livedesk.translations import load_ts_catalogue  # noqa: F401 - re-exported for the UI and tests
+from livedesk.translations import catalogue
 
 CONTEXT = "LiveDesk"
 LANGUAGES = ("zh_CN", "en")
@@ -29,21 +27,6 @@ def tr(text: str) -> str:
     return _catalogue.get(text, text)
 
 
-def load_ts_catalogue(folder: Path) -> dict[str, str]:
-    """All finished messages of every `.ts` file in `folder`: source → translation."""
-    catalogue: dict[str, str] = {}
-    for path in sorted(folder.glob("*.ts")):
-        root = ElementTree.parse(path).getroot()
-        for message in root.iter("message"):
-            source = message.findtext("source")
-            translation = message.find("translation")
-            if source is None or translation is None or translation.get("type") in ("unfinished", "obsolete"):
-                continue
-            if translation.text:
-                catalogue[source] = translation.text
-    return catalogue
-
-
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
     """Make `lang` the UI language: LiveDesk's catalogue and, for Chinese, Qt's own translations."""
     if lang not in LANGUAGES:
@@ -56,7 +39,7 @@ def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return None
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    _catalogue.update(load_ts_catalogue(resources_dir() / "i18n" / lang))
+    _catalogue.update(catalogue(lang))
     qt_translator = QTranslator(app)
     qt_translator.setObjectName("livedesk-qt-translator")
     if qt_translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):

@@ -26,3 +26,17 @@ def test_chinese_glyphs_come_from_the_bundled_font():
         warnings.simplefilter("error")  # "Glyph … missing from font" would raise here
         ink = _ink("直播间成交金额 引流款")
     assert ink > 300
+
+
+def test_chart_words_follow_the_language_and_default_to_chinese():
+    from livedesk.charts.review_charts import draw_funnel
+    from livedesk.translations import sayer
+
+    review = {"funnel": [{"stage": "uv", "value": 6782}, {"stage": "buyers", "value": 46}]}
+    configure_matplotlib()
+    chinese = draw_funnel(Figure().add_subplot(), review)
+    english = draw_funnel(Figure().add_subplot(), review, say=sayer("en"))
+    assert chinese.get_title() == "转化漏斗（人数）"
+    assert [t.get_text() for t in chinese.get_yticklabels()] == ["观看", "成交"]
+    assert english.get_title() == "Funnel (people)"
+    assert [t.get_text() for t in english.get_yticklabels()] == ["Views", "Purchases"]

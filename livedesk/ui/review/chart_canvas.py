@@ -3,7 +3,11 @@ fixed margins in inches (re-applied on resize) instead of a layout-engine pass p
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from livedesk.ui.i18n import tr
 
 
 class ChartCanvas(QWidget):
@@ -17,8 +21,8 @@ class ChartCanvas(QWidget):
 
         from livedesk.charts import review_charts
 
-        self._draw = draw
         self._margins = margins or review_charts.MARGINS.get(draw, review_charts.DEFAULT_MARGINS)
+        self._draw = partial(draw, say=tr)  # chart words in the UI language
         self.figure = Figure(figsize=size, dpi=review_charts.GUI_DPI)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumHeight(int(size[1] * 70))

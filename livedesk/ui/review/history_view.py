@@ -20,7 +20,7 @@ class HistoryView(QWidget):
         self.metric = QComboBox()
         for key in METRIC_KEYS:
             self.metric.addItem(metric_label(key), key)
-        self.chart = ChartCanvas(lambda ax, data: review_charts.draw_history(ax, data[0], data[1], data[2]), size=(8, 3),
+        self.chart = ChartCanvas(lambda ax, data, say=None: review_charts.draw_history(ax, data[0], data[1], data[2], say=say), size=(8, 3),
                                  margins=review_charts.MARGINS[review_charts.draw_history])
         self.first, self.second = QComboBox(), QComboBox()
         self.compare_table = ReviewTable()
