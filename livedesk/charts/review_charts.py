@@ -82,10 +82,15 @@ def draw_minute_curves(ax, review: dict, say=None):
     ax.set_zorder(twin.get_zorder() + 1)
     ax.patch.set_visible(False)
     markers = review.get("markers", [])
-    if markers:
-        ax.vlines([_minutes_since(m["at"], origin) for m in markers], 0, 1, transform=ax.get_xaxis_transform(),
+    # 上链接 happens at nearly every pitch: a faint line without a label keeps the rarer markers readable.
+    links = [_minutes_since(m["at"], origin) for m in markers if m["marker"] == "link_up"]
+    others = [m for m in markers if m["marker"] != "link_up"]
+    if links:
+        ax.vlines(links, 0, 1, transform=ax.get_xaxis_transform(), colors="#9AA5B1", lw=0.6, ls=":")
+    if others:
+        ax.vlines([_minutes_since(m["at"], origin) for m in others], 0, 1, transform=ax.get_xaxis_transform(),
                   colors="#C0504D", lw=0.8, ls="--")
-    for marker in markers:
+    for marker in others:
         at = _minutes_since(marker["at"], origin)
         ax.text(at, 1.0, say(MARKER_LABELS.get(marker["marker"], marker["marker"] or "")), transform=ax.get_xaxis_transform(),
                 rotation=90, va="top", ha="right", fontsize=7, color="#C0504D")
@@ -237,7 +242,7 @@ GUI_CHARTS = {
 # every text twice per redraw and was about half of each redraw's time.
 MARGINS = {
     draw_minute_curves: (0.75, 0.35, 0.85, 0.35),
-    draw_funnel: (0.95, 0.3, 0.15, 0.35),
+    draw_funnel: (1.3, 0.3, 0.15, 0.35),  # room for "Product exposure" as well as 商品曝光
     draw_gantt: (1.75, 0.55, 0.15, 0.35),
     draw_product_bars: (1.6, 0.55, 0.15, 0.35),
     draw_scorecards: (0.1, 0.1, 0.1, 0.35),
