@@ -23,7 +23,7 @@ from livedesk.samples.files import (
     COMPASS_FILE, LIVE_LOG_FILE, LIVE_WORKBOOK_FILE, MINUTES_FILE, ORDERS_FILE, PAST_SESSION_FILE, POOL_FILE,
     UPCOMING_SESSION_FILE,
 )
-from livedesk.samples.live_log_csv import write_live_log
+from livedesk.import_export.live_log_csv import write_live_log
 from livedesk.samples.live_workbook import write_live_workbook
 from livedesk.samples.orders import ProductTable, generate_orders
 from livedesk.samples.plans import past_plan, upcoming_plan

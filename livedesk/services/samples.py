@@ -16,7 +16,7 @@ from livedesk.persistence import live_log_repository, session_repository
 from livedesk.persistence.store import Store
 from livedesk.samples import samples_dir
 from livedesk.samples.files import SESSIONS
-from livedesk.samples.live_log_csv import read_live_log
+from livedesk.import_export.live_log_csv import read_live_log
 
 
 class SamplesMissing(FileNotFoundError):

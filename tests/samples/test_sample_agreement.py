@@ -17,7 +17,7 @@ from livedesk.import_export.session_file import read_session_file
 from livedesk.samples.files import (
     COMPASS_FILE, LIVE_LOG_FILE, LIVE_WORKBOOK_FILE, MINUTES_FILE, ORDERS_FILE, PAST_SESSION_FILE,
 )
-from livedesk.samples.live_log_csv import read_live_log
+from livedesk.import_export.live_log_csv import read_live_log
 
 ZONE = "Asia/Shanghai"
 

@@ -9,7 +9,7 @@ from livedesk.domain.live_log import EventKind, Marker
 from livedesk.domain.roles import PITCH_STEPS, Role, SegmentKind
 from livedesk.samples.files import EXPORT_FILES, LIVE_LOG_FILE, PAST_SESSION_FILE, POOL_FILE, UPCOMING_SESSION_FILE
 from livedesk.samples.generator import generate_samples
-from livedesk.samples.live_log_csv import read_live_log
+from livedesk.import_export.live_log_csv import read_live_log
 from livedesk.samples.plans import past_plan, upcoming_plan
 
 ABSOLUTE_WORDS = ("最好", "第一", "顶级", "最低", "最高", "极品", "全网最", "国家级", "100%")

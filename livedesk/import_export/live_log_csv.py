@@ -1,7 +1,8 @@
 """The live-log CSV of the team contract: `at,kind,segment_index,step,marker,note,product_id`.
 
 `at` is ISO 8601 with milliseconds and offset (2026-11-14T20:00:00.000+08:00); empty cells mean none.
-Written for the sample session and read back when the samples are loaded.
+Written by `livedesk log export` and the sample generator; read back when the samples are loaded.
+(The importer reads the same files through its Arrow path into a `log` dataset.)
 """
 
 from __future__ import annotations
