@@ -70,6 +70,15 @@ def _targets(review: dict) -> list[dict]:
     return out
 
 
+def _segment_subject(row) -> dict:
+    """The segment a timing finding concerns, with its product so the meeting sees which pitch it was
+    (`segment_product`, not `product`: the finding is about the segment, and actions verify it as one)."""
+    subject = {"segment": row.plan_index}
+    if getattr(row, "product_id", None):
+        subject["segment_product"] = row.product_id
+    return subject
+
+
 def _timing(review: dict, thresholds: dict) -> list[dict]:
     out = []
     pva, names = review["plan_vs_actual"], review["names"]
@@ -81,7 +90,7 @@ def _timing(review: dict, thresholds: dict) -> list[dict]:
             out.append(_finding("segment_skipped", WARNING,
                                 f"Planned segment {row.plan_index + 1} ({_label(vars(row), names)}) does not appear in "
                                 f"the {pva.source}.", {"planned_seconds": row.planned_seconds},
-                                {"segment": row.plan_index}))
+                                _segment_subject(row)))
         elif row.status == "added":
             out.append(_finding("segment_added", INFO,
                                 f"A block not in the plan ran for {_minutes(row.actual_seconds)} "
@@ -95,14 +104,14 @@ def _timing(review: dict, thresholds: dict) -> list[dict]:
                                     f"{_minutes(row.actual_seconds)} against {_minutes(row.planned_seconds)} planned "
                                     f"(+{_minutes(over)}).",
                                     {"planned_seconds": row.planned_seconds, "actual_seconds": row.actual_seconds,
-                                     "delta_seconds": over}, {"segment": row.plan_index},
+                                     "delta_seconds": over}, _segment_subject(row),
                                     "segment_overrun_seconds", "<=", 0))
             elif -over >= max(MIN_OVERRUN_SECONDS, row.planned_seconds * 0.5):
                 out.append(_finding("segment_short", INFO,
                                     f"Segment {row.plan_index + 1} ({_label(vars(row), names)}) ran "
                                     f"{_minutes(row.actual_seconds)} against {_minutes(row.planned_seconds)} planned.",
                                     {"planned_seconds": row.planned_seconds, "actual_seconds": row.actual_seconds,
-                                     "delta_seconds": over}, {"segment": row.plan_index}))
+                                     "delta_seconds": over}, _segment_subject(row)))
     if pva.order_kept is False:
         out.append(_finding("order_changed", INFO, "Segments went on air in a different order from the plan.",
                             {"skipped": len(pva.skipped), "added": len(pva.added)}))

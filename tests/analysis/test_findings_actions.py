@@ -35,7 +35,7 @@ def test_findings_from_log_minutes_products_and_targets():
     assert found["target_missed"]["evidence"] == {"metric": "gmv", "value": 4000.0, "target": 10000.0, "achieved": 0.4}
     assert found["target_missed"]["severity"] == "critical" and review.findings[0]["code"] == "target_missed"
     overran = found["segment_overran"]
-    assert overran["subject"] == {"segment": 2} and overran["evidence"]["delta_seconds"] == 5 * 60
+    assert overran["subject"] == {"segment": 2, "segment_product": "P1"} and overran["evidence"]["delta_seconds"] == 5 * 60
     fell = found["traffic_online_fell"]
     assert fell["evidence"] == {"online_start": 300, "online_end": 260, "change": -40}
     assert fell["subject"]["product"] == "T1"

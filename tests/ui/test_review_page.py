@@ -56,7 +56,7 @@ def test_review_page_shows_kpis_with_sources_tables_and_findings(page, app_conte
     assert page.plan_table.rowCount() == 7 and page.plan_table.cell_text(2, 7) == "25.0"      # P1 ran 25 min
     assert page.segment_table.cell_text(1, 2) == "¥9.90"
     texts = [page.findings_list.item(i).text() for i in range(page.findings_list.count())]
-    assert any("环节 3 实际 25.0 分钟" in t for t in texts)
+    assert any(t.startswith("[警告] 环节 3（") and "实际 25.0 分钟" in t for t in texts)  # with the product on air
     assert page.product_table.rowCount() == 4
     assert page.role_table.rowCount() == 4
 

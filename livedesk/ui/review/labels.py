@@ -81,6 +81,9 @@ def finding_text(finding: dict, names: dict) -> str:
     product = names.get(subject.get("product"), subject.get("product") or "")
     segment = subject.get("segment")
     number = "" if segment is None else str(segment + 1)
+    on_air = names.get(subject.get("segment_product"), subject.get("segment_product") or "")
+    if number and on_air:
+        number = f"{number}（{on_air}）"
 
     def m(seconds):
         return f"{(seconds or 0) / 60:.1f}"
