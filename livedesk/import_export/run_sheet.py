@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from livedesk.domain.money import fen_to_yuan
 from livedesk.domain.roles import KIND_NAMES_ZH, PITCH_STEPS, ROLE_NAMES_ZH, STEP_NAMES_ZH, Role
-from livedesk.domain.session import SessionPlan
+from livedesk.domain.session import SessionPlan, owner_in_words
 
 # Columns in print order: (key, header as printed). Step columns hold the budget as m:ss.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -86,7 +86,7 @@ def run_sheet_rows(plan: SessionPlan) -> list[RunSheetRow]:
             "live_price": _yuan(product.live_price_fen) if product else None,
             "mechanism": product.mechanism if product else "",
             "stock": product.stock if product else None,
-            "owner": segment.owner,
+            "owner": owner_in_words(segment.owner, plan.session.team),
             "cues": " / ".join(segment.cues),
             "notes": segment.notes,
         }

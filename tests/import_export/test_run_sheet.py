@@ -107,3 +107,12 @@ def test_pdf_is_a4_landscape_with_embedded_chinese(plan, tmp_path):
     box = re.search(rb"/MediaBox \[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", data)
     assert box and abs(float(box.group(1)) - 841.68) < 1 and abs(float(box.group(2)) - 595.44) < 1
     assert b"NotoSansSC" in data
+
+
+def test_owners_given_as_team_roles_read_as_role_and_person():
+    from livedesk.domain.session import owner_in_words
+
+    team = {"host": "小林"}
+    assert owner_in_words("host", team) == "主播 小林"
+    assert owner_in_words("co_host", team) == "副播"
+    assert owner_in_words("阿杰", team) == "阿杰"

@@ -92,9 +92,6 @@ def team_role_label(key: str) -> str:
 
 def owner_label(owner: str, team: dict[str, str]) -> str:
     """An owner given as a team role shows as the role and, when the team names one, the person."""
-    from livedesk.domain.session import TEAM_ROLES
+    from livedesk.domain.session import TEAM_ROLES, owner_in_words
 
-    if owner not in TEAM_ROLES:
-        return owner
-    person = team.get(owner, "")
-    return f"{team_role_label(owner)} {person}".strip()
+    return owner_in_words(owner, team, {key: team_role_label(key) for key in TEAM_ROLES})
