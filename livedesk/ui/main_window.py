@@ -66,7 +66,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(tr("&File"))
         self._add_action(file_menu, tr("&New session…"), QKeySequence.StandardKey.New, self.new_session)
-        self._add_action(file_menu, tr("&Refresh"), QKeySequence.StandardKey.Refresh, self.refresh)
+        # Ctrl+R, not F5: the F-keys belong to the live console (F5 is its go/next).
+        self._add_action(file_menu, tr("&Refresh"), QKeySequence("Ctrl+R"), self.refresh)
         file_menu.addSeparator()
         self._add_action(file_menu, tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
 

@@ -61,3 +61,31 @@ def test_geometry_and_workspace_are_remembered(qtbot, app_context):
 
 def test_bundled_chinese_font_is_registered(qtbot, app_context):
     assert "Noto Sans SC" in QFontDatabase.families()
+
+
+def test_live_console_keys_reach_the_console_inside_the_main_window(qtbot, app_context, show_active):
+    """F1–F9 belong to the director's console: no window-wide shortcut may take them."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from stage_fixtures import stage_plan
+
+    from livedesk.domain.live_log import EventKind
+    from livedesk.persistence import live_log_repository
+    from livedesk.services.sessions import save_plan
+
+    session_id = save_plan(app_context.store, stage_plan())
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    app_context.selection.select(session_id)
+    window.show_workspace("rehearse")
+    window.rehearsal_page.show_mode("live")
+    show_active(window)
+    console = window.rehearsal_page.live_console
+    console.setFocus()
+    qtbot.keyClick(console, Qt.Key.Key_F5)
+    with app_context.store.reading() as db:
+        events = live_log_repository.list_events(db, session_id, "Asia/Shanghai")
+    assert [e.kind for e in events] == [EventKind.SEGMENT_START]
+    console.close_windows()
