@@ -8,7 +8,7 @@ from pathlib import Path
 
 from livedesk.charts import review_charts
 from livedesk.charts.fonts import configure_matplotlib
-from livedesk.import_export.report_format import (ACTION_STATUS_LABELS, finding_zh, METRIC_LABELS, ROLE_LABELS, SEVERITY_LABELS,
+from livedesk.import_export.report_format import (source_zh, ACTION_STATUS_LABELS, finding_zh, METRIC_LABELS, ROLE_LABELS, SEVERITY_LABELS,
                                                   STATUS_LABELS, minutes, product_names, segment_name, show)
 
 A4 = (8.27, 11.69)
@@ -48,7 +48,7 @@ def write_pdf(review: dict, path: Path) -> Path:
                     color="#555555")
         ax = figure.add_axes((0.05, 0.40, 0.9, 0.52))
         ax.axis("off")
-        rows = [[METRIC_LABELS.get(k, k), show(k, d["value"]), (d["source"] or "—")[:40]]
+        rows = [[METRIC_LABELS.get(k, k), show(k, d["value"]), source_zh(d["source"])[:40]]
                 for k, d in review["kpi_details"].items()]
         table = ax.table(cellText=rows, colLabels=["指标", "数值", "来源"], colWidths=[0.3, 0.22, 0.48],
                          loc="upper center", cellLoc="left")

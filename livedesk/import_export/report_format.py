@@ -105,3 +105,16 @@ def finding_zh(finding: dict, names: dict) -> str:
         names_zh = {"online_lift": "在线提升", "gmv_per_minute_ratio": "每分钟成交额/全场均值"}
         return f"{product}：{names_zh.get(check, label(check))} {fmt(value)}，低于团队阈值 {fmt(threshold)}。"
     return finding.get("message", code)
+
+
+_SOURCE_WORDS = (("derived: ", "计算："), (" (summed orders)", "（订单汇总）"), (" (minute curve)", "（分钟曲线）"),
+                 ("gmv − refund_amount", "成交金额 − 退款金额"))
+
+
+def source_zh(source: str | None) -> str:
+    """A value's source as the Chinese report shows it ("derived: gmv / uv" → "计算：gmv / uv"); None → "—"."""
+    if not source:
+        return "—"
+    for english, chinese in _SOURCE_WORDS:
+        source = source.replace(english, chinese)
+    return source

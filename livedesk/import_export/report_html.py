@@ -7,7 +7,7 @@ import base64
 from html import escape
 from pathlib import Path
 
-from livedesk.import_export.report_format import (ACTION_STATUS_LABELS, finding_zh, METRIC_LABELS, PRODUCT_COLUMNS, ROLE_LABELS,
+from livedesk.import_export.report_format import (source_zh, ACTION_STATUS_LABELS, finding_zh, METRIC_LABELS, PRODUCT_COLUMNS, ROLE_LABELS,
                                                   SEVERITY_LABELS, STATUS_LABELS, VERDICT_LABELS, minutes,
                                                   product_names, segment_name, show)
 
@@ -43,9 +43,9 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
     parts.append("<h2>核心指标</h2>")
     rows = []
     for key, detail in review["kpi_details"].items():
-        others = "; ".join(f"{show(key, a['value'])} ({a['source']}, 差 {show(key, a['gap'])})" for a in detail["alternatives"])
+        others = "; ".join(f"{show(key, a['value'])} ({source_zh(a['source'])}, 差 {show(key, a['gap'])})" for a in detail["alternatives"])
         rows.append([METRIC_LABELS.get(key, key), show(key, detail["value"]) + (" (估算)" if detail["estimated"] else ""),
-                     detail["source"] or "—", detail["formula"] or "导出值", others or "—"])
+                     source_zh(detail["source"]), detail["formula"] or "导出值", others or "—"])
     parts.append(_table(["指标", "数值", "来源", "公式", "其他来源(差值)"], rows, text_columns=1))
     parts.append("<p class='muted'>成交金额为用户实付：含运费与之后退款的订单，不含平台券，30 天内仍会更新。"
                  "GPM 按观看次数计算，不是观看人数。比率均为总和之比。</p>")

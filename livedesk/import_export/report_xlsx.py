@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from livedesk.import_export.report_format import (METRIC_LABELS, finding_zh, MONEY, PRODUCT_COLUMNS, RATES, ROLE_LABELS,
+from livedesk.import_export.report_format import (source_zh, METRIC_LABELS, finding_zh, MONEY, PRODUCT_COLUMNS, RATES, ROLE_LABELS,
                                                   SEVERITY_LABELS, STATUS_LABELS, VERDICT_LABELS, product_names,
                                                   segment_name)
 
@@ -42,8 +42,8 @@ def write_xlsx(review: dict, path: Path) -> Path:
         kpi_rows = []
         for key, d in review["kpi_details"].items():
             other = d["alternatives"][0] if d["alternatives"] else None
-            kpi_rows.append([key, METRIC_LABELS.get(key, key), d["value"], d["source"], d["formula"] or "导出值",
-                             other["value"] if other else None, other["source"] if other else None,
+            kpi_rows.append([key, METRIC_LABELS.get(key, key), d["value"], source_zh(d["source"]), d["formula"] or "导出值",
+                             other["value"] if other else None, source_zh(other["source"]) if other else None,
                              other["gap"] if other else None, "估算" if d["estimated"] else None, d["caveat"]])
         kpi_kinds = lambda key: ["text", "text", kind_of(key), "text", "text", kind_of(key), "text", kind_of(key), "text", "text"]  # noqa: E731
         ws = book.add_worksheet("KPIs")
