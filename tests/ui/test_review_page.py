@@ -165,3 +165,12 @@ def test_review_words_and_numbers_read_in_chinese(page, app_context):
     session_id = _with_data(app_context.store)
     page.show_session(session_id)
     assert page.role_table.item(0, 3).toolTip()                    # the full checks when the column is elided
+
+
+def test_finding_evidence_reads_as_words_and_units(qtbot, app_context):
+    from livedesk.ui.review.labels import evidence_text
+
+    text = evidence_text({"planned_seconds": 720, "actual_seconds": 876, "delta_seconds": 156})
+    assert text.splitlines() == ["计划: 12.0 分钟", "实际时长: 14.6 分钟", "差值: 2.6 分钟"]
+    target = evidence_text({"metric": "uv_value", "value": 2.6, "target": 3.3, "achieved": 0.79})
+    assert target.splitlines() == ["指标: UV 价值", "实际: ¥2.60", "目标: ¥3.30", "达成: 79%"]

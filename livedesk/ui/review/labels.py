@@ -132,6 +132,29 @@ def finding_text(finding: dict, names: dict) -> str:
     return finding.get("message", code)
 
 
+def evidence_text(evidence: dict) -> str:
+    """A finding's evidence as the meeting reads it: translated names, minutes, money and rates formatted."""
+    metric = evidence.get("metric")
+    words = {"metric": tr("Metric"), "value": tr("Actual"), "target": tr("Target"), "threshold": tr("Threshold"),
+             "achieved": tr("Achieved"), "planned_seconds": tr("Planned"), "actual_seconds": tr("Actual length"),
+             "delta_seconds": tr("Difference"), "online_start": tr("Online at start"),
+             "online_end": tr("Online at end"), "skipped": tr("Skipped"), "added": tr("Added")}
+    parts = []
+    for key, value in evidence.items():
+        if key == "metric":
+            text = metric_label(str(value))
+        elif key.endswith("_seconds") and isinstance(value, (int, float)):
+            text = tr("{minutes} min").format(minutes=f"{value / 60:.1f}")
+        elif key in ("value", "target", "threshold") and metric:
+            text = show(metric, value)
+        elif key == "achieved" and isinstance(value, (int, float)):
+            text = f"{value * 100:.0f}%"
+        else:
+            text = show(key, value)
+        parts.append(f"{words.get(key) or metric_label(key)}: {text}")
+    return "\n".join(parts)
+
+
 def step_label(step: str | None) -> str:
     return {"pain_point": tr("Pain point"), "selling_points": tr("Selling points"), "trust": tr("Trust"),
             "offer": tr("Offer"), "close": tr("Close")}.get(step or "", step or "—")

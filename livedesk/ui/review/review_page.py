@@ -17,7 +17,7 @@ from livedesk.ui.i18n import tr
 from livedesk.ui.review.chart_canvas import ChartCanvas
 from livedesk.ui.review.history_view import HistoryView
 from livedesk.ui.review.kpi_cards import KpiPanel
-from livedesk.ui.review.labels import (action_status_label, finding_text, kind_label, metric_label, role_label,
+from livedesk.ui.review.labels import (action_status_label, evidence_text, finding_text, kind_label, metric_label, role_label,
                                        severity_label, source_label, status_label, step_label, verdict_label)
 from livedesk.ui.review.tables import ReviewTable
 from livedesk.ui.review.thresholds_editor import ThresholdsEditor
@@ -281,7 +281,7 @@ class ReviewPage(QWidget):
         self.findings_list.clear()
         for finding in review["findings"]:
             item = QListWidgetItem(f"[{severity_label(finding['severity'])}] {finding_text(finding, self.names)}")
-            item.setToolTip(", ".join(f"{k}: {v}" for k, v in finding["evidence"].items()))
+            item.setToolTip(evidence_text(finding["evidence"]))
             item.setData(Qt.UserRole, finding)
             self.findings_list.addItem(item)
         if self.findings_list.count():

@@ -271,5 +271,13 @@
         <source>More numbers</source>
         <translation>更多指标</translation>
     </message>
+    <message><source>Actual</source><translation>实际</translation></message>
+    <message><source>Threshold</source><translation>阈值</translation></message>
+    <message><source>Achieved</source><translation>达成</translation></message>
+    <message><source>Planned</source><translation>计划</translation></message>
+    <message><source>Actual length</source><translation>实际时长</translation></message>
+    <message><source>Difference</source><translation>差值</translation></message>
+    <message><source>Added</source><translation>新增</translation></message>
+    <message><source>{minutes} min</source><translation>{minutes} 分钟</translation></message>
 </context>
 </TS>
