@@ -64,6 +64,8 @@ def test_review_page_shows_kpis_with_sources_tables_and_findings(page, app_conte
 def test_action_item_from_finding_is_verified_at_the_next_session(page, app_context):
     first = _with_data(app_context.store)
     page.show_session(first)
+    assert page.own_list.count() == 1 and page.own_list.item(0).flags() == Qt.NoItemFlags   # the empty-list hint
+    assert "创建行动项" in page.own_list.item(0).text()
     page.findings_list.setCurrentRow(0)
     finding = page.selected_finding()
     page.add_action(finding, action="开场先上福袋", owner="场控", metric="uv", comparison=">=", target=5000)

@@ -301,6 +301,14 @@ class ReviewPage(QWidget):
             item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked if action["status"] == "met" else Qt.Unchecked)
             (self.carried_list if action["carried"] else self.own_list).addItem(item)
+        # An empty list says why it is empty and what to do, rather than leaving a blank box in the meeting.
+        for widget, hint in ((self.carried_list, tr("No open action items from earlier sessions of this account.")),
+                             (self.own_list, tr("No action items yet: pick a finding under Findings and choose "
+                                                "\"Make action item…\"."))):
+            if widget.count() == 0:
+                placeholder = QListWidgetItem(hint)
+                placeholder.setFlags(Qt.NoItemFlags)
+                widget.addItem(placeholder)
 
     # ---- user actions ---------------------------------------------------------------------------
     def _on_thresholds_saved(self, values: dict) -> None:

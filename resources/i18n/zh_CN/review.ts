@@ -279,5 +279,7 @@
     <message><source>Difference</source><translation>差值</translation></message>
     <message><source>Added</source><translation>新增</translation></message>
     <message><source>{minutes} min</source><translation>{minutes} 分钟</translation></message>
+    <message><source>No open action items from earlier sessions of this account.</source><translation>本账号之前的场次没有未完成的行动项。</translation></message>
+    <message><source>No action items yet: pick a finding under Findings and choose "Make action item…".</source><translation>还没有行动项：在「发现」里选中一条，点「创建行动项…」。</translation></message>
 </context>
 </TS>
