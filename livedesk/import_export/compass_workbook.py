@@ -15,7 +15,8 @@ from livedesk.import_export.metric_tables import CHANNEL_FIELDS, PRODUCT_FIELDS
 from livedesk.import_export.parsed import ParsedFile, ReadContext
 from livedesk.import_export.summary import build_summary
 from livedesk.import_export.tabular import sheet_rows, trim_rows
-from livedesk.import_export.workbook_sheets import find_sheet, header_value_pairs, table_dataset, vertical_pairs
+from livedesk.import_export.workbook_sheets import (header_value_pairs, locate_sheets, looks_like_workbook, table_dataset,
+                                                 vertical_pairs)
 
 FORMAT = "compass_workbook"
 LABEL = "罗盘 整场数据下载"
@@ -23,14 +24,11 @@ SHEETS = ("基本信息", "整体看板", "流量分析-流量转化", "流量�
 
 
 def looks_like(sheet_names: list[str]) -> bool:
-    return sum(find_sheet(sheet_names, s) is not None for s in SHEETS) >= 2
+    return looks_like_workbook(sheet_names, SHEETS)
 
 
 def read_compass(path: Path, workbook, sheet_names: list[str], context: ReadContext) -> ParsedFile:
-    found = {s: find_sheet(sheet_names, s) for s in SHEETS}
-    if not any(found.values()):
-        raise ImportRefused(f"{path.name} is not a {LABEL} workbook: none of the sheets {', '.join(SHEETS)} is there "
-                            f"(sheets found: {', '.join(sheet_names) or 'none'}).")
+    found = locate_sheets(path, sheet_names, SHEETS, LABEL)
     result = ParsedFile(FORMAT, meta={"missing_sheets": [s for s, name in found.items() if name is None]})
     pairs = []
     for title in ("基本信息", "整体看板"):

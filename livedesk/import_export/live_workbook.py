@@ -16,7 +16,7 @@ from livedesk.import_export.parsed import ParsedFile, ReadContext
 from livedesk.import_export.summary import build_summary
 from livedesk.import_export.tabular import sheet_rows, trim_rows
 from livedesk.import_export.values import clean_cell, normalise_header
-from livedesk.import_export.workbook_sheets import find_sheet, table_dataset, vertical_pairs
+from livedesk.import_export.workbook_sheets import locate_sheets, looks_like_workbook, table_dataset, vertical_pairs
 
 FORMAT = "live_workbook"
 LABEL = "抖音 单场直播数据"
@@ -24,7 +24,7 @@ SHEETS = ("场次概览", "核心指标", "渠道流量", "货品明细", "商�
 
 
 def looks_like(sheet_names: list[str]) -> bool:
-    return sum(find_sheet(sheet_names, s) is not None for s in SHEETS) >= 2
+    return looks_like_workbook(sheet_names, SHEETS)
 
 
 def core_metric_pairs(rows: list[list], sheet: str) -> tuple[list[tuple], dict[str, str]]:
@@ -50,10 +50,7 @@ def core_metric_pairs(rows: list[list], sheet: str) -> tuple[list[tuple], dict[s
 
 
 def read_live_workbook(path: Path, workbook, sheet_names: list[str], context: ReadContext) -> ParsedFile:
-    found = {s: find_sheet(sheet_names, s) for s in SHEETS}
-    if not any(found.values()):
-        raise ImportRefused(f"{path.name} is not a {LABEL} workbook: none of the sheets {', '.join(SHEETS)} is there "
-                            f"(sheets found: {', '.join(sheet_names) or 'none'}).")
+    found = locate_sheets(path, sheet_names, SHEETS, LABEL)
     result = ParsedFile(FORMAT, meta={"missing_sheets": [s for s, name in found.items() if name is None]})
     pairs, groups = [], {}
     if found["场次概览"]:

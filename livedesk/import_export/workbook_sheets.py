@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from livedesk.domain.dataset import DatasetKind
+from livedesk.import_export.errors import ImportRefused
 from livedesk.import_export.fields import Field
 from livedesk.import_export.metric_tables import build_metric_table
 from livedesk.import_export.parsed import ParsedDataset, ReadContext
@@ -18,6 +19,20 @@ def find_sheet(sheet_names: list[str], wanted: str) -> str | None:
         if normalise_header(name) == key:
             return name
     return None
+
+
+def locate_sheets(path: Path, sheet_names: list[str], wanted: tuple[str, ...], label: str) -> dict[str, str | None]:
+    """Each wanted sheet's actual name (None when absent); ImportRefused when the workbook has none of them."""
+    found = {name: find_sheet(sheet_names, name) for name in wanted}
+    if not any(found.values()):
+        raise ImportRefused(f"{path.name} is not a {label} workbook: none of the sheets {', '.join(wanted)} is there "
+                            f"(sheets found: {', '.join(sheet_names) or 'none'}).")
+    return found
+
+
+def looks_like_workbook(sheet_names: list[str], wanted: tuple[str, ...]) -> bool:
+    """At least two of a format's sheets are there."""
+    return sum(find_sheet(sheet_names, name) is not None for name in wanted) >= 2
 
 
 def header_index(rows: list[list], fields: tuple[Field, ...], limit: int = 10) -> int:
