@@ -83,8 +83,6 @@ def render_screenshot(db_url: str | None, workspace: str, out: Path, *, session_
                       lang: str | None = None, mode: str | None = None) -> Path:
     """Render the main window offscreen at 1600x1000 showing `workspace` for the session; writes a PNG."""
     _ensure_platform_for(offscreen=True)
-    from PySide6.QtWidgets import QApplication
-
     from livedesk.ui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as config_dir:  # never touch the user's remembered geometry

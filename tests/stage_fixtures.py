@@ -34,3 +34,22 @@ def stage_plan() -> SessionPlan:
         Segment(SegmentKind.CLOSING, 120, title="收尾"),
     ]
     return SessionPlan(session=session, products=products, segments=segments)
+
+
+def open_stage_page(qtbot, app_context):
+    """A RehearsalPage on `stage_plan()` with a FakeClock; its timer is stopped so tests tick by hand."""
+    from livedesk.domain.clock import FakeClock
+    from livedesk.services.sessions import save_plan
+    from livedesk.ui.rehearsal.rehearsal_page import RehearsalPage
+
+    clock = FakeClock(START)
+    app_context.clock = clock
+    session_id = save_plan(app_context.store, stage_plan())
+    page = RehearsalPage(app_context)
+    qtbot.addWidget(page)
+    page.resize(1400, 900)
+    page.show()
+    page.timer.stop()
+    page.show_session(session_id)
+    page.clock = clock
+    return page

@@ -11,7 +11,7 @@ from livedesk.analysis import actions as action_rules
 from livedesk.analysis.actual_run import ActualRun, actual_run
 from livedesk.analysis.attribution import Attribution, attribute
 from livedesk.analysis.findings import find
-from livedesk.analysis.inputs import ReviewInputs, column, fen_ratio, iso, to_ms, yuan
+from livedesk.analysis.inputs import ReviewInputs, fen_ratio, iso, to_ms, yuan
 from livedesk.analysis.metrics import (CAVEATS, CAVEAT_TEXT, FORMULA_TEXT, METRIC_KEYS, MONEY_KEYS, Metric,
                                        compute_metrics, count_variants)
 from livedesk.analysis.orders import OrderArrays, sale_lines

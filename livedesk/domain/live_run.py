@@ -4,7 +4,7 @@ Every action returns the LiveEvents to append to the live log at once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 

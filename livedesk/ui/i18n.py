@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from livedesk.translations import load_ts_catalogue  # noqa: F401 - re-exported for the UI and tests
 from livedesk.translations import catalogue
 
 CONTEXT = "LiveDesk"

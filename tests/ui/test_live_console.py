@@ -4,32 +4,23 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from stage_fixtures import START, stage_plan
+from stage_fixtures import START, open_stage_page
 
-from livedesk.domain.clock import FakeClock
 from livedesk.domain.live_log import EventKind, Marker
 from livedesk.domain.live_run import Level
 from livedesk.domain.roles import ScriptStep, SegmentKind
 from livedesk.persistence import live_log_repository
-from livedesk.services.sessions import load_plan, save_plan
+from livedesk.services.sessions import load_plan
 from livedesk.ui.rehearsal.rehearsal_page import RehearsalPage
 from livedesk.ui.rehearsal.stage_style import LEVEL_COLOURS, step_name
 
 
 @pytest.fixture
 def console(qtbot, app_context):
-    clock = FakeClock(START)
-    app_context.clock = clock
-    session_id = save_plan(app_context.store, stage_plan())
-    page = RehearsalPage(app_context)
-    qtbot.addWidget(page)
-    page.resize(1400, 900)
-    page.show()
-    page.timer.stop()
-    page.show_session(session_id)
+    page = open_stage_page(qtbot, app_context)
     page.show_mode("live")
     console = page.live_console
-    console.clock = clock
+    console.clock = page.clock
     yield console
     console.close_windows()
 

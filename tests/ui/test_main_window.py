@@ -65,10 +65,6 @@ def test_bundled_chinese_font_is_registered(qtbot, app_context):
 
 def test_live_console_keys_reach_the_console_inside_the_main_window(qtbot, app_context, show_active):
     """F1–F9 belong to the director's console: no window-wide shortcut may take them."""
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from stage_fixtures import stage_plan
 
     from livedesk.domain.live_log import EventKind

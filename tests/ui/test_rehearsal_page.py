@@ -4,29 +4,17 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from stage_fixtures import START, stage_plan
+from stage_fixtures import open_stage_page
 
-from livedesk.domain.clock import FakeClock
 from livedesk.domain.roles import PITCH_STEPS, ScriptStep
 from livedesk.services import rehearsals
-from livedesk.services.sessions import load_plan, save_plan
+from livedesk.services.sessions import load_plan
 from livedesk.ui.rehearsal.lint_highlighter import hit_tooltip
-from livedesk.ui.rehearsal.rehearsal_page import RehearsalPage
 
 
 @pytest.fixture
 def page(qtbot, app_context):
-    clock = FakeClock(START)
-    app_context.clock = clock
-    session_id = save_plan(app_context.store, stage_plan())
-    page = RehearsalPage(app_context)
-    qtbot.addWidget(page)
-    page.resize(1400, 900)
-    page.show()
-    page.timer.stop()            # the test ticks by hand
-    page.show_session(session_id)
-    page.clock = clock
-    return page
+    return open_stage_page(qtbot, app_context)
 
 
 def test_rehearsal_by_keys_records_actuals_and_history(qtbot, page, app_context):

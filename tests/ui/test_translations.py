@@ -7,7 +7,7 @@ from pathlib import Path
 
 import livedesk
 from livedesk.resources import resources_dir
-from livedesk.ui.i18n import load_ts_catalogue
+from livedesk.translations import load_ts_catalogue
 
 UI_DIR = Path(livedesk.__file__).parent / "ui"
 

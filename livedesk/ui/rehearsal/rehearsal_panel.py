@@ -13,7 +13,6 @@ from livedesk.domain.live_run import level_for
 from livedesk.domain.rehearsal import Rehearsal, RehearsalStep
 from livedesk.domain.roles import SegmentKind
 from livedesk.services import rehearsals, scripts
-from livedesk.services.sessions import load_plan
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
 from livedesk.ui.rehearsal.stage_style import DARK_STYLE, LEVEL_COLOURS, MUTED, clock_text, countdown_text, step_name
