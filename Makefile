@@ -8,17 +8,22 @@ X_LIBS := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-k
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1
 VENV_LIBS := python3-venv
 
-.PHONY: run test lint-imports system-libs system-libs-x install bench clean
+.PHONY: run test lint lint-imports system-libs system-libs-x install bench clean
 
 run: system-libs-x install
 	$(BIN)/livedesk samples load
 	$(BIN)/livedesk
 
-test: system-libs install lint-imports
+test: system-libs install lint lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 lint-imports: install
 	$(BIN)/lint-imports
+
+# ruff lints and checks the format of everything we write (config in pyproject.toml).
+lint: install
+	$(BIN)/ruff check livedesk tests bench
+	$(BIN)/ruff format --check livedesk tests bench
 
 install: $(VENV)/.installed
 

@@ -24,9 +24,28 @@ def pool(count: int):
     from livedesk.domain.product import Product
     from livedesk.domain.roles import Role
 
-    roles = [Role.TRAFFIC, Role.PROFIT, Role.PROFIT, Role.CLEARANCE, Role.PROFIT, Role.IMAGE, Role.PROFIT, Role.PROFIT]
-    return [Product(f"37200000000{i:08d}", f"商品{i}", roles[i % len(roles)], daily_price_fen=19900 + i * 100,
-                    live_price_fen=9900 + i * 50, cost_fen=5000 + i * 20, stock=100 + i) for i in range(count)]
+    roles = [
+        Role.TRAFFIC,
+        Role.PROFIT,
+        Role.PROFIT,
+        Role.CLEARANCE,
+        Role.PROFIT,
+        Role.IMAGE,
+        Role.PROFIT,
+        Role.PROFIT,
+    ]
+    return [
+        Product(
+            f"37200000000{i:08d}",
+            f"商品{i}",
+            roles[i % len(roles)],
+            daily_price_fen=19900 + i * 100,
+            live_price_fen=9900 + i * 50,
+            cost_fen=5000 + i * 20,
+            stock=100 + i,
+        )
+        for i in range(count)
+    ]
 
 
 def median_ms(job, repeat: int) -> float:
@@ -58,10 +77,14 @@ def bench_generate(repeat: int) -> None:
     ours = median_ms(generate_and_validate, repeat)
     deepcopy_pool = median_ms(lambda: copy.deepcopy(products), repeat)
     json_round_trip = median_ms(lambda: json.loads(json.dumps(document, ensure_ascii=False)), repeat)
-    print(f"generate + forecast + validate, 6 h, 200 products: {ours:.2f} ms median of {repeat} "
-          f"({len(plan.segments)} segments, {len(warnings)} warnings); goal < 50 ms: {'met' if ours < 50 else 'NOT met'}")
+    print(
+        f"generate + forecast + validate, 6 h, 200 products: {ours:.2f} ms median of {repeat} "
+        f"({len(plan.segments)} segments, {len(warnings)} warnings); goal < 50 ms: {'met' if ours < 50 else 'NOT met'}"
+    )
     print(f"  baseline deepcopy of the pool: {deepcopy_pool:.2f} ms  -> ratio {ours / deepcopy_pool:.2f}x")
-    print(f"  baseline JSON round trip of the plan document: {json_round_trip:.2f} ms  -> ratio {ours / json_round_trip:.2f}x")
+    print(
+        f"  baseline JSON round trip of the plan document: {json_round_trip:.2f} ms  -> ratio {ours / json_round_trip:.2f}x"
+    )
 
 
 def bench_timeline(repeat: int) -> None:
@@ -79,17 +102,29 @@ def bench_timeline(repeat: int) -> None:
     app = QApplication.instance() or QApplication([])
     register_fonts(app)
     products = pool(200)
-    kinds = [SegmentKind.PITCH, SegmentKind.PITCH, SegmentKind.INTERACTION, SegmentKind.PITCH, SegmentKind.TRANSITION]
-    segments = [Segment(kinds[i % 5], 72, products[i % 200].product_id if kinds[i % 5] is SegmentKind.PITCH else None)
-                for i in range(300)]
+    kinds = [
+        SegmentKind.PITCH,
+        SegmentKind.PITCH,
+        SegmentKind.INTERACTION,
+        SegmentKind.PITCH,
+        SegmentKind.TRANSITION,
+    ]
+    segments = [
+        Segment(kinds[i % 5], 72, products[i % 200].product_id if kinds[i % 5] is SegmentKind.PITCH else None)
+        for i in range(300)
+    ]
     with tempfile.TemporaryDirectory() as folder:
         store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
         document = PlanDocument(store)
-        document.plan = SessionPlan(Session("基准", datetime(2026, 11, 14, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
-                                            6 * 3600), products, segments)
+        document.plan = SessionPlan(
+            Session("基准", datetime(2026, 11, 14, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai")), 6 * 3600),
+            products,
+            segments,
+        )
         timeline = TimelineWidget(document)
         timeline.resize(1600, timeline.sizeHint().height())
         document.plan_changed.emit()
+
         class Rectangles(QWidget):
             """The least a timeline can cost: 300 filled rectangles, no text."""
 
@@ -111,9 +146,13 @@ def bench_timeline(repeat: int) -> None:
         plain.deleteLater()
         app.processEvents()
         del timeline, plain, document
-    print(f"timeline paint, 300 segments at 1600 px: {ours:.2f} ms median of {repeat} grabs "
-          f"({1000 / ours:.0f} frames/s)")
-    print(f"  baseline grab of a widget painting 300 plain rectangles: {baseline:.2f} ms  -> ratio {ours / baseline:.2f}x")
+    print(
+        f"timeline paint, 300 segments at 1600 px: {ours:.2f} ms median of {repeat} grabs "
+        f"({1000 / ours:.0f} frames/s)"
+    )
+    print(
+        f"  baseline grab of a widget painting 300 plain rectangles: {baseline:.2f} ms  -> ratio {ours / baseline:.2f}x"
+    )
 
 
 def main() -> int:

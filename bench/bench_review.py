@@ -31,11 +31,19 @@ def build_store(folder: Path, orders: int) -> tuple[str, int]:
     store = Store(url)
     start = datetime(2026, 11, 14, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
     roles = [Role.TRAFFIC, Role.PROFIT, Role.PROFIT, Role.CLEARANCE, Role.PROFIT, Role.IMAGE]
-    products = [Product(f"P{i:03d}", f"商品{i}", roles[i % 6], live_price_fen=9900, stock=50_000) for i in range(30)]
-    segments = [Segment(SegmentKind.OPENING, 600)] + [Segment(SegmentKind.PITCH, 330, product_id=p.product_id)
-                                                      for p in products] + [Segment(SegmentKind.CLOSING, 900)]
-    plan = SessionPlan(Session("基准专场", start, sum(s.planned_seconds for s in segments), account="bench"),
-                       products, segments)
+    products = [
+        Product(f"P{i:03d}", f"商品{i}", roles[i % 6], live_price_fen=9900, stock=50_000) for i in range(30)
+    ]
+    segments = (
+        [Segment(SegmentKind.OPENING, 600)]
+        + [Segment(SegmentKind.PITCH, 330, product_id=p.product_id) for p in products]
+        + [Segment(SegmentKind.CLOSING, 900)]
+    )
+    plan = SessionPlan(
+        Session("基准专场", start, sum(s.planned_seconds for s in segments), account="bench"),
+        products,
+        segments,
+    )
     seconds = plan.total_planned_seconds
     start_ms = round(start.timestamp() * 1000)
     with store.transaction() as db:
@@ -43,18 +51,32 @@ def build_store(folder: Path, orders: int) -> tuple[str, int]:
         at = start
         events = []
         for i, segment in enumerate(segments):
-            events.append(LiveEvent(at, EventKind.SEGMENT_START, segment_index=i, product_id=segment.product_id))
+            events.append(
+                LiveEvent(at, EventKind.SEGMENT_START, segment_index=i, product_id=segment.product_id)
+            )
             at += timedelta(seconds=segment.planned_seconds + (i % 5) * 20)
         events.append(LiveEvent(at, EventKind.SEGMENT_END, segment_index=len(segments) - 1))
         live_log_repository.append_events(db, session_id, events)
     table = synthetic_orders(start_ms, seconds + 1800, orders, [p.product_id for p in products])
-    minutes = canonical_table("minutes", {"minute": [start_ms + 60_000 * m for m in range(seconds // 60 + 30)],
-                                          "online": [800 + (m * 37) % 400 for m in range(seconds // 60 + 30)]})
-    summary = canonical_table("summary", {"key": ["gmv_fen", "uv", "gpm_fen"], "value": [8.0e9, 120000.0, 5.5e6]})
+    minutes = canonical_table(
+        "minutes",
+        {
+            "minute": [start_ms + 60_000 * m for m in range(seconds // 60 + 30)],
+            "online": [800 + (m * 37) % 400 for m in range(seconds // 60 + 30)],
+        },
+    )
+    summary = canonical_table(
+        "summary", {"key": ["gmv_fen", "uv", "gpm_fen"], "value": [8.0e9, 120000.0, 5.5e6]}
+    )
     with store.transaction() as db:
-        for kind, data, name in (("orders", table, "orders.csv"), ("minutes", minutes, "minutes.csv"),
-                                 ("summary", summary, "compass.xlsx")):
-            dataset_repository.save_dataset(db, synthetic_dataset(session_id, kind, name, rows=data.num_rows), data)
+        for kind, data, name in (
+            ("orders", table, "orders.csv"),
+            ("minutes", minutes, "minutes.csv"),
+            ("summary", summary, "compass.xlsx"),
+        ):
+            dataset_repository.save_dataset(
+                db, synthetic_dataset(session_id, kind, name, rows=data.num_rows), data
+            )
     store.dispose()
     return url, session_id
 
@@ -82,22 +104,39 @@ def main() -> int:
         print(f"store with {args.orders:,} order lines built in {time.perf_counter() - began:.1f} s")
         out = folder / "review.json"
         query = "select data from dataset_chunks where dataset_id = (select id from datasets where kind = 'orders') order by seq"
-        read_parquet = ("import io, sqlite3, pyarrow.parquet as pq\n"
-                        f"c = sqlite3.connect({str(folder / 'bench.sqlite3')!r})\n"
-                        f"b = b''.join(r[0] for r in c.execute({query!r}))\n"
-                        "pq.ParquetFile(io.BytesIO(b)).read()\n")
+        read_parquet = (
+            "import io, sqlite3, pyarrow.parquet as pq\n"
+            f"c = sqlite3.connect({str(folder / 'bench.sqlite3')!r})\n"
+            f"b = b''.join(r[0] for r in c.execute({query!r}))\n"
+            "pq.ParquetFile(io.BytesIO(b)).read()\n"
+        )
         baseline_pandas = best_of(args.runs, [python, "-c", "import pandas"])
         baseline_parquet = best_of(args.runs, [python, "-c", read_parquet])
-        review = best_of(args.runs, [python, "-m", "livedesk", "--db", url, "review", str(session_id),
-                                     "--json", str(out), "--no-verify"])
+        review = best_of(
+            args.runs,
+            [
+                python,
+                "-m",
+                "livedesk",
+                "--db",
+                url,
+                "review",
+                str(session_id),
+                "--json",
+                str(out),
+                "--no-verify",
+            ],
+        )
         data = json.loads(out.read_text(encoding="utf-8"))
     print(f"python -c 'import pandas'           {baseline_pandas:6.2f} s")
     print(f"read orders Parquet (pyarrow)       {baseline_parquet:6.2f} s")
     print(f"livedesk review --json              {review:6.2f} s   (best of {args.runs}; goal < 3 s)")
     print(f"ratio review / import pandas        {review / baseline_pandas:6.2f}")
     print(f"ratio review / read Parquet         {review / baseline_parquet:6.2f}")
-    print(f"checked: {sum(s['orders'] or 0 for s in data['segments']):,} order lines attributed to "
-          f"{len(data['segments'])} segments, {len(data['findings'])} findings")
+    print(
+        f"checked: {sum(s['orders'] or 0 for s in data['segments']):,} order lines attributed to "
+        f"{len(data['segments'])} segments, {len(data['findings'])} findings"
+    )
     return 0
 
 

@@ -9,7 +9,11 @@ from pathlib import Path
 
 
 def _headless() -> bool:
-    return sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
+    return (
+        sys.platform.startswith("linux")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def _ensure_platform_for(offscreen: bool) -> None:
@@ -18,8 +22,15 @@ def _ensure_platform_for(offscreen: bool) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def build_application(lang: str | None, *, config_dir: str | None = None, inline_tasks: bool = False,
-                      db_url: str | None = None, store=None, clock=None):
+def build_application(
+    lang: str | None,
+    *,
+    config_dir: str | None = None,
+    inline_tasks: bool = False,
+    db_url: str | None = None,
+    store=None,
+    clock=None,
+):
     """Create (or reuse) the QApplication and the AppContext; returns (app, context)."""
     from PySide6.QtWidgets import QApplication
 
@@ -39,8 +50,13 @@ def build_application(lang: str | None, *, config_dir: str | None = None, inline
     settings = Settings(config_dir)
     language = lang or settings.get(setting.LANGUAGE)
     install_language(app, language)
-    context = AppContext(store=store or Store(db_url), settings=settings, tasks=TaskRunner(inline=inline_tasks),
-                         clock=clock or SystemClock(), lang=language)
+    context = AppContext(
+        store=store or Store(db_url),
+        settings=settings,
+        tasks=TaskRunner(inline=inline_tasks),
+        clock=clock or SystemClock(),
+        lang=language,
+    )
     return app, context
 
 
@@ -50,8 +66,10 @@ def run_gui(db_url: str | None, lang: str | None = None) -> int:
         from livedesk.cli.context import UserError
 
         # An invisible window would wait forever; say how to get a visible one instead.
-        raise UserError("no display to open the window on; run under X (DISPLAY) or xvfb-run, or render a picture "
-                        "with `livedesk screenshot --workspace plan --out plan.png`")
+        raise UserError(
+            "no display to open the window on; run under X (DISPLAY) or xvfb-run, or render a picture "
+            "with `livedesk screenshot --workspace plan --out plan.png`"
+        )
     from livedesk.persistence.store import StoreError
 
     try:
@@ -79,14 +97,23 @@ def _select_initial_session(context, preferred: int | None) -> None:
         context.selection.select(preferred if preferred in ids else ids[0])
 
 
-def render_screenshot(db_url: str | None, workspace: str, out: Path, *, session_id: int | None = None,
-                      lang: str | None = None, mode: str | None = None) -> Path:
+def render_screenshot(
+    db_url: str | None,
+    workspace: str,
+    out: Path,
+    *,
+    session_id: int | None = None,
+    lang: str | None = None,
+    mode: str | None = None,
+) -> Path:
     """Render the main window offscreen at 1600x1000 showing `workspace` for the session; writes a PNG."""
     _ensure_platform_for(offscreen=True)
     from livedesk.ui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as config_dir:  # never touch the user's remembered geometry
-        app, context = build_application(lang or "zh_CN", config_dir=config_dir, inline_tasks=True, db_url=db_url)
+        app, context = build_application(
+            lang or "zh_CN", config_dir=config_dir, inline_tasks=True, db_url=db_url
+        )
         window = MainWindow(context)
         window.resize(1600, 1000)
         _select_initial_session(context, session_id)

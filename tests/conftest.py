@@ -8,7 +8,9 @@ from pathlib import Path
 # Without a platform a headless run aborts the whole process. The offscreen screen defaults to 800x600,
 # smaller than a director's monitor; give it a 1920x1200 desktop so window geometry behaves as on one.
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}"
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).with_name('offscreen_screen.json')}"
+    )
 
 import pytest
 
@@ -80,7 +82,9 @@ def app_context(qapp, store, tmp_path):
     """An AppContext on a fresh store with inline background tasks, registered font and Chinese UI."""
     from livedesk.app import build_application
 
-    _, context = build_application("zh_CN", config_dir=str(tmp_path / "config"), inline_tasks=True, store=store)
+    _, context = build_application(
+        "zh_CN", config_dir=str(tmp_path / "config"), inline_tasks=True, store=store
+    )
     yield context
     context.tasks.wait()
 

@@ -21,9 +21,17 @@ def subject_of(finding: dict) -> str:
     return ""
 
 
-def action_from_finding(finding: dict, *, session_id: int, account: str, action: str, owner: str = "",
-                        metric: str | None = None, target: float | None = None,
-                        comparison: str | None = None) -> ActionItem:
+def action_from_finding(
+    finding: dict,
+    *,
+    session_id: int,
+    account: str,
+    action: str,
+    owner: str = "",
+    metric: str | None = None,
+    target: float | None = None,
+    comparison: str | None = None,
+) -> ActionItem:
     """An action item for `finding`; metric/target/comparison default to what the finding suggests."""
     if not action.strip():
         raise ValueError("an action item needs the action the team will take")
@@ -31,10 +39,17 @@ def action_from_finding(finding: dict, *, session_id: int, account: str, action:
     comparison = comparison or suggested.get("comparison") or ">="
     if comparison not in COMPARISONS:
         raise ValueError(f"'{comparison}' is not a comparison; use one of {', '.join(COMPARISONS)}")
-    return ActionItem(session_id=session_id, account=account, action=action.strip(), owner=owner.strip(),
-                      metric=metric if metric is not None else (suggested.get("metric") or ""),
-                      target=target if target is not None else suggested.get("target"), comparison=comparison,
-                      finding_code=finding.get("code", ""), subject=subject_of(finding))
+    return ActionItem(
+        session_id=session_id,
+        account=account,
+        action=action.strip(),
+        owner=owner.strip(),
+        metric=metric if metric is not None else (suggested.get("metric") or ""),
+        target=target if target is not None else suggested.get("target"),
+        comparison=comparison,
+        finding_code=finding.get("code", ""),
+        subject=subject_of(finding),
+    )
 
 
 def metric_value(review: dict, metric: str, subject: str = ""):
@@ -58,8 +73,11 @@ def metric_value(review: dict, metric: str, subject: str = ""):
     if metric == "segment_overrun_seconds":
         if review.get("plan_vs_actual", {}).get("source") == "plan":
             return None
-        deltas = [s["actual_seconds"] - s["planned_seconds"] for s in review.get("segments", [])
-                  if s.get("actual_seconds") is not None and s.get("planned_seconds") is not None]
+        deltas = [
+            s["actual_seconds"] - s["planned_seconds"]
+            for s in review.get("segments", [])
+            if s.get("actual_seconds") is not None and s.get("planned_seconds") is not None
+        ]
         return max([0.0, *deltas]) if deltas else None
     return review.get("kpis", {}).get(metric)
 
@@ -71,13 +89,25 @@ def verify(item: ActionItem, review: dict, session_id: int) -> ActionItem:
         return item
     item.verified_value = float(value)
     item.verified_session_id = session_id
-    item.status = ActionStatus.MET if COMPARISONS[item.comparison](value, item.target) else ActionStatus.NOT_MET
+    item.status = (
+        ActionStatus.MET if COMPARISONS[item.comparison](value, item.target) else ActionStatus.NOT_MET
+    )
     return item
 
 
 def action_json(item: ActionItem, *, carried: bool) -> dict:
-    return {"id": item.id, "session_id": item.session_id, "action": item.action, "owner": item.owner,
-            "metric": item.metric, "target": item.target, "comparison": item.comparison,
-            "finding_code": item.finding_code, "subject": item.subject, "status": item.status.value,
-            "verified_session_id": item.verified_session_id, "verified_value": item.verified_value,
-            "carried": carried}
+    return {
+        "id": item.id,
+        "session_id": item.session_id,
+        "action": item.action,
+        "owner": item.owner,
+        "metric": item.metric,
+        "target": item.target,
+        "comparison": item.comparison,
+        "finding_code": item.finding_code,
+        "subject": item.subject,
+        "status": item.status.value,
+        "verified_session_id": item.verified_session_id,
+        "verified_value": item.verified_value,
+        "carried": carried,
+    }

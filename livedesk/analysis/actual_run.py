@@ -10,7 +10,6 @@ import numpy as np
 from livedesk.analysis.inputs import NULL_MS, ReviewInputs, column, epoch_ms, to_ms
 from livedesk.domain.roles import SegmentKind
 
-
 SOURCE_LOG, SOURCE_EXPLANATIONS, SOURCE_PLAN = "log", "explanations", "plan"
 
 
@@ -40,9 +39,9 @@ class ActualSegment:
 
 @dataclass
 class ActualRun:
-    source: str                                   # log | explanations | plan
+    source: str  # log | explanations | plan
     segments: list[ActualSegment]
-    markers: list[dict] = field(default_factory=list)   # {at_ms, marker, note, position}
+    markers: list[dict] = field(default_factory=list)  # {at_ms, marker, note, position}
 
     @property
     def start_ms(self) -> int | None:
@@ -68,16 +67,27 @@ def actual_run(inputs: ReviewInputs) -> ActualRun:
 def _log_events(inputs: ReviewInputs) -> list[dict]:
     """The stored live log; if empty, an imported live-log CSV (dataset kind "log")."""
     if inputs.events:
-        return [{"at_ms": to_ms(e.at), "kind": e.kind.value, "segment_index": e.segment_index,
-                 "step": e.step.value if e.step else None, "marker": e.marker.value if e.marker else None,
-                 "note": e.note or "", "product_id": e.product_id} for e in inputs.events]
+        return [
+            {
+                "at_ms": to_ms(e.at),
+                "kind": e.kind.value,
+                "segment_index": e.segment_index,
+                "step": e.step.value if e.step else None,
+                "marker": e.marker.value if e.marker else None,
+                "note": e.note or "",
+                "product_id": e.product_id,
+            }
+            for e in inputs.events
+        ]
     rows: list[dict] = []
     for sourced in inputs.of("log"):
         table = sourced.table
         at = epoch_ms(table.column("at"))
         names = ("kind", "segment_index", "step", "marker", "note", "product_id")
-        values = {n: (column(table, n).to_pylist() if column(table, n) is not None else [None] * table.num_rows)
-                  for n in names}
+        values = {
+            n: (column(table, n).to_pylist() if column(table, n) is not None else [None] * table.num_rows)
+            for n in names
+        }
         for i in range(table.num_rows):
             if at[i] == NULL_MS:
                 continue
@@ -115,8 +125,13 @@ def _from_log(inputs: ReviewInputs, events: list[dict]) -> ActualRun:
             index = event["segment_index"]
             in_plan = index is not None and 0 <= index < len(inputs.plan.segments)
             current = ActualSegment(
-                position=len(segments), plan_index=index if in_plan else None, kind=_plan_kind(inputs, index),
-                product_id=event["product_id"] or _plan_product(inputs, index), start_ms=at, end_ms=at)
+                position=len(segments),
+                plan_index=index if in_plan else None,
+                kind=_plan_kind(inputs, index),
+                product_id=event["product_id"] or _plan_product(inputs, index),
+                start_ms=at,
+                end_ms=at,
+            )
             segments.append(current)
             open_ended, step_open = True, None
         elif kind == "segment_end" and current is not None and open_ended:
@@ -131,8 +146,14 @@ def _from_log(inputs: ReviewInputs, events: list[dict]) -> ActualRun:
             step_open.end_ms = at
             step_open = None
         elif kind == "marker":
-            markers.append({"at_ms": at, "marker": event["marker"], "note": event["note"] or "",
-                            "position": current.position if current is not None else None})
+            markers.append(
+                {
+                    "at_ms": at,
+                    "marker": event["marker"],
+                    "note": event["note"] or "",
+                    "position": current.position if current is not None else None,
+                }
+            )
     if current is not None and open_ended:
         # The log stops without an end: the last logged instant closes it, else the planned length does.
         last = events[-1]["at_ms"]
@@ -177,14 +198,17 @@ def _from_explanations(inputs: ReviewInputs, explanations) -> ActualRun:
         if not keep[i]:
             continue
         key = (int(start[i]), int(end[i]), products[i])
-        if key in seen_rows:   # the same record imported from two files
+        if key in seen_rows:  # the same record imported from two files
             continue
         seen_rows.add(key)
         pid = products[i]
         candidates = unclaimed.get(pid, [])
         index = candidates.pop(0) if candidates else None
-        kind = (_plan_kind(inputs, index) if index is not None
-                else (SegmentKind.ENCORE.value if pid in seen else SegmentKind.PITCH.value))
+        kind = (
+            _plan_kind(inputs, index)
+            if index is not None
+            else (SegmentKind.ENCORE.value if pid in seen else SegmentKind.PITCH.value)
+        )
         seen.add(pid)
         segments.append(ActualSegment(len(segments), index, kind, pid, int(start[i]), int(end[i])))
     return ActualRun(SOURCE_EXPLANATIONS, segments)
@@ -193,7 +217,9 @@ def _from_explanations(inputs: ReviewInputs, explanations) -> ActualRun:
 def _from_plan(inputs: ReviewInputs) -> ActualRun:
     plan = inputs.plan
     segments = []
-    for i, (seg, begin) in enumerate(zip(plan.segments, plan.planned_starts())):
+    for i, (seg, begin) in enumerate(zip(plan.segments, plan.planned_starts(), strict=False)):
         start = to_ms(begin)
-        segments.append(ActualSegment(i, i, seg.kind.value, seg.product_id, start, start + seg.planned_seconds * 1000))
+        segments.append(
+            ActualSegment(i, i, seg.kind.value, seg.product_id, start, start + seg.planned_seconds * 1000)
+        )
     return ActualRun(SOURCE_PLAN, segments)

@@ -19,7 +19,7 @@ from livedesk.analysis.orders import OrderArrays
 
 BEFORE, AFTER, GAP, UNKNOWN = -1, -2, -3, -4
 BUCKET_NAMES = {BEFORE: "before", AFTER: "after", GAP: "gap", UNKNOWN: "no_paid_time"}
-LIFT_WINDOW_MS = 5 * 60 * 1000   # "the minutes before" a traffic item: the 5 minutes before it starts
+LIFT_WINDOW_MS = 5 * 60 * 1000  # "the minutes before" a traffic item: the 5 minutes before it starts
 
 
 def window_owners(starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -58,19 +58,19 @@ class SegmentFigures:
     orders: int | None = None
     units: int | None = None
     on_air_gmv_fen: int | None = None
-    on_air_share: float | None = None        # share of the block's GMV sold of the product on air
+    on_air_share: float | None = None  # share of the block's GMV sold of the product on air
     online_start: int | None = None
     online_end: int | None = None
     online_avg: float | None = None
-    online_before_avg: float | None = None   # the 5 minutes before the block
+    online_before_avg: float | None = None  # the 5 minutes before the block
     gmv_per_minute_fen: int | None = None
-    gmv_source: str | None = None             # orders | minutes
+    gmv_source: str | None = None  # orders | minutes
 
 
 @dataclass
 class Attribution:
     segments: list[SegmentFigures]
-    buckets: dict[str, dict] = field(default_factory=dict)   # before/after/gap/no_paid_time → gmv_fen, orders
+    buckets: dict[str, dict] = field(default_factory=dict)  # before/after/gap/no_paid_time → gmv_fen, orders
     steps: list[dict] = field(default_factory=list)
 
 
@@ -85,7 +85,7 @@ def attribute(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) 
     minutes = _minute_arrays(inputs)
     if minutes is not None and n:
         _minutes_into(minutes, starts, ends, result, use_gmv=orders is None)
-    for figure, seconds in zip(figures, (ends - starts) / 1000):
+    for figure, seconds in zip(figures, (ends - starts) / 1000, strict=False):
         if figure.gmv_fen is not None and seconds > 0:
             figure.gmv_per_minute_fen = int(round(figure.gmv_fen * 60 / seconds))
     if orders is not None:
@@ -104,7 +104,9 @@ def _orders_into(run: ActualRun, orders: OrderArrays, starts, ends, result: Attr
     counts = np.bincount(codes, minlength=n)[:n]
     # Which product is on air in each block, as the orders' product codes.
     lookup = {pid: i for i, pid in enumerate(orders.product_ids)}
-    on_air_code = np.array([lookup.get(s.product_id, -2) if s.product_id else -2 for s in run.segments], dtype=np.int64)
+    on_air_code = np.array(
+        [lookup.get(s.product_id, -2) if s.product_id else -2 for s in run.segments], dtype=np.int64
+    )
     on_air_gmv = None
     if amount is not None:
         on_air = orders.product_code[seg] == on_air_code[codes]
@@ -140,13 +142,23 @@ def _minute_arrays(inputs: ReviewInputs):
     minute = np.concatenate([epoch_ms(p.table.column("minute")) for p in parts])
     online = [int_array(p.table, "online", fill=-1) for p in parts]
     gmv = [int_array(p.table, "gmv_fen") for p in parts]
-    online = np.concatenate([o if o is not None else np.full(p.table.num_rows, -1) for o, p in zip(online, parts)])
-    gmv = (None if all(g is None for g in gmv)
-           else np.concatenate([g if g is not None else np.zeros(p.table.num_rows, np.int64) for g, p in zip(gmv, parts)]))
+    online = np.concatenate(
+        [o if o is not None else np.full(p.table.num_rows, -1) for o, p in zip(online, parts, strict=False)]
+    )
+    gmv = (
+        None
+        if all(g is None for g in gmv)
+        else np.concatenate(
+            [
+                g if g is not None else np.zeros(p.table.num_rows, np.int64)
+                for g, p in zip(gmv, parts, strict=False)
+            ]
+        )
+    )
     keep = minute != NULL_MS
     minute, online = minute[keep], online[keep]
     gmv = gmv[keep] if gmv is not None else None
-    minute, first = np.unique(minute, return_index=True)   # sorted; a minute imported twice counts once
+    minute, first = np.unique(minute, return_index=True)  # sorted; a minute imported twice counts once
     return minute, online[first], (gmv[first] if gmv is not None else None)
 
 
@@ -189,6 +201,14 @@ def _steps(run: ActualRun, orders: OrderArrays) -> list[dict]:
     seg = where >= 0
     gmv = _isum(where[seg], len(windows), orders.amount_fen[seg] if orders.amount_fen is not None else None)
     counts = np.bincount(where[seg], minlength=len(windows))
-    return [{"position": pos, "step": w.step, "start_ms": w.start_ms, "seconds": (w.end_ms - w.start_ms) / 1000,
-             "gmv_fen": int(gmv[k]) if gmv is not None else None, "orders": int(counts[k])}
-            for k, (pos, w) in enumerate(windows)]
+    return [
+        {
+            "position": pos,
+            "step": w.step,
+            "start_ms": w.start_ms,
+            "seconds": (w.end_ms - w.start_ms) / 1000,
+            "gmv_fen": int(gmv[k]) if gmv is not None else None,
+            "orders": int(counts[k]),
+        }
+        for k, (pos, w) in enumerate(windows)
+    ]

@@ -7,6 +7,7 @@ the store. Instants become UTC epoch milliseconds (int64) here so every later st
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
@@ -19,11 +20,33 @@ from livedesk.domain.session import SessionPlan
 
 # Columns the review reads from each dataset kind (a subset of livedesk.domain.canonical).
 NEEDED_COLUMNS = {
-    "orders": ["product_id", "quantity", "amount_fen", "paid_at", "refund_amount_fen", "buyer_id",
-               "is_sale", "is_refund", "outside_window"],
-    "products": ["product_id", "product_name", "price_fen", "gmv_fen", "units", "orders", "buyers",
-                 "product_exposure_uv", "product_click_uv", "exposure_gpm_fen", "explain_count",
-                 "refund_amount_fen", "is_sku_row", "estimated"],
+    "orders": [
+        "product_id",
+        "quantity",
+        "amount_fen",
+        "paid_at",
+        "refund_amount_fen",
+        "buyer_id",
+        "is_sale",
+        "is_refund",
+        "outside_window",
+    ],
+    "products": [
+        "product_id",
+        "product_name",
+        "price_fen",
+        "gmv_fen",
+        "units",
+        "orders",
+        "buyers",
+        "product_exposure_uv",
+        "product_click_uv",
+        "exposure_gpm_fen",
+        "explain_count",
+        "refund_amount_fen",
+        "is_sku_row",
+        "estimated",
+    ],
     "explanations": ["product_id", "product_name", "start", "end", "gmv_fen", "units"],
     "minutes": ["minute", "online", "gmv_fen", "orders", "new_followers"],
     "summary": ["key", "value", "low", "high", "estimated", "label", "sheet"],
@@ -124,7 +147,7 @@ def iso(ms: int | None, zone: str) -> str | None:
     """Epoch ms → ISO 8601 in the session's zone (what JSON and reports show)."""
     if ms is None:
         return None
-    from datetime import datetime, timezone
+    from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).astimezone(ZoneInfo(zone)).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(ms / 1000, tz=UTC).astimezone(ZoneInfo(zone)).isoformat(timespec="seconds")

@@ -15,15 +15,51 @@ import pyarrow.compute as pc
 from livedesk.analysis.inputs import ReviewInputs, bool_array, column, fen_ratio, int_array, ratio
 from livedesk.analysis.orders import OrderArrays, distinct_count
 
-INPUT_KEYS = ("gmv", "orders", "buyers", "units", "uv", "pv", "avg_online", "peak_online", "avg_watch_seconds",
-              "product_exposure_uv", "product_click_uv", "new_followers", "interaction_uv", "refund_amount",
-              "ad_spend")
-DERIVED_KEYS = ("uv_value", "gpm", "aov", "order_value", "watch_to_buy_rate", "exposure_to_click_rate",
-                "click_to_buy_rate", "follow_rate", "interaction_rate", "refund_rate", "net_gmv", "roi")
+INPUT_KEYS = (
+    "gmv",
+    "orders",
+    "buyers",
+    "units",
+    "uv",
+    "pv",
+    "avg_online",
+    "peak_online",
+    "avg_watch_seconds",
+    "product_exposure_uv",
+    "product_click_uv",
+    "new_followers",
+    "interaction_uv",
+    "refund_amount",
+    "ad_spend",
+)
+DERIVED_KEYS = (
+    "uv_value",
+    "gpm",
+    "aov",
+    "order_value",
+    "watch_to_buy_rate",
+    "exposure_to_click_rate",
+    "click_to_buy_rate",
+    "follow_rate",
+    "interaction_rate",
+    "refund_rate",
+    "net_gmv",
+    "roi",
+)
 METRIC_KEYS = INPUT_KEYS + DERIVED_KEYS
-MONEY_KEYS = frozenset({"gmv", "refund_amount", "ad_spend", "uv_value", "gpm", "aov", "order_value", "net_gmv"})
-RATE_KEYS = frozenset({"watch_to_buy_rate", "exposure_to_click_rate", "click_to_buy_rate", "follow_rate",
-                       "interaction_rate", "refund_rate"})
+MONEY_KEYS = frozenset(
+    {"gmv", "refund_amount", "ad_spend", "uv_value", "gpm", "aov", "order_value", "net_gmv"}
+)
+RATE_KEYS = frozenset(
+    {
+        "watch_to_buy_rate",
+        "exposure_to_click_rate",
+        "click_to_buy_rate",
+        "follow_rate",
+        "interaction_rate",
+        "refund_rate",
+    }
+)
 
 # key: (numerator, denominator, scale, money result)
 FORMULAS = {
@@ -39,7 +75,9 @@ FORMULAS = {
     "refund_rate": ("refund_amount", "gmv", 1, False),
     "roi": ("gmv", "ad_spend", 1, False),
 }
-FORMULA_TEXT = {key: (f"{n} / {d} × {s}" if s != 1 else f"{n} / {d}") for key, (n, d, s, _) in FORMULAS.items()}
+FORMULA_TEXT = {
+    key: (f"{n} / {d} × {s}" if s != 1 else f"{n} / {d}") for key, (n, d, s, _) in FORMULAS.items()
+}
 FORMULA_TEXT["net_gmv"] = "gmv − refund_amount"
 # 次数 (count) variants where the inputs exist; the 人数 variant is the key itself.
 COUNT_VARIANTS = {"watch_to_buy_rate": ("orders", "pv")}
@@ -60,7 +98,7 @@ CAVEATS = {
 }
 CAVEAT_TEXT = {
     "gmv_includes_refunds": "The platform's GMV is what users paid: it includes freight and orders refunded later, "
-                            "excludes platform coupons, and keeps updating for 30 days.",
+    "excludes platform coupons, and keeps updating for 30 days.",
     "gpm_per_views": "GPM divides by views (pv), not by viewers (uv).",
     "orders_per_sku": "The platform counts orders per SKU (sub-order).",
     "people_not_views": "Viewers are people (人数), each counted once.",
@@ -73,13 +111,13 @@ CAVEAT_TEXT = {
 class Alternative:
     value: float | int | None
     source: str
-    gap: float | int | None     # alternative − primary
+    gap: float | int | None  # alternative − primary
 
 
 @dataclass
 class Metric:
     key: str
-    value: float | int | None = None       # money in fen
+    value: float | int | None = None  # money in fen
     source: str | None = None
     formula: str | None = None
     estimated: bool = False
@@ -91,7 +129,9 @@ class Metric:
     def is_money(self) -> bool:
         return self.key in MONEY_KEYS
 
-    def offer(self, value, source: str, *, estimated: bool = False, low=None, high=None, formula=None) -> None:
+    def offer(
+        self, value, source: str, *, estimated: bool = False, low=None, high=None, formula=None
+    ) -> None:
         """Add a value from one more source: the first becomes primary, later ones alternatives with the gap."""
         if value is None:
             return
@@ -145,8 +185,18 @@ def _from_summaries(inputs: ReviewInputs, metrics: dict[str, Metric]) -> None:
 
 def _typed(key: str, value: float):
     """Money and counts are whole numbers; rates, averages and seconds keep their fraction."""
-    if key in MONEY_KEYS or key in {"orders", "buyers", "units", "uv", "pv", "peak_online", "product_exposure_uv",
-                                    "product_click_uv", "new_followers", "interaction_uv"}:
+    if key in MONEY_KEYS or key in {
+        "orders",
+        "buyers",
+        "units",
+        "uv",
+        "pv",
+        "peak_online",
+        "product_exposure_uv",
+        "product_click_uv",
+        "new_followers",
+        "interaction_uv",
+    }:
         return int(round(value))
     return float(value)
 
@@ -158,8 +208,14 @@ def _from_channels(inputs: ReviewInputs, metrics: dict[str, Metric]) -> None:
         if not totals.any():
             continue
         row = int(np.flatnonzero(totals)[0])
-        for name, key in (("pv", "pv"), ("uv", "uv"), ("gmv_fen", "gmv"), ("orders", "orders"),
-                          ("ad_spend_fen", "ad_spend"), ("avg_watch_seconds", "avg_watch_seconds")):
+        for name, key in (
+            ("pv", "pv"),
+            ("uv", "uv"),
+            ("gmv_fen", "gmv"),
+            ("orders", "orders"),
+            ("ad_spend_fen", "ad_spend"),
+            ("avg_watch_seconds", "avg_watch_seconds"),
+        ):
             col = column(table, name)
             if col is None:
                 continue
@@ -174,15 +230,24 @@ def _from_orders(orders: OrderArrays | None, metrics: dict[str, Metric]) -> None
     window = orders.in_window
     source = " + ".join(orders.sources) + " (summed orders)"
     if orders.amount_fen is not None:
-        metrics["gmv"].offer(int(orders.amount_fen[window].sum()), source,
-                             formula="sum(amount) of paid lines in the live window")
-    metrics["orders"].offer(int(window.sum()), source, formula="count of paid sub-order lines in the live window")
+        metrics["gmv"].offer(
+            int(orders.amount_fen[window].sum()),
+            source,
+            formula="sum(amount) of paid lines in the live window",
+        )
+    metrics["orders"].offer(
+        int(window.sum()), source, formula="count of paid sub-order lines in the live window"
+    )
     if orders.quantity is not None:
         metrics["units"].offer(int(orders.quantity[window].sum()), source, formula="sum(quantity)")
     if orders.buyer_code is not None:
-        metrics["buyers"].offer(distinct_count(orders.buyer_code, window), source, formula="distinct buyer_id")
+        metrics["buyers"].offer(
+            distinct_count(orders.buyer_code, window), source, formula="distinct buyer_id"
+        )
     if orders.refund_fen is not None:
-        metrics["refund_amount"].offer(int(orders.refund_fen[window].sum()), source, formula="sum(refund_amount)")
+        metrics["refund_amount"].offer(
+            int(orders.refund_fen[window].sum()), source, formula="sum(refund_amount)"
+        )
 
 
 def _from_minutes(inputs: ReviewInputs, metrics: dict[str, Metric]) -> None:
@@ -191,7 +256,9 @@ def _from_minutes(inputs: ReviewInputs, metrics: dict[str, Metric]) -> None:
         source = f"{sourced.source} (minute curve)"
         if online is not None and online.null_count < len(online):
             metrics["peak_online"].offer(int(pc.max(online).as_py()), source, formula="max(online)")
-            metrics["avg_online"].offer(float(pc.mean(online).as_py()), source, formula="mean(online) over minutes")
+            metrics["avg_online"].offer(
+                float(pc.mean(online).as_py()), source, formula="mean(online) over minutes"
+            )
         followers = int_array(sourced.table, "new_followers")
         if followers is not None:
             metrics["new_followers"].offer(int(followers.sum()), source, formula="sum(new_followers)")
@@ -202,7 +269,9 @@ def _derive(metrics: dict[str, Metric]) -> None:
     recovered_pv = False
     if pv.value is None and gmv.value is not None and gpm.value:
         # When only GPM is exported, pv = gmv / gpm × 1000 (DOMAIN.md §4.2): a whole number of views.
-        pv.offer(int(round(gmv.value * 1000 / gpm.value)), "derived: gmv / gpm × 1000", formula="gmv / gpm × 1000")
+        pv.offer(
+            int(round(gmv.value * 1000 / gpm.value)), "derived: gmv / gpm × 1000", formula="gmv / gpm × 1000"
+        )
         recovered_pv = True
     for key, (num, den, scale, money) in FORMULAS.items():
         if key == "gpm" and recovered_pv:
@@ -211,4 +280,8 @@ def _derive(metrics: dict[str, Metric]) -> None:
         value = fen_ratio(n, d, scale) if money else ratio(n, d, scale)
         metrics[key].offer(value, f"derived: {FORMULA_TEXT[key]}", formula=FORMULA_TEXT[key])
     if gmv.value is not None and metrics["refund_amount"].value is not None:
-        metrics["net_gmv"].offer(gmv.value - metrics["refund_amount"].value, "derived: gmv − refund_amount", formula=FORMULA_TEXT["net_gmv"])
+        metrics["net_gmv"].offer(
+            gmv.value - metrics["refund_amount"].value,
+            "derived: gmv − refund_amount",
+            formula=FORMULA_TEXT["net_gmv"],
+        )

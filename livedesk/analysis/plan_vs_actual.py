@@ -9,7 +9,7 @@ from livedesk.analysis.inputs import to_ms
 from livedesk.domain.session import SessionPlan
 
 KEPT, SKIPPED, ADDED = "kept", "skipped", "added"
-NOT_RECORDED = "not_recorded"   # 商品讲解 records only product pitches: other blocks leave no trace there
+NOT_RECORDED = "not_recorded"  # 商品讲解 records only product pitches: other blocks leave no trace there
 
 
 @dataclass
@@ -17,13 +17,13 @@ class SegmentComparison:
     """One row: a planned segment (with its first actual run) or a block added on air (plan_index None)."""
 
     plan_index: int | None
-    positions: list[int]               # actual run positions of this segment (several when re-run)
+    positions: list[int]  # actual run positions of this segment (several when re-run)
     kind: str
     product_id: str | None
     planned_start_ms: int | None
     planned_seconds: int | None
     actual_start_ms: int | None
-    actual_seconds: float | None       # sum over its runs
+    actual_seconds: float | None  # sum over its runs
     status: str
 
     @property
@@ -38,7 +38,7 @@ class PlanVsActual:
     source: str
     rows: list[SegmentComparison] = field(default_factory=list)
     planned_seconds: int = 0
-    actual_seconds: float | None = None      # first actual start to last actual end
+    actual_seconds: float | None = None  # first actual start to last actual end
     over_under_seconds: float | None = None  # positive: ran over the plan
     start_delay_seconds: float | None = None
     order_kept: bool | None = None
@@ -55,19 +55,37 @@ def compare(plan: SessionPlan, run: ActualRun) -> PlanVsActual:
     result = PlanVsActual(source=run.source, planned_seconds=plan.total_planned_seconds)
     for i, segment in enumerate(plan.segments):
         runs = runs_of.get(i, [])
-        result.rows.append(SegmentComparison(
-            plan_index=i, positions=[r.position for r in runs], kind=segment.kind.value, product_id=segment.product_id,
-            planned_start_ms=to_ms(starts[i]), planned_seconds=segment.planned_seconds,
-            actual_start_ms=runs[0].start_ms if runs else None,
-            actual_seconds=sum(r.seconds for r in runs) if runs else None,
-            status=KEPT if runs else _missing_status(run.source, segment.product_id)))
+        result.rows.append(
+            SegmentComparison(
+                plan_index=i,
+                positions=[r.position for r in runs],
+                kind=segment.kind.value,
+                product_id=segment.product_id,
+                planned_start_ms=to_ms(starts[i]),
+                planned_seconds=segment.planned_seconds,
+                actual_start_ms=runs[0].start_ms if runs else None,
+                actual_seconds=sum(r.seconds for r in runs) if runs else None,
+                status=KEPT if runs else _missing_status(run.source, segment.product_id),
+            )
+        )
         if result.rows[-1].status == SKIPPED:
             result.skipped.append(i)
     for seg in run.segments:
         if seg.plan_index is None:
             result.added.append(seg.position)
-            result.rows.append(SegmentComparison(None, [seg.position], seg.kind, seg.product_id, None, None,
-                                                 seg.start_ms, seg.seconds, ADDED))
+            result.rows.append(
+                SegmentComparison(
+                    None,
+                    [seg.position],
+                    seg.kind,
+                    seg.product_id,
+                    None,
+                    None,
+                    seg.start_ms,
+                    seg.seconds,
+                    ADDED,
+                )
+            )
     if run.segments:
         result.actual_seconds = (run.end_ms - run.start_ms) / 1000
         result.over_under_seconds = result.actual_seconds - result.planned_seconds

@@ -9,13 +9,37 @@ from livedesk.analysis.actual_run import SOURCE_PLAN, ActualRun
 from livedesk.analysis.inputs import ReviewInputs, bool_array, column, fen_ratio, ratio
 from livedesk.analysis.orders import OrderArrays, count_by, distinct_by, sum_by
 
-PRODUCT_KEYS = ("gmv", "units", "orders", "buyers", "product_exposure_uv", "product_click_uv",
-                "exposure_to_click_rate", "click_to_buy_rate", "explain_count", "explain_seconds",
-                "gmv_per_explain_minute", "units_per_explain", "exposure_gpm", "refund_amount", "refund_rate",
-                "gmv_share", "sell_through", "gross_margin")
+PRODUCT_KEYS = (
+    "gmv",
+    "units",
+    "orders",
+    "buyers",
+    "product_exposure_uv",
+    "product_click_uv",
+    "exposure_to_click_rate",
+    "click_to_buy_rate",
+    "explain_count",
+    "explain_seconds",
+    "gmv_per_explain_minute",
+    "units_per_explain",
+    "exposure_gpm",
+    "refund_amount",
+    "refund_rate",
+    "gmv_share",
+    "sell_through",
+    "gross_margin",
+)
 PRODUCT_MONEY_KEYS = frozenset({"gmv", "gmv_per_explain_minute", "exposure_gpm", "refund_amount"})
-_ADDITIVE = ("gmv_fen", "units", "orders", "buyers", "product_exposure_uv", "product_click_uv",
-             "explain_count", "refund_amount_fen")
+_ADDITIVE = (
+    "gmv_fen",
+    "units",
+    "orders",
+    "buyers",
+    "product_exposure_uv",
+    "product_click_uv",
+    "explain_count",
+    "refund_amount_fen",
+)
 
 
 def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) -> list[dict]:
@@ -31,16 +55,30 @@ def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | No
     rows = []
     for pid in ids:
         product, export, summed = pool.get(pid), exported.get(pid, {}), from_orders.get(pid, {})
-        row = {"product_id": pid, "name": (product.name if product else export.get("product_name")) or pid,
-               "role": product.role.value if product else None, "sources": {}, "alternatives": {}}
-        for key, exported_name in (("gmv", "gmv_fen"), ("units", "units"), ("orders", "orders"),
-                                   ("buyers", "buyers"), ("refund_amount", "refund_amount_fen")):
+        row = {
+            "product_id": pid,
+            "name": (product.name if product else export.get("product_name")) or pid,
+            "role": product.role.value if product else None,
+            "sources": {},
+            "alternatives": {},
+        }
+        for key, exported_name in (
+            ("gmv", "gmv_fen"),
+            ("units", "units"),
+            ("orders", "orders"),
+            ("buyers", "buyers"),
+            ("refund_amount", "refund_amount_fen"),
+        ):
             value = export.get(exported_name)
             alt = summed.get(key)
             if value is not None:
                 row[key], row["sources"][key] = value, export["_source"]
                 if alt is not None:
-                    row["alternatives"][key] = {"value": alt, "source": orders_source(orders), "gap": alt - value}
+                    row["alternatives"][key] = {
+                        "value": alt,
+                        "source": orders_source(orders),
+                        "gap": alt - value,
+                    }
             else:
                 row[key] = alt
                 row["sources"][key] = orders_source(orders) if alt is not None else None
@@ -62,8 +100,11 @@ def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | No
         row["refund_rate"] = ratio(row["refund_amount"], row["gmv"])
         row["sell_through"] = ratio(row["units"], product.stock if product else None)
         cost = product.cost_fen if product else None
-        row["gross_margin"] = (ratio(row["gmv"] - cost * row["units"], row["gmv"])
-                               if cost is not None and row["gmv"] is not None and row["units"] is not None else None)
+        row["gross_margin"] = (
+            ratio(row["gmv"] - cost * row["units"], row["gmv"])
+            if cost is not None and row["gmv"] is not None and row["units"] is not None
+            else None
+        )
         rows.append(row)
     total = sum(r["gmv"] for r in rows if r["gmv"] is not None)
     for row in rows:
@@ -81,8 +122,10 @@ def _exported_rows(inputs: ReviewInputs) -> dict[str, dict]:
     result: dict[str, dict] = {}
     for sourced in inputs.of("products"):
         table = sourced.table.filter(~bool_array(sourced.table, "is_sku_row", False))
-        columns = {name: (column(table, name).to_pylist() if column(table, name) is not None else None)
-                   for name in ("product_id", "product_name", "exposure_gpm_fen", *_ADDITIVE)}
+        columns = {
+            name: (column(table, name).to_pylist() if column(table, name) is not None else None)
+            for name in ("product_id", "product_name", "exposure_gpm_fen", *_ADDITIVE)
+        }
         if columns["product_id"] is None:
             continue
         merged: dict[str, dict] = {}
@@ -113,8 +156,10 @@ def _order_sums(orders: OrderArrays | None) -> dict[str, dict]:
     result = {}
     for i in np.flatnonzero(count):
         result[orders.product_ids[i]] = {
-            "gmv": int(gmv[i]) if gmv is not None else None, "units": int(units[i]) if units is not None else None,
-            "orders": int(count[i]), "buyers": int(buyers[i]) if buyers is not None else None,
+            "gmv": int(gmv[i]) if gmv is not None else None,
+            "units": int(units[i]) if units is not None else None,
+            "orders": int(count[i]),
+            "buyers": int(buyers[i]) if buyers is not None else None,
             "refund_amount": int(refunds[i]) if refunds is not None else None,
         }
     return result

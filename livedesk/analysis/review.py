@@ -12,8 +12,16 @@ from livedesk.analysis.actual_run import ActualRun, actual_run
 from livedesk.analysis.attribution import Attribution, attribute
 from livedesk.analysis.findings import find
 from livedesk.analysis.inputs import ReviewInputs, fen_ratio, iso, to_ms, yuan
-from livedesk.analysis.metrics import (CAVEATS, CAVEAT_TEXT, FORMULA_TEXT, METRIC_KEYS, MONEY_KEYS, Metric,
-                                       compute_metrics, count_variants)
+from livedesk.analysis.metrics import (
+    CAVEAT_TEXT,
+    CAVEATS,
+    FORMULA_TEXT,
+    METRIC_KEYS,
+    MONEY_KEYS,
+    Metric,
+    compute_metrics,
+    count_variants,
+)
 from livedesk.analysis.orders import OrderArrays, sale_lines
 from livedesk.analysis.plan_vs_actual import PlanVsActual, compare
 from livedesk.analysis.products import PRODUCT_MONEY_KEYS, product_table
@@ -43,8 +51,13 @@ class Review:
         return review_json(self)
 
 
-def build_review(inputs: ReviewInputs, *, thresholds: dict | None = None, own_actions: list[ActionItem] = (),
-                 carried_actions: list[ActionItem] = ()) -> Review:
+def build_review(
+    inputs: ReviewInputs,
+    *,
+    thresholds: dict | None = None,
+    own_actions: list[ActionItem] = (),
+    carried_actions: list[ActionItem] = (),
+) -> Review:
     """Compute everything; carried items are verified in place against this session (see actions.verify)."""
     thresholds = merged_thresholds(thresholds)
     orders = sale_lines(inputs)
@@ -57,20 +70,37 @@ def build_review(inputs: ReviewInputs, *, thresholds: dict | None = None, own_ac
     roles = scorecards(products, run, attribution, thresholds, session_gpm)
     plan = inputs.plan
     internal = {
-        "kpis": kpis, "targets": vars(plan.session.targets), "plan_vs_actual": pva, "run": run,
-        "attribution": attribution, "products": products, "roles": roles,
-        "names": {p.product_id: p.name for p in plan.products} | {r["product_id"]: r["name"] for r in products},
+        "kpis": kpis,
+        "targets": vars(plan.session.targets),
+        "plan_vs_actual": pva,
+        "run": run,
+        "attribution": attribution,
+        "products": products,
+        "roles": roles,
+        "names": {p.product_id: p.name for p in plan.products}
+        | {r["product_id"]: r["name"] for r in products},
         "roles_of": {p.product_id: p.role.value for p in plan.products},
         "has_data": any(inputs.of(k) for k in ("orders", "summary", "products", "channels", "minutes")),
     }
-    review = Review(inputs, kpis, run, attribution, pva, products, roles, find(internal, thresholds),
-                    _curves(inputs, run, orders), thresholds)
+    review = Review(
+        inputs,
+        kpis,
+        run,
+        attribution,
+        pva,
+        products,
+        roles,
+        find(internal, thresholds),
+        _curves(inputs, run, orders),
+        thresholds,
+    )
     review_dict = review_json(review, with_actions=False)
     session_id = plan.session.id
     for item in carried_actions:
         action_rules.verify(item, review_dict, session_id)
-    review.actions = ([action_rules.action_json(a, carried=False) for a in own_actions]
-                      + [action_rules.action_json(a, carried=True) for a in carried_actions])
+    review.actions = [action_rules.action_json(a, carried=False) for a in own_actions] + [
+        action_rules.action_json(a, carried=True) for a in carried_actions
+    ]
     return review
 
 
@@ -109,7 +139,7 @@ def _curves(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) ->
             np.add.at(gmv, slot[keep], minute_gmv[keep])
         if values is None:
             continue
-        for m, v in zip(minutes, values):
+        for m, v in zip(minutes, values, strict=False):
             i = (int(m) - first) // 60_000
             if 0 <= i < count and v >= 0:
                 online[i] = int(v)
@@ -121,10 +151,19 @@ def _curves(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) ->
 def _metric_json(metric: Metric) -> dict:
     money = metric.key in MONEY_KEYS
     out = lambda v: yuan(v) if money and v is not None else v  # noqa: E731 - local unit conversion
-    return {"value": out(metric.value), "source": metric.source, "formula": metric.formula or FORMULA_TEXT.get(metric.key),
-            "caveat": CAVEAT_TEXT.get(CAVEATS.get(metric.key)), "caveat_code": CAVEATS.get(metric.key),
-            "estimated": metric.estimated, "low": out(metric.low), "high": out(metric.high),
-            "alternatives": [{"value": out(a.value), "source": a.source, "gap": out(a.gap)} for a in metric.alternatives]}
+    return {
+        "value": out(metric.value),
+        "source": metric.source,
+        "formula": metric.formula or FORMULA_TEXT.get(metric.key),
+        "caveat": CAVEAT_TEXT.get(CAVEATS.get(metric.key)),
+        "caveat_code": CAVEATS.get(metric.key),
+        "estimated": metric.estimated,
+        "low": out(metric.low),
+        "high": out(metric.high),
+        "alternatives": [
+            {"value": out(a.value), "source": a.source, "gap": out(a.gap)} for a in metric.alternatives
+        ],
+    }
 
 
 def review_json(review: Review, *, with_actions: bool = True) -> dict:
@@ -133,42 +172,80 @@ def review_json(review: Review, *, with_actions: bool = True) -> dict:
     targets = vars(session.targets)
     segment_rows = _segments_json(review)
     return {
-        "session": {"id": session.id, "title": session.title, "account": session.account, "platform": session.platform,
-                    "start": iso(to_ms(session.start), zone), "planned_seconds": session.planned_seconds,
-                    "timezone": session.timezone, "is_sample": session.is_sample,
-                    "targets": {"gmv": yuan(targets.get("gmv_fen")), "uv": targets.get("uv"),
-                                "uv_value": yuan(targets.get("uv_value_fen")),
-                                "watch_to_buy_rate": targets.get("conversion"), "roi": targets.get("roi")}},
+        "session": {
+            "id": session.id,
+            "title": session.title,
+            "account": session.account,
+            "platform": session.platform,
+            "start": iso(to_ms(session.start), zone),
+            "planned_seconds": session.planned_seconds,
+            "timezone": session.timezone,
+            "is_sample": session.is_sample,
+            "targets": {
+                "gmv": yuan(targets.get("gmv_fen")),
+                "uv": targets.get("uv"),
+                "uv_value": yuan(targets.get("uv_value_fen")),
+                "watch_to_buy_rate": targets.get("conversion"),
+                "roi": targets.get("roi"),
+            },
+        },
         "kpis": {key: _metric_json(review.kpis[key])["value"] for key in METRIC_KEYS},
         "kpi_sources": {key: review.kpis[key].source for key in METRIC_KEYS},
         "kpi_details": {key: _metric_json(review.kpis[key]) for key in METRIC_KEYS},
         "kpi_count_variants": count_variants(review.kpis),
         "funnel": _funnel(review),
-        "plan_vs_actual": {"source": review.plan_vs_actual.source,
-                           "planned_seconds": review.plan_vs_actual.planned_seconds,
-                           "actual_seconds": review.plan_vs_actual.actual_seconds,
-                           "over_under_seconds": review.plan_vs_actual.over_under_seconds,
-                           "start_delay_seconds": review.plan_vs_actual.start_delay_seconds,
-                           "order_kept": review.plan_vs_actual.order_kept,
-                           "skipped": review.plan_vs_actual.skipped, "added": review.plan_vs_actual.added},
+        "plan_vs_actual": {
+            "source": review.plan_vs_actual.source,
+            "planned_seconds": review.plan_vs_actual.planned_seconds,
+            "actual_seconds": review.plan_vs_actual.actual_seconds,
+            "over_under_seconds": review.plan_vs_actual.over_under_seconds,
+            "start_delay_seconds": review.plan_vs_actual.start_delay_seconds,
+            "order_kept": review.plan_vs_actual.order_kept,
+            "skipped": review.plan_vs_actual.skipped,
+            "added": review.plan_vs_actual.added,
+        },
         "segments": segment_rows,
-        "buckets": {name: {"gmv": yuan(b["gmv_fen"]), "orders": b["orders"]}
-                    for name, b in review.attribution.buckets.items()},
-        "steps": [{"position": s["position"], "step": s["step"], "start": iso(s["start_ms"], zone),
-                   "seconds": s["seconds"], "gmv": yuan(s["gmv_fen"]), "orders": s["orders"]}
-                  for s in review.attribution.steps],
-        "markers": [{"at": iso(m["at_ms"], zone), "marker": m["marker"], "note": m["note"], "position": m["position"]}
-                    for m in review.run.markers],
+        "buckets": {
+            name: {"gmv": yuan(b["gmv_fen"]), "orders": b["orders"]}
+            for name, b in review.attribution.buckets.items()
+        },
+        "steps": [
+            {
+                "position": s["position"],
+                "step": s["step"],
+                "start": iso(s["start_ms"], zone),
+                "seconds": s["seconds"],
+                "gmv": yuan(s["gmv_fen"]),
+                "orders": s["orders"],
+            }
+            for s in review.attribution.steps
+        ],
+        "markers": [
+            {"at": iso(m["at_ms"], zone), "marker": m["marker"], "note": m["note"], "position": m["position"]}
+            for m in review.run.markers
+        ],
         "products": [_product_json(row) for row in review.products],
         "roles": _roles_json(review.roles),
         "findings": review.findings,
         "actions": review.actions if with_actions else [],
-        "curves": {"minute": [iso(m, zone) for m in review.curves["minute_ms"]], "online": review.curves["online"],
-                   "gmv": [yuan(v) for v in review.curves["gmv_fen"]]},
-        "provenance": [{"kind": t.dataset.kind.value, "format": t.dataset.format, "source_name": t.dataset.source_name,
-                        "sheet": t.dataset.sheet, "imported_at": t.dataset.imported_at.isoformat(timespec="seconds"),
-                        "rows_stored": t.dataset.rows_stored, "rows_skipped": t.dataset.rows_skipped}
-                       for kind in sorted(review.inputs.tables) for t in review.inputs.tables[kind]],
+        "curves": {
+            "minute": [iso(m, zone) for m in review.curves["minute_ms"]],
+            "online": review.curves["online"],
+            "gmv": [yuan(v) for v in review.curves["gmv_fen"]],
+        },
+        "provenance": [
+            {
+                "kind": t.dataset.kind.value,
+                "format": t.dataset.format,
+                "source_name": t.dataset.source_name,
+                "sheet": t.dataset.sheet,
+                "imported_at": t.dataset.imported_at.isoformat(timespec="seconds"),
+                "rows_stored": t.dataset.rows_stored,
+                "rows_skipped": t.dataset.rows_skipped,
+            }
+            for kind in sorted(review.inputs.tables)
+            for t in review.inputs.tables[kind]
+        ],
         "definitions": {key: FORMULA_TEXT.get(key, "as exported") for key in METRIC_KEYS},
         "thresholds": review.thresholds,
     }
@@ -183,10 +260,16 @@ def _funnel(review: Review) -> list[dict]:
             exposure = sourced.table.column("value")[keys.index("exposure_uv")].as_py()
             break
     k = review.kpis
-    return [{"stage": stage, "value": value} for stage, value in (
-        ("exposure_uv", int(exposure) if exposure is not None else None), ("uv", k["uv"].value),
-        ("product_exposure_uv", k["product_exposure_uv"].value), ("product_click_uv", k["product_click_uv"].value),
-        ("buyers", k["buyers"].value))]
+    return [
+        {"stage": stage, "value": value}
+        for stage, value in (
+            ("exposure_uv", int(exposure) if exposure is not None else None),
+            ("uv", k["uv"].value),
+            ("product_exposure_uv", k["product_exposure_uv"].value),
+            ("product_click_uv", k["product_click_uv"].value),
+            ("buyers", k["buyers"].value),
+        )
+    ]
 
 
 def _segments_json(review: Review) -> list[dict]:
@@ -198,19 +281,33 @@ def _segments_json(review: Review) -> list[dict]:
         gmv = _sum(f.gmv_fen for f in figures)
         on_air = _sum(f.on_air_gmv_fen for f in figures)
         title = plan.segments[row.plan_index].title if row.plan_index is not None else ""
-        rows.append({
-            "index": row.plan_index, "positions": row.positions, "kind": row.kind, "title": title,
-            "product_id": row.product_id, "role": roles.get(row.product_id), "status": row.status,
-            "planned_start": iso(row.planned_start_ms, zone), "planned_seconds": row.planned_seconds,
-            "actual_start": iso(row.actual_start_ms, zone), "actual_seconds": row.actual_seconds,
-            "delta_seconds": row.delta_seconds,
-            "gmv": yuan(gmv), "orders": _sum(f.orders for f in figures), "units": _sum(f.units for f in figures),
-            "on_air_gmv": yuan(on_air), "on_air_share": (on_air / gmv if on_air is not None and gmv else None),
-            "online_start": figures[0].online_start if figures else None,
-            "online_end": figures[-1].online_end if figures else None,
-            "gmv_per_minute": yuan(fen_ratio(gmv * 60, row.actual_seconds)) if gmv is not None and row.actual_seconds else None,
-            "gmv_source": figures[0].gmv_source if figures else None,
-        })
+        rows.append(
+            {
+                "index": row.plan_index,
+                "positions": row.positions,
+                "kind": row.kind,
+                "title": title,
+                "product_id": row.product_id,
+                "role": roles.get(row.product_id),
+                "status": row.status,
+                "planned_start": iso(row.planned_start_ms, zone),
+                "planned_seconds": row.planned_seconds,
+                "actual_start": iso(row.actual_start_ms, zone),
+                "actual_seconds": row.actual_seconds,
+                "delta_seconds": row.delta_seconds,
+                "gmv": yuan(gmv),
+                "orders": _sum(f.orders for f in figures),
+                "units": _sum(f.units for f in figures),
+                "on_air_gmv": yuan(on_air),
+                "on_air_share": (on_air / gmv if on_air is not None and gmv else None),
+                "online_start": figures[0].online_start if figures else None,
+                "online_end": figures[-1].online_end if figures else None,
+                "gmv_per_minute": yuan(fen_ratio(gmv * 60, row.actual_seconds))
+                if gmv is not None and row.actual_seconds
+                else None,
+                "gmv_source": figures[0].gmv_source if figures else None,
+            }
+        )
     return rows
 
 
@@ -223,8 +320,14 @@ def _product_json(row: dict) -> dict:
     out = {}
     for key, value in row.items():
         if key == "alternatives":
-            out[key] = {k: {"value": yuan(a["value"]) if k in PRODUCT_MONEY_KEYS else a["value"], "source": a["source"],
-                            "gap": yuan(a["gap"]) if k in PRODUCT_MONEY_KEYS else a["gap"]} for k, a in value.items()}
+            out[key] = {
+                k: {
+                    "value": yuan(a["value"]) if k in PRODUCT_MONEY_KEYS else a["value"],
+                    "source": a["source"],
+                    "gap": yuan(a["gap"]) if k in PRODUCT_MONEY_KEYS else a["gap"],
+                }
+                for k, a in value.items()
+            }
         else:
             out[key] = yuan(value) if key in PRODUCT_MONEY_KEYS and value is not None else value
     return out

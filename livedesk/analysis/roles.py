@@ -11,23 +11,29 @@ THRESHOLDS_NAMESPACE, THRESHOLDS_NAME = "review_thresholds", "default"
 
 # Defaults; every one can be changed by the team. Lifts and ratios are fractions.
 DEFAULT_THRESHOLDS = {
-    "traffic_online_lift_min": 0.0,        # avg online during the item vs the 5 minutes before: must not fall
-    "traffic_click_rate_min": 0.10,        # exposure → click (人数)
+    "traffic_online_lift_min": 0.0,  # avg online during the item vs the 5 minutes before: must not fall
+    "traffic_click_rate_min": 0.10,  # exposure → click (人数)
     "profit_gmv_per_minute_ratio_min": 1.0,  # GMV per minute on air vs the session's GMV per minute
-    "profit_click_to_buy_min": 0.05,       # click → buy (人数)
-    "profit_margin_min": 0.20,             # gross margin where costs are known
-    "image_click_rate_min": 0.05,          # exposure → click (人数)
-    "clearance_sell_through_min": 0.80,    # units / stock allotted
-    "refund_rate_max": 0.15,               # a product or session refunding more than this is a finding
-    "min_clicks_for_rate": 30,             # fewer clicks than this: a click-to-buy rate says little, no finding
-    "overrun_tolerance": 0.20,             # a block may run this fraction over its plan (and at least 60 s)
+    "profit_click_to_buy_min": 0.05,  # click → buy (人数)
+    "profit_margin_min": 0.20,  # gross margin where costs are known
+    "image_click_rate_min": 0.05,  # exposure → click (人数)
+    "clearance_sell_through_min": 0.80,  # units / stock allotted
+    "refund_rate_max": 0.15,  # a product or session refunding more than this is a finding
+    "min_clicks_for_rate": 30,  # fewer clicks than this: a click-to-buy rate says little, no finding
+    "overrun_tolerance": 0.20,  # a block may run this fraction over its plan (and at least 60 s)
 }
 
 # role → [(check key, threshold key)]
 ROLE_CHECKS = {
-    "traffic": [("online_lift", "traffic_online_lift_min"), ("exposure_to_click_rate", "traffic_click_rate_min")],
-    "profit": [("gmv_per_minute_ratio", "profit_gmv_per_minute_ratio_min"),
-               ("click_to_buy_rate", "profit_click_to_buy_min"), ("gross_margin", "profit_margin_min")],
+    "traffic": [
+        ("online_lift", "traffic_online_lift_min"),
+        ("exposure_to_click_rate", "traffic_click_rate_min"),
+    ],
+    "profit": [
+        ("gmv_per_minute_ratio", "profit_gmv_per_minute_ratio_min"),
+        ("click_to_buy_rate", "profit_click_to_buy_min"),
+        ("gross_margin", "profit_margin_min"),
+    ],
     "image": [("exposure_to_click_rate", "image_click_rate_min")],
     "clearance": [("sell_through", "clearance_sell_through_min")],
 }
@@ -42,8 +48,13 @@ def merged_thresholds(stored: dict | None) -> dict:
     return result
 
 
-def scorecards(products: list[dict], run: ActualRun, attribution: Attribution, thresholds: dict,
-               session_gmv_per_minute_fen: int | None) -> dict:
+def scorecards(
+    products: list[dict],
+    run: ActualRun,
+    attribution: Attribution,
+    thresholds: dict,
+    session_gmv_per_minute_fen: int | None,
+) -> dict:
     """{"thresholds", "scorecards": [...], "by_role": {role: counts and GMV}}."""
     cards = []
     for row in products:
@@ -55,21 +66,38 @@ def scorecards(products: list[dict], run: ActualRun, attribution: Attribution, t
         for check, threshold_key in ROLE_CHECKS[role]:
             threshold, value = thresholds.get(threshold_key), values.get(check)
             met = None if value is None or threshold is None else bool(value >= threshold)
-            checks.append({"check": check, "value": value, "threshold": threshold, "threshold_key": threshold_key,
-                           "met": met})
+            checks.append(
+                {
+                    "check": check,
+                    "value": value,
+                    "threshold": threshold,
+                    "threshold_key": threshold_key,
+                    "met": met,
+                }
+            )
         known = [c["met"] for c in checks if c["met"] is not None]
         verdict = None if not known else ("met" if all(known) else "not_met")
-        cards.append({"product_id": row["product_id"], "name": row["name"], "role": role, "verdict": verdict,
-                      "checks": checks})
+        cards.append(
+            {
+                "product_id": row["product_id"],
+                "name": row["name"],
+                "role": role,
+                "verdict": verdict,
+                "checks": checks,
+            }
+        )
     by_role: dict[str, dict] = {}
     total_gmv = sum(r["gmv"] for r in products if r.get("gmv") is not None)
     for role in ROLE_CHECKS:
         mine = [c for c in cards if c["role"] == role]
         gmv = [r["gmv"] for r in products if r.get("role") == role and r.get("gmv") is not None]
-        by_role[role] = {"products": len(mine), "met": sum(c["verdict"] == "met" for c in mine),
-                         "not_met": sum(c["verdict"] == "not_met" for c in mine),
-                         "gmv_fen": sum(gmv) if gmv else None,
-                         "gmv_share": ratio(sum(gmv), total_gmv) if gmv else None}
+        by_role[role] = {
+            "products": len(mine),
+            "met": sum(c["verdict"] == "met" for c in mine),
+            "not_met": sum(c["verdict"] == "not_met" for c in mine),
+            "gmv_fen": sum(gmv) if gmv else None,
+            "gmv_share": ratio(sum(gmv), total_gmv) if gmv else None,
+        }
     return {"thresholds": dict(thresholds), "scorecards": cards, "by_role": by_role}
 
 
@@ -77,7 +105,9 @@ def _check_values(row: dict, run: ActualRun, attribution: Attribution, session_g
     positions = [s.position for s in run.segments if s.product_id == row["product_id"]]
     figures = [attribution.segments[p] for p in positions]
     during = [f.online_avg for f in figures if f.online_avg is not None and f.online_before_avg is not None]
-    before = [f.online_before_avg for f in figures if f.online_avg is not None and f.online_before_avg is not None]
+    before = [
+        f.online_before_avg for f in figures if f.online_avg is not None and f.online_before_avg is not None
+    ]
     lift = ratio(sum(during) - sum(before), sum(before)) if during else None
     seconds = sum(run.segments[p].seconds for p in positions)
     gmv_on_air = [f.gmv_fen for f in figures if f.gmv_fen is not None]

@@ -3,7 +3,7 @@ depend on any importer. Columns and Arrow types follow livedesk.domain.canonical
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import numpy as np
 import pyarrow as pa
@@ -11,8 +11,13 @@ import pyarrow as pa
 from livedesk.domain.canonical import COLUMNS_BY_KIND
 from livedesk.domain.dataset import Dataset, DatasetKind
 
-_TYPES = {"string": pa.string(), "int64": pa.int64(), "double": pa.float64(), "bool": pa.bool_(),
-          "timestamp": pa.timestamp("ms", tz="UTC")}
+_TYPES = {
+    "string": pa.string(),
+    "int64": pa.int64(),
+    "double": pa.float64(),
+    "bool": pa.bool_(),
+    "timestamp": pa.timestamp("ms", tz="UTC"),
+}
 
 
 def canonical_table(kind: str, values: dict) -> pa.Table:
@@ -44,14 +49,32 @@ def _ms(value):
     return round(value.timestamp() * 1000)
 
 
-def synthetic_dataset(session_id: int, kind: str, source_name: str, *, sheet: str | None = None, rows: int = 0,
-                      meta: dict | None = None) -> Dataset:
-    return Dataset(session_id=session_id, kind=DatasetKind(kind), format="synthetic", source_name=source_name,
-                   source_sha256=f"synthetic-{kind}-{source_name}-{sheet}", imported_at=datetime.now(timezone.utc),
-                   sheet=sheet, rows_read=rows, rows_stored=rows, meta={"synthetic": True, **(meta or {})})
+def synthetic_dataset(
+    session_id: int,
+    kind: str,
+    source_name: str,
+    *,
+    sheet: str | None = None,
+    rows: int = 0,
+    meta: dict | None = None,
+) -> Dataset:
+    return Dataset(
+        session_id=session_id,
+        kind=DatasetKind(kind),
+        format="synthetic",
+        source_name=source_name,
+        source_sha256=f"synthetic-{kind}-{source_name}-{sheet}",
+        imported_at=datetime.now(UTC),
+        sheet=sheet,
+        rows_read=rows,
+        rows_stored=rows,
+        meta={"synthetic": True, **(meta or {})},
+    )
 
 
-def synthetic_orders(start_ms: int, seconds: int, count: int, product_ids: list[str], *, seed: int = 7) -> pa.Table:
+def synthetic_orders(
+    start_ms: int, seconds: int, count: int, product_ids: list[str], *, seed: int = 7
+) -> pa.Table:
     """`count` order lines paid uniformly over the window, ~2% refunds, prices 19.90–299.00 yuan."""
     rng = np.random.default_rng(seed)
     paid = start_ms + rng.integers(0, seconds * 1000, size=count)
@@ -60,12 +83,23 @@ def synthetic_orders(start_ms: int, seconds: int, count: int, product_ids: list[
     unit = rng.integers(1990, 29900, size=count)
     refund = rng.random(count) < 0.02
     ids = np.char.add("O", np.arange(count).astype(str))
-    return canonical_table("orders", {
-        "order_id": ids, "sub_order_id": ids, "product_id": np.asarray(product_ids, dtype=object)[product],
-        "quantity": quantity, "unit_price_fen": unit, "amount_fen": unit * quantity, "paid_at": paid,
-        "created_at": paid - 30_000, "status": np.full(count, "已支付", dtype=object),
-        "refund_amount_fen": np.where(refund, unit * quantity, 0),
-        "buyer_id": np.char.add("B", rng.integers(0, count // 3 + 1, size=count).astype(str)),
-        "is_sale": np.ones(count, dtype=bool), "is_refund": np.zeros(count, dtype=bool),
-        "outside_window": np.zeros(count, dtype=bool), "source_row": np.arange(2, count + 2),
-    })
+    return canonical_table(
+        "orders",
+        {
+            "order_id": ids,
+            "sub_order_id": ids,
+            "product_id": np.asarray(product_ids, dtype=object)[product],
+            "quantity": quantity,
+            "unit_price_fen": unit,
+            "amount_fen": unit * quantity,
+            "paid_at": paid,
+            "created_at": paid - 30_000,
+            "status": np.full(count, "已支付", dtype=object),
+            "refund_amount_fen": np.where(refund, unit * quantity, 0),
+            "buyer_id": np.char.add("B", rng.integers(0, count // 3 + 1, size=count).astype(str)),
+            "is_sale": np.ones(count, dtype=bool),
+            "is_refund": np.zeros(count, dtype=bool),
+            "outside_window": np.zeros(count, dtype=bool),
+            "source_row": np.arange(2, count + 2),
+        },
+    )

@@ -18,6 +18,8 @@ def configure_matplotlib() -> str:
     font_manager.fontManager.addfont(str(resource_path(CJK_FONT_FILE)))
     rcParams["font.family"] = [CJK_FONT_FAMILY, "DejaVu Sans"]
     rcParams["axes.unicode_minus"] = False  # the CJK font lacks U+2212; use ASCII hyphen-minus
-    rcParams["pdf.fonttype"] = 3            # Type 3 glyph subsets: the bundled font is CFF-flavoured OpenType, which type 42 (TrueType) embedding mislabels
+    rcParams["pdf.fonttype"] = (
+        3  # Type 3 glyph subsets: the bundled font is CFF-flavoured OpenType, which type 42 (TrueType) embedding mislabels
+    )
     rcParams["svg.fonttype"] = "path"
     return CJK_FONT_FAMILY

@@ -12,13 +12,34 @@ from matplotlib.collections import PolyCollection
 from livedesk.domain.roles import KIND_COLOURS, ROLE_COLOURS, Role, SegmentKind
 from livedesk.translations import sayer
 
-FUNNEL_LABELS = {"exposure_uv": "Room exposure", "uv": "Views", "product_exposure_uv": "Product exposure",
-                 "product_click_uv": "Product clicks", "buyers": "Purchases"}
-MARKER_LABELS = {"link_up": "Link up", "lucky_bag": "Lucky bag", "encore": "Encore", "incident": "Incident", "note": "Note"}
-KIND_LABELS = {SegmentKind.OPENING: "Opening", SegmentKind.PITCH: "Pitch", SegmentKind.INTERACTION: "Interaction",
-               SegmentKind.TRANSITION: "Transition", SegmentKind.ENCORE: "Encore", SegmentKind.CLOSING: "Closing"}
-ROLE_LABELS = {Role.TRAFFIC: "Traffic item", Role.PROFIT: "Profit item", Role.IMAGE: "Image item",
-               Role.CLEARANCE: "Clearance item"}
+FUNNEL_LABELS = {
+    "exposure_uv": "Room exposure",
+    "uv": "Views",
+    "product_exposure_uv": "Product exposure",
+    "product_click_uv": "Product clicks",
+    "buyers": "Purchases",
+}
+MARKER_LABELS = {
+    "link_up": "Link up",
+    "lucky_bag": "Lucky bag",
+    "encore": "Encore",
+    "incident": "Incident",
+    "note": "Note",
+}
+KIND_LABELS = {
+    SegmentKind.OPENING: "Opening",
+    SegmentKind.PITCH: "Pitch",
+    SegmentKind.INTERACTION: "Interaction",
+    SegmentKind.TRANSITION: "Transition",
+    SegmentKind.ENCORE: "Encore",
+    SegmentKind.CLOSING: "Closing",
+}
+ROLE_LABELS = {
+    Role.TRAFFIC: "Traffic item",
+    Role.PROFIT: "Profit item",
+    Role.IMAGE: "Image item",
+    Role.CLEARANCE: "Clearance item",
+}
 
 
 def segment_colour(segment: dict) -> str:
@@ -66,18 +87,30 @@ def draw_minute_curves(ax, review: dict, say=None):
             colours.append(segment_colour(segment))
     if bands:
         # One collection in (data x, axes y) instead of an axvspan per segment: a patch each cost ~2 ms a redraw.
-        ax.add_collection(PolyCollection(bands, facecolors=colours, alpha=0.15, linewidths=0,
-                                         transform=ax.get_xaxis_transform()), autolim=False)
+        ax.add_collection(
+            PolyCollection(
+                bands, facecolors=colours, alpha=0.15, linewidths=0, transform=ax.get_xaxis_transform()
+            ),
+            autolim=False,
+        )
     gmv = [v if v is not None else 0 for v in curves.get("gmv") or []]
     twin = ax.twinx()
     if any(gmv):
         # One stepped area instead of a bar per minute: a 3-hour session would otherwise draw 180 patches.
-        twin.fill_between(x, gmv, step="mid", color="#2E7D5B", alpha=0.45, lw=0, label=say("GMV per minute (yuan)"))
+        twin.fill_between(
+            x, gmv, step="mid", color="#2E7D5B", alpha=0.45, lw=0, label=say("GMV per minute (yuan)")
+        )
         twin.set_ylabel(say("GMV per minute (yuan)"))
     online = curves.get("online") or []
     points = [(i, v) for i, v in enumerate(online) if v is not None]
     if points:
-        ax.plot([p[0] for p in points], [p[1] for p in points], color="#1F4E79", lw=1.6, label=say("Online viewers"))
+        ax.plot(
+            [p[0] for p in points],
+            [p[1] for p in points],
+            color="#1F4E79",
+            lw=1.6,
+            label=say("Online viewers"),
+        )
     ax.set_ylabel(say("Online viewers"))
     ax.set_zorder(twin.get_zorder() + 1)
     ax.patch.set_visible(False)
@@ -88,12 +121,28 @@ def draw_minute_curves(ax, review: dict, say=None):
     if links:
         ax.vlines(links, 0, 1, transform=ax.get_xaxis_transform(), colors="#9AA5B1", lw=0.6, ls=":")
     if others:
-        ax.vlines([_minutes_since(m["at"], origin) for m in others], 0, 1, transform=ax.get_xaxis_transform(),
-                  colors="#C0504D", lw=0.8, ls="--")
+        ax.vlines(
+            [_minutes_since(m["at"], origin) for m in others],
+            0,
+            1,
+            transform=ax.get_xaxis_transform(),
+            colors="#C0504D",
+            lw=0.8,
+            ls="--",
+        )
     for marker in others:
         at = _minutes_since(marker["at"], origin)
-        ax.text(at, 1.0, say(MARKER_LABELS.get(marker["marker"], marker["marker"] or "")), transform=ax.get_xaxis_transform(),
-                rotation=90, va="top", ha="right", fontsize=7, color="#C0504D")
+        ax.text(
+            at,
+            1.0,
+            say(MARKER_LABELS.get(marker["marker"], marker["marker"] or "")),
+            transform=ax.get_xaxis_transform(),
+            rotation=90,
+            va="top",
+            ha="right",
+            fontsize=7,
+            color="#C0504D",
+        )
     step = max(1, len(minutes) // 10)
     ax.set_xticks(x[::step])
     ax.set_xticklabels([datetime.fromisoformat(m).strftime("%H:%M") for m in minutes[::step]], fontsize=8)
@@ -115,7 +164,7 @@ def draw_funnel(ax, review: dict, say=None):
     ax.set_yticks(y)
     ax.set_yticklabels(labels)
     previous = None
-    for yi, stage in zip(y, stages):
+    for yi, stage in zip(y, stages, strict=False):
         value = stage["value"]
         text = "—" if value is None else f"{value:,}"
         if value is not None and previous:
@@ -140,7 +189,7 @@ def draw_product_bars(ax, review: dict, limit: int = 15, say=None):
     ax.barh(y, [p["gmv"] for p in rows], color=colours)
     ax.set_yticks(y)
     ax.set_yticklabels([str(p["name"])[:14] for p in rows], fontsize=8)
-    for yi, p in zip(y, rows):
+    for yi, p in zip(y, rows, strict=False):
         ax.text(p["gmv"], yi, f" ¥{p['gmv']:,.0f}", va="center", fontsize=7)
     ax.set_xlim(0, rows[0]["gmv"] * 1.18 or 1)
     ax.set_xlabel(say("GMV (yuan)"))
@@ -166,15 +215,33 @@ def draw_gantt(ax, review: dict, say=None):
         y = len(segments) - 1 - row
         colour = segment_colour(segment)
         if segment.get("planned_start") and segment.get("planned_seconds"):
-            planned.append(_box(_minutes_since(segment["planned_start"], origin), segment["planned_seconds"] / 60,
-                                y + 0.02, 0.32))
+            planned.append(
+                _box(
+                    _minutes_since(segment["planned_start"], origin),
+                    segment["planned_seconds"] / 60,
+                    y + 0.02,
+                    0.32,
+                )
+            )
             planned_colours.append(colour)
         if segment.get("actual_start") and segment.get("actual_seconds"):
-            actual.append(_box(_minutes_since(segment["actual_start"], origin), segment["actual_seconds"] / 60,
-                               y - 0.34, 0.32))
+            actual.append(
+                _box(
+                    _minutes_since(segment["actual_start"], origin),
+                    segment["actual_seconds"] / 60,
+                    y - 0.34,
+                    0.32,
+                )
+            )
             actual_colours.append(colour)
-        kind = say(KIND_LABELS[SegmentKind(segment["kind"])]) if segment["kind"] in set(SegmentKind) else segment["kind"]
-        labels.append(f"{'' if segment['index'] is None else segment['index'] + 1} {kind} {names.get(segment.get('product_id'), segment.get('product_id') or '')}".strip())
+        kind = (
+            say(KIND_LABELS[SegmentKind(segment["kind"])])
+            if segment["kind"] in set(SegmentKind)
+            else segment["kind"]
+        )
+        labels.append(
+            f"{'' if segment['index'] is None else segment['index'] + 1} {kind} {names.get(segment.get('product_id'), segment.get('product_id') or '')}".strip()
+        )
     # Two collections instead of a barh call per segment (each builds a container and patches: ~5 ms apiece).
     ax.add_collection(PolyCollection(planned, facecolors="none", edgecolors=planned_colours, linewidths=1.2))
     ax.add_collection(PolyCollection(actual, facecolors=actual_colours, linewidths=0))
@@ -198,8 +265,10 @@ def draw_scorecards(ax, review: dict, say=None):
     colours = {"met": "#2E7D5B", "not_met": "#C0504D", None: "#B0B7BF"}
     words = {"met": say("Met"), "not_met": say("Not met"), None: say("Not enough data")}
     ys = [len(cards) - 1 - row for row in range(len(cards))]
-    ax.barh(ys, [1] * len(cards), color=[colours[card["verdict"]] for card in cards])  # one call, not one per card
-    for y, card in zip(ys, cards):
+    ax.barh(
+        ys, [1] * len(cards), color=[colours[card["verdict"]] for card in cards]
+    )  # one call, not one per card
+    for y, card in zip(ys, cards, strict=False):
         role = say(ROLE_LABELS[Role(card["role"])]) if card["role"] in set(Role) else card["role"]
         ax.text(0.02, y, f"{role} · {str(card['name'])[:16]}", va="center", fontsize=8, color="white")
         ax.text(0.98, y, words[card["verdict"]], va="center", ha="right", fontsize=8, color="white")
@@ -225,7 +294,6 @@ def draw_history(ax, history: list[dict], key: str = "gmv", label: str | None = 
     ax.set_ylabel(label)
     _title(ax, say("Trend: {label}").format(label=label))
     return ax
-
 
 
 GUI_DPI = 90
@@ -255,8 +323,12 @@ def apply_margins(figure, margins) -> None:
     """Place the single Axes `margins` inches from the figure edges (call again after a resize)."""
     width, height = figure.get_size_inches()
     left, bottom, right, top = margins
-    figure.subplots_adjust(left=min(left / width, 0.45), bottom=min(bottom / height, 0.45),
-                           right=max(1 - right / width, 0.55), top=max(1 - top / height, 0.55))
+    figure.subplots_adjust(
+        left=min(left / width, 0.45),
+        bottom=min(bottom / height, 0.45),
+        right=max(1 - right / width, 0.55),
+        top=max(1 - top / height, 0.55),
+    )
 
 
 def redraw(figure, draw, data, margins=None) -> None:

@@ -8,8 +8,19 @@ from pathlib import Path
 
 from livedesk.charts import review_charts
 from livedesk.charts.fonts import configure_matplotlib
-from livedesk.import_export.report_format import (source_zh, ACTION_STATUS_LABELS, finding_zh, METRIC_LABELS, ROLE_LABELS, SEVERITY_LABELS,
-                                                  STATUS_LABELS, minutes, product_names, segment_name, show)
+from livedesk.import_export.report_format import (
+    ACTION_STATUS_LABELS,
+    METRIC_LABELS,
+    ROLE_LABELS,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    finding_zh,
+    minutes,
+    product_names,
+    segment_name,
+    show,
+    source_zh,
+)
 
 A4 = (8.27, 11.69)
 ROWS_PER_PAGE = 38
@@ -28,8 +39,10 @@ def _table_page(pdf, title: str, headers: list[str], rows: list[list[str]], widt
         figure = _page(pdf, title)
         ax = figure.add_axes((0.04, 0.03, 0.92, 0.91))
         ax.axis("off")
-        chunk = rows[start:start + ROWS_PER_PAGE] or [["—"] * len(headers)]
-        table = ax.table(cellText=chunk, colLabels=headers, colWidths=widths, loc="upper center", cellLoc="left")
+        chunk = rows[start : start + ROWS_PER_PAGE] or [["—"] * len(headers)]
+        table = ax.table(
+            cellText=chunk, colLabels=headers, colWidths=widths, loc="upper center", cellLoc="left"
+        )
         table.auto_set_font_size(False)
         table.set_fontsize(7)
         table.scale(1, 1.25)
@@ -44,14 +57,27 @@ def write_pdf(review: dict, path: Path) -> Path:
     session, names = review["session"], product_names(review)
     with PdfPages(str(path)) as pdf:
         figure = _page(pdf, f"{session['title']} · 复盘报告")
-        figure.text(0.5, 0.945, f"开播 {session['start']}   账号 {session['account'] or '—'}", ha="center", fontsize=8,
-                    color="#555555")
+        figure.text(
+            0.5,
+            0.945,
+            f"开播 {session['start']}   账号 {session['account'] or '—'}",
+            ha="center",
+            fontsize=8,
+            color="#555555",
+        )
         ax = figure.add_axes((0.05, 0.40, 0.9, 0.52))
         ax.axis("off")
-        rows = [[METRIC_LABELS.get(k, k), show(k, d["value"]), source_zh(d["source"])[:40]]
-                for k, d in review["kpi_details"].items()]
-        table = ax.table(cellText=rows, colLabels=["指标", "数值", "来源"], colWidths=[0.3, 0.22, 0.48],
-                         loc="upper center", cellLoc="left")
+        rows = [
+            [METRIC_LABELS.get(k, k), show(k, d["value"]), source_zh(d["source"])[:40]]
+            for k, d in review["kpi_details"].items()
+        ]
+        table = ax.table(
+            cellText=rows,
+            colLabels=["指标", "数值", "来源"],
+            colWidths=[0.3, 0.22, 0.48],
+            loc="upper center",
+            cellLoc="left",
+        )
         table.auto_set_font_size(False)
         table.set_fontsize(7.5)
         review_charts.draw_funnel(figure.add_axes((0.16, 0.05, 0.78, 0.28)), review)
@@ -67,22 +93,48 @@ def write_pdf(review: dict, path: Path) -> Path:
         review_charts.draw_scorecards(figure.add_axes((0.08, 0.05, 0.86, 0.40)), review)
         pdf.savefig(figure)
 
-        rows = [[("" if s["index"] is None else str(s["index"] + 1)), segment_name(s, names)[:18],
-                 ROLE_LABELS.get(s["role"], "—"), STATUS_LABELS.get(s["status"], s["status"]),
-                 minutes(s["planned_seconds"]), minutes(s["actual_seconds"]), show("gmv", s["gmv"]),
-                 show("orders", s["orders"]), show("on_air_share", s["on_air_share"])] for s in review["segments"]]
-        _table_page(pdf, "环节归因", ["#", "环节", "角色", "状态", "计划", "实际", "成交额", "订单", "在讲占比"], rows,
-                    [0.05, 0.25, 0.08, 0.09, 0.09, 0.09, 0.15, 0.09, 0.11])
+        rows = [
+            [
+                ("" if s["index"] is None else str(s["index"] + 1)),
+                segment_name(s, names)[:18],
+                ROLE_LABELS.get(s["role"], "—"),
+                STATUS_LABELS.get(s["status"], s["status"]),
+                minutes(s["planned_seconds"]),
+                minutes(s["actual_seconds"]),
+                show("gmv", s["gmv"]),
+                show("orders", s["orders"]),
+                show("on_air_share", s["on_air_share"]),
+            ]
+            for s in review["segments"]
+        ]
+        _table_page(
+            pdf,
+            "环节归因",
+            ["#", "环节", "角色", "状态", "计划", "实际", "成交额", "订单", "在讲占比"],
+            rows,
+            [0.05, 0.25, 0.08, 0.09, 0.09, 0.09, 0.15, 0.09, 0.11],
+        )
 
         lines = []
         for i, finding in enumerate(review["findings"], start=1):
-            wrapped = textwrap.wrap(f"{i}. [{SEVERITY_LABELS.get(finding['severity'])}] {finding_zh(finding, names)}", 44)
+            wrapped = textwrap.wrap(
+                f"{i}. [{SEVERITY_LABELS.get(finding['severity'])}] {finding_zh(finding, names)}", 44
+            )
             lines += wrapped
         for action in review["actions"]:
-            lines.append(f"□ {action['action']} · {action['owner'] or '—'} · {action['metric']} {action['comparison']} "
-                         f"{show(action['metric'], action['target'])} · {ACTION_STATUS_LABELS.get(action['status'])}")
+            lines.append(
+                f"□ {action['action']} · {action['owner'] or '—'} · {action['metric']} {action['comparison']} "
+                f"{show(action['metric'], action['target'])} · {ACTION_STATUS_LABELS.get(action['status'])}"
+            )
         for start in range(0, max(len(lines), 1), 60):
             figure = _page(pdf, "发现与行动项")
-            figure.text(0.06, 0.93, "\n".join(lines[start:start + 60]) or "无", va="top", fontsize=8, linespacing=1.5)
+            figure.text(
+                0.06,
+                0.93,
+                "\n".join(lines[start : start + 60]) or "无",
+                va="top",
+                fontsize=8,
+                linespacing=1.5,
+            )
             pdf.savefig(figure)
     return path

@@ -12,14 +12,28 @@ from livedesk.domain.roles import ROLE_COLOURS
 from livedesk.domain.session import SessionPlan
 from livedesk.import_export.run_sheet import COLUMNS, run_sheet_rows, run_sheet_title
 
-PAGE_INCHES = (11.69, 8.27)            # A4 landscape
+PAGE_INCHES = (11.69, 8.27)  # A4 landscape
 MARGIN_INCHES = 0.4
 ROW_INCHES = 0.24
 FONT_POINTS = 6.5
 # Relative column widths; long free text gets the room.
-WEIGHTS = {"index": 2.2, "start": 4.2, "end": 4.2, "length": 3.2, "segment": 6, "product_id": 5.5, "product": 8.5,
-           "role": 3.6, "daily_price": 4.6, "live_price": 4.6, "mechanism": 9, "stock": 3.2, "owner": 4,
-           "cues": 6, "notes": 8}
+WEIGHTS = {
+    "index": 2.2,
+    "start": 4.2,
+    "end": 4.2,
+    "length": 3.2,
+    "segment": 6,
+    "product_id": 5.5,
+    "product": 8.5,
+    "role": 3.6,
+    "daily_price": 4.6,
+    "live_price": 4.6,
+    "mechanism": 9,
+    "stock": 3.2,
+    "owner": 4,
+    "cues": 6,
+    "notes": 8,
+}
 STEP_WEIGHT = 4.4
 
 
@@ -40,7 +54,7 @@ def _fit(text: str, width_points: float) -> str:
 
 
 def _tint(hex_colour: str, amount: float = 0.75) -> tuple[float, float, float]:
-    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
 
 
@@ -60,29 +74,57 @@ def write_run_sheet_pdf(plan: SessionPlan, path: str | Path) -> int:
     lefts = [MARGIN_INCHES + sum(widths[:i]) for i in range(len(widths))]
     top = PAGE_INCHES[1] - MARGIN_INCHES - 0.45
     per_page = max(1, int((top - MARGIN_INCHES - 0.2) / ROW_INCHES) - 1)
-    pages = [rows[i:i + per_page] for i in range(0, len(rows), per_page)] or [[]]
+    pages = [rows[i : i + per_page] for i in range(0, len(rows), per_page)] or [[]]
     title = run_sheet_title(plan)
     with PdfPages(str(path), metadata={"Title": title, "Creator": "LiveDesk"}) as pdf:
         for number, page_rows in enumerate(pages, start=1):
             fig = Figure(figsize=PAGE_INCHES)
-            W, H = PAGE_INCHES
-            fig.text(MARGIN_INCHES / W, (H - MARGIN_INCHES - 0.15) / H, f"整场脚本  {title}", fontsize=12,
-                     va="center")
-            fig.text(1 - MARGIN_INCHES / W, MARGIN_INCHES / 2 / H, f"{number} / {len(pages)}", fontsize=7, ha="right")
+            width_in, height_in = PAGE_INCHES
+            fig.text(
+                MARGIN_INCHES / width_in,
+                (height_in - MARGIN_INCHES - 0.15) / height_in,
+                f"整场脚本  {title}",
+                fontsize=12,
+                va="center",
+            )
+            fig.text(
+                1 - MARGIN_INCHES / width_in,
+                MARGIN_INCHES / 2 / height_in,
+                f"{number} / {len(pages)}",
+                fontsize=7,
+                ha="right",
+            )
 
-            def draw_row(y: float, cells: list[str], fill) -> None:
-                for left, width, text in zip(lefts, widths, cells):
-                    fig.patches.append(Rectangle((left / W, (y - ROW_INCHES) / H), width / W, ROW_INCHES / H,
-                                                 transform=fig.transFigure, facecolor=fill, edgecolor="#9AA5B1",
-                                                 linewidth=0.3))
-                    fig.text((left + 0.03) / W, (y - ROW_INCHES / 2) / H, _fit(text, width * 72 - 4),
-                             fontsize=FONT_POINTS, va="center")
+            def draw_row(
+                y: float, cells: list[str], fill, fig=fig, width_in=width_in, height_in=height_in
+            ) -> None:
+                for left, width, text in zip(lefts, widths, cells, strict=False):
+                    fig.patches.append(
+                        Rectangle(
+                            (left / width_in, (y - ROW_INCHES) / height_in),
+                            width / width_in,
+                            ROW_INCHES / height_in,
+                            transform=fig.transFigure,
+                            facecolor=fill,
+                            edgecolor="#9AA5B1",
+                            linewidth=0.3,
+                        )
+                    )
+                    fig.text(
+                        (left + 0.03) / width_in,
+                        (y - ROW_INCHES / 2) / height_in,
+                        _fit(text, width * 72 - 4),
+                        fontsize=FONT_POINTS,
+                        va="center",
+                    )
 
             draw_row(top, [header for _, header in COLUMNS], "#DDE3EA")
             for offset, row in enumerate(page_rows, start=1):
                 fill = _tint(ROLE_COLOURS[row.role]) if row.role else "#FFFFFF"
-                cells = ["" if v is None else (f"{v:,.2f}" if key in ("daily_price", "live_price") else str(v))
-                         for (key, _), v in zip(COLUMNS, row.cells())]
+                cells = [
+                    "" if v is None else (f"{v:,.2f}" if key in ("daily_price", "live_price") else str(v))
+                    for (key, _), v in zip(COLUMNS, row.cells(), strict=False)
+                ]
                 draw_row(top - offset * ROW_INCHES, cells, fill)
             pdf.savefig(fig)
     return len(pages)

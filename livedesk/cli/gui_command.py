@@ -11,7 +11,9 @@ def register(commands, add_common) -> None:
     shot = commands.add_parser("screenshot", help="render the main window offscreen to a PNG")
     shot.add_argument("--workspace", choices=("plan", "rehearse", "review"), required=True)
     shot.add_argument("--session", type=int, help="session id (default: the newest)")
-    shot.add_argument("--mode", help="a view inside the workspace, e.g. live, script, prompter (where supported)")
+    shot.add_argument(
+        "--mode", help="a view inside the workspace, e.g. live, script, prompter (where supported)"
+    )
     shot.add_argument("--out", required=True, help="PNG file to write")
     add_common(shot)
     shot.set_defaults(handler=_screenshot)
@@ -25,7 +27,14 @@ def _screenshot(args, context: CliContext) -> int:
     if out.suffix.lower() != ".png":
         raise UserError(f"--out must name a .png file, not '{args.out}'")
     try:
-        render_screenshot(args.db, args.workspace, out, session_id=args.session, lang=getattr(args, "lang", None), mode=args.mode)
+        render_screenshot(
+            args.db,
+            args.workspace,
+            out,
+            session_id=args.session,
+            lang=getattr(args, "lang", None),
+            mode=args.mode,
+        )
     except (StoreError, LookupError, OSError) as exc:
         raise UserError(str(exc)) from exc
     print(out)

@@ -11,11 +11,15 @@ KINDS = ("orders", "products", "explanations", "minutes", "compass", "live-workb
 
 
 def register(commands, add_common) -> None:
-    parser = commands.add_parser("import", help="import platform exports (orders, workbooks, curves, logs) into a session")
+    parser = commands.add_parser(
+        "import", help="import platform exports (orders, workbooks, curves, logs) into a session"
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", help="CSV, TXT or XLSX files")
     parser.add_argument("--session", required=True, metavar="ID", help="the session the files belong to")
     parser.add_argument("--kind", choices=KINDS, help="what the files hold, when detection should not guess")
-    parser.add_argument("--mapping", metavar="FILE.json", help="column mapping for any other table (see DOMAIN §6)")
+    parser.add_argument(
+        "--mapping", metavar="FILE.json", help="column mapping for any other table (see DOMAIN §6)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     add_common(parser)
     parser.set_defaults(handler=_import)
@@ -59,17 +63,25 @@ def _import(args, context: CliContext) -> int:
 def _one(context: CliContext, session_id: int, path, kind, mapping) -> dict:
     from livedesk.services.imports import import_file
 
-    return import_file(context.store, session_id, path, kind=kind, mapping=mapping, on_existing="replace").to_dict()
+    return import_file(
+        context.store, session_id, path, kind=kind, mapping=mapping, on_existing="replace"
+    ).to_dict()
 
 
 def _print_summary(result: dict) -> None:
-    print(f"{result['file']}: {result['format_label'] or result['format']}"
-          + (f" ({result['encoding']})" if result.get("encoding") else ""))
+    print(
+        f"{result['file']}: {result['format_label'] or result['format']}"
+        + (f" ({result['encoding']})" if result.get("encoding") else "")
+    )
     for d in result["datasets"]:
-        print(f"  {d['kind']:<13} dataset {d['dataset_id']}: {d['rows_read']} rows read, {d['rows_stored']} stored, "
-              f"{d['rows_skipped']} skipped")
+        print(
+            f"  {d['kind']:<13} dataset {d['dataset_id']}: {d['rows_read']} rows read, {d['rows_stored']} stored, "
+            f"{d['rows_skipped']} skipped"
+        )
     if result["replaced"]:
-        print(f"  replaced the earlier import of the same file (datasets {', '.join(map(str, result['replaced']))})")
+        print(
+            f"  replaced the earlier import of the same file (datasets {', '.join(map(str, result['replaced']))})"
+        )
     for code, count in result["skipped_by_reason"].items():
         print(f"  skipped {count} row(s): {code}")
     warnings = result["warnings"]

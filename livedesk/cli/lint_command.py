@@ -12,12 +12,21 @@ PLATFORMS = ("douyin", "kuaishou", "weixin", "taobao", "xiaohongshu", "jd", "pin
 
 def register(commands, add_common) -> None:
     lint = commands.add_parser("lint", help="check a script for 广告法 and platform-rule wording")
-    lint.add_argument("file", metavar="FILE|-", help="a UTF-8 (or GB18030) text file, or - for standard input")
+    lint.add_argument(
+        "file", metavar="FILE|-", help="a UTF-8 (or GB18030) text file, or - for standard input"
+    )
     lint.add_argument("--json", action="store_true", help='print {"hits": [...]} as JSON')
-    lint.add_argument("--platform", choices=PLATFORMS, default="douyin",
-                      help="the platform the script is for; its own name is not flagged (default: douyin)")
-    lint.add_argument("--no-team-words", action="store_true",
-                      help="use only the shipped lexicon, not the team's banned/allowed words from the store")
+    lint.add_argument(
+        "--platform",
+        choices=PLATFORMS,
+        default="douyin",
+        help="the platform the script is for; its own name is not flagged (default: douyin)",
+    )
+    lint.add_argument(
+        "--no-team-words",
+        action="store_true",
+        help="use only the shipped lexicon, not the team's banned/allowed words from the store",
+    )
     add_common(lint)
     lint.set_defaults(handler=_lint)
 
@@ -53,13 +62,25 @@ def _lint(args, context: CliContext) -> int:
     lexicon = team_lexicon(None if args.no_team_words else context.store)
     hits = lexicon.scan(text, platform=args.platform)
     if args.json:
-        print_json({"hits": [{key: hit.to_dict()[key] for key in ("line", "column", "text", "category", "severity", "suggestion")}
-                             | {"reason": hit.reason} for hit in hits]})
+        print_json(
+            {
+                "hits": [
+                    {
+                        key: hit.to_dict()[key]
+                        for key in ("line", "column", "text", "category", "severity", "suggestion")
+                    }
+                    | {"reason": hit.reason}
+                    for hit in hits
+                ]
+            }
+        )
     else:
         for hit in hits:
             category = CATEGORY_NAMES_ZH.get(hit.category, hit.category)
-            print(f"{name}:{hit.line}:{hit.column}: {hit.severity.value} [{category}] {hit.text} — {hit.reason}; "
-                  f"建议: {hit.suggestion}")
+            print(
+                f"{name}:{hit.line}:{hit.column}: {hit.severity.value} [{category}] {hit.text} — {hit.reason}; "
+                f"建议: {hit.suggestion}"
+            )
         errors = sum(1 for h in hits if h.severity is Severity.ERROR)
         print(f"{len(hits)} hit(s), {errors} error(s)", file=sys.stderr)
     return 1 if any(h.severity is Severity.ERROR for h in hits) else 0

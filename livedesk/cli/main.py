@@ -16,7 +16,7 @@ EXIT_OK, EXIT_USER_ERROR = 0, 2
 class OneLineParser(argparse.ArgumentParser):
     """argparse prints usage blocks on errors; users get one line saying what is wrong and what to do."""
 
-    def error(self, message: str):  # noqa: D401 - argparse API
+    def error(self, message: str):
         sys.stderr.write(f"livedesk: {message} (see `{self.prog} --help`)\n")
         raise SystemExit(EXIT_USER_ERROR)
 
@@ -24,13 +24,19 @@ class OneLineParser(argparse.ArgumentParser):
 def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # On sub-commands the defaults are SUPPRESS so `livedesk --db X cmd` is not overwritten by `cmd`'s default.
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--db", metavar="URL", default=default,
-                        help="SQLite file or postgresql:// URL (default: LIVEDESK_DATABASE_URL or the user's data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="SQLite file or postgresql:// URL (default: LIVEDESK_DATABASE_URL or the user's data folder)",
+    )
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=default, help="UI language")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineParser(prog="livedesk", description="LiveDesk: plan, run and review live-stream sessions.")
+    parser = OneLineParser(
+        prog="livedesk", description="LiveDesk: plan, run and review live-stream sessions."
+    )
     parser.add_argument("--version", action="version", version=f"livedesk {livedesk.__version__}")
     _add_common(parser, top=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)

@@ -11,19 +11,31 @@ def register(commands, add_common) -> None:
     plan = commands.add_parser("plan", help="generate, show and export run orders")
     sub = plan.add_subparsers(dest="plan_command", metavar="ACTION")
 
-    generate = sub.add_parser("generate", help="create a session with a wave plan built from a product pool file")
-    generate.add_argument("--products", required=True, metavar="FILE", help="pool as CSV or XLSX (UTF-8 or GBK)")
+    generate = sub.add_parser(
+        "generate", help="create a session with a wave plan built from a product pool file"
+    )
+    generate.add_argument(
+        "--products", required=True, metavar="FILE", help="pool as CSV or XLSX (UTF-8 or GBK)"
+    )
     generate.add_argument("--duration", required=True, type=int, metavar="MINUTES")
-    generate.add_argument("--start", metavar="YYYY-MM-DDTHH:MM", help="local start time (default: today 20:00)")
+    generate.add_argument(
+        "--start", metavar="YYYY-MM-DDTHH:MM", help="local start time (default: today 20:00)"
+    )
     generate.add_argument("--title", help="session title (default: the pool file's name)")
-    generate.add_argument("--pattern", metavar="ROLES", help="role cycle, e.g. traffic,profit,profit,clearance,profit,image")
-    generate.add_argument("--json", metavar="OUT", help="also write the plan JSON to OUT ('-' for standard output)")
+    generate.add_argument(
+        "--pattern", metavar="ROLES", help="role cycle, e.g. traffic,profit,profit,clearance,profit,image"
+    )
+    generate.add_argument(
+        "--json", metavar="OUT", help="also write the plan JSON to OUT ('-' for standard output)"
+    )
     add_common(generate)
     generate.set_defaults(handler=_generate)
 
     show = sub.add_parser("show", help="write a session's plan, warnings and forecast as JSON")
     show.add_argument("session", metavar="SESSION")
-    show.add_argument("--json", metavar="OUT", default="-", help="file to write ('-' or absent: standard output)")
+    show.add_argument(
+        "--json", metavar="OUT", default="-", help="file to write ('-' or absent: standard output)"
+    )
     add_common(show)
     show.set_defaults(handler=_show)
 
@@ -49,8 +61,13 @@ def _generate(args, context: CliContext) -> int:
     if args.duration <= 0:
         raise UserError("--duration must be a positive number of minutes")
     try:
-        start = parse_local_start(args.start) if args.start else datetime.now(ZoneInfo(DEFAULT_TIMEZONE)).replace(
-            hour=DEFAULT_START_HOUR, minute=0, second=0, microsecond=0)
+        start = (
+            parse_local_start(args.start)
+            if args.start
+            else datetime.now(ZoneInfo(DEFAULT_TIMEZONE)).replace(
+                hour=DEFAULT_START_HOUR, minute=0, second=0, microsecond=0
+            )
+        )
         config = planning.load_wave_config(context.store)
         if args.pattern:
             config.pattern = planning.parse_pattern(args.pattern)
@@ -64,10 +81,18 @@ def _generate(args, context: CliContext) -> int:
         raise UserError(f"{path.name} holds no product rows; add products below the header row")
     if pool.duplicates:
         ids = ", ".join(sorted(pool.duplicates))
-        raise UserError(f"{path.name} repeats product ids ({ids}); give every product its own id and run again")
+        raise UserError(
+            f"{path.name} repeats product ids ({ids}); give every product its own id and run again"
+        )
     title = (args.title or path.stem).strip() or path.stem
-    plan = planning.generate_plan_session(context.store, pool.products, title=title, start=start,
-                                          planned_seconds=args.duration * 60, config=config)
+    plan = planning.generate_plan_session(
+        context.store,
+        pool.products,
+        title=title,
+        start=start,
+        planned_seconds=args.duration * 60,
+        config=config,
+    )
     for warning in pool.warnings:
         sys.stderr.write(f"livedesk: {path.name} row {warning.row}: {warning.message}\n")
     if args.json:

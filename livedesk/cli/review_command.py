@@ -11,13 +11,25 @@ REPORT_SUFFIXES = (".html", ".pdf", ".xlsx")
 
 
 def register(commands, add_common) -> None:
-    review = commands.add_parser("review", help="review a session: KPIs, plan vs actual, products, roles, findings")
+    review = commands.add_parser(
+        "review", help="review a session: KPIs, plan vs actual, products, roles, findings"
+    )
     review.add_argument("session", metavar="SESSION", help="session id (`livedesk sessions list`)")
-    review.add_argument("--json", metavar="OUT", help="write the review as JSON to OUT ('-' for standard output)")
-    review.add_argument("--report", metavar="FILE", action="append", default=[],
-                        help="also write a report: .html, .pdf (A4) or .xlsx (may be repeated)")
-    review.add_argument("--no-verify", action="store_true",
-                        help="do not store the verification of action items carried in from earlier sessions")
+    review.add_argument(
+        "--json", metavar="OUT", help="write the review as JSON to OUT ('-' for standard output)"
+    )
+    review.add_argument(
+        "--report",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="also write a report: .html, .pdf (A4) or .xlsx (may be repeated)",
+    )
+    review.add_argument(
+        "--no-verify",
+        action="store_true",
+        help="do not store the verification of action items carried in from earlier sessions",
+    )
     add_common(review)
     review.set_defaults(handler=_review)
 

@@ -30,12 +30,21 @@ def _list(args, context: CliContext) -> int:
 
     sessions = list_sessions(context.store)
     if args.json:
-        print_json([
-            {"session_id": s.id, "title": s.title, "platform": s.platform, "account": s.account,
-             "start": s.start.isoformat(), "planned_seconds": s.planned_seconds, "timezone": s.timezone,
-             "is_sample": s.is_sample}
-            for s in sessions
-        ])
+        print_json(
+            [
+                {
+                    "session_id": s.id,
+                    "title": s.title,
+                    "platform": s.platform,
+                    "account": s.account,
+                    "start": s.start.isoformat(),
+                    "planned_seconds": s.planned_seconds,
+                    "timezone": s.timezone,
+                    "is_sample": s.is_sample,
+                }
+                for s in sessions
+            ]
+        )
         return 0
     if not sessions:
         print("no sessions yet; `livedesk samples load` loads the sample sessions")
@@ -55,8 +64,14 @@ def _create(args, context: CliContext) -> int:
         start = parse_local_start(args.start)
     except ValueError as exc:
         raise UserError(str(exc)) from exc
-    session_id = create_session(context.store, args.title.strip(), start, args.minutes * 60,
-                                platform=args.platform, account=args.account)
+    session_id = create_session(
+        context.store,
+        args.title.strip(),
+        start,
+        args.minutes * 60,
+        platform=args.platform,
+        account=args.account,
+    )
     if args.json:
         print_json({"session_id": session_id})
     else:

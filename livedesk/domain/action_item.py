@@ -8,7 +8,7 @@ from enum import StrEnum
 
 class ActionStatus(StrEnum):
     OPEN = "open"
-    MET = "met"          # verified at a later review: the metric reached the target
+    MET = "met"  # verified at a later review: the metric reached the target
     NOT_MET = "not_met"
     DROPPED = "dropped"
 
@@ -21,11 +21,11 @@ class ActionItem:
     account: str
     action: str
     owner: str = ""
-    metric: str = ""                 # a metric key of DOMAIN.md §4, e.g. "click_to_buy_rate"
-    target: float | None = None      # in the metric's unit (yuan, fraction, count)
-    comparison: str = ">="           # how the verified value is compared with the target
+    metric: str = ""  # a metric key of DOMAIN.md §4, e.g. "click_to_buy_rate"
+    target: float | None = None  # in the metric's unit (yuan, fraction, count)
+    comparison: str = ">="  # how the verified value is compared with the target
     finding_code: str = ""
-    subject: str = ""                # product id or segment index the finding concerned
+    subject: str = ""  # product id or segment index the finding concerned
     status: ActionStatus = ActionStatus.OPEN
     verified_session_id: int | None = None
     verified_value: float | None = None

@@ -16,7 +16,7 @@ ORDER_COLUMNS = {
     "sku": "string",
     "quantity": "int64",
     "unit_price_fen": "int64",
-    "amount_fen": "int64",            # paid for the line; unit_price × quantity when the file has no amount
+    "amount_fen": "int64",  # paid for the line; unit_price × quantity when the file has no amount
     "created_at": "timestamp",
     "paid_at": "timestamp",
     "status": "string",
@@ -25,10 +25,10 @@ ORDER_COLUMNS = {
     "buyer_id": "string",
     "traffic_source": "string",
     "author_id": "string",
-    "is_sale": "bool",                # paid (has a paid time, or a paid status where the format has no time)
-    "is_refund": "bool",              # negative quantity/amount or a cancellation mark: not a sale
-    "outside_window": "bool",         # paid outside the session's live window (kept, flagged)
-    "source_row": "int64",            # 1-based row in the source file (header = 1)
+    "is_sale": "bool",  # paid (has a paid time, or a paid status where the format has no time)
+    "is_refund": "bool",  # negative quantity/amount or a cancellation mark: not a sale
+    "outside_window": "bool",  # paid outside the session's live window (kept, flagged)
+    "source_row": "int64",  # 1-based row in the source file (header = 1)
 }
 
 PRODUCT_METRIC_COLUMNS = {
@@ -48,8 +48,8 @@ PRODUCT_METRIC_COLUMNS = {
     "refund_orders": "int64",
     "refund_amount_fen": "int64",
     "first_listed_at": "timestamp",
-    "is_sku_row": "bool",            # 罗盘 SKU sub-rows (first cell starts with '-') are kept apart, never summed
-    "estimated": "bool",             # value came from a range such as 7.5w~10w (the midpoint; see *_low/*_high in meta)
+    "is_sku_row": "bool",  # 罗盘 SKU sub-rows (first cell starts with '-') are kept apart, never summed
+    "estimated": "bool",  # value came from a range such as 7.5w~10w (the midpoint; see *_low/*_high in meta)
 }
 
 EXPLANATION_COLUMNS = {
@@ -59,8 +59,8 @@ EXPLANATION_COLUMNS = {
     "end": "timestamp",
     "gmv_fen": "int64",
     "units": "int64",
-    "online_change": "int64",        # 起止人数变化
-    "avg_online": "double",          # 分均在线人数
+    "online_change": "int64",  # 起止人数变化
+    "avg_online": "double",  # 分均在线人数
 }
 
 MINUTE_COLUMNS = {
@@ -97,12 +97,12 @@ CHANNEL_COLUMNS = {
     "orders": "int64",
     "ad_spend_fen": "int64",
     "avg_watch_seconds": "double",
-    "is_total": "bool",              # the 渠道名称=整体 row
+    "is_total": "bool",  # the 渠道名称=整体 row
 }
 
 LOG_COLUMNS = {
     "at": "timestamp",
-    "kind": "string",                # livedesk.domain.live_log.EventKind values
+    "kind": "string",  # livedesk.domain.live_log.EventKind values
     "segment_index": "int64",
     "step": "string",
     "marker": "string",

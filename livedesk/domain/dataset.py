@@ -11,17 +11,17 @@ class DatasetKind(StrEnum):
     """What an imported table holds (canonical fields in DOMAIN.md §6)."""
 
     ORDERS = "orders"
-    PRODUCTS = "products"            # per-product metrics (货品明细, 商品明细)
-    EXPLANATIONS = "explanations"    # 商品讲解: the actual run order
-    MINUTES = "minutes"              # per-minute curve
-    SUMMARY = "summary"              # session-level key/value metrics (基本信息, 整体看板, 场次概览 …)
-    CHANNELS = "channels"            # traffic sources (渠道分析 / 渠道流量)
-    LOG = "log"                      # LiveDesk's own live-log CSV
+    PRODUCTS = "products"  # per-product metrics (货品明细, 商品明细)
+    EXPLANATIONS = "explanations"  # 商品讲解: the actual run order
+    MINUTES = "minutes"  # per-minute curve
+    SUMMARY = "summary"  # session-level key/value metrics (基本信息, 整体看板, 场次概览 …)
+    CHANNELS = "channels"  # traffic sources (渠道分析 / 渠道流量)
+    LOG = "log"  # LiveDesk's own live-log CSV
 
 
 @dataclass
 class RowWarning:
-    row: int          # 1-based row number in the source file (header is row 1)
+    row: int  # 1-based row number in the source file (header is row 1)
     code: str
     message: str
 
@@ -32,8 +32,8 @@ class Dataset:
 
     session_id: int
     kind: DatasetKind
-    format: str                      # detected format key, e.g. "doudian_orders", "compass_workbook"
-    source_name: str                 # file name as the user gave it
+    format: str  # detected format key, e.g. "doudian_orders", "compass_workbook"
+    source_name: str  # file name as the user gave it
     source_sha256: str
     imported_at: datetime
     sheet: str | None = None
@@ -41,5 +41,5 @@ class Dataset:
     rows_stored: int = 0
     rows_skipped: int = 0
     warnings: list[RowWarning] = field(default_factory=list)
-    meta: dict = field(default_factory=dict)   # e.g. session window, detected encoding, findings
+    meta: dict = field(default_factory=dict)  # e.g. session window, detected encoding, findings
     id: int | None = None

@@ -19,8 +19,8 @@ MINUTE = 60
 class ForecastAssumptions:
     """Editable guesses used where a product has no history."""
 
-    conversion: float = 0.01           # buyers per viewer watching the pitch
-    viewers_per_minute: int = 200      # distinct viewers reached per pitch minute
+    conversion: float = 0.01  # buyers per viewer watching the pitch
+    viewers_per_minute: int = 200  # distinct viewers reached per pitch minute
     units_per_buyer: float = 1.0
 
 
@@ -50,7 +50,7 @@ class SegmentForecast:
     product_id: str | None
     gmv_fen: int | None
     units: int | None
-    source: str | None      # "history" | "assumption" | None (no product or no price)
+    source: str | None  # "history" | "assumption" | None (no product or no price)
 
 
 @dataclass
@@ -119,8 +119,11 @@ def average_price_fen(plan: SessionPlan) -> int | None:
     return round(weighted / seconds) if seconds else None
 
 
-def forecast_plan(plan: SessionPlan, history: dict[str, ProductHistory | float] | None = None,
-                  assumptions: ForecastAssumptions | None = None) -> PlanForecast:
+def forecast_plan(
+    plan: SessionPlan,
+    history: dict[str, ProductHistory | float] | None = None,
+    assumptions: ForecastAssumptions | None = None,
+) -> PlanForecast:
     """Forecast every segment that sells a product; totals are None when no segment could be forecast."""
     history = history or {}
     assumptions = assumptions or ForecastAssumptions()

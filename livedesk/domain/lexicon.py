@@ -12,9 +12,9 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
-    ERROR = "error"      # prohibited outright (广告法 §9, medical claims for non-drugs, off-platform trading)
+    ERROR = "error"  # prohibited outright (广告法 §9, medical claims for non-drugs, off-platform trading)
     WARNING = "warning"  # allowed only with proof or in some products; rewrite unless you can back it
-    INFO = "info"        # worth a second look
+    INFO = "info"  # worth a second look
 
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
@@ -62,11 +62,11 @@ class LexiconEntry:
     reason: str = ""
     suggestion: str = ""
     is_pattern: bool = False
-    allow_before: tuple[str, ...] = ()   # fine when the text just before the match ends with one of these
-    allow_after: tuple[str, ...] = ()    # fine when the text just after the match starts with one of these
-    allow_in: tuple[str, ...] = ()       # fine when the match lies inside one of these whole phrases
-    allow_after_pattern: str = ""        # fine when this regex matches right after the match
-    fine_on: tuple[str, ...] = ()        # platforms where the term is fine (a platform's own name)
+    allow_before: tuple[str, ...] = ()  # fine when the text just before the match ends with one of these
+    allow_after: tuple[str, ...] = ()  # fine when the text just after the match starts with one of these
+    allow_in: tuple[str, ...] = ()  # fine when the match lies inside one of these whole phrases
+    allow_after_pattern: str = ""  # fine when this regex matches right after the match
+    fine_on: tuple[str, ...] = ()  # platforms where the term is fine (a platform's own name)
     regex: re.Pattern = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
 
     @classmethod
@@ -82,7 +82,9 @@ class LexiconEntry:
         try:
             severity = Severity(data.get("severity", "warning"))
         except ValueError as exc:
-            raise LexiconError(f"lexicon entry '{term}' has severity {data.get('severity')!r}; use error, warning or info") from exc
+            raise LexiconError(
+                f"lexicon entry '{term}' has severity {data.get('severity')!r}; use error, warning or info"
+            ) from exc
         context = data.get("context") or {}
 
         def strings(key: str) -> tuple[str, ...]:
@@ -99,11 +101,18 @@ class LexiconEntry:
         except re.error as exc:
             raise LexiconError(f"lexicon entry '{term}' has a bad pattern: {exc}") from exc
         return cls(
-            term=term.strip() if not pattern else term, category=str(category), severity=severity,
-            reason=str(data.get("reason", "")), suggestion=str(data.get("suggestion", "")),
-            is_pattern=bool(pattern), allow_before=strings("allow_before"), allow_after=strings("allow_after"),
-            allow_in=strings("allow_in"), allow_after_pattern=after_pattern,
-            fine_on=tuple(str(p).lower() for p in data.get("fine_on", ())), regex=regex,
+            term=term.strip() if not pattern else term,
+            category=str(category),
+            severity=severity,
+            reason=str(data.get("reason", "")),
+            suggestion=str(data.get("suggestion", "")),
+            is_pattern=bool(pattern),
+            allow_before=strings("allow_before"),
+            allow_after=strings("allow_after"),
+            allow_in=strings("allow_in"),
+            allow_after_pattern=after_pattern,
+            fine_on=tuple(str(p).lower() for p in data.get("fine_on", ())),
+            regex=regex,
         )
 
 
@@ -125,8 +134,15 @@ class LintHit:
         return len(self.text)
 
     def to_dict(self) -> dict:
-        return {"line": self.line, "column": self.column, "text": self.text, "category": self.category,
-                "severity": self.severity.value, "reason": self.reason, "suggestion": self.suggestion}
+        return {
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "category": self.category,
+            "severity": self.severity.value,
+            "reason": self.reason,
+            "suggestion": self.suggestion,
+        }
 
 
 class Lexicon:
@@ -150,7 +166,10 @@ class Lexicon:
             data.setdefault("reason", "团队自定义禁用词")
             if isinstance(data.get("term"), str) and data["term"].strip():
                 extra.append(LexiconEntry.from_dict(data))
-        return Lexicon(self.entries + tuple(extra), self.allowed + tuple(_fold(w.strip()) for w in allowed if w and w.strip()))
+        return Lexicon(
+            self.entries + tuple(extra),
+            self.allowed + tuple(_fold(w.strip()) for w in allowed if w and w.strip()),
+        )
 
     def categories(self) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -175,8 +194,16 @@ class Lexicon:
                 if end > start and not self._is_fine(folded, start, end, entry):
                     spans.append((start, end, entry))
         return [
-            LintHit(line=line_number, column=start + 1, text=line[start:end], category=entry.category,
-                    severity=entry.severity, reason=entry.reason, suggestion=entry.suggestion, term=entry.term)
+            LintHit(
+                line=line_number,
+                column=start + 1,
+                text=line[start:end],
+                category=entry.category,
+                severity=entry.severity,
+                reason=entry.reason,
+                suggestion=entry.suggestion,
+                term=entry.term,
+            )
             for start, end, entry in _keep_outermost(spans)
         ]
 
@@ -188,7 +215,9 @@ class Lexicon:
             return True
         if entry.allow_after_pattern and re.match(entry.allow_after_pattern, after):
             return True
-        return _inside_phrase(line, start, end, entry.allow_in) or _inside_phrase(line, start, end, self.allowed)
+        return _inside_phrase(line, start, end, entry.allow_in) or _inside_phrase(
+            line, start, end, self.allowed
+        )
 
 
 def _inside_phrase(line: str, start: int, end: int, phrases: Iterable[str]) -> bool:

@@ -73,15 +73,15 @@ class LiveStatus:
     step_index: int | None
     step: ScriptStep | None
     elapsed: float
-    allowed: float                 # planned + extensions
-    remaining: float               # negative when over time
+    allowed: float  # planned + extensions
+    remaining: float  # negative when over time
     level: Level
     step_elapsed: float
     step_budget: int | None
     started_at: datetime | None
     planned_end: datetime | None
     expected_end: datetime | None
-    over_under: float | None       # expected end minus planned end; positive = running late
+    over_under: float | None  # expected end minus planned end; positive = running late
     timers: tuple[TimerStatus, ...] = ()
     message: str = ""
     blink: bool = False
@@ -113,8 +113,14 @@ class _Timer:
 class LiveRun:
     """One live run of a plan. The console asks `status()` on every tick; it never computes time itself."""
 
-    def __init__(self, plan: SessionPlan, clock: Clock, *, warning_seconds: int = DEFAULT_WARNING_SECONDS,
-                 danger_seconds: int = DEFAULT_DANGER_SECONDS) -> None:
+    def __init__(
+        self,
+        plan: SessionPlan,
+        clock: Clock,
+        *,
+        warning_seconds: int = DEFAULT_WARNING_SECONDS,
+        danger_seconds: int = DEFAULT_DANGER_SECONDS,
+    ) -> None:
         self.plan = plan
         self.clock = clock
         self.warning_seconds = warning_seconds
@@ -201,8 +207,13 @@ class LiveRun:
         if self.plan.product(product_id) is None:
             raise LiveRunError(f"product {product_id} is not in this session's pool")
         at = 0 if self.index is None else self.index + 1
-        segment = Segment(kind=SegmentKind.ENCORE, planned_seconds=int(seconds), product_id=product_id,
-                          title=title, notes="inserted during the live run")
+        segment = Segment(
+            kind=SegmentKind.ENCORE,
+            planned_seconds=int(seconds),
+            product_id=product_id,
+            title=title,
+            notes="inserted during the live run",
+        )
         self.segments.insert(at, segment)
         self._slots.insert(at, _Slot())
         return at
@@ -259,8 +270,11 @@ class LiveRun:
             if self.state is RunState.FINISHED:
                 expected_end = self._finished_at
             else:
-                ahead = sum(s.planned_seconds + slot.extra for i, (s, slot) in enumerate(zip(self.segments, self._slots))
-                            if i > self.index and not slot.skipped)
+                ahead = sum(
+                    s.planned_seconds + slot.extra
+                    for i, (s, slot) in enumerate(zip(self.segments, self._slots, strict=False))
+                    if i > self.index and not slot.skipped
+                )
                 expected_end = now + timedelta(seconds=max(0.0, remaining) + ahead)
             over_under = (expected_end - planned_end).total_seconds()
         timers = tuple(
@@ -268,13 +282,29 @@ class LiveRun:
             for t in self._timers.values()
         )
         return LiveStatus(
-            state=self.state, now=now, index=self.index, segment=segment, next_index=nxt,
-            next_segment=self.segments[nxt] if nxt is not None else None, step_index=self.step_index, step=step,
-            elapsed=elapsed, allowed=allowed, remaining=remaining,
-            level=level_for(remaining, self.warning_seconds, self.danger_seconds) if segment else Level.NORMAL,
-            step_elapsed=step_elapsed, step_budget=step_budget, started_at=self._run_started,
-            planned_end=planned_end, expected_end=expected_end, over_under=over_under, timers=timers,
-            message=self.message, blink=self.blink,
+            state=self.state,
+            now=now,
+            index=self.index,
+            segment=segment,
+            next_index=nxt,
+            next_segment=self.segments[nxt] if nxt is not None else None,
+            step_index=self.step_index,
+            step=step,
+            elapsed=elapsed,
+            allowed=allowed,
+            remaining=remaining,
+            level=level_for(remaining, self.warning_seconds, self.danger_seconds)
+            if segment
+            else Level.NORMAL,
+            step_elapsed=step_elapsed,
+            step_budget=step_budget,
+            started_at=self._run_started,
+            planned_end=planned_end,
+            expected_end=expected_end,
+            over_under=over_under,
+            timers=timers,
+            message=self.message,
+            blink=self.blink,
             done=sum(1 for slot in self._slots if slot.actual is not None),
             total=sum(1 for slot in self._slots if not slot.skipped),
         )
@@ -299,7 +329,9 @@ class LiveRun:
                 self.step_index = None
             elif event.kind is EventKind.SEGMENT_END:
                 if self._segment_started is not None:
-                    self._slots[event.segment_index].actual = (event.at - self._segment_started).total_seconds()
+                    self._slots[event.segment_index].actual = (
+                        event.at - self._segment_started
+                    ).total_seconds()
                 open_segment, self.step_index = None, None
             elif event.kind is EventKind.STEP_START and event.step is not None and open_segment is not None:
                 steps = [b.step for b in self.segments[open_segment].steps]
@@ -335,7 +367,11 @@ class LiveRun:
     def _leave(self, now: datetime) -> list[LiveEvent]:
         events = []
         if self.step_index is not None:
-            events.append(self._event(EventKind.STEP_END, now, step=self.segments[self.index].steps[self.step_index].step))
+            events.append(
+                self._event(
+                    EventKind.STEP_END, now, step=self.segments[self.index].steps[self.step_index].step
+                )
+            )
         events.append(self._event(EventKind.SEGMENT_END, now))
         self._slots[self.index].actual = (now - self._segment_started).total_seconds()
         self.step_index = None
@@ -353,8 +389,22 @@ class LiveRun:
         events.append(self._event(EventKind.STEP_START, now, step=steps[self.step_index].step))
         return events
 
-    def _event(self, kind: EventKind, at: datetime, *, step: ScriptStep | None = None, marker: Marker | None = None,
-               note: str = "") -> LiveEvent:
+    def _event(
+        self,
+        kind: EventKind,
+        at: datetime,
+        *,
+        step: ScriptStep | None = None,
+        marker: Marker | None = None,
+        note: str = "",
+    ) -> LiveEvent:
         segment = self.segments[self.index] if self.index is not None else None
-        return LiveEvent(at=at, kind=kind, segment_index=self.index, step=step, marker=marker, note=note,
-                         product_id=segment.product_id if segment else None)
+        return LiveEvent(
+            at=at,
+            kind=kind,
+            segment_index=self.index,
+            step=step,
+            marker=marker,
+            note=note,
+            product_id=segment.product_id if segment else None,
+        )

@@ -15,11 +15,11 @@ class Product:
     name: str
     role: Role
     sku: str = ""
-    daily_price_fen: int | None = None   # 日常价
-    live_price_fen: int | None = None    # 直播价 / 到手价
-    cost_fen: int | None = None          # 成本
-    stock: int | None = None             # stock allotted to the session (活动库存)
-    mechanism: str = ""                  # 机制 / 福利, e.g. "买一送一 + 赠旅行装"
+    daily_price_fen: int | None = None  # 日常价
+    live_price_fen: int | None = None  # 直播价 / 到手价
+    cost_fen: int | None = None  # 成本
+    stock: int | None = None  # stock allotted to the session (活动库存)
+    mechanism: str = ""  # 机制 / 福利, e.g. "买一送一 + 赠旅行装"
     selling_points: str = ""
     pain_points: str = ""
     endorsements: str = ""

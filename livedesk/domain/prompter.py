@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 from livedesk.domain.clock import Clock
 
-DEFAULT_SPEED = 40.0          # pixels a second
+DEFAULT_SPEED = 40.0  # pixels a second
 SPEED_STEP = 10.0
 MAX_SPEED = 400.0
-ACCELERATION = 60.0           # pixels a second², how fast the actual speed follows the chosen one
+ACCELERATION = 60.0  # pixels a second², how fast the actual speed follows the chosen one
 DEFAULT_COUNTDOWN = 3
 
 
@@ -18,7 +18,9 @@ class PrompterScroll:
     """Position in pixels from the top of the text. Call `position()` on every tick; it integrates time
     from the clock, never from the tick count, so a slow tick cannot slow the text."""
 
-    def __init__(self, clock: Clock, *, speed: float = DEFAULT_SPEED, countdown: int = DEFAULT_COUNTDOWN) -> None:
+    def __init__(
+        self, clock: Clock, *, speed: float = DEFAULT_SPEED, countdown: int = DEFAULT_COUNTDOWN
+    ) -> None:
         self.clock = clock
         self.target_speed = speed
         self.speed = 0.0

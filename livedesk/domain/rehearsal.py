@@ -28,11 +28,21 @@ class TakeStep:
     chars: int
 
     def to_dict(self) -> dict:
-        return {"step": self.step.value, "budget": self.budget, "actual": round(self.actual, 1), "chars": self.chars}
+        return {
+            "step": self.step.value,
+            "budget": self.budget,
+            "actual": round(self.actual, 1),
+            "chars": self.chars,
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> TakeStep:
-        return cls(ScriptStep(data["step"]), int(data.get("budget", 0)), float(data.get("actual", 0)), int(data.get("chars", 0)))
+        return cls(
+            ScriptStep(data["step"]),
+            int(data.get("budget", 0)),
+            float(data.get("actual", 0)),
+            int(data.get("chars", 0)),
+        )
 
 
 @dataclass
@@ -59,7 +69,9 @@ class RehearsalTake:
 class Rehearsal:
     """Timers for the steps of one pitch. Time accrues only while running, on the current step."""
 
-    def __init__(self, steps: list[RehearsalStep], clock: Clock, *, product_id: str | None = None, host: str = "") -> None:
+    def __init__(
+        self, steps: list[RehearsalStep], clock: Clock, *, product_id: str | None = None, host: str = ""
+    ) -> None:
         if not steps:
             raise ValueError("a rehearsal needs at least one step")
         self.steps = list(steps)
@@ -123,9 +135,14 @@ class Rehearsal:
         if self.started_at is None:
             raise ValueError("the rehearsal has not started")
         return RehearsalTake(
-            started_at=self.started_at, product_id=self.product_id, host=self.host,
-            steps=[TakeStep(s.step, s.budget_seconds, self.elapsed(i), spoken_chars(s.text))
-                   for i, s in enumerate(self.steps) if self.elapsed(i) > 0],
+            started_at=self.started_at,
+            product_id=self.product_id,
+            host=self.host,
+            steps=[
+                TakeStep(s.step, s.budget_seconds, self.elapsed(i), spoken_chars(s.text))
+                for i, s in enumerate(self.steps)
+                if self.elapsed(i) > 0
+            ],
         )
 
     def _bank(self) -> None:

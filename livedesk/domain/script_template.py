@@ -31,9 +31,16 @@ class PitchTemplate:
     @classmethod
     def from_dict(cls, data: Mapping) -> PitchTemplate:
         try:
-            steps = tuple(TemplateStep(ScriptStep(s["step"]), int(s["seconds"]), str(s.get("text", ""))) for s in data["steps"])
-            return cls(str(data["key"]), str(data.get("name_zh", data["key"])),
-                       Role(data["role"]) if data.get("role") else None, steps)
+            steps = tuple(
+                TemplateStep(ScriptStep(s["step"]), int(s["seconds"]), str(s.get("text", "")))
+                for s in data["steps"]
+            )
+            return cls(
+                str(data["key"]),
+                str(data.get("name_zh", data["key"])),
+                Role(data["role"]) if data.get("role") else None,
+                steps,
+            )
         except (KeyError, ValueError, TypeError) as exc:
             raise ValueError(f"script template {data.get('key', '?')!r} is malformed: {exc}") from exc
 
@@ -73,7 +80,11 @@ class TemplateLibrary:
         lines = []
         for kind in SEGMENT_SCRIPT_KINDS:
             for item in (line_document or {}).get(kind, []):
-                lines.append(LineTemplate(str(item["key"]), kind, str(item.get("name_zh", item["key"])), str(item["text"])))
+                lines.append(
+                    LineTemplate(
+                        str(item["key"]), kind, str(item.get("name_zh", item["key"])), str(item["text"])
+                    )
+                )
         return cls([PitchTemplate.from_dict(d) for d in pitch_documents], lines)
 
 
@@ -91,8 +102,10 @@ def product_facts(product: Product) -> dict[str, str]:
         "daily_price": format_yuan(product.daily_price_fen) if product.daily_price_fen is not None else None,
         "live_price": format_yuan(product.live_price_fen) if product.live_price_fen is not None else None,
         "saving": format_yuan(saving) if saving is not None and saving > 0 else None,
-        "mechanism": product.mechanism, "selling_points": product.selling_points,
-        "pain_points": product.pain_points, "endorsements": product.endorsements,
+        "mechanism": product.mechanism,
+        "selling_points": product.selling_points,
+        "pain_points": product.pain_points,
+        "endorsements": product.endorsements,
         "stock": str(product.stock) if product.stock is not None else None,
     }
     return {key: value for key, value in facts.items() if value}
@@ -107,7 +120,9 @@ def step_text(plan: SessionPlan, segment: Segment, step: ScriptStep) -> str:
     return product.scripts.get(step, "") if product else ""
 
 
-def segment_script(plan: SessionPlan, segment: Segment, step: ScriptStep | None, session_scripts: Mapping[str, str]) -> str:
+def segment_script(
+    plan: SessionPlan, segment: Segment, step: ScriptStep | None, session_scripts: Mapping[str, str]
+) -> str:
     """The words for the prompter: a pitch's current step (or all its steps when none is running),
     the session's opening/transition/closing script for those segments, then the segment's notes."""
     from livedesk.domain.roles import PITCH_STEPS, SegmentKind

@@ -9,9 +9,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-DEFAULT_CHARS_PER_MINUTE = 220.0   # Chinese live speech runs about 200–250 characters a minute
-MIN_RATE, MAX_RATE = 80.0, 450.0   # outside this a take was timed wrongly (timer left running, skipped)
-MIN_TAKE_SECONDS = 5.0             # shorter steps say nothing about the rate
+DEFAULT_CHARS_PER_MINUTE = 220.0  # Chinese live speech runs about 200–250 characters a minute
+MIN_RATE, MAX_RATE = 80.0, 450.0  # outside this a take was timed wrongly (timer left running, skipped)
+MIN_TAKE_SECONDS = 5.0  # shorter steps say nothing about the rate
 RECENT_TAKES = 5
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -40,12 +40,18 @@ class TakeSample:
     seconds: float
 
 
-def learn_rate(samples: Iterable[TakeSample], *, default: float = DEFAULT_CHARS_PER_MINUTE,
-               recent: int = RECENT_TAKES) -> float:
+def learn_rate(
+    samples: Iterable[TakeSample], *, default: float = DEFAULT_CHARS_PER_MINUTE, recent: int = RECENT_TAKES
+) -> float:
     """Chars per minute over the `recent` most recent usable samples (newest last; 0 = all): total chars / total seconds,
     a ratio of sums so one short step does not swing it; `default` when nothing usable is there."""
-    usable = [s for s in samples if s.chars > 0 and s.seconds >= MIN_TAKE_SECONDS
-              and MIN_RATE <= s.chars * 60.0 / s.seconds <= MAX_RATE]
+    usable = [
+        s
+        for s in samples
+        if s.chars > 0
+        and s.seconds >= MIN_TAKE_SECONDS
+        and MIN_RATE <= s.chars * 60.0 / s.seconds <= MAX_RATE
+    ]
     usable = usable[-recent:] if recent > 0 else usable
     seconds = sum(s.seconds for s in usable)
     if seconds <= 0:
@@ -54,10 +60,10 @@ def learn_rate(samples: Iterable[TakeSample], *, default: float = DEFAULT_CHARS_
 
 
 class Fit(StrEnum):
-    FITS = "fits"      # estimate within 90 % of the budget
-    TIGHT = "tight"    # 90–100 %
-    OVER = "over"      # longer than the budget
-    EMPTY = "empty"    # no text yet
+    FITS = "fits"  # estimate within 90 % of the budget
+    TIGHT = "tight"  # 90–100 %
+    OVER = "over"  # longer than the budget
+    EMPTY = "empty"  # no text yet
 
 
 @dataclass(frozen=True)
@@ -82,11 +88,15 @@ class StepEstimate:
         return self.estimated_seconds - self.budget_seconds
 
 
-def estimate_step(text: str, budget_seconds: int, chars_per_minute: float = DEFAULT_CHARS_PER_MINUTE) -> StepEstimate:
+def estimate_step(
+    text: str, budget_seconds: int, chars_per_minute: float = DEFAULT_CHARS_PER_MINUTE
+) -> StepEstimate:
     return StepEstimate(spoken_chars(text), estimate_seconds(text, chars_per_minute), int(budget_seconds))
 
 
-def suggest_budget(actual_seconds: Sequence[float], *, recent: int = RECENT_TAKES, round_to: int = 5) -> int | None:
+def suggest_budget(
+    actual_seconds: Sequence[float], *, recent: int = RECENT_TAKES, round_to: int = 5
+) -> int | None:
     """A budget from the recent actual times of a step: their median, rounded up to `round_to` seconds;
     None without history (a budget is never invented)."""
     values = sorted(float(v) for v in list(actual_seconds)[-recent:] if v and v > 0)

@@ -15,7 +15,7 @@ from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 TEAM_ROLES = ("host", "co_host", "director", "ad_buyer", "private_domain", "customer_service")
-TEAM_ROLE_NAMES_ZH = dict(zip(TEAM_ROLES, ("主播", "副播", "场控", "投手", "私域", "客服")))
+TEAM_ROLE_NAMES_ZH = dict(zip(TEAM_ROLES, ("主播", "副播", "场控", "投手", "私域", "客服"), strict=False))
 
 
 def owner_in_words(owner: str, team: dict[str, str], names: dict[str, str] = TEAM_ROLE_NAMES_ZH) -> str:
@@ -31,8 +31,8 @@ class Targets:
 
     gmv_fen: int | None = None
     uv: int | None = None
-    uv_value_fen: int | None = None   # GMV per viewer, fen
-    conversion: float | None = None   # watch-to-buy rate (buyers / uv)
+    uv_value_fen: int | None = None  # GMV per viewer, fen
+    conversion: float | None = None  # watch-to-buy rate (buyers / uv)
     roi: float | None = None
 
 
@@ -60,7 +60,7 @@ class Segment:
     product_id: str | None = None
     title: str = ""
     owner: str = ""
-    cues: list[str] = field(default_factory=list)   # 上链接, 福袋, 憋单 …
+    cues: list[str] = field(default_factory=list)  # 上链接, 福袋, 憋单 …
     notes: str = ""
     steps: list[StepBudget] = field(default_factory=list)
 
@@ -70,12 +70,12 @@ class Session:
     """A session's header: who, where, when, how long and what for."""
 
     title: str
-    start: datetime                     # aware, in `timezone`
+    start: datetime  # aware, in `timezone`
     planned_seconds: int
     platform: str = "douyin"
     account: str = ""
     timezone: str = DEFAULT_TIMEZONE
-    team: dict[str, str] = field(default_factory=dict)      # TEAM_ROLES → name
+    team: dict[str, str] = field(default_factory=dict)  # TEAM_ROLES → name
     targets: Targets = field(default_factory=Targets)
     ad_budget_fen: int | None = None
     preheat_checklist: list[ChecklistItem] = field(default_factory=list)

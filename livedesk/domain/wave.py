@@ -16,7 +16,12 @@ MINUTE = 60
 
 # DOMAIN.md §3: the practice pattern 引流 → 利润 → 利润 → 活动 → 利润 → 形象.
 DEFAULT_PATTERN: tuple[Role, ...] = (
-    Role.TRAFFIC, Role.PROFIT, Role.PROFIT, Role.CLEARANCE, Role.PROFIT, Role.IMAGE,
+    Role.TRAFFIC,
+    Role.PROFIT,
+    Role.PROFIT,
+    Role.CLEARANCE,
+    Role.PROFIT,
+    Role.IMAGE,
 )
 
 
@@ -56,11 +61,11 @@ class WaveConfig:
     opening_seconds: int = 10 * MINUTE
     closing_seconds: int = 15 * MINUTE
     interaction_seconds: int = 2 * MINUTE
-    interaction_min_gap_seconds: int = 15 * MINUTE   # an interaction at the first boundary after 15 min …
-    interaction_max_gap_seconds: int = 20 * MINUTE   # … or earlier when the next pitch would pass 20 min
+    interaction_min_gap_seconds: int = 15 * MINUTE  # an interaction at the first boundary after 15 min …
+    interaction_max_gap_seconds: int = 20 * MINUTE  # … or earlier when the next pitch would pass 20 min
     encore_count: int = 2
     encore_seconds: int = 4 * MINUTE
-    max_traffic_skus: int = 2                        # DOMAIN.md §2: 1–2 traffic SKUs, one image item
+    max_traffic_skus: int = 2  # DOMAIN.md §2: 1–2 traffic SKUs, one image item
     max_image_items: int = 1
     profit_share_target: float = 0.60
 
@@ -82,7 +87,7 @@ def split_budget(total_seconds: int, shares: dict[ScriptStep, int] | None = None
     order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - seconds[i]), i))
     for i in order[:short]:
         seconds[i] += 1
-    return [StepBudget(step, s) for step, s in zip(PITCH_STEPS, seconds)]
+    return [StepBudget(step, s) for step, s in zip(PITCH_STEPS, seconds, strict=False)]
 
 
 def rescale_steps(steps: list[StepBudget], total_seconds: int) -> list[StepBudget]:
@@ -90,17 +95,14 @@ def rescale_steps(steps: list[StepBudget], total_seconds: int) -> list[StepBudge
     if not steps:
         return []
     current = sum(b.seconds for b in steps)
-    if current <= 0:
-        weights = [1] * len(steps)
-    else:
-        weights = [b.seconds for b in steps]
+    weights = [1] * len(steps) if current <= 0 else [b.seconds for b in steps]
     weight_sum = sum(weights)
     exact = [total_seconds * w / weight_sum for w in weights]
     seconds = [int(x) for x in exact]
     order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - seconds[i]), i))
     for i in order[: total_seconds - sum(seconds)]:
         seconds[i] += 1
-    return [StepBudget(b.step, s, b.text) for b, s in zip(steps, seconds)]
+    return [StepBudget(b.step, s, b.text) for b, s in zip(steps, seconds, strict=False)]
 
 
 def rank_profit_items(products: list[Product], ranking: dict[str, float] | None = None) -> list[Product]:
@@ -114,7 +116,7 @@ def rank_profit_items(products: list[Product], ranking: dict[str, float] | None 
         margin = product.margin_fen
         return (
             -(score if score is not None else float("-inf")),
-            -(margin if margin is not None else -(10 ** 15)),
+            -(margin if margin is not None else -(10**15)),
             -(product.live_price_fen or 0),
             index,
         )
@@ -123,17 +125,26 @@ def rank_profit_items(products: list[Product], ranking: dict[str, float] | None 
 
 
 def _pitch(product: Product, seconds: int, config: WaveConfig, cues: list[str] | None = None) -> Segment:
-    return Segment(kind=SegmentKind.PITCH, planned_seconds=seconds, product_id=product.product_id,
-                   title=product.name, cues=list(cues or ["上链接"]),
-                   steps=split_budget(seconds, config.step_shares))
+    return Segment(
+        kind=SegmentKind.PITCH,
+        planned_seconds=seconds,
+        product_id=product.product_id,
+        title=product.name,
+        cues=list(cues or ["上链接"]),
+        steps=split_budget(seconds, config.step_shares),
+    )
 
 
 def _interaction() -> Segment:
     return Segment(kind=SegmentKind.INTERACTION, planned_seconds=0, title="福袋 / 抽奖", cues=["福袋"])
 
 
-def generate_wave(products: list[Product], planned_seconds: int, config: WaveConfig | None = None,
-                  ranking: dict[str, float] | None = None) -> list[Segment]:
+def generate_wave(
+    products: list[Product],
+    planned_seconds: int,
+    config: WaveConfig | None = None,
+    ranking: dict[str, float] | None = None,
+) -> list[Segment]:
     """Build the run order for a slot of `planned_seconds` from the pool.
 
     Opening (releases the first traffic item) → cycles of `config.pattern` with products rotating →
@@ -162,9 +173,13 @@ def generate_wave(products: list[Product], planned_seconds: int, config: WaveCon
     closing_len = min(config.closing_seconds, cap)
 
     traffic = by_role[Role.TRAFFIC]
-    opening = Segment(kind=SegmentKind.OPENING, planned_seconds=opening_len, title="开场",
-                      product_id=traffic[0].product_id if traffic else None,
-                      cues=["上链接", "福袋"] if traffic else ["福袋"])
+    opening = Segment(
+        kind=SegmentKind.OPENING,
+        planned_seconds=opening_len,
+        title="开场",
+        product_id=traffic[0].product_id if traffic else None,
+        cues=["上链接", "福袋"] if traffic else ["福袋"],
+    )
     body_budget = whole_minutes - opening_len - closing_len
 
     ranked_profit = rank_profit_items(products, ranking)
@@ -209,12 +224,22 @@ def generate_wave(products: list[Product], planned_seconds: int, config: WaveCon
 
     _absorb_leftover(body, budget - used, config, products)
     encores = [
-        Segment(kind=SegmentKind.ENCORE, planned_seconds=config.encore_seconds, product_id=p.product_id,
-                title=p.name, cues=["返场", "上链接"], steps=split_budget(config.encore_seconds, config.step_shares))
+        Segment(
+            kind=SegmentKind.ENCORE,
+            planned_seconds=config.encore_seconds,
+            product_id=p.product_id,
+            title=p.name,
+            cues=["返场", "上链接"],
+            steps=split_budget(config.encore_seconds, config.step_shares),
+        )
         for p in encore_items
     ]
-    closing = Segment(kind=SegmentKind.CLOSING, title="收尾", cues=["预告", "加私域"],
-                      planned_seconds=closing_len + (planned_seconds - whole_minutes))
+    closing = Segment(
+        kind=SegmentKind.CLOSING,
+        title="收尾",
+        cues=["预告", "加私域"],
+        planned_seconds=closing_len + (planned_seconds - whole_minutes),
+    )
     segments = [opening, *body, *encores, closing]
     # Whatever the body could not take (a pool too small to stretch) goes to the closing: the slot is kept.
     closing.planned_seconds += planned_seconds - sum(s.planned_seconds for s in segments)

@@ -14,7 +14,7 @@ from livedesk.domain.dataset import DatasetKind
 
 def summary_values(table: pa.Table) -> dict[str, float]:
     out: dict[str, float] = {}
-    for key, value in zip(table.column("key").to_pylist(), table.column("value").to_pylist()):
+    for key, value in zip(table.column("key").to_pylist(), table.column("value").to_pylist(), strict=False):
         if key is not None and value is not None and key not in out:
             out[key] = value
     return out
@@ -33,14 +33,21 @@ def gpm_views(values: dict[str, float]) -> dict | None:
     tolerance = implied * (0.5 / gpm + _display_error_fen(gmv) / gmv) + 1e-9
     nearest = round(implied)
     gap = abs(implied - nearest)
-    finding = {"code": "gpm_implies_views", "ok": gap <= tolerance, "implied_pv": round(implied, 4),
-               "gap": round(gap, 4), "tolerance": round(tolerance, 4), "unit": "views"}
+    finding = {
+        "code": "gpm_implies_views",
+        "ok": gap <= tolerance,
+        "implied_pv": round(implied, 4),
+        "gap": round(gap, 4),
+        "tolerance": round(tolerance, 4),
+        "unit": "views",
+    }
     if values.get("pv") is not None:
         finding["pv"] = values["pv"]
         finding["pv_gap"] = round(implied - values["pv"], 4)
         finding["ok"] = finding["ok"] and abs(implied - values["pv"]) <= max(tolerance, 0.5)
-    finding["message"] = (f"GMV / GPM × 1000 = {implied:.3f} views: "
-                          + ("a whole number within rounding" if finding["ok"] else f"off by {gap:.3f} from a whole number"))
+    finding["message"] = f"GMV / GPM × 1000 = {implied:.3f} views: " + (
+        "a whole number within rounding" if finding["ok"] else f"off by {gap:.3f} from a whole number"
+    )
     return finding
 
 
@@ -54,9 +61,17 @@ def aov(values: dict[str, float]) -> dict | None:
     expected = gmv / buyers
     gap = shown - expected
     tolerance = 0.5 + _display_error_fen(gmv) / buyers
-    return {"code": "aov_matches_gmv_per_buyer", "ok": abs(gap) <= tolerance, "expected_fen": round(expected, 2),
-            "actual_fen": shown, "gap": round(gap, 2), "unit": "fen", "buyers": buyers, "buyers_estimated": estimated,
-            "message": f"客单价 {shown / 100:.2f} vs GMV / buyers {expected / 100:.2f} (gap {gap / 100:.2f} yuan)"}
+    return {
+        "code": "aov_matches_gmv_per_buyer",
+        "ok": abs(gap) <= tolerance,
+        "expected_fen": round(expected, 2),
+        "actual_fen": shown,
+        "gap": round(gap, 2),
+        "unit": "fen",
+        "buyers": buyers,
+        "buyers_estimated": estimated,
+        "message": f"客单价 {shown / 100:.2f} vs GMV / buyers {expected / 100:.2f} (gap {gap / 100:.2f} yuan)",
+    }
 
 
 def product_gmv(values: dict[str, float], products: pa.Table) -> dict | None:
@@ -70,19 +85,33 @@ def product_gmv(values: dict[str, float], products: pa.Table) -> dict | None:
     total = pc.sum(amounts).as_py() or 0
     gap = total - gmv
     tolerance = 50 * rows.num_rows + _display_error_fen(gmv)
-    return {"code": "product_gmv_sums_to_session", "ok": abs(gap) <= tolerance, "expected_fen": gmv, "actual_fen": total,
-            "gap": gap, "gap_ratio": round(gap / gmv, 6) if gmv else None, "unit": "fen",
-            "message": f"products sum to {total / 100:.2f} yuan, the session shows {gmv / 100:.2f} (gap {gap / 100:.2f})"}
+    return {
+        "code": "product_gmv_sums_to_session",
+        "ok": abs(gap) <= tolerance,
+        "expected_fen": gmv,
+        "actual_fen": total,
+        "gap": gap,
+        "gap_ratio": round(gap / gmv, 6) if gmv else None,
+        "unit": "fen",
+        "message": f"products sum to {total / 100:.2f} yuan, the session shows {gmv / 100:.2f} (gap {gap / 100:.2f})",
+    }
 
 
 def orders_vs_summary(orders_gmv_fen: int, summary_gmv_fen: float, source: str) -> dict:
     gap = orders_gmv_fen - summary_gmv_fen
     tolerance = _display_error_fen(summary_gmv_fen)
-    return {"code": "orders_sum_to_workbook_gmv", "ok": abs(gap) <= tolerance, "expected_fen": summary_gmv_fen,
-            "actual_fen": orders_gmv_fen, "gap": gap, "gap_ratio": round(gap / summary_gmv_fen, 6) if summary_gmv_fen else None,
-            "unit": "fen", "against": source,
-            "message": f"paid order lines in the live window sum to {orders_gmv_fen / 100:.2f} yuan, "
-                       f"{source} shows {summary_gmv_fen / 100:.2f} (gap {gap / 100:.2f})"}
+    return {
+        "code": "orders_sum_to_workbook_gmv",
+        "ok": abs(gap) <= tolerance,
+        "expected_fen": summary_gmv_fen,
+        "actual_fen": orders_gmv_fen,
+        "gap": gap,
+        "gap_ratio": round(gap / summary_gmv_fen, 6) if summary_gmv_fen else None,
+        "unit": "fen",
+        "against": source,
+        "message": f"paid order lines in the live window sum to {orders_gmv_fen / 100:.2f} yuan, "
+        f"{source} shows {summary_gmv_fen / 100:.2f} (gap {gap / 100:.2f})",
+    }
 
 
 def workbook_findings(datasets) -> list[dict]:

@@ -8,7 +8,7 @@ the scalar parsers of `values`, so the big path never loops over every row in Py
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -27,9 +27,9 @@ _FAST_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M"
 @dataclass
 class Converted:
     array: pa.Array
-    bad: np.ndarray | None = None        # True where a non-empty cell could not be read
-    formula: np.ndarray | None = None    # True where the cell held a spreadsheet formula
-    ranges: dict[int, tuple[float, float]] | None = None   # row index → (low, high) of an estimate
+    bad: np.ndarray | None = None  # True where a non-empty cell could not be read
+    formula: np.ndarray | None = None  # True where the cell held a spreadsheet formula
+    ranges: dict[int, tuple[float, float]] | None = None  # row index → (low, high) of an estimate
 
 
 def _mask(boolean: pa.Array) -> np.ndarray:
@@ -56,14 +56,16 @@ def _formula_mask(array: pa.Array) -> np.ndarray | None:
     return _mask(pc.match_substring_regex(array, r"^=\s*[A-Za-z_(]"))
 
 
-def _fallback(text: pa.Array, fast: np.ndarray, fast_valid: np.ndarray, parse, dtype, ranges: dict | None = None):
+def _fallback(
+    text: pa.Array, fast: np.ndarray, fast_valid: np.ndarray, parse, dtype, ranges: dict | None = None
+):
     """Run the scalar parser on the few non-empty cells the fast path could not read."""
     present = _mask(pc.is_valid(text))
     pending = np.flatnonzero(present & ~fast_valid)
     bad = np.zeros(len(text), dtype=bool)
     if len(pending):
         cells = text.take(pa.array(pending)).to_pylist()
-        for index, cell in zip(pending, cells):
+        for index, cell in zip(pending, cells, strict=False):
             try:
                 parsed = parse(cell)
             except (ValueError, ArithmeticError):
@@ -91,23 +93,35 @@ def to_text(array: pa.Array) -> Converted:
 def _numeric(array: pa.Array, scale: float, parse, dtype, pattern: str) -> Converted:
     text = clean_strings(array)
     formula = _formula_mask(text)
-    stripped = pc.replace_substring_regex(text, r"[¥￥,\s]", "") if scale != 1 else pc.replace_substring(text, ",", "")
+    stripped = (
+        pc.replace_substring_regex(text, r"[¥￥,\s]", "")
+        if scale != 1
+        else pc.replace_substring(text, ",", "")
+    )
     try:
-        numbers = pc.cast(stripped, pa.int64() if pattern is _PLAIN_INT else pa.float64())   # the common, clean case
+        numbers = pc.cast(
+            stripped, pa.int64() if pattern is _PLAIN_INT else pa.float64()
+        )  # the common, clean case
         numbers = numbers.cast(pa.float64())
-        plain = _mask(pc.is_finite(numbers))   # the cast admits "inf", which no export means
+        plain = _mask(pc.is_finite(numbers))  # the cast admits "inf", which no export means
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         plain = _mask(pc.match_substring_regex(stripped, pattern))
         numbers = pc.cast(pc.if_else(pa.array(plain), stripped, pa.scalar(None, pa.string())), pa.float64())
     fast = numbers.to_numpy(zero_copy_only=False)
-    fast = np.where(plain, np.round(np.nan_to_num(fast) * scale), 0.0) if dtype is np.int64 else np.where(plain, fast * scale, 0.0)
+    fast = (
+        np.where(plain, np.round(np.nan_to_num(fast) * scale), 0.0)
+        if dtype is np.int64
+        else np.where(plain, fast * scale, 0.0)
+    )
     ranges: dict[int, tuple[float, float]] = {}
     values_np, valid, bad = _fallback(text, fast, plain.copy(), parse, np.float64, ranges)
     if formula is not None:
         bad |= formula
         valid &= ~formula
     if dtype is np.int64:
-        return Converted(pa.array(values_np.astype(np.int64), pa.int64(), mask=~valid), bad, formula, ranges or None)
+        return Converted(
+            pa.array(values_np.astype(np.int64), pa.int64(), mask=~valid), bad, formula, ranges or None
+        )
     return Converted(pa.array(values_np, pa.float64(), mask=~valid), bad, formula, ranges or None)
 
 
@@ -121,6 +135,7 @@ def to_int(array: pa.Array) -> Converted:
         if number is not None and not number.estimated and not float(number.value).is_integer():
             raise ValueError(cell)
         return number
+
     return _numeric(array, 1.0, parse, np.int64, _PLAIN_INT)
 
 
@@ -147,7 +162,9 @@ def to_timestamp(array: pa.Array, zone: str, time_format: str | None = None) -> 
     if not time_format and pc.any(pc.match_substring_regex(text, r":\d{2}\.\d+$")).as_py():
         # Arrow's strptime has no %f: parse the fraction apart and add it back.
         digits = pc.struct_field(pc.extract_regex(text, r"\.(?P<f>\d+)$"), "f")
-        fraction_ms = pc.fill_null(pc.cast(pc.utf8_slice_codeunits(pc.utf8_rpad(digits, 3, "0"), 0, 3), pa.int64()), 0)
+        fraction_ms = pc.fill_null(
+            pc.cast(pc.utf8_slice_codeunits(pc.utf8_rpad(digits, 3, "0"), 0, 3), pa.int64()), 0
+        )
         fraction_ms = fraction_ms.to_numpy(zero_copy_only=False)
         text = pc.replace_substring_regex(text, r"(:\d{2})\.\d+$", r"\1")
     local_ms = np.zeros(n, dtype=np.int64)
@@ -171,7 +188,9 @@ def to_timestamp(array: pa.Array, zone: str, time_format: str | None = None) -> 
     if fraction_ms is not None:
         local_ms = np.where(valid, local_ms + fraction_ms, local_ms)
     extra = (time_format,) + values.TIME_FORMATS if time_format else values.TIME_FORMATS
-    result, valid, bad = _fallback(text, local_ms, valid, lambda cell: values.parse_instant_ms(cell, zone, extra), np.int64)
+    result, valid, bad = _fallback(
+        text, local_ms, valid, lambda cell: values.parse_instant_ms(cell, zone, extra), np.int64
+    )
     if formula is not None:
         bad |= formula
         valid &= ~formula
@@ -184,8 +203,14 @@ def _local_to_utc_ms(parsed: pa.Array, zone: str) -> np.ndarray:
     low, high = pc.min_max(local).values()
     if low.is_valid:
         tz = ZoneInfo(zone)
-        offsets = {int(tz.utcoffset(datetime.fromtimestamp(v.as_py() / 1000, timezone.utc).replace(tzinfo=None)).total_seconds())
-                   for v in (low, high)}
+        offsets = {
+            int(
+                tz.utcoffset(
+                    datetime.fromtimestamp(v.as_py() / 1000, UTC).replace(tzinfo=None)
+                ).total_seconds()
+            )
+            for v in (low, high)
+        }
         span_days = (high.as_py() - low.as_py()) / 86_400_000
         if len(offsets) == 1 and (span_days < 1 or not _has_transitions(tz)):
             return local.to_numpy(zero_copy_only=False) - offsets.pop() * 1000
@@ -201,8 +226,13 @@ def _has_transitions(tz: ZoneInfo) -> bool:
 
 
 CONVERTERS = {
-    "text": to_text, "id": to_text, "money": to_money_fen, "int": to_int, "float": to_float,
-    "rate": to_rate, "seconds": to_seconds,
+    "text": to_text,
+    "id": to_text,
+    "money": to_money_fen,
+    "int": to_int,
+    "float": to_float,
+    "rate": to_rate,
+    "seconds": to_seconds,
 }
 
 
@@ -211,8 +241,13 @@ def null_column(length: int, arrow_type: str) -> pa.Array:
 
 
 def arrow_type_of(name: str) -> pa.DataType:
-    return {"string": pa.string(), "int64": pa.int64(), "double": pa.float64(), "bool": pa.bool_(),
-            "timestamp": TIMESTAMP}[name]
+    return {
+        "string": pa.string(),
+        "int64": pa.int64(),
+        "double": pa.float64(),
+        "bool": pa.bool_(),
+        "timestamp": TIMESTAMP,
+    }[name]
 
 
 def canonical_table(columns_spec: dict[str, str], columns: dict[str, pa.Array], length: int) -> pa.Table:

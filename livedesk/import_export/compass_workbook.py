@@ -15,12 +15,24 @@ from livedesk.import_export.metric_tables import CHANNEL_FIELDS, PRODUCT_FIELDS
 from livedesk.import_export.parsed import ParsedFile, ReadContext
 from livedesk.import_export.summary import build_summary
 from livedesk.import_export.tabular import sheet_rows, trim_rows
-from livedesk.import_export.workbook_sheets import (header_value_pairs, locate_sheets, looks_like_workbook, table_dataset,
-                                                 vertical_pairs)
+from livedesk.import_export.workbook_sheets import (
+    header_value_pairs,
+    locate_sheets,
+    looks_like_workbook,
+    table_dataset,
+    vertical_pairs,
+)
 
 FORMAT = "compass_workbook"
 LABEL = "罗盘 整场数据下载"
-SHEETS = ("基本信息", "整体看板", "流量分析-流量转化", "流量分析-渠道分析", "流量分析-短视频引流", "商品分析-商品明细")
+SHEETS = (
+    "基本信息",
+    "整体看板",
+    "流量分析-流量转化",
+    "流量分析-渠道分析",
+    "流量分析-短视频引流",
+    "商品分析-商品明细",
+)
 
 
 def looks_like(sheet_names: list[str]) -> bool:
@@ -35,14 +47,18 @@ def read_compass(path: Path, workbook, sheet_names: list[str], context: ReadCont
         if found[title]:
             pairs += header_value_pairs(sheet_rows(path, workbook, found[title]), found[title])
     if found["流量分析-流量转化"]:
-        pairs += vertical_pairs(sheet_rows(path, workbook, found["流量分析-流量转化"]), found["流量分析-流量转化"])
+        pairs += vertical_pairs(
+            sheet_rows(path, workbook, found["流量分析-流量转化"]), found["流量分析-流量转化"]
+        )
     context.step(0.3, "summary")
     if pairs:
         summary = build_summary(pairs, context.zone)
         summary.sheet = found["基本信息"] or found["整体看板"]
         result.datasets.append(summary)
     if found["流量分析-渠道分析"]:
-        channels = table_dataset(path, workbook, found["流量分析-渠道分析"], DatasetKind.CHANNELS, CHANNEL_FIELDS, context)
+        channels = table_dataset(
+            path, workbook, found["流量分析-渠道分析"], DatasetKind.CHANNELS, CHANNEL_FIELDS, context
+        )
         if channels is not None:
             result.datasets.append(channels)
     if found["流量分析-短视频引流"]:
@@ -50,7 +66,9 @@ def read_compass(path: Path, workbook, sheet_names: list[str], context: ReadCont
         result.meta["short_video_rows"] = max(len(videos) - 1, 0)
     context.step(0.6, "products")
     if found["商品分析-商品明细"]:
-        products = table_dataset(path, workbook, found["商品分析-商品明细"], DatasetKind.PRODUCTS, PRODUCT_FIELDS, context)
+        products = table_dataset(
+            path, workbook, found["商品分析-商品明细"], DatasetKind.PRODUCTS, PRODUCT_FIELDS, context
+        )
         if products is not None:
             result.datasets.append(products)
     if not result.datasets:

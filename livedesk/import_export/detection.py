@@ -20,13 +20,22 @@ from livedesk.import_export.values import clean_cell, normalise_header
 
 KINDS = ("orders", "products", "explanations", "minutes", "compass", "live-workbook", "log")
 LABELS = {fmt.key: fmt.label for fmt in ORDER_FORMATS.values()} | {
-    compass_workbook.FORMAT: compass_workbook.LABEL, live_workbook.FORMAT: live_workbook.LABEL,
-    minute_curve.FORMAT: minute_curve.LABEL, live_log_reader.FORMAT: live_log_reader.LABEL,
-    "product_table": "货品明细", "explanation_table": "商品讲解", "mapped": "映射表格", "unknown": "未识别表格",
+    compass_workbook.FORMAT: compass_workbook.LABEL,
+    live_workbook.FORMAT: live_workbook.LABEL,
+    minute_curve.FORMAT: minute_curve.LABEL,
+    live_log_reader.FORMAT: live_log_reader.LABEL,
+    "product_table": "货品明细",
+    "explanation_table": "商品讲解",
+    "mapped": "映射表格",
+    "unknown": "未识别表格",
 }
 KIND_OF = {fmt: "orders" for fmt in ORDER_FORMATS} | {
-    compass_workbook.FORMAT: "compass", live_workbook.FORMAT: "live-workbook", minute_curve.FORMAT: "minutes",
-    live_log_reader.FORMAT: "log", "product_table": "products", "explanation_table": "explanations",
+    compass_workbook.FORMAT: "compass",
+    live_workbook.FORMAT: "live-workbook",
+    minute_curve.FORMAT: "minutes",
+    live_log_reader.FORMAT: "log",
+    "product_table": "products",
+    "explanation_table": "explanations",
 }
 HEADER_SEARCH_ROWS = 10
 PREVIEW_ROWS = 20
@@ -36,19 +45,19 @@ _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 @dataclass
 class Detection:
     path: Path
-    container: str                      # "text" | "workbook"
-    format: str                         # a LABELS key
-    kind: str | None                    # a KINDS value
+    container: str  # "text" | "workbook"
+    format: str  # a LABELS key
+    kind: str | None  # a KINDS value
     encoding: str | None = None
     delimiter: str | None = None
     sheets: list[str] = field(default_factory=list)
     sheet: str | None = None
-    header_index: int = 0               # 0-based row of the header
+    header_index: int = 0  # 0-based row of the header
     headers: list[str] = field(default_factory=list)
     preview: list[list[str | None]] = field(default_factory=list)
     layout: TextLayout | None = None
     workbook: object | None = None
-    rows: list[list] | None = None      # the whole sheet of a single-table workbook (read once)
+    rows: list[list] | None = None  # the whole sheet of a single-table workbook (read once)
 
     @property
     def label(self) -> str:
@@ -126,18 +135,36 @@ def detect(path: str | Path, *, kind: str | None = None, mapping: ColumnMapping 
 
 def _detect_text(path: Path, kind: str | None, mapping: ColumnMapping | None) -> Detection:
     if kind in ("compass", "live-workbook"):
-        raise ImportRefused(f"{path.name} is a text file, but a {LABELS[KIND_TO_FORMAT[kind]]} export is an XLSX workbook.")
+        raise ImportRefused(
+            f"{path.name} is a text file, but a {LABELS[KIND_TO_FORMAT[kind]]} export is an XLSX workbook."
+        )
     layout = sniff_text(path)
     fmt, index = ("mapped", _mapped_header(layout.rows, mapping)) if mapping else recognise(layout.rows, kind)
     if index >= len(layout.rows):
         raise ImportRefused(f"{path.name} has fewer rows than the header row the mapping names.")
     headers = [clean_cell(c) or "" for c in layout.rows[index]]
     widths = [len(row) for row in layout.rows[:50]]
-    if len(headers) < 2 or (layout.delimiter == "," and sum(w == len(headers) for w in widths) < len(widths) / 2):
-        raise ImportRefused(f"{path.name} is not a table: no columns separated by commas, tabs or semicolons were found.")
-    preview = [[clean_cell(c) for c in row] for row in layout.rows[index + 1:index + 1 + PREVIEW_ROWS]]
-    return Detection(path, "text", fmt, KIND_OF.get(fmt, kind), layout.encoding, layout.delimiter, [], None,
-                     index, headers, preview, layout)
+    if len(headers) < 2 or (
+        layout.delimiter == "," and sum(w == len(headers) for w in widths) < len(widths) / 2
+    ):
+        raise ImportRefused(
+            f"{path.name} is not a table: no columns separated by commas, tabs or semicolons were found."
+        )
+    preview = [[clean_cell(c) for c in row] for row in layout.rows[index + 1 : index + 1 + PREVIEW_ROWS]]
+    return Detection(
+        path,
+        "text",
+        fmt,
+        KIND_OF.get(fmt, kind),
+        layout.encoding,
+        layout.delimiter,
+        [],
+        None,
+        index,
+        headers,
+        preview,
+        layout,
+    )
 
 
 KIND_TO_FORMAT = {"compass": compass_workbook.FORMAT, "live-workbook": live_workbook.FORMAT}
@@ -157,10 +184,20 @@ def _detect_workbook(path: Path, kind: str | None, mapping: ColumnMapping | None
         raise ImportRefused(f"{path.name} has fewer rows than the header row the mapping names.")
     headers = [clean_cell(c) or "" for c in rows[index]]
     if sum(1 for h in headers if h) < 2:
-        raise ImportRefused(f"{path.name}: sheet {sheet} is not a table (its header row has fewer than two named columns).")
-    preview = [[clean_cell(c) for c in row] for row in rows[index + 1:index + 1 + PREVIEW_ROWS]]
-    return Detection(format=fmt, kind=KIND_OF.get(fmt, kind), sheet=sheet, header_index=index, headers=headers,
-                     preview=preview, rows=rows, **base)
+        raise ImportRefused(
+            f"{path.name}: sheet {sheet} is not a table (its header row has fewer than two named columns)."
+        )
+    preview = [[clean_cell(c) for c in row] for row in rows[index + 1 : index + 1 + PREVIEW_ROWS]]
+    return Detection(
+        format=fmt,
+        kind=KIND_OF.get(fmt, kind),
+        sheet=sheet,
+        header_index=index,
+        headers=headers,
+        preview=preview,
+        rows=rows,
+        **base,
+    )
 
 
 def _choose_sheet(path: Path, workbook, sheets: list[str], wanted: str | None) -> tuple[str, list[list]]:

@@ -18,11 +18,11 @@ def detect_encoding(head: bytes) -> str | None:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if b"\x00" in head:
-        return _utf16_without_bom(head)   # text in UTF-8 or GBK never holds NUL bytes
+        return _utf16_without_bom(head)  # text in UTF-8 or GBK never holds NUL bytes
     if _decodes(head, "utf-8"):
         return "utf-8"
     if _decodes(head, "gb18030"):
-        return "gb18030"   # a superset of GBK and GB2312, which older back ends write
+        return "gb18030"  # a superset of GBK and GB2312, which older back ends write
     return None
 
 
@@ -52,8 +52,15 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 def _plausible(ch: str) -> bool:
     code = ord(ch)
-    return (32 <= code < 127 or ch in "\t\r\n" or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F
-            or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F or code == 0xA5)
+    return (
+        32 <= code < 127
+        or ch in "\t\r\n"
+        or 0x4E00 <= code <= 0x9FFF
+        or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or 0x2000 <= code <= 0x206F
+        or code == 0xA5
+    )
 
 
 def read_head(path: Path, size: int = SNIFF_BYTES) -> bytes:

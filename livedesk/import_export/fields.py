@@ -19,18 +19,26 @@ from livedesk.import_export.tabular import RawTable
 from livedesk.import_export.values import normalise_header
 
 WARNING_LIMIT = 500
-_WHAT = {"money": "is not an amount of money", "int": "is not a whole number", "float": "is not a number",
-         "rate": "is not a rate", "seconds": "is not a duration", "time": "is not a time",
-         "text": "is a formula", "id": "is a formula"}
+_WHAT = {
+    "money": "is not an amount of money",
+    "int": "is not a whole number",
+    "float": "is not a number",
+    "rate": "is not a rate",
+    "seconds": "is not a duration",
+    "time": "is not a time",
+    "text": "is a formula",
+    "id": "is a formula",
+}
 
 
 @dataclass(frozen=True)
 class Field:
-    name: str                     # canonical column (money columns carry `_fen`)
-    type: str                     # text | id | money | int | float | rate | seconds | time
+    name: str  # canonical column (money columns carry `_fen`)
+    type: str  # text | id | money | int | float | rate | seconds | time
     aliases: tuple[str, ...] = ()  # header spellings as exported (normalised when matched)
 
-    def keys(self) -> tuple[str, ...]:
+    def header_keys(self) -> tuple[str, ...]:
+        """The aliases as normalised headers, the form a table's columns are matched in."""
         return tuple(normalise_header(a) for a in self.aliases)
 
 
@@ -39,7 +47,7 @@ def resolve(keys: list[str], fields: list[Field]) -> dict[str, str]:
     present = set(keys)
     found = {}
     for spec in fields:
-        for key in spec.keys():
+        for key in spec.header_keys():
             if key in present:
                 found[spec.name] = key
                 break
@@ -60,7 +68,9 @@ class RowIssues:
         if self.skip is None:
             self.skip = np.zeros(len(self.rows), dtype=bool)
 
-    def flag(self, mask: np.ndarray | None, code: str, message, *, skip: bool, raw: pa.Array | None = None) -> None:
+    def flag(
+        self, mask: np.ndarray | None, code: str, message, *, skip: bool, raw: pa.Array | None = None
+    ) -> None:
         """`message` is text or a function of the raw cell value."""
         if mask is None or not mask.any():
             return
@@ -75,42 +85,66 @@ class RowIssues:
         chosen = indices[:room]
         cells = raw.take(pa.array(chosen)).to_pylist() if raw is not None else [None] * len(chosen)
         suffix = "; row skipped" if skip else "; left empty"
-        for index, cell in zip(chosen, cells):
+        for index, cell in zip(chosen, cells, strict=False):
             text = message(cell) if callable(message) else message
             self.warnings.append(RowWarning(row=int(self.rows[index]), code=code, message=text + suffix))
 
     def meta(self) -> dict:
-        return {"warning_counts": dict(self.counts), "skipped_by_reason": {k: int(v) for k, v in self.skipped_by.items()},
-                "warnings_truncated": sum(self.counts.values()) > len(self.warnings)}
+        return {
+            "warning_counts": dict(self.counts),
+            "skipped_by_reason": {k: int(v) for k, v in self.skipped_by.items()},
+            "warnings_truncated": sum(self.counts.values()) > len(self.warnings),
+        }
 
 
-def convert_fields(raw: RawTable, mapping: dict[str, str], types: dict[str, str], issues: RowIssues, *,
-                   zone: str, time_format: str | None = None, required: frozenset[str] = frozenset(),
-                   ranges: dict | None = None) -> dict[str, pa.Array]:
+def convert_fields(
+    raw: RawTable,
+    mapping: dict[str, str],
+    types: dict[str, str],
+    issues: RowIssues,
+    *,
+    zone: str,
+    time_format: str | None = None,
+    required: frozenset[str] = frozenset(),
+    ranges: dict | None = None,
+) -> dict[str, pa.Array]:
     """Convert each mapped column; unreadable cells warn, and skip the row when the field is required."""
     jobs = {name: (key, raw.column(key)) for name, key in mapping.items() if raw.column(key) is not None}
 
     def convert(item):
         name, (key, source) = item
         kind = types[name]
-        return conv.to_timestamp(source, zone, time_format) if kind == "time" else conv.CONVERTERS[kind](source)
+        return (
+            conv.to_timestamp(source, zone, time_format) if kind == "time" else conv.CONVERTERS[kind](source)
+        )
 
     # pyarrow.compute releases the GIL: two columns convert at once on two cores.
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = dict(zip(jobs, pool.map(convert, jobs.items())))
+        results = dict(zip(jobs, pool.map(convert, jobs.items()), strict=False))
     out = {}
     for name, (key, source) in jobs.items():
         converted = results[name]
         kind = types[name]
         header = raw.headers[raw.keys.index(key)] if key in raw.keys else key
         if converted.formula is not None and converted.formula.any():
-            issues.flag(converted.formula, "formula", lambda v, h=header: f"{h}: {v!r} is a formula, not a value",
-                        skip=name in required, raw=source)
+            issues.flag(
+                converted.formula,
+                "formula",
+                lambda v, h=header: f"{h}: {v!r} is a formula, not a value",
+                skip=name in required,
+                raw=source,
+            )
         bad = converted.bad
         if bad is not None and converted.formula is not None:
             bad = bad & ~converted.formula
         what = _WHAT.get(kind, "cannot be read")
-        issues.flag(bad, f"bad_{kind}", lambda v, h=header, w=what: f"{h}: {v!r} {w}", skip=name in required, raw=source)
+        issues.flag(
+            bad,
+            f"bad_{kind}",
+            lambda v, h=header, w=what: f"{h}: {v!r} {w}",
+            skip=name in required,
+            raw=source,
+        )
         if ranges is not None and converted.ranges:
             ranges[name] = converted.ranges
         out[name] = converted.array
@@ -127,4 +161,6 @@ def describe_found(found: list[str], limit: int = 12) -> str:
 
 def describe_missing(name: str, missing: list[str], found: list[str], what: str) -> str:
     shown = describe_found(found)
-    return f"{name} is missing the required column(s) {', '.join(missing)} for {what} (columns found: {shown})."
+    return (
+        f"{name} is missing the required column(s) {', '.join(missing)} for {what} (columns found: {shown})."
+    )

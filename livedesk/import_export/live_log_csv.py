@@ -28,10 +28,17 @@ def live_log_text(events: list[LiveEvent], zone: str) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
     for e in events:
-        writer.writerow([
-            format_instant(e.at, zone), e.kind.value, "" if e.segment_index is None else e.segment_index,
-            e.step.value if e.step else "", e.marker.value if e.marker else "", e.note, e.product_id or "",
-        ])
+        writer.writerow(
+            [
+                format_instant(e.at, zone),
+                e.kind.value,
+                "" if e.segment_index is None else e.segment_index,
+                e.step.value if e.step else "",
+                e.marker.value if e.marker else "",
+                e.note,
+                e.product_id or "",
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -48,7 +55,9 @@ def read_live_log(path: str | Path, zone: str) -> list[LiveEvent]:
         reader = csv.reader(handle)
         header = next(reader, None)
         if header is None or tuple(h.strip() for h in header) != HEADER:
-            raise ValueError(f"{path.name} is not a LiveDesk live log (expected the header {','.join(HEADER)})")
+            raise ValueError(
+                f"{path.name} is not a LiveDesk live log (expected the header {','.join(HEADER)})"
+            )
         events = []
         for row_number, row in enumerate(reader, start=2):
             if not any(cell.strip() for cell in row):
@@ -66,7 +75,11 @@ def _event(row: list[str], zone: str) -> LiveEvent:
     if at.tzinfo is None:
         raise ValueError(f"time '{at_text}' has no UTC offset")
     return LiveEvent(
-        at=at.astimezone(ZoneInfo(zone)), kind=EventKind(kind), segment_index=int(index) if index.strip() else None,
-        step=ScriptStep(step) if step else None, marker=Marker(marker) if marker else None, note=note,
+        at=at.astimezone(ZoneInfo(zone)),
+        kind=EventKind(kind),
+        segment_index=int(index) if index.strip() else None,
+        step=ScriptStep(step) if step else None,
+        marker=Marker(marker) if marker else None,
+        note=note,
         product_id=product_id or None,
     )

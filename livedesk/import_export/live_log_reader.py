@@ -19,9 +19,20 @@ from livedesk.import_export.tabular import RawTable
 FORMAT = "live_log"
 LABEL = "LiveDesk 直播日志"
 HEADER = ("at", "kind", "segment_index", "step", "marker", "note", "product_id")
-TYPES = {"at": "time", "kind": "text", "segment_index": "int", "step": "text", "marker": "text", "note": "text",
-         "product_id": "id"}
-_ALLOWED = {"kind": [k.value for k in EventKind], "step": [s.value for s in ScriptStep], "marker": [m.value for m in Marker]}
+TYPES = {
+    "at": "time",
+    "kind": "text",
+    "segment_index": "int",
+    "step": "text",
+    "marker": "text",
+    "note": "text",
+    "product_id": "id",
+}
+_ALLOWED = {
+    "kind": [k.value for k in EventKind],
+    "step": [s.value for s in ScriptStep],
+    "marker": [m.value for m in Marker],
+}
 
 
 def score(keys: list[str]) -> float:
@@ -36,8 +47,12 @@ def read_live_log(raw: RawTable, context: ReadContext) -> ParsedDataset:
     issues = RowIssues(raw.source_rows())
     out = convert_fields(raw, mapping, TYPES, issues, zone=context.zone, required=frozenset({"at", "kind"}))
     n = raw.num_rows
-    issues.flag(np.asarray(out["at"].is_null().to_numpy(zero_copy_only=False), dtype=bool) & ~issues.skip,
-                "missing_time", "no time", skip=True)
+    issues.flag(
+        np.asarray(out["at"].is_null().to_numpy(zero_copy_only=False), dtype=bool) & ~issues.skip,
+        "missing_time",
+        "no time",
+        skip=True,
+    )
     for name, allowed in _ALLOWED.items():
         if name not in out:
             continue
@@ -45,8 +60,22 @@ def read_live_log(raw: RawTable, context: ReadContext) -> ParsedDataset:
         mask = np.asarray(pc.fill_null(unknown, False).to_numpy(zero_copy_only=False), dtype=bool)
         if name == "kind":
             mask |= np.asarray(out[name].is_null().to_numpy(zero_copy_only=False), dtype=bool)
-        issues.flag(mask, f"unknown_{name}", lambda v, n_=name: f"{n_}: {v!r} is not a known {n_}", skip=True, raw=out[name])
+        issues.flag(
+            mask,
+            f"unknown_{name}",
+            lambda v, n_=name: f"{n_}: {v!r} is not a known {n_}",
+            skip=True,
+            raw=out[name],
+        )
     table = canonical_table(LOG_COLUMNS, out, n)
     if issues.skip.any():
         table = table.filter(pa.array(~issues.skip))
-    return ParsedDataset(DatasetKind.LOG, table.sort_by("at"), raw.sheet, n, int(issues.skip.sum()), issues.warnings, issues.meta())
+    return ParsedDataset(
+        DatasetKind.LOG,
+        table.sort_by("at"),
+        raw.sheet,
+        n,
+        int(issues.skip.sum()),
+        issues.warnings,
+        issues.meta(),
+    )

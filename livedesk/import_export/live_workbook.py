@@ -16,7 +16,12 @@ from livedesk.import_export.parsed import ParsedFile, ReadContext
 from livedesk.import_export.summary import build_summary
 from livedesk.import_export.tabular import sheet_rows, trim_rows
 from livedesk.import_export.values import clean_cell, normalise_header
-from livedesk.import_export.workbook_sheets import locate_sheets, looks_like_workbook, table_dataset, vertical_pairs
+from livedesk.import_export.workbook_sheets import (
+    locate_sheets,
+    looks_like_workbook,
+    table_dataset,
+    vertical_pairs,
+)
 
 FORMAT = "live_workbook"
 LABEL = "抖音 单场直播数据"
@@ -64,9 +69,11 @@ def read_live_workbook(path: Path, workbook, sheet_names: list[str], context: Re
         summary.sheet = found["场次概览"] or found["核心指标"]
         summary.meta["groups"] = groups
         result.datasets.append(summary)
-    for title, kind, fields in (("渠道流量", DatasetKind.CHANNELS, CHANNEL_FIELDS),
-                                ("货品明细", DatasetKind.PRODUCTS, PRODUCT_FIELDS),
-                                ("商品讲解", DatasetKind.EXPLANATIONS, EXPLANATION_FIELDS)):
+    for title, kind, fields in (
+        ("渠道流量", DatasetKind.CHANNELS, CHANNEL_FIELDS),
+        ("货品明细", DatasetKind.PRODUCTS, PRODUCT_FIELDS),
+        ("商品讲解", DatasetKind.EXPLANATIONS, EXPLANATION_FIELDS),
+    ):
         if found[title]:
             context.step(0.4, title)
             dataset = table_dataset(path, workbook, found[title], kind, fields, context)

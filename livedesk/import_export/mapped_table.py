@@ -21,27 +21,67 @@ from livedesk.import_export.values import normalise_header
 
 MAPPABLE_KINDS = ("orders", "products", "explanations", "minutes")
 # Field names as users write them (DOMAIN.md §6) → stored column names (money in fen).
-_FEN = {"amount": "amount_fen", "unit_price": "unit_price_fen", "refund_amount": "refund_amount_fen", "price": "price_fen",
-        "gmv": "gmv_fen", "exposure_gpm": "exposure_gpm_fen"}
+_FEN = {
+    "amount": "amount_fen",
+    "unit_price": "unit_price_fen",
+    "refund_amount": "refund_amount_fen",
+    "price": "price_fen",
+    "gmv": "gmv_fen",
+    "exposure_gpm": "exposure_gpm_fen",
+}
 FIELDS_BY_KIND = {
     "orders": tuple(name.removesuffix("_fen") for name in ORDER_TYPES),
-    "products": ("product_id", "product_name", "price", "gmv", "units", "orders", "buyers", "product_exposure_uv",
-                 "product_click_uv", "exposure_to_click_rate", "click_to_buy_rate", "exposure_gpm", "explain_count",
-                 "refund_orders", "refund_amount", "first_listed_at"),
-    "explanations": ("product_id", "product_name", "start", "end", "gmv", "units", "online_change", "avg_online"),
-    "minutes": ("minute", "online", "entries", "exits", "gmv", "orders", "new_followers", "comments", "likes"),
+    "products": (
+        "product_id",
+        "product_name",
+        "price",
+        "gmv",
+        "units",
+        "orders",
+        "buyers",
+        "product_exposure_uv",
+        "product_click_uv",
+        "exposure_to_click_rate",
+        "click_to_buy_rate",
+        "exposure_gpm",
+        "explain_count",
+        "refund_orders",
+        "refund_amount",
+        "first_listed_at",
+    ),
+    "explanations": (
+        "product_id",
+        "product_name",
+        "start",
+        "end",
+        "gmv",
+        "units",
+        "online_change",
+        "avg_online",
+    ),
+    "minutes": (
+        "minute",
+        "online",
+        "entries",
+        "exits",
+        "gmv",
+        "orders",
+        "new_followers",
+        "comments",
+        "likes",
+    ),
 }
 
 
 @dataclass
 class ColumnMapping:
     kind: str
-    columns: dict[str, str]          # canonical field (as users write it) → source header
+    columns: dict[str, str]  # canonical field (as users write it) → source header
     sheet: str | None = None
     time_format: str | None = None
     timezone: str | None = None
     cancel_prefix: str | None = None
-    header_row: int | None = None    # 1-based; found automatically when absent
+    header_row: int | None = None  # 1-based; found automatically when absent
 
     def stored_columns(self) -> dict[str, str]:
         return {_FEN.get(name, name): header for name, header in self.columns.items()}
@@ -66,16 +106,24 @@ def parse_mapping(data: dict) -> ColumnMapping:
         raise ValueError("the mapping's 'columns' must map canonical fields to column headers")
     unknown = [name for name in columns if name not in FIELDS_BY_KIND[kind]]
     if unknown:
-        raise ValueError(f"the mapping names unknown {kind} field(s) {', '.join(unknown)}; "
-                         f"known: {', '.join(FIELDS_BY_KIND[kind])}")
+        raise ValueError(
+            f"the mapping names unknown {kind} field(s) {', '.join(unknown)}; "
+            f"known: {', '.join(FIELDS_BY_KIND[kind])}"
+        )
     if kind == "orders":
         missing = missing_order_fields({_FEN.get(k, k): v for k, v in columns.items()})
         if missing:
             raise ValueError(f"an order mapping needs {', '.join(missing)}")
     header_row = data.get("header_row")
-    return ColumnMapping(kind, {k: str(v) for k, v in columns.items() if v not in (None, "")}, data.get("sheet"),
-                         data.get("time_format"), data.get("timezone"), data.get("cancel_prefix"),
-                         int(header_row) if header_row else None)
+    return ColumnMapping(
+        kind,
+        {k: str(v) for k, v in columns.items() if v not in (None, "")},
+        data.get("sheet"),
+        data.get("time_format"),
+        data.get("timezone"),
+        data.get("cancel_prefix"),
+        int(header_row) if header_row else None,
+    )
 
 
 def wanted_keys(mapping: ColumnMapping) -> set[str]:
@@ -84,7 +132,11 @@ def wanted_keys(mapping: ColumnMapping) -> set[str]:
 
 def read_mapped(raw: RawTable, mapping: ColumnMapping, context: ReadContext) -> ParsedDataset:
     keys = set(raw.keys)
-    absent = [f"{header} (for {name})" for name, header in mapping.columns.items() if normalise_header(header) not in keys]
+    absent = [
+        f"{header} (for {name})"
+        for name, header in mapping.columns.items()
+        if normalise_header(header) not in keys
+    ]
     if absent:
         raise ImportRefused(describe_missing(raw.name, absent, raw.headers, f"the {mapping.kind} mapping"))
     resolved = {name: normalise_header(header) for name, header in mapping.stored_columns().items()}
@@ -93,6 +145,8 @@ def read_mapped(raw: RawTable, mapping: ColumnMapping, context: ReadContext) -> 
     elif mapping.kind == "minutes":
         parsed = read_minutes(raw, context, resolved)
     else:
-        parsed = build_metric_table(raw, DatasetKind(mapping.kind), context, mapping=resolved, what=f"the {mapping.kind} mapping")
+        parsed = build_metric_table(
+            raw, DatasetKind(mapping.kind), context, mapping=resolved, what=f"the {mapping.kind} mapping"
+        )
     parsed.meta["mapping"] = mapping.to_dict()
     return parsed

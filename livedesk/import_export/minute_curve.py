@@ -46,7 +46,9 @@ def _date_clock_times(name: str, column: pa.Array, context: ReadContext) -> pa.A
     if not present or not all(_CLOCK.match(t) for t in present):
         return column
     if context.window_ms is None:
-        raise ImportRefused(f"{name} gives clock times without a date; import it into a session so they can be dated.")
+        raise ImportRefused(
+            f"{name} gives clock times without a date; import it into a session so they can be dated."
+        )
     zone = ZoneInfo(context.zone)
     day = datetime.fromtimestamp(context.window_ms[0] / 1000, zone).date()
     out, previous, offset = [], None, 0
@@ -59,6 +61,8 @@ def _date_clock_times(name: str, column: pa.Array, context: ReadContext) -> pa.A
         if previous is not None and seconds < previous - 3600:
             offset += 1
         previous = seconds
-        moment = datetime.combine(day + timedelta(days=offset), datetime.min.time()) + timedelta(seconds=seconds)
+        moment = datetime.combine(day + timedelta(days=offset), datetime.min.time()) + timedelta(
+            seconds=seconds
+        )
         out.append(moment.strftime("%Y-%m-%d %H:%M:%S"))
     return pa.array(out, pa.string())

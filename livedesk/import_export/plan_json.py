@@ -32,37 +32,52 @@ def forecast_document(forecast: PlanForecast, assumptions: ForecastAssumptions |
         "required_buyers": breakdown.buyers if breakdown else None,
         "assumptions": asdict(assumptions) if assumptions else None,
         "segments": [
-            {"index": s.index, "product_id": s.product_id, "gmv_yuan": _yuan(s.gmv_fen), "units": s.units,
-             "source": s.source}
-            for s in forecast.segments if s.product_id is not None
+            {
+                "index": s.index,
+                "product_id": s.product_id,
+                "gmv_yuan": _yuan(s.gmv_fen),
+                "units": s.units,
+                "source": s.source,
+            }
+            for s in forecast.segments
+            if s.product_id is not None
         ],
         "stock": [
-            {"product_id": c.product_id, "units": c.units, "stock": c.stock, "over": c.over} for c in forecast.stock
+            {"product_id": c.product_id, "units": c.units, "stock": c.stock, "over": c.over}
+            for c in forecast.stock
         ],
     }
 
 
-def plan_document(plan: SessionPlan, warnings: list[PlanWarning], forecast: PlanForecast | None,
-                  assumptions: ForecastAssumptions | None = None) -> dict:
+def plan_document(
+    plan: SessionPlan,
+    warnings: list[PlanWarning],
+    forecast: PlanForecast | None,
+    assumptions: ForecastAssumptions | None = None,
+) -> dict:
     session = plan.session
     segments = []
-    for index, (segment, start) in enumerate(zip(plan.segments, plan.planned_starts())):
+    for index, (segment, start) in enumerate(zip(plan.segments, plan.planned_starts(), strict=False)):
         role = plan.role_of(segment)
-        segments.append({
-            "index": index,
-            "kind": segment.kind.value,
-            "product_id": segment.product_id,
-            "role": role.value if role else None,
-            "planned_start": start.isoformat(),
-            "planned_seconds": segment.planned_seconds,
-            "script_steps": [{"step": b.step.value, "seconds": b.seconds} for b in segment.steps],
-        })
+        segments.append(
+            {
+                "index": index,
+                "kind": segment.kind.value,
+                "product_id": segment.product_id,
+                "role": role.value if role else None,
+                "planned_start": start.isoformat(),
+                "planned_seconds": segment.planned_seconds,
+                "script_steps": [{"step": b.step.value, "seconds": b.seconds} for b in segment.steps],
+            }
+        )
     return {
         "session_id": session.id,
         "title": session.title,
         "start": session.start.isoformat(),
         "planned_seconds": session.planned_seconds,
         "segments": segments,
-        "warnings": [{"code": w.code, "segment_index": w.segment_index, "message": w.message} for w in warnings],
+        "warnings": [
+            {"code": w.code, "segment_index": w.segment_index, "message": w.message} for w in warnings
+        ],
         "forecast": forecast_document(forecast, assumptions) if forecast is not None else {},
     }

@@ -70,9 +70,11 @@ class PoolRefused(ValueError):
 class PoolReadResult:
     products: list[Product]
     headers: list[str]
-    mapping: dict[str, str]                 # header → field used for it
-    unmapped: list[str]                     # headers neither recognised nor mapped by the user
-    duplicates: dict[str, list[int]] = field(default_factory=dict)   # product id → source rows (header = row 1)
+    mapping: dict[str, str]  # header → field used for it
+    unmapped: list[str]  # headers neither recognised nor mapped by the user
+    duplicates: dict[str, list[int]] = field(
+        default_factory=dict
+    )  # product id → source rows (header = row 1)
     warnings: list[RowWarning] = field(default_factory=list)
     encoding: str | None = None
 
@@ -118,13 +120,19 @@ def _read_rows(path: Path) -> tuple[list[list[str]], str | None]:
                 continue
         else:  # pragma: no cover - gb18030 decodes almost any byte string
             raise PoolRefused(f"{path.name} is neither UTF-8 nor GBK text")
-        dialect = "excel-tab" if suffix == ".tsv" or ("\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0]) else "excel"
+        dialect = (
+            "excel-tab"
+            if suffix == ".tsv" or ("\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0])
+            else "excel"
+        )
         rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), dialect=dialect)]
         return rows, "gbk" if encoding == "gb18030" else "utf-8"
     raise PoolRefused(f"{path.name} is not a CSV or XLSX file")
 
 
-def _find_header(rows: list[list[str]], user_mapping: dict[str, str] | None = None) -> tuple[int, dict[str, int]]:
+def _find_header(
+    rows: list[list[str]], user_mapping: dict[str, str] | None = None
+) -> tuple[int, dict[str, int]]:
     """The row (among the first few; a title row may sit on top) recognising the most fields."""
     best_index, best = 0, {}
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
@@ -158,19 +166,30 @@ def read_pool(path: str | Path, mapping: dict[str, str] | None = None) -> PoolRe
     rows, encoding = _read_rows(path)
     header_index, columns = _find_header(rows, mapping)
     if not rows or not columns:
-        raise PoolRefused(f"{path.name} has no recognisable header row (expected columns such as 商品ID, 商品名称, 角色)")
+        raise PoolRefused(
+            f"{path.name} has no recognisable header row (expected columns such as 商品ID, 商品名称, 角色)"
+        )
     headers = rows[header_index]
     if "product_id" not in columns:
-        raise PoolRefused(f"{path.name} has no product id column (商品ID / product_id); map one of its columns to it")
+        raise PoolRefused(
+            f"{path.name} has no product id column (商品ID / product_id); map one of its columns to it"
+        )
     used = {column: key for key, column in columns.items()}
     ignored = {h for h, key in (mapping or {}).items() if not key}
     unmapped = [h for c, h in enumerate(headers) if h and c not in used and h not in ignored]
-    result = PoolReadResult([], headers, {headers[c]: key for c, key in used.items()}, unmapped, encoding=encoding)
+    result = PoolReadResult(
+        [], headers, {headers[c]: key for c, key in used.items()}, unmapped, encoding=encoding
+    )
     if "role" not in columns:
-        result.warnings.append(RowWarning(header_index + 1, "no_role_column",
-                                          f"{path.name} has no role column; every product is set to profit (利润款)"))
+        result.warnings.append(
+            RowWarning(
+                header_index + 1,
+                "no_role_column",
+                f"{path.name} has no role column; every product is set to profit (利润款)",
+            )
+        )
     first_row: dict[str, int] = {}
-    for offset, row in enumerate(rows[header_index + 1:]):
+    for offset, row in enumerate(rows[header_index + 1 :]):
         line = header_index + 2 + offset
         if not any(cell for cell in row):
             continue
@@ -179,30 +198,44 @@ def read_pool(path: str | Path, mapping: dict[str, str] | None = None) -> PoolRe
             continue
         if product.product_id in first_row:
             result.duplicates.setdefault(product.product_id, [first_row[product.product_id]]).append(line)
-            result.warnings.append(RowWarning(line, "duplicate_product_id",
-                                              f"row {line} repeats product id {product.product_id} of row "
-                                              f"{first_row[product.product_id]}; only the first is kept"))
+            result.warnings.append(
+                RowWarning(
+                    line,
+                    "duplicate_product_id",
+                    f"row {line} repeats product id {product.product_id} of row "
+                    f"{first_row[product.product_id]}; only the first is kept",
+                )
+            )
             continue
         first_row[product.product_id] = line
         result.products.append(product)
     return result
 
 
-def _product_from_row(row: list[str], columns: dict[str, int], line: int, warnings: list[RowWarning]) -> Product | None:
+def _product_from_row(
+    row: list[str], columns: dict[str, int], line: int, warnings: list[RowWarning]
+) -> Product | None:
     def cell(key: str) -> str:
         column = columns.get(key)
         return row[column].strip() if column is not None and column < len(row) else ""
 
     product_id = cell("product_id")
     if not product_id:
-        warnings.append(RowWarning(line, "missing_product_id", f"row {line} has no product id and is skipped"))
+        warnings.append(
+            RowWarning(line, "missing_product_id", f"row {line} has no product id and is skipped")
+        )
         return None
     role_text = cell("role")
     role = parse_role(role_text) if role_text else None
     if role is None:
         if "role" in columns:
-            warnings.append(RowWarning(line, "unknown_role",
-                                       f"row {line}: role '{role_text}' is not 引流款/利润款/形象款/清仓款; set to profit"))
+            warnings.append(
+                RowWarning(
+                    line,
+                    "unknown_role",
+                    f"row {line}: role '{role_text}' is not 引流款/利润款/形象款/清仓款; set to profit",
+                )
+            )
         role = Role.PROFIT
     product = Product(product_id=product_id, name=cell("name"), role=role)
     for key in TEXT_FIELDS:
@@ -214,12 +247,16 @@ def _product_from_row(row: list[str], columns: dict[str, int], line: int, warnin
             try:
                 setattr(product, attribute, yuan_to_fen(text))
             except ValueError:
-                warnings.append(RowWarning(line, "bad_price", f"row {line}: '{text}' is not a price; left empty"))
+                warnings.append(
+                    RowWarning(line, "bad_price", f"row {line}: '{text}' is not a price; left empty")
+                )
     stock_text = cell("stock").replace(",", "")
     if stock_text:
         try:
             product.stock = int(float(stock_text))
         except ValueError:
-            warnings.append(RowWarning(line, "bad_stock", f"row {line}: stock '{stock_text}' is not a number; left empty"))
+            warnings.append(
+                RowWarning(line, "bad_stock", f"row {line}: stock '{stock_text}' is not a number; left empty")
+            )
     product.scripts = {step: cell(key) for key, step in SCRIPT_FIELDS.items() if cell(key)}
     return product

@@ -13,8 +13,13 @@ from livedesk.import_export.order_export import ORDER_FORMATS, read_order_export
 from livedesk.import_export.parsed import ParsedFile, ReadContext
 from livedesk.import_export.tabular import RawTable, read_text_table, rows_to_table
 
-_KIND_WORDS = {"orders": "an order export", "products": "a product table", "explanations": "an explanation table",
-               "minutes": "a per-minute curve", "log": "a LiveDesk live log"}
+_KIND_WORDS = {
+    "orders": "an order export",
+    "products": "a product table",
+    "explanations": "an explanation table",
+    "minutes": "a per-minute curve",
+    "log": "a LiveDesk live log",
+}
 
 
 def load_raw(detection: Detection, wanted: set[str] | None) -> RawTable:
@@ -22,14 +27,18 @@ def load_raw(detection: Detection, wanted: set[str] | None) -> RawTable:
     if detection.container == "text":
         raw = read_text_table(detection.path, detection.layout, detection.header_index, wanted)
     else:
-        raw = rows_to_table(detection.path.name, detection.sheet, detection.rows, detection.header_index, wanted)
-        detection.rows = None   # the sheet's cells are no longer needed: free them before converting
+        raw = rows_to_table(
+            detection.path.name, detection.sheet, detection.rows, detection.header_index, wanted
+        )
+        detection.rows = None  # the sheet's cells are no longer needed: free them before converting
     if raw.num_rows == 0:
         raise ImportRefused(f"{detection.path.name} has a header row but no data rows.")
     return raw
 
 
-def read_detected(detection: Detection, context: ReadContext, mapping: ColumnMapping | None = None) -> ParsedFile:
+def read_detected(
+    detection: Detection, context: ReadContext, mapping: ColumnMapping | None = None
+) -> ParsedFile:
     fmt = detection.format
     name = detection.path.name
     context.step(0.05, "reading")
@@ -47,7 +56,9 @@ def read_detected(detection: Detection, context: ReadContext, mapping: ColumnMap
     if fmt == "unknown":
         found = describe_found(detection.headers)
         what = _KIND_WORDS.get(detection.kind or "", "a table")
-        raise ImportRefused(f"{name} is not {what} LiveDesk recognises (columns found: {found}); map its columns to import it.")
+        raise ImportRefused(
+            f"{name} is not {what} LiveDesk recognises (columns found: {found}); map its columns to import it."
+        )
     raw = load_raw(detection, None)
     if fmt == minute_curve.FORMAT:
         dataset = minute_curve.read_minutes(raw, context)

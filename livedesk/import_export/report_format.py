@@ -4,33 +4,101 @@ keys, yuan with two decimals, rates as percentages, "—" for missing."""
 from __future__ import annotations
 
 METRIC_LABELS = {
-    "gmv": "成交金额", "orders": "成交订单数", "buyers": "成交人数", "units": "成交件数", "uv": "观看人数",
-    "pv": "观看次数", "avg_online": "平均在线人数", "peak_online": "最高在线人数", "avg_watch_seconds": "人均观看时长(秒)",
-    "product_exposure_uv": "商品曝光人数", "product_click_uv": "商品点击人数", "new_followers": "新增粉丝数",
-    "interaction_uv": "互动人数", "refund_amount": "退款金额", "ad_spend": "投放消耗", "uv_value": "UV价值",
-    "gpm": "千次观看成交金额(GPM)", "aov": "客单价", "order_value": "笔单价", "watch_to_buy_rate": "观看-成交率(人数)",
-    "exposure_to_click_rate": "商品曝光-点击率(人数)", "click_to_buy_rate": "商品点击-成交率(人数)",
-    "follow_rate": "观看-关注率", "interaction_rate": "观看-互动率(人数)", "refund_rate": "退款率",
-    "net_gmv": "净成交金额", "roi": "ROI",
-    "explain_count": "讲解次数", "explain_seconds": "讲解时长(秒)", "gmv_per_explain_minute": "每讲解分钟成交额",
-    "units_per_explain": "每次讲解成交件数", "exposure_gpm": "千次曝光成交额", "gmv_share": "成交占比",
-    "sell_through": "售罄率", "gross_margin": "毛利率",
+    "gmv": "成交金额",
+    "orders": "成交订单数",
+    "buyers": "成交人数",
+    "units": "成交件数",
+    "uv": "观看人数",
+    "pv": "观看次数",
+    "avg_online": "平均在线人数",
+    "peak_online": "最高在线人数",
+    "avg_watch_seconds": "人均观看时长(秒)",
+    "product_exposure_uv": "商品曝光人数",
+    "product_click_uv": "商品点击人数",
+    "new_followers": "新增粉丝数",
+    "interaction_uv": "互动人数",
+    "refund_amount": "退款金额",
+    "ad_spend": "投放消耗",
+    "uv_value": "UV价值",
+    "gpm": "千次观看成交金额(GPM)",
+    "aov": "客单价",
+    "order_value": "笔单价",
+    "watch_to_buy_rate": "观看-成交率(人数)",
+    "exposure_to_click_rate": "商品曝光-点击率(人数)",
+    "click_to_buy_rate": "商品点击-成交率(人数)",
+    "follow_rate": "观看-关注率",
+    "interaction_rate": "观看-互动率(人数)",
+    "refund_rate": "退款率",
+    "net_gmv": "净成交金额",
+    "roi": "ROI",
+    "explain_count": "讲解次数",
+    "explain_seconds": "讲解时长(秒)",
+    "gmv_per_explain_minute": "每讲解分钟成交额",
+    "units_per_explain": "每次讲解成交件数",
+    "exposure_gpm": "千次曝光成交额",
+    "gmv_share": "成交占比",
+    "sell_through": "售罄率",
+    "gross_margin": "毛利率",
 }
-MONEY = {"gmv", "refund_amount", "ad_spend", "uv_value", "gpm", "aov", "order_value", "net_gmv",
-         "gmv_per_explain_minute", "exposure_gpm", "on_air_gmv", "gmv_per_minute"}
-RATES = {"watch_to_buy_rate", "exposure_to_click_rate", "click_to_buy_rate", "follow_rate", "interaction_rate",
-         "refund_rate", "gmv_share", "sell_through", "gross_margin", "on_air_share"}
+MONEY = {
+    "gmv",
+    "refund_amount",
+    "ad_spend",
+    "uv_value",
+    "gpm",
+    "aov",
+    "order_value",
+    "net_gmv",
+    "gmv_per_explain_minute",
+    "exposure_gpm",
+    "on_air_gmv",
+    "gmv_per_minute",
+}
+RATES = {
+    "watch_to_buy_rate",
+    "exposure_to_click_rate",
+    "click_to_buy_rate",
+    "follow_rate",
+    "interaction_rate",
+    "refund_rate",
+    "gmv_share",
+    "sell_through",
+    "gross_margin",
+    "on_air_share",
+}
 ROLE_LABELS = {"traffic": "引流款", "profit": "利润款", "image": "形象款", "clearance": "清仓款"}
-KIND_LABELS = {"opening": "开场", "pitch": "讲解", "interaction": "互动", "transition": "过品", "encore": "返场",
-               "closing": "收尾"}
+KIND_LABELS = {
+    "opening": "开场",
+    "pitch": "讲解",
+    "interaction": "互动",
+    "transition": "过品",
+    "encore": "返场",
+    "closing": "收尾",
+}
 STATUS_LABELS = {"kept": "按计划", "skipped": "未执行", "added": "计划外", "not_recorded": "无记录"}
 SEVERITY_LABELS = {"critical": "严重", "warning": "注意", "info": "信息"}
 VERDICT_LABELS = {"met": "达标", "not_met": "未达标", None: "数据不足"}
 ACTION_STATUS_LABELS = {"open": "待验证", "met": "已达成", "not_met": "未达成", "dropped": "已放弃"}
-PRODUCT_COLUMNS = ("gmv", "units", "orders", "buyers", "product_exposure_uv", "product_click_uv",
-                   "exposure_to_click_rate", "click_to_buy_rate", "explain_count", "explain_seconds",
-                   "gmv_per_explain_minute", "units_per_explain", "exposure_gpm", "refund_amount", "refund_rate",
-                   "gmv_share", "sell_through", "gross_margin")
+PRODUCT_COLUMNS = (
+    "gmv",
+    "units",
+    "orders",
+    "buyers",
+    "product_exposure_uv",
+    "product_click_uv",
+    "exposure_to_click_rate",
+    "click_to_buy_rate",
+    "explain_count",
+    "explain_seconds",
+    "gmv_per_explain_minute",
+    "units_per_explain",
+    "exposure_gpm",
+    "refund_amount",
+    "refund_rate",
+    "gmv_share",
+    "sell_through",
+    "gross_margin",
+)
 
 
 def show(key: str, value) -> str:
@@ -78,22 +146,42 @@ def finding_zh(finding: dict, names: dict) -> str:
     pct = lambda v: "—" if v is None else f"{v * 100:.2f}%"  # noqa: E731
     label = lambda key: METRIC_LABELS.get(key, key)  # noqa: E731
     templates = {
-        "segment_overran": lambda: f"环节 {n} 实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。",
-        "segment_short": lambda: f"环节 {n} 实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。",
+        "segment_overran": lambda: (
+            f"环节 {n} 实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。"
+        ),
+        "segment_short": lambda: (
+            f"环节 {n} 实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。"
+        ),
         "segment_skipped": lambda: f"计划环节 {n} 未出现在记录中。",
         "segment_added": lambda: f"一个计划外的环节进行了 {m(e.get('actual_seconds'))} 分钟。",
         "order_changed": lambda: "环节上播顺序与计划不同。",
-        "session_overran": lambda: f"整场实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。",
-        "session_short": lambda: f"整场实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。",
-        "traffic_online_fell": lambda: f"引流款 {product} 讲解期间在线人数从 {e.get('online_start')} 降到 {e.get('online_end')}。",
-        "profit_weak_click_to_buy": lambda: (f"利润款 {product}：点击 {e.get('product_click_uv')} 人，成交 {e.get('buyers')} 人，"
-                                             f"点击-成交率 {pct(e.get('click_to_buy_rate'))}。"),
+        "session_overran": lambda: (
+            f"整场实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。"
+        ),
+        "session_short": lambda: (
+            f"整场实际 {m(e.get('actual_seconds'))} 分钟，计划 {m(e.get('planned_seconds'))} 分钟。"
+        ),
+        "traffic_online_fell": lambda: (
+            f"引流款 {product} 讲解期间在线人数从 {e.get('online_start')} 降到 {e.get('online_end')}。"
+        ),
+        "profit_weak_click_to_buy": lambda: (
+            f"利润款 {product}：点击 {e.get('product_click_uv')} 人，成交 {e.get('buyers')} 人，"
+            f"点击-成交率 {pct(e.get('click_to_buy_rate'))}。"
+        ),
         "explained_no_sales": lambda: f"{product} 讲解了 {e.get('explain_count')} 次，没有成交。",
         "high_refund_rate": lambda: f"{product}：退款率 {pct(e.get('refund_rate'))}。",
-        "target_missed": lambda: f"{label(e.get('metric'))} 实际 {show(e.get('metric'), e.get('value'))}，目标 {show(e.get('metric'), e.get('target'))}（未达成）。",
-        "target_met": lambda: f"{label(e.get('metric'))} 实际 {show(e.get('metric'), e.get('value'))}，目标 {show(e.get('metric'), e.get('target'))}（已达成）。",
-        "orders_after_end": lambda: f"最后一个环节结束后仍有 {e.get('orders')} 笔订单（{show('gmv', e.get('gmv'))}）支付。",
-        "sources_disagree": lambda: f"不同来源的成交金额不一致：{show('gmv', e.get('primary'))} 对 {show('gmv', e.get('other'))}（差 {show('gmv', e.get('gap'))}）。",
+        "target_missed": lambda: (
+            f"{label(e.get('metric'))} 实际 {show(e.get('metric'), e.get('value'))}，目标 {show(e.get('metric'), e.get('target'))}（未达成）。"
+        ),
+        "target_met": lambda: (
+            f"{label(e.get('metric'))} 实际 {show(e.get('metric'), e.get('value'))}，目标 {show(e.get('metric'), e.get('target'))}（已达成）。"
+        ),
+        "orders_after_end": lambda: (
+            f"最后一个环节结束后仍有 {e.get('orders')} 笔订单（{show('gmv', e.get('gmv'))}）支付。"
+        ),
+        "sources_disagree": lambda: (
+            f"不同来源的成交金额不一致：{show('gmv', e.get('primary'))} 对 {show('gmv', e.get('other'))}（差 {show('gmv', e.get('gap'))}）。"
+        ),
         "no_platform_data": lambda: "本场尚未导入平台数据，只有计划和日志。",
     }
     if code in templates:
@@ -107,8 +195,12 @@ def finding_zh(finding: dict, names: dict) -> str:
     return finding.get("message", code)
 
 
-_SOURCE_WORDS = (("derived: ", "计算："), (" (summed orders)", "（订单汇总）"), (" (minute curve)", "（分钟曲线）"),
-                 ("gmv − refund_amount", "成交金额 − 退款金额"))
+_SOURCE_WORDS = (
+    ("derived: ", "计算："),
+    (" (summed orders)", "（订单汇总）"),
+    (" (minute curve)", "（分钟曲线）"),
+    ("gmv − refund_amount", "成交金额 − 退款金额"),
+)
 
 
 def source_zh(source: str | None) -> str:

@@ -42,7 +42,7 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 
 @dataclass
 class RunSheetRow:
-    values: dict[str, object]      # key → str | int | Decimal (yuan) | None
+    values: dict[str, object]  # key → str | int | Decimal (yuan) | None
     role: Role | None
 
     def cells(self) -> list[object]:
@@ -66,7 +66,7 @@ def run_sheet_rows(plan: SessionPlan) -> list[RunSheetRow]:
     """One row per segment, times as local wall clock (HH:MM:SS), money as yuan Decimals."""
     rows = []
     starts = plan.planned_starts()
-    for index, (segment, start) in enumerate(zip(plan.segments, starts)):
+    for index, (segment, start) in enumerate(zip(plan.segments, starts, strict=False)):
         product = plan.product(segment.product_id)
         end = start + timedelta(seconds=segment.planned_seconds)
         steps = {b.step: b.seconds for b in segment.steps}

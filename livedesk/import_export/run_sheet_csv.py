@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from livedesk.domain.session import SessionPlan
-from livedesk.import_export.run_sheet import HEADERS, USER_TEXT_KEYS, KEYS, looks_like_formula, run_sheet_rows
+from livedesk.import_export.run_sheet import HEADERS, KEYS, USER_TEXT_KEYS, looks_like_formula, run_sheet_rows
 
 
 def csv_cell(key: str, value: object) -> str:

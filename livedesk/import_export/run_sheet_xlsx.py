@@ -13,19 +13,44 @@ from livedesk.import_export.run_sheet import COLUMNS, HEADERS, MONEY_KEYS, run_s
 
 SHEET_NAME = "整场脚本"
 POOL_SHEET_NAME = "货盘"
-HEADER_ROW = 1          # 0-based: row 0 holds the title
-WIDTHS = {"index": 5, "start": 9, "end": 9, "length": 7, "segment": 14, "product_id": 16, "product": 22,
-          "role": 8, "daily_price": 10, "live_price": 10, "mechanism": 24, "stock": 7, "owner": 10,
-          "cues": 16, "notes": 24}
-POOL_COLUMNS = (("product_id", "商品ID"), ("name", "商品名称"), ("role", "角色"), ("sku", "SKU"),
-                ("daily_price", "日常价"), ("live_price", "直播价"), ("cost", "成本"), ("stock", "库存"),
-                ("mechanism", "机制"), ("selling_points", "卖点"), ("pain_points", "痛点"),
-                ("endorsements", "背书"), ("faq", "FAQ"))
+HEADER_ROW = 1  # 0-based: row 0 holds the title
+WIDTHS = {
+    "index": 5,
+    "start": 9,
+    "end": 9,
+    "length": 7,
+    "segment": 14,
+    "product_id": 16,
+    "product": 22,
+    "role": 8,
+    "daily_price": 10,
+    "live_price": 10,
+    "mechanism": 24,
+    "stock": 7,
+    "owner": 10,
+    "cues": 16,
+    "notes": 24,
+}
+POOL_COLUMNS = (
+    ("product_id", "商品ID"),
+    ("name", "商品名称"),
+    ("role", "角色"),
+    ("sku", "SKU"),
+    ("daily_price", "日常价"),
+    ("live_price", "直播价"),
+    ("cost", "成本"),
+    ("stock", "库存"),
+    ("mechanism", "机制"),
+    ("selling_points", "卖点"),
+    ("pain_points", "痛点"),
+    ("endorsements", "背书"),
+    ("faq", "FAQ"),
+)
 
 
 def _tint(hex_colour: str, amount: float = 0.75) -> str:
     """A pale version of a role colour for the row background, so printed text stays legible."""
-    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     mix = lambda c: round(c + (255 - c) * amount)  # noqa: E731
     return f"#{mix(r):02X}{mix(g):02X}{mix(b):02X}"
 
@@ -36,13 +61,16 @@ def write_run_sheet_xlsx(plan: SessionPlan, path: str | Path) -> int:
     import xlsxwriter
 
     rows = run_sheet_rows(plan)
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
-                                           "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        str(path), {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    )
     try:
         sheet = book.add_worksheet(SHEET_NAME)
         font = {"font_name": "Microsoft YaHei", "font_size": 10, "valign": "vcenter", "border": 1}
         title = book.add_format({**font, "bold": True, "font_size": 14, "border": 0})
-        header = book.add_format({**font, "bold": True, "bg_color": "#DDE3EA", "text_wrap": True, "align": "center"})
+        header = book.add_format(
+            {**font, "bold": True, "bg_color": "#DDE3EA", "text_wrap": True, "align": "center"}
+        )
         formats: dict[tuple[str | None, str], object] = {}
 
         def fmt(role, kind: str):
@@ -76,8 +104,8 @@ def write_run_sheet_xlsx(plan: SessionPlan, path: str | Path) -> int:
             sheet.set_column(column, column, WIDTHS.get(key, 9))
         sheet.freeze_panes(HEADER_ROW + 1, 0)
         sheet.set_landscape()
-        sheet.set_paper(9)                      # A4
-        sheet.fit_to_pages(1, 0)                # one page wide, as many tall as needed
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)  # one page wide, as many tall as needed
         sheet.repeat_rows(HEADER_ROW)
         sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
         sheet.set_footer("&C&P / &N")
@@ -97,11 +125,19 @@ def _write_pool(book, plan: SessionPlan, header, font: dict) -> None:
         sheet.write_string(0, column, name, header)
     for r, product in enumerate(plan.products, start=1):
         values = {
-            "product_id": product.product_id, "name": product.name, "role": ROLE_NAMES_ZH[product.role],
-            "sku": product.sku, "daily_price": fen_to_yuan(product.daily_price_fen),
-            "live_price": fen_to_yuan(product.live_price_fen), "cost": fen_to_yuan(product.cost_fen),
-            "stock": product.stock, "mechanism": product.mechanism, "selling_points": product.selling_points,
-            "pain_points": product.pain_points, "endorsements": product.endorsements, "faq": product.faq,
+            "product_id": product.product_id,
+            "name": product.name,
+            "role": ROLE_NAMES_ZH[product.role],
+            "sku": product.sku,
+            "daily_price": fen_to_yuan(product.daily_price_fen),
+            "live_price": fen_to_yuan(product.live_price_fen),
+            "cost": fen_to_yuan(product.cost_fen),
+            "stock": product.stock,
+            "mechanism": product.mechanism,
+            "selling_points": product.selling_points,
+            "pain_points": product.pain_points,
+            "endorsements": product.endorsements,
+            "faq": product.faq,
         }
         for column, (key, _) in enumerate(POOL_COLUMNS):
             value = values[key]
@@ -110,7 +146,9 @@ def _write_pool(book, plan: SessionPlan, header, font: dict) -> None:
             elif isinstance(value, str):
                 sheet.write_string(r, column, value, text)
             else:
-                sheet.write_number(r, column, float(value), money if key in ("daily_price", "live_price", "cost") else text)
+                sheet.write_number(
+                    r, column, float(value), money if key in ("daily_price", "live_price", "cost") else text
+                )
     sheet.set_column(0, 0, 16)
     sheet.set_column(1, 1, 24)
     sheet.set_column(8, len(POOL_COLUMNS) - 1, 24)

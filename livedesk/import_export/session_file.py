@@ -40,8 +40,11 @@ def plan_to_document(plan: SessionPlan) -> dict[str, Any]:
             "planned_seconds": s.planned_seconds,
             "team": dict(s.team),
             "targets": {
-                "gmv_fen": s.targets.gmv_fen, "uv": s.targets.uv, "uv_value_fen": s.targets.uv_value_fen,
-                "conversion": s.targets.conversion, "roi": s.targets.roi,
+                "gmv_fen": s.targets.gmv_fen,
+                "uv": s.targets.uv,
+                "uv_value_fen": s.targets.uv_value_fen,
+                "conversion": s.targets.conversion,
+                "roi": s.targets.roi,
             },
             "ad_budget_fen": s.ad_budget_fen,
             "preheat_checklist": [{"text": i.text, "done": i.done} for i in s.preheat_checklist],
@@ -50,10 +53,19 @@ def plan_to_document(plan: SessionPlan) -> dict[str, Any]:
         },
         "products": [
             {
-                "product_id": p.product_id, "name": p.name, "role": p.role.value, "sku": p.sku,
-                "daily_price_fen": p.daily_price_fen, "live_price_fen": p.live_price_fen, "cost_fen": p.cost_fen,
-                "stock": p.stock, "mechanism": p.mechanism, "selling_points": p.selling_points,
-                "pain_points": p.pain_points, "endorsements": p.endorsements, "faq": p.faq,
+                "product_id": p.product_id,
+                "name": p.name,
+                "role": p.role.value,
+                "sku": p.sku,
+                "daily_price_fen": p.daily_price_fen,
+                "live_price_fen": p.live_price_fen,
+                "cost_fen": p.cost_fen,
+                "stock": p.stock,
+                "mechanism": p.mechanism,
+                "selling_points": p.selling_points,
+                "pain_points": p.pain_points,
+                "endorsements": p.endorsements,
+                "faq": p.faq,
                 # Written in speaking order whatever order the dict was filled in.
                 "scripts": {step.value: p.scripts[step] for step in ScriptStep if step in p.scripts},
             }
@@ -61,8 +73,13 @@ def plan_to_document(plan: SessionPlan) -> dict[str, Any]:
         ],
         "segments": [
             {
-                "kind": g.kind.value, "planned_seconds": g.planned_seconds, "product_id": g.product_id,
-                "title": g.title, "owner": g.owner, "cues": list(g.cues), "notes": g.notes,
+                "kind": g.kind.value,
+                "planned_seconds": g.planned_seconds,
+                "product_id": g.product_id,
+                "title": g.title,
+                "owner": g.owner,
+                "cues": list(g.cues),
+                "notes": g.notes,
                 "steps": [{"step": b.step.value, "seconds": b.seconds, "text": b.text} for b in g.steps],
             }
             for g in plan.segments
@@ -96,17 +113,25 @@ def read_session_file(path: str | Path) -> SessionPlan:
 def document_to_plan(document: Any) -> SessionPlan:
     """Validate a parsed document and build the plan; SessionFileError (without a file name) on any problem."""
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise SessionFileError(f"not a LiveDesk session file (missing \"format\": \"{FORMAT_NAME}\")")
+        raise SessionFileError(f'not a LiveDesk session file (missing "format": "{FORMAT_NAME}")')
     version = document.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise SessionFileError(f"version {version!r} is not supported by this LiveDesk (reads up to {FORMAT_VERSION})")
+        raise SessionFileError(
+            f"version {version!r} is not supported by this LiveDesk (reads up to {FORMAT_VERSION})"
+        )
     session = _session(_mapping(document.get("session"), "session"))
-    products = [_product(_mapping(p, f"products[{i}]"), i) for i, p in enumerate(_list(document.get("products", []), "products"))]
+    products = [
+        _product(_mapping(p, f"products[{i}]"), i)
+        for i, p in enumerate(_list(document.get("products", []), "products"))
+    ]
     ids = [p.product_id for p in products]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise SessionFileError(f"product id {duplicates[0]} appears twice in the pool")
-    segments = [_segment(_mapping(g, f"segments[{i}]"), i, set(ids)) for i, g in enumerate(_list(document.get("segments", []), "segments"))]
+    segments = [
+        _segment(_mapping(g, f"segments[{i}]"), i, set(ids))
+        for i, g in enumerate(_list(document.get("segments", []), "segments"))
+    ]
     return SessionPlan(session=session, products=products, segments=segments)
 
 
@@ -122,7 +147,9 @@ def _session(raw: dict) -> Session:
     except ValueError as exc:
         raise SessionFileError(f"session.start '{start_text}' is not an ISO 8601 time") from exc
     if start.tzinfo is None:
-        raise SessionFileError(f"session.start '{start_text}' has no UTC offset (write it like 2026-11-14T20:00:00+08:00)")
+        raise SessionFileError(
+            f"session.start '{start_text}' has no UTC offset (write it like 2026-11-14T20:00:00+08:00)"
+        )
     targets = _mapping(raw.get("targets") or {}, "session.targets")
     return Session(
         title=_text(raw, "title", "session"),
@@ -152,12 +179,16 @@ def _product(raw: dict, index: int) -> Product:
     try:
         role = Role(role_text)
     except ValueError as exc:
-        raise SessionFileError(f"{where}.role '{role_text}' is not one of {', '.join(r.value for r in Role)}") from exc
+        raise SessionFileError(
+            f"{where}.role '{role_text}' is not one of {', '.join(r.value for r in Role)}"
+        ) from exc
     scripts = {}
     for key, text in _mapping(raw.get("scripts") or {}, f"{where}.scripts").items():
         scripts[_step(key, f"{where}.scripts")] = str(text)
     return Product(
-        product_id=_text(raw, "product_id", where), name=_text(raw, "name", where), role=role,
+        product_id=_text(raw, "product_id", where),
+        name=_text(raw, "name", where),
+        role=role,
         sku=_text(raw, "sku", where, default=""),
         daily_price_fen=_optional_int(raw, "daily_price_fen", where),
         live_price_fen=_optional_int(raw, "live_price_fen", where),
@@ -178,7 +209,9 @@ def _segment(raw: dict, index: int, product_ids: set[str]) -> Segment:
     try:
         kind = SegmentKind(kind_text)
     except ValueError as exc:
-        raise SessionFileError(f"{where}.kind '{kind_text}' is not one of {', '.join(k.value for k in SegmentKind)}") from exc
+        raise SessionFileError(
+            f"{where}.kind '{kind_text}' is not one of {', '.join(k.value for k in SegmentKind)}"
+        ) from exc
     product_id = raw.get("product_id")
     if product_id is not None:
         product_id = str(product_id)
@@ -187,16 +220,22 @@ def _segment(raw: dict, index: int, product_ids: set[str]) -> Segment:
     steps = []
     for j, budget in enumerate(_list(raw.get("steps", []), f"{where}.steps")):
         budget = _mapping(budget, f"{where}.steps[{j}]")
-        steps.append(StepBudget(
-            step=_step(_text(budget, "step", f"{where}.steps[{j}]"), f"{where}.steps[{j}]"),
-            seconds=_count(budget, "seconds", f"{where}.steps[{j}]"),
-            text=_text(budget, "text", f"{where}.steps[{j}]", default=""),
-        ))
+        steps.append(
+            StepBudget(
+                step=_step(_text(budget, "step", f"{where}.steps[{j}]"), f"{where}.steps[{j}]"),
+                seconds=_count(budget, "seconds", f"{where}.steps[{j}]"),
+                text=_text(budget, "text", f"{where}.steps[{j}]", default=""),
+            )
+        )
     return Segment(
-        kind=kind, planned_seconds=_count(raw, "planned_seconds", where), product_id=product_id,
-        title=_text(raw, "title", where, default=""), owner=_text(raw, "owner", where, default=""),
+        kind=kind,
+        planned_seconds=_count(raw, "planned_seconds", where),
+        product_id=product_id,
+        title=_text(raw, "title", where, default=""),
+        owner=_text(raw, "owner", where, default=""),
         cues=[str(c) for c in _list(raw.get("cues", []), f"{where}.cues")],
-        notes=_text(raw, "notes", where, default=""), steps=steps,
+        notes=_text(raw, "notes", where, default=""),
+        steps=steps,
     )
 
 
@@ -204,7 +243,9 @@ def _checklist(raw: Any, where: str) -> list[ChecklistItem]:
     items = []
     for i, item in enumerate(_list(raw, where)):
         item = _mapping(item, f"{where}[{i}]")
-        items.append(ChecklistItem(text=_text(item, "text", f"{where}[{i}]"), done=bool(item.get("done", False))))
+        items.append(
+            ChecklistItem(text=_text(item, "text", f"{where}[{i}]"), done=bool(item.get("done", False)))
+        )
     return items
 
 
@@ -212,7 +253,9 @@ def _step(text: str, where: str) -> ScriptStep:
     try:
         return ScriptStep(text)
     except ValueError as exc:
-        raise SessionFileError(f"{where}: '{text}' is not a script step ({', '.join(s.value for s in ScriptStep)})") from exc
+        raise SessionFileError(
+            f"{where}: '{text}' is not a script step ({', '.join(s.value for s in ScriptStep)})"
+        ) from exc
 
 
 def _mapping(value: Any, where: str) -> dict:

@@ -17,31 +17,58 @@ from livedesk.import_export.columns import canonical_table
 from livedesk.import_export.parsed import ParsedDataset
 
 _LABELS = {
-    "money": {"gmv_fen": ("直播间用户支付金额", "用户支付金额", "成交金额"), "deal_amount_fen": ("直播间成交金额",),
-              "gpm_fen": ("千次观看用户支付金额", "千次观看成交金额", "GPM"), "refund_amount_fen": ("退款金额",),
-              "ad_spend_fen": ("投放消耗", "千川消耗", "投放消耗(店铺绑定)"), "ad_spend_other_fen": ("投放消耗(店铺被投)",),
-              "aov_fen": ("客单价",), "order_value_fen": ("笔单价",), "uv_value_fen": ("UV价值",)},
-    "int": {"uv": ("直播间观看人数", "观看人数", "累计观看人数"), "pv": ("观看次数", "观看人次", "直播间观看次数"),
-            "orders": ("成交订单数",), "buyers": ("成交人数",), "units": ("成交件数",),
-            "avg_online": ("平均在线人数",), "peak_online": ("最高在线人数",),
-            "product_exposure_uv": ("商品曝光人数",), "product_click_uv": ("商品点击人数",),
-            "new_followers": ("新增粉丝数",), "interaction_uv": ("互动人数",), "refund_orders": ("退款订单数",),
-            "refund_buyers": ("退款人数",), "exposure_uv": ("直播间曝光人数", "曝光人数")},
-    "rate": {"exposure_to_watch_rate": ("直播间曝光-观看率(人数)", "曝光-观看率(人数)"),
-             "exposure_to_click_rate": ("直播间商品曝光-点击率(人数)", "商品曝光-点击率(人数)"),
-             "follow_rate": ("直播间观看-关注率(人数)", "观看-关注率(人数)", "转粉率"),
-             "interaction_rate": ("直播间观看-互动率(人数)", "观看-互动率(人数)"),
-             "watch_to_buy_rate": ("直播间观看-成交率(人数)", "观看-成交率(人数)"),
-             "click_to_buy_rate": ("直播间商品点击-成交率(人数)", "商品点击-成交率(人数)")},
+    "money": {
+        "gmv_fen": ("直播间用户支付金额", "用户支付金额", "成交金额"),
+        "deal_amount_fen": ("直播间成交金额",),
+        "gpm_fen": ("千次观看用户支付金额", "千次观看成交金额", "GPM"),
+        "refund_amount_fen": ("退款金额",),
+        "ad_spend_fen": ("投放消耗", "千川消耗", "投放消耗(店铺绑定)"),
+        "ad_spend_other_fen": ("投放消耗(店铺被投)",),
+        "aov_fen": ("客单价",),
+        "order_value_fen": ("笔单价",),
+        "uv_value_fen": ("UV价值",),
+    },
+    "int": {
+        "uv": ("直播间观看人数", "观看人数", "累计观看人数"),
+        "pv": ("观看次数", "观看人次", "直播间观看次数"),
+        "orders": ("成交订单数",),
+        "buyers": ("成交人数",),
+        "units": ("成交件数",),
+        "avg_online": ("平均在线人数",),
+        "peak_online": ("最高在线人数",),
+        "product_exposure_uv": ("商品曝光人数",),
+        "product_click_uv": ("商品点击人数",),
+        "new_followers": ("新增粉丝数",),
+        "interaction_uv": ("互动人数",),
+        "refund_orders": ("退款订单数",),
+        "refund_buyers": ("退款人数",),
+        "exposure_uv": ("直播间曝光人数", "曝光人数"),
+    },
+    "rate": {
+        "exposure_to_watch_rate": ("直播间曝光-观看率(人数)", "曝光-观看率(人数)"),
+        "exposure_to_click_rate": ("直播间商品曝光-点击率(人数)", "商品曝光-点击率(人数)"),
+        "follow_rate": ("直播间观看-关注率(人数)", "观看-关注率(人数)", "转粉率"),
+        "interaction_rate": ("直播间观看-互动率(人数)", "观看-互动率(人数)"),
+        "watch_to_buy_rate": ("直播间观看-成交率(人数)", "观看-成交率(人数)"),
+        "click_to_buy_rate": ("直播间商品点击-成交率(人数)", "商品点击-成交率(人数)"),
+    },
     "float": {"comments_per_viewer": ("人均评论次数",), "roi": ("ROI", "投产比")},
     "seconds": {"avg_watch_seconds": ("人均观看时长",), "duration_seconds": ("直播时长",)},
     "time": {"live_start_ms": ("开播时间",), "live_end_ms": ("关播时间", "下播时间")},
     "window": {"live_window": ("直播时间",)},
-    "text": {"nickname": ("达人昵称", "主播昵称"), "account": ("抖音号or火山号", "抖音号", "达人抖音号"),
-             "room_id": ("房间号", "直播间ID"), "title": ("直播间标题", "直播标题")},
+    "text": {
+        "nickname": ("达人昵称", "主播昵称"),
+        "account": ("抖音号or火山号", "抖音号", "达人抖音号"),
+        "room_id": ("房间号", "直播间ID"),
+        "title": ("直播间标题", "直播标题"),
+    },
 }
-LABELS = {values.normalise_header(label): (key, kind) for kind, keys in _LABELS.items()
-          for key, labels in keys.items() for label in labels}
+LABELS = {
+    values.normalise_header(label): (key, kind)
+    for kind, keys in _LABELS.items()
+    for key, labels in keys.items()
+    for label in labels
+}
 
 
 def label_key(label) -> tuple[str, str] | None:
@@ -63,8 +90,14 @@ def build_summary(pairs: list[tuple[str, object, str, int]], zone: str) -> Parse
             produced = _convert(key, kind, raw_value, zone)
         except ValueError:
             if found is None:
-                continue   # an unknown label with a non-numeric value is a note, not a metric
-            warnings.append(RowWarning(row=row, code="bad_value", message=f"{sheet}: {label_text} = {raw_value!r} cannot be read; skipped"))
+                continue  # an unknown label with a non-numeric value is a note, not a metric
+            warnings.append(
+                RowWarning(
+                    row=row,
+                    code="bad_value",
+                    message=f"{sheet}: {label_text} = {raw_value!r} cannot be read; skipped",
+                )
+            )
             skipped += 1
             continue
         if kind == "text":
@@ -76,13 +109,29 @@ def build_summary(pairs: list[tuple[str, object, str, int]], zone: str) -> Parse
                 continue
             if out_key is not None:
                 seen.add(out_key)
-            rows.append({"key": out_key, "value": number.value, "low": number.low, "high": number.high,
-                         "estimated": number.estimated, "label": label_text, "sheet": sheet})
+            rows.append(
+                {
+                    "key": out_key,
+                    "value": number.value,
+                    "low": number.low,
+                    "high": number.high,
+                    "estimated": number.estimated,
+                    "label": label_text,
+                    "sheet": sheet,
+                }
+            )
     if "gmv_fen" not in seen and "deal_amount_fen" in seen:
         deal = next(r for r in rows if r["key"] == "deal_amount_fen")
         rows.append(dict(deal, key="gmv_fen"))
-    columns = {name: pa.array([r[name] for r in rows], pa.string() if name in ("key", "label", "sheet") else
-                              (pa.bool_() if name == "estimated" else pa.float64())) for name in SUMMARY_COLUMNS}
+    columns = {
+        name: pa.array(
+            [r[name] for r in rows],
+            pa.string()
+            if name in ("key", "label", "sheet")
+            else (pa.bool_() if name == "estimated" else pa.float64()),
+        )
+        for name in SUMMARY_COLUMNS
+    }
     table = canonical_table(SUMMARY_COLUMNS, columns, len(rows))
     return ParsedDataset(DatasetKind.SUMMARY, table, None, len(pairs), skipped, warnings, {"info": info})
 

@@ -29,8 +29,8 @@ WHITESPACE = "whitespace"
 class TextLayout:
     encoding: str
     delimiter: str
-    rows: list[list[str]]          # the first rows as parsed (header search and preview)
-    complete: bool                 # the whole file fitted in the sniffed bytes
+    rows: list[list[str]]  # the first rows as parsed (header search and preview)
+    complete: bool  # the whole file fitted in the sniffed bytes
 
 
 @dataclass
@@ -43,7 +43,7 @@ class RawTable:
     columns: dict[str, pa.Array]
     num_rows: int
     first_row: int
-    dropped_rows: np.ndarray | None = None       # file rows the parser skipped (ragged rows)
+    dropped_rows: np.ndarray | None = None  # file rows the parser skipped (ragged rows)
     warnings: list[RowWarning] = field(default_factory=list)
 
     @property
@@ -73,7 +73,9 @@ def sniff_text(path: Path) -> TextLayout:
         raise ImportRefused(f"{name} is empty.")
     encoding = detect_encoding(head)
     if encoding is None:
-        raise ImportRefused(f"{name} is not a text table or workbook (it holds binary data LiveDesk cannot read).")
+        raise ImportRefused(
+            f"{name} is not a text table or workbook (it holds binary data LiveDesk cannot read)."
+        )
     complete = path.stat().st_size <= len(head)
     try:
         text = decode_head(head, encoding, complete)
@@ -102,7 +104,7 @@ def _choose_delimiter(lines: list[str]) -> str:
             continue
         agreeing = sum(1 for w in widths if w == widths[0]) / len(widths)
         if agreeing < 0.5 and len(widths) > 2:
-            continue   # prose with a comma here and there is not a table
+            continue  # prose with a comma here and there is not a table
         score = widths[0] * agreeing
         if score > best_score:
             best, best_score = delimiter, score
@@ -111,7 +113,7 @@ def _choose_delimiter(lines: list[str]) -> str:
     widths = [len(line.split()) for line in lines[:50]]
     if widths and widths[0] >= 2 and all(w == widths[0] for w in widths):
         return WHITESPACE  # fixed-width logs such as CDNOW's
-    return ","   # one column: detection then says it is not a table
+    return ","  # one column: detection then says it is not a table
 
 
 def read_text_table(path: Path, layout: TextLayout, header_index: int, wanted: set[str] | None) -> RawTable:
@@ -137,17 +139,25 @@ def read_text_table(path: Path, layout: TextLayout, header_index: int, wanted: s
             dropped.append(row.number if row.number is not None else -1)
             return "skip"
 
-        read_options = pacsv.ReadOptions(column_names=names, skip_rows=header_index + 1, block_size=8 << 20,
-                                         encoding=_arrow_encoding(layout.encoding))
-        parse_options = pacsv.ParseOptions(delimiter=layout.delimiter, newlines_in_values=multiline,
-                                           invalid_row_handler=on_invalid)
+        read_options = pacsv.ReadOptions(
+            column_names=names,
+            skip_rows=header_index + 1,
+            block_size=8 << 20,
+            encoding=_arrow_encoding(layout.encoding),
+        )
+        parse_options = pacsv.ParseOptions(
+            delimiter=layout.delimiter, newlines_in_values=multiline, invalid_row_handler=on_invalid
+        )
         convert_options = pacsv.ConvertOptions(
-            include_columns=[names[i] for i in indices], column_types={names[i]: pa.string() for i in indices},
-            strings_can_be_null=False, quoted_strings_can_be_null=False,
+            include_columns=[names[i] for i in indices],
+            column_types={names[i]: pa.string() for i in indices},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
         )
         try:
-            table = pacsv.read_csv(path, read_options=read_options, parse_options=parse_options,
-                                   convert_options=convert_options)
+            table = pacsv.read_csv(
+                path, read_options=read_options, parse_options=parse_options, convert_options=convert_options
+            )
             break
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
             message = str(exc)
@@ -160,19 +170,44 @@ def read_text_table(path: Path, layout: TextLayout, header_index: int, wanted: s
             raise ImportRefused(f"{path.name} cannot be read as a table ({_first_line(exc)}).") from exc
     columns = {}
     for i in indices:
-        columns.setdefault(keys[i], table.column(names[i]).combine_chunks())   # a repeated header: the first wins
-    warnings = [RowWarning(row=max(r, 0), code="ragged_row", message="the row has a different number of cells than the header; skipped")
-                for r in dropped[:200]]
+        columns.setdefault(
+            keys[i], table.column(names[i]).combine_chunks()
+        )  # a repeated header: the first wins
+    warnings = [
+        RowWarning(
+            row=max(r, 0),
+            code="ragged_row",
+            message="the row has a different number of cells than the header; skipped",
+        )
+        for r in dropped[:200]
+    ]
     known = np.array([r for r in dropped if r > 0], dtype=np.int64)
-    return RawTable(path.name, None, headers, columns, table.num_rows, header_index + 2,
-                    known if len(known) else None, warnings)
+    return RawTable(
+        path.name,
+        None,
+        headers,
+        columns,
+        table.num_rows,
+        header_index + 2,
+        known if len(known) else None,
+        warnings,
+    )
 
 
 def _read_whitespace(path, layout, header_index, headers, keys, indices) -> RawTable:
     import pandas as pd
 
-    frame = pd.read_csv(path, sep=r"\s+", header=None, skiprows=header_index + 1, dtype=str,
-                        encoding=layout.encoding, usecols=indices, names=list(range(len(headers))), keep_default_na=False)
+    frame = pd.read_csv(
+        path,
+        sep=r"\s+",
+        header=None,
+        skiprows=header_index + 1,
+        dtype=str,
+        encoding=layout.encoding,
+        usecols=indices,
+        names=list(range(len(headers))),
+        keep_default_na=False,
+    )
     columns = {keys[i]: pa.array(frame[i].to_numpy(dtype=object), pa.string()) for i in indices}
     return RawTable(path.name, None, headers, columns, len(frame), header_index + 2)
 
@@ -188,20 +223,25 @@ def _first_line(exc: Exception) -> str:
 
 # -- workbooks ---------------------------------------------------------------------------------------
 
+
 def open_workbook(path: Path):
     from python_calamine import load_workbook
 
     try:
         return load_workbook(str(path))
     except Exception as exc:  # calamine raises its own zip/xml errors and plain ones for broken files
-        raise ImportRefused(f"{path.name} is a damaged or truncated workbook and cannot be opened ({_first_line(exc)}).") from exc
+        raise ImportRefused(
+            f"{path.name} is a damaged or truncated workbook and cannot be opened ({_first_line(exc)})."
+        ) from exc
 
 
 def sheet_rows(path: Path, workbook, sheet: str, nrows: int | None = None) -> list[list]:
     try:
         return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=nrows)
     except Exception as exc:
-        raise ImportRefused(f"{path.name}: sheet {sheet} is damaged and cannot be read ({_first_line(exc)}).") from exc
+        raise ImportRefused(
+            f"{path.name}: sheet {sheet} is damaged and cannot be read ({_first_line(exc)})."
+        ) from exc
 
 
 def trim_rows(rows: list[list]) -> list[list]:
@@ -212,18 +252,24 @@ def trim_rows(rows: list[list]) -> list[list]:
     return rows[:end]
 
 
-def rows_to_table(name: str, sheet: str | None, rows: list[list], header_index: int, wanted: set[str] | None) -> RawTable:
+def rows_to_table(
+    name: str, sheet: str | None, rows: list[list], header_index: int, wanted: set[str] | None
+) -> RawTable:
     """Sheet rows → string columns; uniform cells go through Arrow in one call, mixed ones cell by cell."""
     headers = [clean_cell(h) or "" for h in rows[header_index]]
     keys = [normalise_header(h) for h in headers]
-    body = rows[header_index + 1:]
+    body = rows[header_index + 1 :]
     width = min(map(len, body), default=0)
     columns = {}
     for i, key in enumerate(keys):
         if (wanted is not None and key not in wanted) or key in columns:
             continue
         # calamine gives rectangular rows: a C-level itemgetter pass per column instead of a Python loop
-        cells = list(map(itemgetter(i), body)) if i < width else [row[i] if i < len(row) else None for row in body]
+        cells = (
+            list(map(itemgetter(i), body))
+            if i < width
+            else [row[i] if i < len(row) else None for row in body]
+        )
         columns[key] = cells_to_strings(cells)
     return RawTable(name, sheet, headers, columns, len(body), header_index + 2)
 

@@ -8,24 +8,47 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
-EMPTY_MARKS = frozenset({"", "-", "—", "--", "——", "–", "－", "/", "N/A", "n/a", "NaN", "nan", "null", "NULL"})
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "：": ":", "\ufeff": None, "\u3000": " "})
+EMPTY_MARKS = frozenset(
+    {"", "-", "—", "--", "——", "–", "－", "/", "N/A", "n/a", "NaN", "nan", "null", "NULL"}
+)
+_BRACKETS = str.maketrans(
+    {"（": "(", "）": ")", "【": "[", "】": "]", "：": ":", "\ufeff": None, "\u3000": " "}
+)
 _WRAPPED = re.compile(r'^="(.*)"$', re.S)
 _FORMULA = re.compile(r"^=\s*[A-Za-z_(]")
-_UNITS = {"万": Decimal(10_000), "w": Decimal(10_000), "W": Decimal(10_000), "亿": Decimal(100_000_000),
-          "k": Decimal(1_000), "K": Decimal(1_000)}
+_UNITS = {
+    "万": Decimal(10_000),
+    "w": Decimal(10_000),
+    "W": Decimal(10_000),
+    "亿": Decimal(100_000_000),
+    "k": Decimal(1_000),
+    "K": Decimal(1_000),
+}
 _NUMBER = re.compile(r"^([+-]?)(\d+(?:\.\d*)?|\.\d+)(万|亿|[wWkK])?(%)?$")
 _RANGE = re.compile(r"^(.+?)\s*(?:~|～|至|—|－|(?<=[\d万wWkK%])-)\s*(.+)$")
-_DURATION = re.compile(r"^(?:(\d+(?:\.\d+)?)(?:小时|时|h))?\s*(?:(\d+(?:\.\d+)?)(?:分钟|分|min|m))?\s*"
-                       r"(?:(\d+(?:\.\d+)?)(?:秒钟|秒|s))?$")
+_DURATION = re.compile(
+    r"^(?:(\d+(?:\.\d+)?)(?:小时|时|h))?\s*(?:(\d+(?:\.\d+)?)(?:分钟|分|min|m))?\s*"
+    r"(?:(\d+(?:\.\d+)?)(?:秒钟|秒|s))?$"
+)
 _CLOCK = re.compile(r"^(\d+):(\d{1,2})(?::(\d{1,2}))?$")
-TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M",
-                "%Y-%m-%dT%H:%M:%S", "%Y%m%d %H:%M:%S", "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M",
-                "%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%Y年%m月%d日")
+TIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y%m%d %H:%M:%S",
+    "%Y年%m月%d日 %H:%M:%S",
+    "%Y年%m月%d日 %H:%M",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y%m%d",
+    "%Y年%m月%d日",
+)
 
 
 @dataclass(frozen=True)
@@ -134,8 +157,11 @@ def parse_number(value, *, scale: Decimal | int = 1, rate: bool = False) -> Numb
     factor = Decimal(scale) / (100 if percent and rate else 1)
     if percent and not rate:
         raise ValueError(f"a percentage where a number was expected: {value!r}")
-    convert = (lambda d: float(d * factor)) if scale == 1 else (
-        lambda d: float((d * factor).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    convert = (
+        (lambda d: float(d * factor))
+        if scale == 1
+        else (lambda d: float((d * factor).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    )
     if low is None:
         return Number(convert(number))
     return Number(convert(number), convert(low), convert(high), estimated=True)
@@ -199,7 +225,7 @@ def parse_instant_ms(value, zone: str, formats: tuple[str, ...] = TIME_FORMATS) 
 
 def _parse_datetime_text(text: str, formats: tuple[str, ...]) -> datetime | None:
     try:
-        return datetime.fromisoformat(text)   # C-fast, and takes fractions and offsets
+        return datetime.fromisoformat(text)  # C-fast, and takes fractions and offsets
     except ValueError:
         pass
     for fmt in formats:
@@ -223,4 +249,4 @@ def _epoch_ms(number: float) -> int:
 def utc_ms(moment: datetime) -> int:
     if moment.tzinfo is None:
         raise ValueError("naive datetime")
-    return round(moment.astimezone(timezone.utc).timestamp() * 1000)
+    return round(moment.astimezone(UTC).timestamp() * 1000)

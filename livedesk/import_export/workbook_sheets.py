@@ -21,12 +21,16 @@ def find_sheet(sheet_names: list[str], wanted: str) -> str | None:
     return None
 
 
-def locate_sheets(path: Path, sheet_names: list[str], wanted: tuple[str, ...], label: str) -> dict[str, str | None]:
+def locate_sheets(
+    path: Path, sheet_names: list[str], wanted: tuple[str, ...], label: str
+) -> dict[str, str | None]:
     """Each wanted sheet's actual name (None when absent); ImportRefused when the workbook has none of them."""
     found = {name: find_sheet(sheet_names, name) for name in wanted}
     if not any(found.values()):
-        raise ImportRefused(f"{path.name} is not a {label} workbook: none of the sheets {', '.join(wanted)} is there "
-                            f"(sheets found: {', '.join(sheet_names) or 'none'}).")
+        raise ImportRefused(
+            f"{path.name} is not a {label} workbook: none of the sheets {', '.join(wanted)} is there "
+            f"(sheets found: {', '.join(sheet_names) or 'none'})."
+        )
     return found
 
 
@@ -37,7 +41,7 @@ def looks_like_workbook(sheet_names: list[str], wanted: tuple[str, ...]) -> bool
 
 def header_index(rows: list[list], fields: tuple[Field, ...], limit: int = 10) -> int:
     """The row (within the first `limit`) naming the most known columns; 0 when none does."""
-    known = {key for spec in fields for key in spec.keys()}
+    known = {key for spec in fields for key in spec.header_keys()}
     best, best_hits = 0, 0
     for index, row in enumerate(rows[:limit]):
         hits = sum(normalise_header(cell) in known for cell in row)
@@ -46,8 +50,9 @@ def header_index(rows: list[list], fields: tuple[Field, ...], limit: int = 10) -
     return best
 
 
-def table_dataset(path: Path, workbook, sheet: str, kind: DatasetKind, fields: tuple[Field, ...],
-                  context: ReadContext) -> ParsedDataset | None:
+def table_dataset(
+    path: Path, workbook, sheet: str, kind: DatasetKind, fields: tuple[Field, ...], context: ReadContext
+) -> ParsedDataset | None:
     rows = trim_rows(sheet_rows(path, workbook, sheet))
     if len(rows) < 2:
         return None
@@ -63,7 +68,7 @@ def header_value_pairs(rows: list[list], sheet: str) -> list[tuple]:
     rows = trim_rows(rows)
     if len(rows) < 2:
         return []
-    return [(h, v, sheet, 2) for h, v in zip(rows[0], rows[1]) if clean_cell(h)]
+    return [(h, v, sheet, 2) for h, v in zip(rows[0], rows[1], strict=False) if clean_cell(h)]
 
 
 def vertical_pairs(rows: list[list], sheet: str) -> list[tuple]:

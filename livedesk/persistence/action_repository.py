@@ -8,8 +8,19 @@ from sqlmodel import col, select
 from livedesk.domain.action_item import ActionItem, ActionStatus
 from livedesk.persistence.tables import ActionItemRow, SessionRow
 
-_FIELDS = ("session_id", "account", "action", "owner", "metric", "target", "comparison", "finding_code",
-           "subject", "verified_session_id", "verified_value")
+_FIELDS = (
+    "session_id",
+    "account",
+    "action",
+    "owner",
+    "metric",
+    "target",
+    "comparison",
+    "finding_code",
+    "subject",
+    "verified_session_id",
+    "verified_value",
+)
 
 
 def _to_item(row: ActionItemRow) -> ActionItem:
@@ -35,7 +46,11 @@ def delete_action(db: DbSession, action_id: int) -> None:
 
 
 def actions_of_session(db: DbSession, session_id: int) -> list[ActionItem]:
-    rows = db.exec(select(ActionItemRow).where(col(ActionItemRow.session_id) == session_id).order_by(col(ActionItemRow.id))).all()
+    rows = db.exec(
+        select(ActionItemRow)
+        .where(col(ActionItemRow.session_id) == session_id)
+        .order_by(col(ActionItemRow.id))
+    ).all()
     return [_to_item(r) for r in rows]
 
 
@@ -51,4 +66,8 @@ def actions_carried_into(db: DbSession, session_id: int) -> list[ActionItem]:
         .where(col(SessionRow.start_ms) < current.start_ms)
         .order_by(col(ActionItemRow.id))
     ).all()
-    return [_to_item(r) for r in rows if r.status == ActionStatus.OPEN.value or r.verified_session_id == session_id]
+    return [
+        _to_item(r)
+        for r in rows
+        if r.status == ActionStatus.OPEN.value or r.verified_session_id == session_id
+    ]

@@ -23,20 +23,37 @@ CHUNK_BYTES = 16 * 1024 * 1024
 
 def _to_dataset(row: DatasetRow, zone: str = "Asia/Shanghai") -> Dataset:
     return Dataset(
-        id=row.id, session_id=row.session_id, kind=DatasetKind(row.kind), format=row.format,
-        source_name=row.source_name, source_sha256=row.source_sha256, imported_at=from_ms(row.imported_ms, zone),
-        sheet=row.sheet, rows_read=row.rows_read, rows_stored=row.rows_stored, rows_skipped=row.rows_skipped,
-        warnings=[RowWarning(**w) for w in row.warnings or []], meta=dict(row.meta or {}),
+        id=row.id,
+        session_id=row.session_id,
+        kind=DatasetKind(row.kind),
+        format=row.format,
+        source_name=row.source_name,
+        source_sha256=row.source_sha256,
+        imported_at=from_ms(row.imported_ms, zone),
+        sheet=row.sheet,
+        rows_read=row.rows_read,
+        rows_stored=row.rows_stored,
+        rows_skipped=row.rows_skipped,
+        warnings=[RowWarning(**w) for w in row.warnings or []],
+        meta=dict(row.meta or {}),
     )
 
 
 def save_dataset(db: DbSession, dataset: Dataset, table: pa.Table) -> int:
     """Store the provenance and the rows (any Arrow table) together; the caller's transaction commits both."""
     row = DatasetRow(
-        session_id=dataset.session_id, kind=dataset.kind.value, format=dataset.format,
-        source_name=dataset.source_name, source_sha256=dataset.source_sha256, sheet=dataset.sheet,
-        imported_ms=to_ms(dataset.imported_at), rows_read=dataset.rows_read, rows_stored=dataset.rows_stored,
-        rows_skipped=dataset.rows_skipped, warnings=[asdict(w) for w in dataset.warnings], meta=dict(dataset.meta),
+        session_id=dataset.session_id,
+        kind=dataset.kind.value,
+        format=dataset.format,
+        source_name=dataset.source_name,
+        source_sha256=dataset.source_sha256,
+        sheet=dataset.sheet,
+        imported_ms=to_ms(dataset.imported_at),
+        rows_read=dataset.rows_read,
+        rows_stored=dataset.rows_stored,
+        rows_skipped=dataset.rows_skipped,
+        warnings=[asdict(w) for w in dataset.warnings],
+        meta=dict(dataset.meta),
     )
     db.add(row)
     db.flush()
@@ -44,7 +61,7 @@ def save_dataset(db: DbSession, dataset: Dataset, table: pa.Table) -> int:
     pq.write_table(table, buffer, compression="zstd")
     data = buffer.getvalue()
     db.add_all(
-        DatasetChunkRow(dataset_id=row.id, seq=i, data=data[start:start + CHUNK_BYTES])
+        DatasetChunkRow(dataset_id=row.id, seq=i, data=data[start : start + CHUNK_BYTES])
         for i, start in enumerate(range(0, max(len(data), 1), CHUNK_BYTES))
     )
     dataset.id = row.id
@@ -52,13 +69,19 @@ def save_dataset(db: DbSession, dataset: Dataset, table: pa.Table) -> int:
 
 
 def load_table(db: DbSession, dataset_id: int, columns: list[str] | None = None) -> pa.Table:
-    chunks = db.exec(select(DatasetChunkRow.data).where(col(DatasetChunkRow.dataset_id) == dataset_id).order_by(col(DatasetChunkRow.seq))).all()
+    chunks = db.exec(
+        select(DatasetChunkRow.data)
+        .where(col(DatasetChunkRow.dataset_id) == dataset_id)
+        .order_by(col(DatasetChunkRow.seq))
+    ).all()
     # ParquetFile.read, not pq.read_table: the latter loads pyarrow.dataset and pandas (~0.3 s of CLI start-up).
     # Columns the file lacks are left out (every canonical column is optional).
     return pq.ParquetFile(io.BytesIO(b"".join(chunks))).read(columns=columns)
 
 
-def list_datasets(db: DbSession, session_id: int, kind: DatasetKind | None = None, zone: str = "Asia/Shanghai") -> list[Dataset]:
+def list_datasets(
+    db: DbSession, session_id: int, kind: DatasetKind | None = None, zone: str = "Asia/Shanghai"
+) -> list[Dataset]:
     query = select(DatasetRow).where(col(DatasetRow.session_id) == session_id)
     if kind is not None:
         query = query.where(col(DatasetRow.kind) == kind.value)
@@ -68,7 +91,9 @@ def list_datasets(db: DbSession, session_id: int, kind: DatasetKind | None = Non
 def find_same_source(db: DbSession, session_id: int, sha256: str) -> list[Dataset]:
     """Datasets of this session imported from a file with the same bytes (for replace-or-skip)."""
     rows = db.exec(
-        select(DatasetRow).where(col(DatasetRow.session_id) == session_id).where(col(DatasetRow.source_sha256) == sha256)
+        select(DatasetRow)
+        .where(col(DatasetRow.session_id) == session_id)
+        .where(col(DatasetRow.source_sha256) == sha256)
     ).all()
     return [_to_dataset(r) for r in rows]
 

@@ -20,7 +20,11 @@ def put_preference(db: DbSession, namespace: str, name: str, value: dict) -> Non
 
 
 def list_preferences(db: DbSession, namespace: str) -> dict[str, dict]:
-    rows = db.exec(select(PreferenceRow).where(col(PreferenceRow.namespace) == namespace).order_by(col(PreferenceRow.name))).all()
+    rows = db.exec(
+        select(PreferenceRow)
+        .where(col(PreferenceRow.namespace) == namespace)
+        .order_by(col(PreferenceRow.name))
+    ).all()
     return {r.name: dict(r.value) for r in rows}
 
 

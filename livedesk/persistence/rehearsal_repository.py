@@ -11,26 +11,45 @@ from livedesk.persistence.timecodec import from_ms, to_ms
 
 
 def add_take(db: DbSession, take: RehearsalTake) -> int:
-    row = RehearsalRow(session_id=take.session_id, product_id=take.product_id, host=take.host,
-                       started_ms=to_ms(take.started_at), steps=[s.to_dict() for s in take.steps])
+    row = RehearsalRow(
+        session_id=take.session_id,
+        product_id=take.product_id,
+        host=take.host,
+        started_ms=to_ms(take.started_at),
+        steps=[s.to_dict() for s in take.steps],
+    )
     db.add(row)
     db.flush()
     take.id = row.id
     return row.id
 
 
-def list_takes(db: DbSession, *, product_id: str | None = None, host: str | None = None, limit: int = 20,
-               zone: str = "Asia/Shanghai") -> list[RehearsalTake]:
+def list_takes(
+    db: DbSession,
+    *,
+    product_id: str | None = None,
+    host: str | None = None,
+    limit: int = 20,
+    zone: str = "Asia/Shanghai",
+) -> list[RehearsalTake]:
     """The `limit` most recent takes (oldest first), of one product and/or one host when given."""
     query = select(RehearsalRow)
     if product_id is not None:
         query = query.where(col(RehearsalRow.product_id) == product_id)
     if host is not None:
         query = query.where(col(RehearsalRow.host) == host)
-    rows = db.exec(query.order_by(col(RehearsalRow.started_ms).desc(), col(RehearsalRow.id).desc()).limit(limit)).all()
+    rows = db.exec(
+        query.order_by(col(RehearsalRow.started_ms).desc(), col(RehearsalRow.id).desc()).limit(limit)
+    ).all()
     return [
-        RehearsalTake(started_at=from_ms(r.started_ms, zone), product_id=r.product_id, host=r.host,
-                      steps=[TakeStep.from_dict(s) for s in (r.steps or [])], session_id=r.session_id, id=r.id)
+        RehearsalTake(
+            started_at=from_ms(r.started_ms, zone),
+            product_id=r.product_id,
+            host=r.host,
+            steps=[TakeStep.from_dict(s) for s in (r.steps or [])],
+            session_id=r.session_id,
+            id=r.id,
+        )
         for r in reversed(rows)
     ]
 

@@ -88,7 +88,9 @@ def get_session(db: DbSession, session_id: int) -> Session:
 
 
 def list_sessions(db: DbSession) -> list[Session]:
-    rows = db.exec(select(SessionRow).order_by(col(SessionRow.start_ms).desc(), col(SessionRow.id).desc())).all()
+    rows = db.exec(
+        select(SessionRow).order_by(col(SessionRow.start_ms).desc(), col(SessionRow.id).desc())
+    ).all()
     return [_row_to_session(row) for row in rows]
 
 
@@ -101,39 +103,71 @@ def delete_session(db: DbSession, session_id: int) -> None:
 
 def _product_to_row(session_id: int, position: int, product: Product) -> ProductRow:
     return ProductRow(
-        session_id=session_id, position=position, product_id=product.product_id, name=product.name,
-        role=product.role.value, sku=product.sku, daily_price_fen=product.daily_price_fen,
-        live_price_fen=product.live_price_fen, cost_fen=product.cost_fen, stock=product.stock,
-        mechanism=product.mechanism, selling_points=product.selling_points, pain_points=product.pain_points,
-        endorsements=product.endorsements, faq=product.faq,
+        session_id=session_id,
+        position=position,
+        product_id=product.product_id,
+        name=product.name,
+        role=product.role.value,
+        sku=product.sku,
+        daily_price_fen=product.daily_price_fen,
+        live_price_fen=product.live_price_fen,
+        cost_fen=product.cost_fen,
+        stock=product.stock,
+        mechanism=product.mechanism,
+        selling_points=product.selling_points,
+        pain_points=product.pain_points,
+        endorsements=product.endorsements,
+        faq=product.faq,
         scripts={step.value: text for step, text in product.scripts.items()},
     )
 
 
 def _row_to_product(row: ProductRow) -> Product:
     return Product(
-        product_id=row.product_id, name=row.name, role=Role(row.role), sku=row.sku,
-        daily_price_fen=row.daily_price_fen, live_price_fen=row.live_price_fen, cost_fen=row.cost_fen,
-        stock=row.stock, mechanism=row.mechanism, selling_points=row.selling_points,
-        pain_points=row.pain_points, endorsements=row.endorsements, faq=row.faq,
+        product_id=row.product_id,
+        name=row.name,
+        role=Role(row.role),
+        sku=row.sku,
+        daily_price_fen=row.daily_price_fen,
+        live_price_fen=row.live_price_fen,
+        cost_fen=row.cost_fen,
+        stock=row.stock,
+        mechanism=row.mechanism,
+        selling_points=row.selling_points,
+        pain_points=row.pain_points,
+        endorsements=row.endorsements,
+        faq=row.faq,
         scripts={ScriptStep(key): text for key, text in (row.scripts or {}).items()},
     )
 
 
 def _segment_to_row(session_id: int, position: int, segment: Segment) -> SegmentRow:
     return SegmentRow(
-        session_id=session_id, position=position, kind=segment.kind.value, product_id=segment.product_id,
-        title=segment.title, planned_seconds=segment.planned_seconds, owner=segment.owner,
-        cues=list(segment.cues), notes=segment.notes,
+        session_id=session_id,
+        position=position,
+        kind=segment.kind.value,
+        product_id=segment.product_id,
+        title=segment.title,
+        planned_seconds=segment.planned_seconds,
+        owner=segment.owner,
+        cues=list(segment.cues),
+        notes=segment.notes,
         steps=[{"step": b.step.value, "seconds": b.seconds, "text": b.text} for b in segment.steps],
     )
 
 
 def _row_to_segment(row: SegmentRow) -> Segment:
     return Segment(
-        kind=SegmentKind(row.kind), planned_seconds=row.planned_seconds, product_id=row.product_id,
-        title=row.title, owner=row.owner, cues=list(row.cues or []), notes=row.notes,
-        steps=[StepBudget(ScriptStep(s["step"]), int(s["seconds"]), s.get("text", "")) for s in (row.steps or [])],
+        kind=SegmentKind(row.kind),
+        planned_seconds=row.planned_seconds,
+        product_id=row.product_id,
+        title=row.title,
+        owner=row.owner,
+        cues=list(row.cues or []),
+        notes=row.notes,
+        steps=[
+            StepBudget(ScriptStep(s["step"]), int(s["seconds"]), s.get("text", "")) for s in (row.steps or [])
+        ],
     )
 
 
@@ -150,14 +184,22 @@ def replace_segments(db: DbSession, session_id: int, segments: list[Segment]) ->
 
 
 def load_products(db: DbSession, session_id: int) -> list[Product]:
-    rows = db.exec(select(ProductRow).where(col(ProductRow.session_id) == session_id).order_by(col(ProductRow.position))).all()
+    rows = db.exec(
+        select(ProductRow).where(col(ProductRow.session_id) == session_id).order_by(col(ProductRow.position))
+    ).all()
     return [_row_to_product(row) for row in rows]
 
 
 def load_plan(db: DbSession, session_id: int) -> SessionPlan:
     session = get_session(db, session_id)
-    segments = db.exec(select(SegmentRow).where(col(SegmentRow.session_id) == session_id).order_by(col(SegmentRow.position))).all()
-    return SessionPlan(session=session, products=load_products(db, session_id), segments=[_row_to_segment(r) for r in segments])
+    segments = db.exec(
+        select(SegmentRow).where(col(SegmentRow.session_id) == session_id).order_by(col(SegmentRow.position))
+    ).all()
+    return SessionPlan(
+        session=session,
+        products=load_products(db, session_id),
+        segments=[_row_to_segment(r) for r in segments],
+    )
 
 
 def save_plan(db: DbSession, plan: SessionPlan) -> int:

@@ -45,7 +45,7 @@ def normalise_url(url: str) -> str:
         return f"sqlite:///{Path(url).expanduser().resolve()}"
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 
@@ -74,7 +74,9 @@ class Store:
         try:
             parsed = make_url(url)
         except ArgumentError as exc:
-            raise StoreError(f"'{url}' is not a database URL; give a SQLite file path or postgresql://user:pass@host/db") from exc
+            raise StoreError(
+                f"'{url}' is not a database URL; give a SQLite file path or postgresql://user:pass@host/db"
+            ) from exc
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database or ""
             if database and database != ":memory:":
@@ -92,7 +94,9 @@ class Store:
                 SQLModel.metadata.create_all(connection, tables=_our_tables())
                 row = connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
                 if row is None:
-                    connection.execute(MetaRow.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                    connection.execute(
+                        MetaRow.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION))
+                    )
                 elif int(row[0]) > SCHEMA_VERSION:
                     raise StoreError(
                         f"the database {describe_url(self.url)} has schema version {row[0]}, newer than this LiveDesk "
@@ -100,13 +104,17 @@ class Store:
                     )
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            raise StoreError(f"cannot open the database {describe_url(self.url)} ({reason}); check --db or {DATABASE_ENV}") from exc
+            raise StoreError(
+                f"cannot open the database {describe_url(self.url)} ({reason}); check --db or {DATABASE_ENV}"
+            ) from exc
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot use the database {describe_url(self.url)}: {exc}") from exc
 
     def schema_version(self) -> int:
         with self.engine.connect() as connection:
-            return int(connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar_one())
+            return int(
+                connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).scalar_one()
+            )
 
     @contextmanager
     def transaction(self) -> Iterator[DbSession]:
@@ -129,10 +137,21 @@ class Store:
 
 
 def _our_tables():
-    return [model.__table__ for model in (
-        tables.MetaRow, tables.SessionRow, tables.ProductRow, tables.SegmentRow, tables.LiveEventRow,
-        tables.RehearsalRow, tables.DatasetRow, tables.DatasetChunkRow, tables.ActionItemRow, tables.PreferenceRow,
-    )]
+    return [
+        model.__table__
+        for model in (
+            tables.MetaRow,
+            tables.SessionRow,
+            tables.ProductRow,
+            tables.SegmentRow,
+            tables.LiveEventRow,
+            tables.RehearsalRow,
+            tables.DatasetRow,
+            tables.DatasetChunkRow,
+            tables.ActionItemRow,
+            tables.PreferenceRow,
+        )
+    ]
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -35,7 +35,9 @@ class SessionRow(SQLModel, table=True):
     targets: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     ad_budget_fen: int | None = Field(default=None, sa_column=Column(BigInteger))
     checklists: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    settings: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))  # e.g. forecast assumptions
+    settings: dict = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False)
+    )  # e.g. forecast assumptions
     is_sample: bool = False
     updated_ms: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
 
@@ -96,11 +98,15 @@ class RehearsalRow(SQLModel, table=True):
 
     __tablename__ = "rehearsals"
     id: int | None = Field(default=None, sa_column=Column(Id, primary_key=True, autoincrement=True))
-    session_id: int | None = Field(default=None, sa_column=Column(Id, ForeignKey("sessions.id", ondelete="SET NULL")))
+    session_id: int | None = Field(
+        default=None, sa_column=Column(Id, ForeignKey("sessions.id", ondelete="SET NULL"))
+    )
     product_id: str | None = Field(default=None, index=True)
     host: str = Field(default="", index=True)
     started_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
-    steps: list = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # [{step, budget, actual, chars}]
+    steps: list = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False)
+    )  # [{step, budget, actual, chars}]
 
 
 class DatasetRow(SQLModel, table=True):
@@ -124,7 +130,9 @@ class DatasetChunkRow(SQLModel, table=True):
     """The dataset's rows as Parquet bytes, split in chunks so no single value grows without bound."""
 
     __tablename__ = "dataset_chunks"
-    dataset_id: int = Field(sa_column=Column(Id, ForeignKey("datasets.id", ondelete="CASCADE"), primary_key=True))
+    dataset_id: int = Field(
+        sa_column=Column(Id, ForeignKey("datasets.id", ondelete="CASCADE"), primary_key=True)
+    )
     seq: int = Field(primary_key=True)
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
@@ -142,7 +150,9 @@ class ActionItemRow(SQLModel, table=True):
     finding_code: str = ""
     subject: str = ""
     status: str = "open"
-    verified_session_id: int | None = Field(default=None, sa_column=Column(Id, ForeignKey("sessions.id", ondelete="SET NULL")))
+    verified_session_id: int | None = Field(
+        default=None, sa_column=Column(Id, ForeignKey("sessions.id", ondelete="SET NULL"))
+    )
     verified_value: float | None = None
 
 

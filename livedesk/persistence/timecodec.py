@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 
@@ -13,4 +13,4 @@ def to_ms(moment: datetime) -> int:
 
 
 def from_ms(ms: int, zone: str) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).astimezone(ZoneInfo(zone))
+    return datetime.fromtimestamp(ms / 1000, tz=UTC).astimezone(ZoneInfo(zone))

@@ -15,17 +15,17 @@ from livedesk.domain.live_log import EventKind, LiveEvent, Marker
 from livedesk.domain.roles import ScriptStep, SegmentKind
 from livedesk.domain.session import SessionPlan
 
-OVERRUN_SECONDS = {2: 180, 7: 95, 11: 130, 20: 60}   # plan index → seconds over
-CLOSING_ENDS_EARLY = 75   # the director cut the closing so the stream ended just before the planned end
-SKIPPED = 14                                                   # 保温杯: stock not synced, skipped
-SWAPPED = (13, 16)                                             # 乌龙 and 枸杞 went on air in the other order
+OVERRUN_SECONDS = {2: 180, 7: 95, 11: 130, 20: 60}  # plan index → seconds over
+CLOSING_ENDS_EARLY = 75  # the director cut the closing so the stream ended just before the planned end
+SKIPPED = 14  # 保温杯: stock not synced, skipped
+SWAPPED = (13, 16)  # 乌龙 and 枸杞 went on air in the other order
 INCIDENT_SEGMENT = 7
 JITTER_SECONDS = 35
 
 
 @dataclass
 class ActualSegment:
-    index: int                        # position in the plan
+    index: int  # position in the plan
     kind: SegmentKind
     product_id: str | None
     start: datetime
@@ -84,9 +84,17 @@ def simulate_run(plan: SessionPlan, seed: int) -> ActualRun:
         segments.append(segment)
         events.extend(_segment_events(segment, plan, rng))
         at = segment.end
-        if index == order[SKIPPED - 1]:   # where the skipped pitch would have gone on air
-            events.append(LiveEvent(at, EventKind.MARKER, SKIPPED, marker=Marker.NOTE,
-                                    note="保温杯库存未同步，跳过本款", product_id=plan.segments[SKIPPED].product_id))
+        if index == order[SKIPPED - 1]:  # where the skipped pitch would have gone on air
+            events.append(
+                LiveEvent(
+                    at,
+                    EventKind.MARKER,
+                    SKIPPED,
+                    marker=Marker.NOTE,
+                    note="保温杯库存未同步，跳过本款",
+                    product_id=plan.segments[SKIPPED].product_id,
+                )
+            )
     return ActualRun(segments, events)
 
 
@@ -106,27 +114,73 @@ def _segment_events(segment: ActualSegment, plan: SessionPlan, rng: random.Rando
     events = [LiveEvent(segment.start, EventKind.SEGMENT_START, i, product_id=pid)]
     markers: list[LiveEvent] = []
     if segment.kind is SegmentKind.OPENING:
-        markers.append(LiveEvent(segment.start + timedelta(seconds=60), EventKind.MARKER, i, marker=Marker.LUCKY_BAG,
-                                 note="开播福袋"))
-        markers.append(LiveEvent(segment.start + timedelta(seconds=240), EventKind.MARKER, i, marker=Marker.LINK_UP,
-                                 note="引流款秒杀上链接", product_id=pid))
+        markers.append(
+            LiveEvent(
+                segment.start + timedelta(seconds=60),
+                EventKind.MARKER,
+                i,
+                marker=Marker.LUCKY_BAG,
+                note="开播福袋",
+            )
+        )
+        markers.append(
+            LiveEvent(
+                segment.start + timedelta(seconds=240),
+                EventKind.MARKER,
+                i,
+                marker=Marker.LINK_UP,
+                note="引流款秒杀上链接",
+                product_id=pid,
+            )
+        )
     elif segment.kind is SegmentKind.INTERACTION:
         title = plan.segments[i].title
         marker = Marker.LUCKY_BAG if "福袋" in title else Marker.NOTE
-        markers.append(LiveEvent(segment.start + timedelta(seconds=20), EventKind.MARKER, i, marker=marker,
-                                 note=title.replace("互动：", "")))
+        markers.append(
+            LiveEvent(
+                segment.start + timedelta(seconds=20),
+                EventKind.MARKER,
+                i,
+                marker=marker,
+                note=title.replace("互动：", ""),
+            )
+        )
     elif segment.kind is SegmentKind.ENCORE:
-        markers.append(LiveEvent(segment.start, EventKind.MARKER, i, marker=Marker.ENCORE, note="返场", product_id=pid))
-        markers.append(LiveEvent(segment.start + timedelta(seconds=30), EventKind.MARKER, i, marker=Marker.LINK_UP,
-                                 product_id=pid))
+        markers.append(
+            LiveEvent(segment.start, EventKind.MARKER, i, marker=Marker.ENCORE, note="返场", product_id=pid)
+        )
+        markers.append(
+            LiveEvent(
+                segment.start + timedelta(seconds=30),
+                EventKind.MARKER,
+                i,
+                marker=Marker.LINK_UP,
+                product_id=pid,
+            )
+        )
     for step, start, end in segment.steps:
         events.append(LiveEvent(start, EventKind.STEP_START, i, step=step, product_id=pid))
         if step is ScriptStep.OFFER and segment.kind is SegmentKind.PITCH:
-            events.append(LiveEvent(start + timedelta(seconds=rng.randint(5, 25)), EventKind.MARKER, i,
-                                    marker=Marker.LINK_UP, product_id=pid))
+            events.append(
+                LiveEvent(
+                    start + timedelta(seconds=rng.randint(5, 25)),
+                    EventKind.MARKER,
+                    i,
+                    marker=Marker.LINK_UP,
+                    product_id=pid,
+                )
+            )
         if step is ScriptStep.SELLING_POINTS and i == INCIDENT_SEGMENT:
-            events.append(LiveEvent(start + timedelta(seconds=60), EventKind.MARKER, i, marker=Marker.INCIDENT,
-                                    note="链接价格挂错（99元挂成199元），下架改价后重新上架", product_id=pid))
+            events.append(
+                LiveEvent(
+                    start + timedelta(seconds=60),
+                    EventKind.MARKER,
+                    i,
+                    marker=Marker.INCIDENT,
+                    note="链接价格挂错（99元挂成199元），下架改价后重新上架",
+                    product_id=pid,
+                )
+            )
         events.append(LiveEvent(end, EventKind.STEP_END, i, step=step, product_id=pid))
     # Markers interleave with steps by time; a stable sort keeps step_end before the next step_start.
     merged = sorted(events[1:] + markers, key=lambda e: e.at)

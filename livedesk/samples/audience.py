@@ -16,7 +16,7 @@ from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.domain.session import SessionPlan
 from livedesk.samples.actual_run import ActualRun
 
-BASE_ONLINE = 900          # average online viewers of the committed sample
+BASE_ONLINE = 900  # average online viewers of the committed sample
 TURNOVER_PER_MINUTE = 0.75  # share of the room replaced each minute (≈ 80 s average watch)
 
 _LEVEL = {Role.TRAFFIC: 1.45, Role.PROFIT: 1.0, Role.IMAGE: 0.9, Role.CLEARANCE: 1.15}
@@ -24,25 +24,30 @@ _LEVEL = {Role.TRAFFIC: 1.45, Role.PROFIT: 1.0, Role.IMAGE: 0.9, Role.CLEARANCE:
 _ON_AIR_SHARE = {Role.TRAFFIC: 0.85, Role.PROFIT: 0.75, Role.IMAGE: 0.2, Role.CLEARANCE: 0.7}
 _KIND_LEVEL = {SegmentKind.INTERACTION: 1.2, SegmentKind.ENCORE: 1.1}
 # How keen people are to pay, relative, by what is on air.
-_BUY_HEAT = {ScriptStep.PAIN_POINT: 0.6, ScriptStep.SELLING_POINTS: 0.9, ScriptStep.TRUST: 1.0,
-             ScriptStep.OFFER: 3.0, ScriptStep.CLOSE: 3.2}
+_BUY_HEAT = {
+    ScriptStep.PAIN_POINT: 0.6,
+    ScriptStep.SELLING_POINTS: 0.9,
+    ScriptStep.TRUST: 1.0,
+    ScriptStep.OFFER: 3.0,
+    ScriptStep.CLOSE: 3.2,
+}
 
 
 @dataclass
 class Broadcast:
     """Per-minute audience and per-second sales weights of one actual run."""
 
-    start_epoch: int                # UTC seconds of the live start
-    seconds: int                    # live window length
-    online: np.ndarray              # per minute
+    start_epoch: int  # UTC seconds of the live start
+    seconds: int  # live window length
+    online: np.ndarray  # per minute
     entries: np.ndarray
     exits: np.ndarray
     new_followers: np.ndarray
     comments: np.ndarray
     likes: np.ndarray
-    sale_weight: np.ndarray         # per second: relative chance that a payment happens then
-    on_air: np.ndarray              # per second: index into the pool of the product on air, -1 for none
-    on_air_share: np.ndarray        # per second: chance a payment is for the product on air
+    sale_weight: np.ndarray  # per second: relative chance that a payment happens then
+    on_air: np.ndarray  # per second: index into the pool of the product on air, -1 for none
+    on_air_share: np.ndarray  # per second: chance a payment is for the product on air
 
     @property
     def minutes(self) -> int:
@@ -65,7 +70,9 @@ def simulate_audience(plan: SessionPlan, run: ActualRun, seed: int, scale: float
     for m in range(minutes):
         moment_offset = min(m * 60 + 30, seconds - 1)
         segment = _segment_at(run, moment_offset)
-        into = (moment_offset - (segment.start - start).total_seconds()) / max(1.0, (segment.end - segment.start).total_seconds())
+        into = (moment_offset - (segment.start - start).total_seconds()) / max(
+            1.0, (segment.end - segment.start).total_seconds()
+        )
         if segment.kind is SegmentKind.OPENING:
             factor = 0.25 + 0.85 * into
         elif segment.kind is SegmentKind.CLOSING:
@@ -75,7 +82,7 @@ def simulate_audience(plan: SessionPlan, run: ActualRun, seed: int, scale: float
         else:
             role = role_of.get(segment.product_id, Role.PROFIT)
             factor = _LEVEL[role] * ((1.05 - 0.15 * into) if role is Role.PROFIT else (0.9 + 0.2 * into))
-        arc = 0.85 + 0.25 * math.sin(math.pi * m / minutes)   # the evening peaks in the middle hour
+        arc = 0.85 + 0.25 * math.sin(math.pi * m / minutes)  # the evening peaks in the middle hour
         level[m] = BASE_ONLINE * scale * factor * arc
 
     online = np.zeros(minutes, dtype=np.int64)
@@ -101,7 +108,7 @@ def simulate_audience(plan: SessionPlan, run: ActualRun, seed: int, scale: float
         b = int((segment.end - start).total_seconds())
         product = index_of.get(segment.product_id, -1)
         if segment.kind is SegmentKind.OPENING:
-            link = a + 240   # the traffic item's link goes up four minutes in
+            link = a + 240  # the traffic item's link goes up four minutes in
             sale_weight[a:link], sale_weight[link:b] = 0.2, 2.5
             on_air[link:b], on_air_share[link:b] = product, 0.85
         elif segment.steps:
@@ -113,8 +120,19 @@ def simulate_audience(plan: SessionPlan, run: ActualRun, seed: int, scale: float
         else:
             sale_weight[a:b] = 0.5
     sale_weight *= minute_online
-    return Broadcast(int(start.timestamp()), seconds, online, entries, exits, new_followers, comments, likes,
-                     sale_weight, on_air, on_air_share)
+    return Broadcast(
+        int(start.timestamp()),
+        seconds,
+        online,
+        entries,
+        exits,
+        new_followers,
+        comments,
+        likes,
+        sale_weight,
+        on_air,
+        on_air_share,
+    )
 
 
 def _segment_at(run: ActualRun, offset_seconds: float):

@@ -16,29 +16,112 @@ import pyarrow.csv as pacsv
 
 from livedesk.samples.catalog import ACCOUNT, AUTHOR_ID
 from livedesk.samples.orders import (
-    AD_CHANNEL, CHANNELS, REFUND_AFTER_SHIPPING, REFUND_BEFORE_SHIPPING, UNPAID, Orders, ProductTable,
+    AD_CHANNEL,
+    CHANNELS,
+    REFUND_AFTER_SHIPPING,
+    REFUND_BEFORE_SHIPPING,
+    UNPAID,
+    Orders,
+    ProductTable,
 )
 
-HEADER = (
-    "主订单编号,子订单编号,支付方式,选购商品,货号,商品ID,商家编码,商品数量,商品金额,订单提交时间,支付完成时间,订单完成时间,"
-    "承诺发货时间,预约发货时间,买家留言,旗帜颜色,商家备注,APP渠道,订单状态,取消原因,售后状态,订单类型,发货时间,车型,"
-    "是否是以旧换新,换新额外补贴,换新额外补贴发放状态,订单应付金额,运费,优惠总金额,平台优惠,商家优惠,达人优惠,商家改价,"
-    "支付优惠,手续费,红包抵扣,降价类优惠,平台实际承担优惠金额,商家实际承担优惠金额,达人实际承担优惠金额,收件人,收件人手机号,"
-    "省,市,区,街道,详细地址,是否修改过地址,快递信息,序列号,达人ID,达人昵称,拼团订单团编号,商品单价是否含税,税费,鲁班落地页ID,"
-    "所属门店ID,流量来源,仓库ID,仓库名称,是否安心购,广告渠道,流量类型,流量体裁,流量渠道,发货主体,发货主体明细,教育优惠,"
-    "预计送达时间,是否平台仓自流转,是否是渠道商品,预约送达时间,建议发货时间（起）,建议发货时间（止）"
-).split(",")
+HEADER = [
+    "主订单编号",
+    "子订单编号",
+    "支付方式",
+    "选购商品",
+    "货号",
+    "商品ID",
+    "商家编码",
+    "商品数量",
+    "商品金额",
+    "订单提交时间",
+    "支付完成时间",
+    "订单完成时间",
+    "承诺发货时间",
+    "预约发货时间",
+    "买家留言",
+    "旗帜颜色",
+    "商家备注",
+    "APP渠道",
+    "订单状态",
+    "取消原因",
+    "售后状态",
+    "订单类型",
+    "发货时间",
+    "车型",
+    "是否是以旧换新",
+    "换新额外补贴",
+    "换新额外补贴发放状态",
+    "订单应付金额",
+    "运费",
+    "优惠总金额",
+    "平台优惠",
+    "商家优惠",
+    "达人优惠",
+    "商家改价",
+    "支付优惠",
+    "手续费",
+    "红包抵扣",
+    "降价类优惠",
+    "平台实际承担优惠金额",
+    "商家实际承担优惠金额",
+    "达人实际承担优惠金额",
+    "收件人",
+    "收件人手机号",
+    "省",
+    "市",
+    "区",
+    "街道",
+    "详细地址",
+    "是否修改过地址",
+    "快递信息",
+    "序列号",
+    "达人ID",
+    "达人昵称",
+    "拼团订单团编号",
+    "商品单价是否含税",
+    "税费",
+    "鲁班落地页ID",
+    "所属门店ID",
+    "流量来源",
+    "仓库ID",
+    "仓库名称",
+    "是否安心购",
+    "广告渠道",
+    "流量类型",
+    "流量体裁",
+    "流量渠道",
+    "发货主体",
+    "发货主体明细",
+    "教育优惠",
+    "预计送达时间",
+    "是否平台仓自流转",
+    "是否是渠道商品",
+    "预约送达时间",
+    "建议发货时间（起）",
+    "建议发货时间（止）",
+]
 BOM = "\ufeff".encode("utf-8")
-LOCAL_OFFSET_SECONDS = 8 * 3600   # the sample's zone, Asia/Shanghai, has no daylight saving
+LOCAL_OFFSET_SECONDS = 8 * 3600  # the sample's zone, Asia/Shanghai, has no daylight saving
 REGIONS = (
-    ("浙江省", "杭州市", "西湖区"), ("广东省", "深圳市", "南山区"), ("广东省", "广州市", "天河区"), ("江苏省", "南京市", "鼓楼区"),
-    ("上海市", "上海市", "浦东新区"), ("北京市", "北京市", "朝阳区"), ("四川省", "成都市", "武侯区"), ("湖北省", "武汉市", "洪山区"),
-    ("山东省", "济南市", "历下区"), ("河南省", "郑州市", "金水区"), ("福建省", "厦门市", "思明区"), ("陕西省", "西安市", "雁塔区"),
+    ("浙江省", "杭州市", "西湖区"),
+    ("广东省", "深圳市", "南山区"),
+    ("广东省", "广州市", "天河区"),
+    ("江苏省", "南京市", "鼓楼区"),
+    ("上海市", "上海市", "浦东新区"),
+    ("北京市", "北京市", "朝阳区"),
+    ("四川省", "成都市", "武侯区"),
+    ("湖北省", "武汉市", "洪山区"),
+    ("山东省", "济南市", "历下区"),
+    ("河南省", "郑州市", "金水区"),
+    ("福建省", "厦门市", "思明区"),
+    ("陕西省", "西安市", "雁塔区"),
 )
 PAY_METHODS = ("抖音支付", "微信", "支付宝", "抖音月付")
 APPS = ("抖音", "抖音极速版", "抖音火山版")
 CIPHER_POOL = 4096
-WRITE_SLICE = 200_000   # lines per slice: bounds memory at a million lines
+WRITE_SLICE = 200_000  # lines per slice: bounds memory at a million lines
 
 
 def _pick(labels, index: np.ndarray) -> pa.Array:
@@ -60,7 +143,9 @@ def _ids(values: np.ndarray) -> pa.Array:
 
 def _yuan(fen: np.ndarray) -> pa.Array:
     yuan, cents = np.divmod(fen.astype(np.int64), 100)
-    return _join(pc.cast(pa.array(yuan), pa.string()), ".", pc.utf8_lpad(pc.cast(pa.array(cents), pa.string()), 2, "0"))
+    return _join(
+        pc.cast(pa.array(yuan), pa.string()), ".", pc.utf8_lpad(pc.cast(pa.array(cents), pa.string()), 2, "0")
+    )
 
 
 def _times(epoch: np.ndarray) -> pa.Array:
@@ -74,7 +159,9 @@ def _times(epoch: np.ndarray) -> pa.Array:
     day, second_of_day = np.divmod(local, 86400)
     days = np.unique(day)
     day_labels = [(date(1970, 1, 1) + timedelta(days=int(d))).isoformat() for d in days]
-    text = _join(_pick(day_labels, np.searchsorted(days, day)), " ", pc.take(_times_of_day(), pa.array(second_of_day)))
+    text = _join(
+        _pick(day_labels, np.searchsorted(days, day)), " ", pc.take(_times_of_day(), pa.array(second_of_day))
+    )
     return pc.if_else(pa.array(valid), text, "-")
 
 
@@ -102,21 +189,25 @@ def orders_table(orders: Orders, table: ProductTable) -> pa.Table:
     state = orders.state
     d = orders.draws
     cipher = _ciphers(7)
-    cipher_index = lambda k: ((orders.sub_id * (2 * k + 3)) % CIPHER_POOL)   # noqa: E731 - stable per line
+    cipher_index = lambda k: (orders.sub_id * (2 * k + 3)) % CIPHER_POOL  # noqa: E731 - stable per line
     pay = _bucket(d[:, 1], (55, 25, 15, 5))
     app = _bucket(d[:, 2], (86, 10, 4))
     region = _bucket(d[:, 3], (14, 12, 10, 10, 10, 9, 8, 7, 6, 6, 4, 4))
     ship_status = np.where(orders.completed >= 0, 0, np.where(orders.shipped >= 0, 1, 2))
     status_index = np.select(
-        [state == UNPAID, state == REFUND_BEFORE_SHIPPING, state == REFUND_AFTER_SHIPPING], [3, 3, 0], ship_status)
+        [state == UNPAID, state == REFUND_BEFORE_SHIPPING, state == REFUND_AFTER_SHIPPING],
+        [3, 3, 0],
+        ship_status,
+    )
     after_sale = np.select([state == REFUND_BEFORE_SHIPPING, state == REFUND_AFTER_SHIPPING], [1, 2], 0)
     cancel = np.where(state == UNPAID, np.where(d[:, 1] < 0.7, 1, 2), 0)
     discount = orders.merchant_discount_fen + orders.platform_discount_fen + orders.payment_discount_fen
     promised = np.where(orders.paid >= 0, orders.paid + 48 * 3600, -1)
     ad = orders.channel == AD_CHANNEL
     tracking = np.where(orders.shipped >= 0, 75310000000000 + orders.sub_id % 10**13, 0)
-    express = pc.if_else(pa.array(orders.shipped >= 0),
-                         _join("中通快递 ", pc.cast(pa.array(tracking), pa.string())), dash)
+    express = pc.if_else(
+        pa.array(orders.shipped >= 0), _join("中通快递 ", pc.cast(pa.array(tracking), pa.string())), dash
+    )
     message = np.where(d[:, 3] < 0.04, 1, 0)
     columns = {
         "主订单编号": _ids(orders.main_id),
@@ -146,7 +237,9 @@ def orders_table(orders: Orders, table: ProductTable) -> pa.Table:
         "是否是以旧换新": no,
         "换新额外补贴": dash,
         "换新额外补贴发放状态": dash,
-        "订单应付金额": _yuan(np.where(state == UNPAID, orders.unit_fen * orders.quantity - discount, orders.paid_fen)),
+        "订单应付金额": _yuan(
+            np.where(state == UNPAID, orders.unit_fen * orders.quantity - discount, orders.paid_fen)
+        ),
         "运费": zero,
         "优惠总金额": _yuan(discount),
         "平台优惠": _yuan(orders.platform_discount_fen),
@@ -206,5 +299,7 @@ def write_orders_csv(path: str | Path, orders: Orders, table: ProductTable) -> P
     with path.open("wb") as handle:
         handle.write(BOM + (",".join(HEADER) + "\n").encode("utf-8"))
         for start in range(0, len(orders), WRITE_SLICE):
-            pacsv.write_csv(orders_table(orders.rows(start, start + WRITE_SLICE), table), handle, write_options=options)
+            pacsv.write_csv(
+                orders_table(orders.rows(start, start + WRITE_SLICE), table), handle, write_options=options
+            )
     return path

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from livedesk.domain.roles import PITCH_STEPS, ROLE_NAMES_ZH
 from livedesk.domain.session import SessionPlan
+from livedesk.import_export.live_log_csv import write_live_log
 from livedesk.import_export.session_file import write_session_file
 from livedesk.samples import export_style as fmt
 from livedesk.samples.actual_run import simulate_run
@@ -20,10 +21,15 @@ from livedesk.samples.audience import simulate_audience
 from livedesk.samples.compass_workbook import local, write_compass_workbook
 from livedesk.samples.doudian_csv import BOM, write_orders_csv
 from livedesk.samples.files import (
-    COMPASS_FILE, LIVE_LOG_FILE, LIVE_WORKBOOK_FILE, MINUTES_FILE, ORDERS_FILE, PAST_SESSION_FILE, POOL_FILE,
+    COMPASS_FILE,
+    LIVE_LOG_FILE,
+    LIVE_WORKBOOK_FILE,
+    MINUTES_FILE,
+    ORDERS_FILE,
+    PAST_SESSION_FILE,
+    POOL_FILE,
     UPCOMING_SESSION_FILE,
 )
-from livedesk.import_export.live_log_csv import write_live_log
 from livedesk.samples.live_workbook import write_live_workbook
 from livedesk.samples.orders import ProductTable, generate_orders
 from livedesk.samples.plans import past_plan, upcoming_plan
@@ -32,9 +38,37 @@ from livedesk.samples.session_numbers import SessionNumbers, compute_numbers, re
 
 DEFAULT_SEED = 20261114
 SAMPLE_ORDERS = 2600
-POOL_HEADER = ("商品ID", "商品名称", "SKU", "角色", "日常价", "直播价", "成本", "库存", "机制", "卖点", "痛点", "背书", "FAQ",
-               "痛点引入", "卖点展示", "信任背书", "价格优惠", "逼单促成")
-MINUTES_HEADER = ("时间", "在线人数", "进入人数", "离开人数", "成交金额", "成交订单数", "新增粉丝数", "评论次数", "点赞次数")
+POOL_HEADER = (
+    "商品ID",
+    "商品名称",
+    "SKU",
+    "角色",
+    "日常价",
+    "直播价",
+    "成本",
+    "库存",
+    "机制",
+    "卖点",
+    "痛点",
+    "背书",
+    "FAQ",
+    "痛点引入",
+    "卖点展示",
+    "信任背书",
+    "价格优惠",
+    "逼单促成",
+)
+MINUTES_HEADER = (
+    "时间",
+    "在线人数",
+    "进入人数",
+    "离开人数",
+    "成交金额",
+    "成交订单数",
+    "新增粉丝数",
+    "评论次数",
+    "点赞次数",
+)
 
 
 @dataclass
@@ -46,7 +80,9 @@ class GeneratedSamples:
     order_lines: int
 
 
-def generate_samples(out_dir: str | Path, *, orders: int | None = None, seed: int = DEFAULT_SEED) -> GeneratedSamples:
+def generate_samples(
+    out_dir: str | Path, *, orders: int | None = None, seed: int = DEFAULT_SEED
+) -> GeneratedSamples:
     """Write every sample file into `out_dir` (created if needed); same seed and size → same bytes."""
     lines = SAMPLE_ORDERS if orders is None else int(orders)
     if lines < 100:
@@ -69,7 +105,7 @@ def generate_samples(out_dir: str | Path, *, orders: int | None = None, seed: in
     write_live_workbook(folder / LIVE_WORKBOOK_FILE, past, numbers, seed)
     write_orders_csv(folder / ORDERS_FILE, order_lines, table)
     write_minutes_csv(folder / MINUTES_FILE, broadcast, numbers)
-    late = int(((order_lines.paid >= numbers.end)).sum())
+    late = int((order_lines.paid >= numbers.end).sum())
     (folder / "README.md").write_text(readme_text(numbers, lines, late, seed), encoding="utf-8", newline="\n")
     return GeneratedSamples(folder, past, upcoming, numbers, lines)
 
@@ -80,11 +116,24 @@ def write_pool_csv(path: Path, plan: SessionPlan) -> Path:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(POOL_HEADER)
     for p in plan.products:
-        writer.writerow([
-            p.product_id, p.name, p.sku, ROLE_NAMES_ZH[p.role], fmt.plain_yuan(p.daily_price_fen),
-            fmt.plain_yuan(p.live_price_fen), fmt.plain_yuan(p.cost_fen), p.stock, p.mechanism, p.selling_points,
-            p.pain_points, p.endorsements, p.faq, *(p.scripts.get(step, "") for step in PITCH_STEPS),
-        ])
+        writer.writerow(
+            [
+                p.product_id,
+                p.name,
+                p.sku,
+                ROLE_NAMES_ZH[p.role],
+                fmt.plain_yuan(p.daily_price_fen),
+                fmt.plain_yuan(p.live_price_fen),
+                fmt.plain_yuan(p.cost_fen),
+                p.stock,
+                p.mechanism,
+                p.selling_points,
+                p.pain_points,
+                p.endorsements,
+                p.faq,
+                *(p.scripts.get(step, "") for step in PITCH_STEPS),
+            ]
+        )
     path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
     return path
 
@@ -95,10 +144,18 @@ def write_minutes_csv(path: Path, broadcast, numbers: SessionNumbers) -> Path:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(MINUTES_HEADER)
     for m in range(broadcast.minutes):
-        writer.writerow([
-            local(numbers.start + 60 * m, "%Y-%m-%d %H:%M"), int(broadcast.online[m]), int(broadcast.entries[m]),
-            int(broadcast.exits[m]), fmt.plain_yuan(int(numbers.minute_gmv_fen[m])), int(numbers.minute_orders[m]),
-            int(broadcast.new_followers[m]), int(broadcast.comments[m]), int(broadcast.likes[m]),
-        ])
+        writer.writerow(
+            [
+                local(numbers.start + 60 * m, "%Y-%m-%d %H:%M"),
+                int(broadcast.online[m]),
+                int(broadcast.entries[m]),
+                int(broadcast.exits[m]),
+                fmt.plain_yuan(int(numbers.minute_gmv_fen[m])),
+                int(numbers.minute_orders[m]),
+                int(broadcast.new_followers[m]),
+                int(broadcast.comments[m]),
+                int(broadcast.likes[m]),
+            ]
+        )
     path.write_bytes(BOM + buffer.getvalue().encode("utf-8"))
     return path

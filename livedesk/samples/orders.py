@@ -21,9 +21,9 @@ UNPAID, PAID, REFUND_BEFORE_SHIPPING, REFUND_AFTER_SHIPPING = 0, 1, 2, 3
 CHANNELS = ("推荐feed", "关注", "千川PC版", "短视频引流", "直播广场", "搜索", "个人主页&店铺&橱窗", "其他")
 CHANNEL_ORDER_SHARE = (0.40, 0.15, 0.18, 0.11, 0.05, 0.04, 0.04, 0.03)
 AD_CHANNEL = 2
-SHARE_CONTINUED = 0.07      # lines that belong to the previous line's main order (two products in one cart)
-SHARE_UNPAID = 0.03         # orders created in the room and never paid (closed)
-SHARE_LATE = 0.006          # orders created in the room and paid after the stream ended
+SHARE_CONTINUED = 0.07  # lines that belong to the previous line's main order (two products in one cart)
+SHARE_UNPAID = 0.03  # orders created in the room and never paid (closed)
+SHARE_LATE = 0.006  # orders created in the room and paid after the stream ended
 SHARE_REFUND_BEFORE = 0.03
 SHARE_REFUND_AFTER = 0.02
 FIRST_MAIN_ORDER_ID = 6937052718240000000
@@ -47,7 +47,7 @@ class ProductTable:
     spec_live_fen: np.ndarray
 
     @classmethod
-    def from_plan(cls, plan: SessionPlan) -> "ProductTable":
+    def from_plan(cls, plan: SessionPlan) -> ProductTable:
         by_name = {item.name: item for item in CATALOG}
         first, count, share, discount, spec_product, names, codes, prices = [], [], [], [], [], [], [], []
         for index, product in enumerate(plan.products):
@@ -62,11 +62,17 @@ class ProductTable:
                 codes.append(spec.code)
                 prices.append(spec.live_fen)
         return cls(
-            ids=[p.product_id for p in plan.products], names=[p.name for p in plan.products],
+            ids=[p.product_id for p in plan.products],
+            names=[p.name for p in plan.products],
             popularity=np.array([by_name[p.name].popularity for p in plan.products]),
-            role=[p.role for p in plan.products], first_spec=np.array(first), spec_count=np.array(count),
-            first_share=np.array(share), multi_buy_discount_fen=np.array(discount, dtype=np.int64),
-            spec_product=np.array(spec_product), spec_names=names, spec_codes=codes,
+            role=[p.role for p in plan.products],
+            first_spec=np.array(first),
+            spec_count=np.array(count),
+            first_share=np.array(share),
+            multi_buy_discount_fen=np.array(discount, dtype=np.int64),
+            spec_product=np.array(spec_product),
+            spec_names=names,
+            spec_codes=codes,
             spec_live_fen=np.array(prices, dtype=np.int64),
         )
 
@@ -86,19 +92,19 @@ class Orders:
     merchant_discount_fen: np.ndarray
     platform_discount_fen: np.ndarray
     payment_discount_fen: np.ndarray
-    paid_fen: np.ndarray        # what the buyer paid for the line (0 when unpaid)
-    state: np.ndarray           # UNPAID / PAID / REFUND_BEFORE_SHIPPING / REFUND_AFTER_SHIPPING
+    paid_fen: np.ndarray  # what the buyer paid for the line (0 when unpaid)
+    state: np.ndarray  # UNPAID / PAID / REFUND_BEFORE_SHIPPING / REFUND_AFTER_SHIPPING
     shipped: np.ndarray
     completed: np.ndarray
     channel: np.ndarray
     buyer: np.ndarray
-    in_window: np.ndarray       # paid inside the live window
-    draws: np.ndarray           # per line uniform numbers for cosmetic columns (payment method, region …)
+    in_window: np.ndarray  # paid inside the live window
+    draws: np.ndarray  # per line uniform numbers for cosmetic columns (payment method, region …)
 
     def __len__(self) -> int:
         return len(self.main_id)
 
-    def rows(self, start: int, stop: int) -> "Orders":
+    def rows(self, start: int, stop: int) -> Orders:
         """Lines start..stop-1 (views, not copies): written a slice at a time to bound memory."""
         return Orders(**{name: getattr(self, name)[start:stop] for name in self.__dataclass_fields__})
 
@@ -117,7 +123,7 @@ def _quantities(rng: np.random.Generator, roles: np.ndarray) -> np.ndarray:
     quantity[profit & (u > 0.95)] = 3
     quantity[clearance & (u > 0.60)] = 2
     quantity[clearance & (u > 0.90)] = 3
-    return quantity   # traffic (limit one each) and image items sell singly
+    return quantity  # traffic (limit one each) and image items sell singly
 
 
 def generate_orders(n: int, table: ProductTable, broadcast: Broadcast, seed: int) -> Orders:
@@ -136,7 +142,7 @@ def generate_orders(n: int, table: ProductTable, broadcast: Broadcast, seed: int
     kind_draw = rng.random(mains)
     unpaid = kind_draw < SHARE_UNPAID
     late = (kind_draw >= SHARE_UNPAID) & (kind_draw < SHARE_UNPAID + SHARE_LATE)
-    if mains >= 100 and late.sum() < 3:   # the sample always has a few late payments to flag
+    if mains >= 100 and late.sum() < 3:  # the sample always has a few late payments to flag
         late[np.flatnonzero(~unpaid)[:3]] = True
     start, end = broadcast.start_epoch, broadcast.start_epoch + broadcast.seconds
     paid_main = start + second
@@ -154,7 +160,9 @@ def generate_orders(n: int, table: ProductTable, broadcast: Broadcast, seed: int
 
     # Per line.
     product = np.where(continued, rng.choice(len(popularity), size=n, p=popularity), first_product[main_of])
-    spec = table.first_spec[product] + ((table.spec_count[product] > 1) & (rng.random(n) >= table.first_share[product]))
+    spec = table.first_spec[product] + (
+        (table.spec_count[product] > 1) & (rng.random(n) >= table.first_share[product])
+    )
     role_code = np.array([list(Role).index(r) for r in table.role])[product]
     quantity = _quantities(rng, role_code)
     unit = table.spec_live_fen[spec]
@@ -171,7 +179,11 @@ def generate_orders(n: int, table: ProductTable, broadcast: Broadcast, seed: int
     state[refund_draw < SHARE_REFUND_BEFORE] = REFUND_BEFORE_SHIPPING
     state[paid < 0] = UNPAID
     paid_fen[state == UNPAID] = 0
-    shipped = np.where((state == PAID) | (state == REFUND_AFTER_SHIPPING), paid + rng.integers(10 * 3600, 40 * 3600, size=n), -1)
+    shipped = np.where(
+        (state == PAID) | (state == REFUND_AFTER_SHIPPING),
+        paid + rng.integers(10 * 3600, 40 * 3600, size=n),
+        -1,
+    )
     draws = rng.random((n, 4))
     finished = (state == PAID) & (draws[:, 0] < 0.62)
     completed = np.where(finished, shipped + rng.integers(3 * 86400, 6 * 86400, size=n), -1)
@@ -185,14 +197,27 @@ def generate_orders(n: int, table: ProductTable, broadcast: Broadcast, seed: int
     main_id = main_id_of[main_of]
     sub_id = main_id + 501 + position_in_main
     order = np.lexsort((position_in_main, -main_id))
-    pick = lambda a: a[order]   # noqa: E731 - one reorder for every column
+    pick = lambda a: a[order]  # noqa: E731 - one reorder for every column
     return Orders(
-        main_id=pick(main_id), sub_id=pick(sub_id), created=pick(created_main[main_of]), paid=pick(paid),
-        product=pick(product), spec=pick(spec), quantity=pick(quantity), unit_fen=pick(unit),
-        merchant_discount_fen=pick(merchant), platform_discount_fen=pick(platform),
-        payment_discount_fen=pick(payment), paid_fen=pick(paid_fen), state=pick(state), shipped=pick(shipped),
-        completed=pick(completed), channel=pick(channel_main[main_of]), buyer=pick(buyer_main[main_of]),
-        in_window=pick(in_window), draws=draws[order],
+        main_id=pick(main_id),
+        sub_id=pick(sub_id),
+        created=pick(created_main[main_of]),
+        paid=pick(paid),
+        product=pick(product),
+        spec=pick(spec),
+        quantity=pick(quantity),
+        unit_fen=pick(unit),
+        merchant_discount_fen=pick(merchant),
+        platform_discount_fen=pick(platform),
+        payment_discount_fen=pick(payment),
+        paid_fen=pick(paid_fen),
+        state=pick(state),
+        shipped=pick(shipped),
+        completed=pick(completed),
+        channel=pick(channel_main[main_of]),
+        buyer=pick(buyer_main[main_of]),
+        in_window=pick(in_window),
+        draws=draws[order],
     )
 
 

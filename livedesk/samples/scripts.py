@@ -49,9 +49,18 @@ def compose_scripts(item: CatalogItem, position: int) -> dict[ScriptStep, str]:
     """The five step texts for one catalogue item; `position` picks among the phrasings."""
     spec = item.specs[0]
     values = {
-        "pain": item.pain, "short": item.short, "p1": item.points[0], "p2": item.points[1], "p3": item.points[2],
-        "scene": item.scene, "proof": item.proof, "mechanism": item.mechanism, "daily": _yuan(spec.daily_fen),
-        "live": _yuan(spec.live_fen), "saving": _yuan(spec.daily_fen - spec.live_fen), "stock": item.stock,
+        "pain": item.pain,
+        "short": item.short,
+        "p1": item.points[0],
+        "p2": item.points[1],
+        "p3": item.points[2],
+        "scene": item.scene,
+        "proof": item.proof,
+        "mechanism": item.mechanism,
+        "daily": _yuan(spec.daily_fen),
+        "live": _yuan(spec.live_fen),
+        "saving": _yuan(spec.daily_fen - spec.live_fen),
+        "stock": item.stock,
     }
     scripts = {
         ScriptStep.PAIN_POINT: _PAIN[position % len(_PAIN)].format(**values),

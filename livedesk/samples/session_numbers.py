@@ -17,12 +17,18 @@ from livedesk.domain.session import SessionPlan
 from livedesk.samples.actual_run import ActualRun
 from livedesk.samples.audience import Broadcast
 from livedesk.samples.catalog import CATALOG
-from livedesk.samples.orders import CHANNELS, REFUND_AFTER_SHIPPING, REFUND_BEFORE_SHIPPING, Orders, ProductTable
+from livedesk.samples.orders import (
+    CHANNELS,
+    REFUND_AFTER_SHIPPING,
+    REFUND_BEFORE_SHIPPING,
+    Orders,
+    ProductTable,
+)
 
 CHANNEL_VIEW_SHARE = (0.46, 0.12, 0.16, 0.10, 0.07, 0.04, 0.03, 0.02)
 CHANNEL_WATCH_FACTOR = (0.8, 1.9, 0.7, 1.1, 0.9, 1.3, 1.5, 1.0)
 UV_PER_PV = 0.70
-AD_SPEND_SHARE = 0.075   # 千川 spend as a share of GMV (ROI ≈ 13)
+AD_SPEND_SHARE = 0.075  # 千川 spend as a share of GMV (ROI ≈ 13)
 
 
 @dataclass
@@ -45,8 +51,8 @@ class ProductNumbers:
     click_uv: int
     explain_count: int
     explain_seconds: int
-    first_listed: int                      # epoch seconds
-    refund_before: tuple[int, int, int]    # orders, fen, buyers
+    first_listed: int  # epoch seconds
+    refund_before: tuple[int, int, int]  # orders, fen, buyers
     refund_after: tuple[int, int, int]
     specs: list[SpecNumbers] = field(default_factory=list)
 
@@ -78,7 +84,7 @@ class SessionNumbers:
     start: int
     end: int
     gmv_fen: int
-    turnover_fen: int            # 直播间成交金额: before platform-borne discounts
+    turnover_fen: int  # 直播间成交金额: before platform-borne discounts
     orders: int
     buyers: int
     units: int
@@ -130,7 +136,7 @@ def reconcile_views(broadcast: Broadcast, orders: Orders, search: int = 400) -> 
         common = math.gcd(candidate, 1000)
         if common < 100:
             continue
-        cost = (gmv % (candidate // common), abs(candidate - pv))   # GMV must be a multiple of pv / common
+        cost = (gmv % (candidate // common), abs(candidate - pv))  # GMV must be a multiple of pv / common
         if best is None or cost < best[0]:
             best = (cost, candidate)
     (excess, _), target = best
@@ -158,8 +164,9 @@ def _unique(values: np.ndarray) -> int:
     return int(np.unique(values).size)
 
 
-def compute_numbers(plan: SessionPlan, run: ActualRun, broadcast: Broadcast, orders: Orders,
-                    table: ProductTable) -> SessionNumbers:
+def compute_numbers(
+    plan: SessionPlan, run: ActualRun, broadcast: Broadcast, orders: Orders, table: ProductTable
+) -> SessionNumbers:
     sale = orders.sale
     refunded = sale & ((orders.state == REFUND_BEFORE_SHIPPING) | (orders.state == REFUND_AFTER_SHIPPING))
     gmv = int(orders.paid_fen[sale].sum())
@@ -179,7 +186,7 @@ def compute_numbers(plan: SessionPlan, run: ActualRun, broadcast: Broadcast, ord
         mine = sale & (orders.product == index)
         item = by_name[product.name]
         buyers_p = _unique(orders.buyer[mine])
-        wobble = 0.9 + 0.2 * ((index * 37 + 11) % 19) / 18   # rates differ a little from the catalogue's
+        wobble = 0.9 + 0.2 * ((index * 37 + 11) % 19) / 18  # rates differ a little from the catalogue's
         clicks = max(buyers_p, math.ceil(buyers_p / (item.buy_rate * wobble))) if buyers_p else 12
         exposures = math.ceil(clicks / (item.click_rate * (2 - wobble)))
         refunds = []
@@ -189,16 +196,33 @@ def compute_numbers(plan: SessionPlan, run: ActualRun, broadcast: Broadcast, ord
         specs = []
         for spec in range(table.first_spec[index], table.first_spec[index] + table.spec_count[index]):
             s = mine & (orders.spec == spec)
-            specs.append(SpecNumbers(table.spec_names[spec], int(orders.paid_fen[s].sum()), int(orders.quantity[s].sum()),
-                                     _unique(orders.buyer[s]), int(s.sum())))
+            specs.append(
+                SpecNumbers(
+                    table.spec_names[spec],
+                    int(orders.paid_fen[s].sum()),
+                    int(orders.quantity[s].sum()),
+                    _unique(orders.buyer[s]),
+                    int(s.sum()),
+                )
+            )
         pitches = [e for e in explained if e.product_id == product.product_id]
-        products.append(ProductNumbers(
-            index=index, gmv_fen=int(orders.paid_fen[mine].sum()), units=int(orders.quantity[mine].sum()),
-            orders=int(mine.sum()), buyers=buyers_p, exposure_uv=exposures, click_uv=clicks,
-            explain_count=len(pitches), explain_seconds=int(sum((e.end - e.start).total_seconds() for e in pitches)),
-            first_listed=first_link.get(product.product_id, start), refund_before=refunds[0],
-            refund_after=refunds[1], specs=specs,
-        ))
+        products.append(
+            ProductNumbers(
+                index=index,
+                gmv_fen=int(orders.paid_fen[mine].sum()),
+                units=int(orders.quantity[mine].sum()),
+                orders=int(mine.sum()),
+                buyers=buyers_p,
+                exposure_uv=exposures,
+                click_uv=clicks,
+                explain_count=len(pitches),
+                explain_seconds=int(sum((e.end - e.start).total_seconds() for e in pitches)),
+                first_listed=first_link.get(product.product_id, start),
+                refund_before=refunds[0],
+                refund_after=refunds[1],
+                specs=specs,
+            )
+        )
 
     watch_total = int(broadcast.online.sum()) * 60
     avg_watch = round(watch_total / uv)
@@ -207,11 +231,17 @@ def compute_numbers(plan: SessionPlan, run: ActualRun, broadcast: Broadcast, ord
     channels = []
     for c, name in enumerate(CHANNELS):
         mine = sale & (orders.channel == c)
-        channels.append(ChannelNumbers(
-            name=name, pv=channel_pv[c], uv=round(channel_pv[c] * 0.74), gmv_fen=int(orders.paid_fen[mine].sum()),
-            orders=int(mine.sum()), avg_watch_seconds=round(avg_watch * CHANNEL_WATCH_FACTOR[c]),
-            ad_spend_fen=ad_spend if name == "千川PC版" else 0,
-        ))
+        channels.append(
+            ChannelNumbers(
+                name=name,
+                pv=channel_pv[c],
+                uv=round(channel_pv[c] * 0.74),
+                gmv_fen=int(orders.paid_fen[mine].sum()),
+                orders=int(mine.sum()),
+                avg_watch_seconds=round(avg_watch * CHANNEL_WATCH_FACTOR[c]),
+                ad_spend_fen=ad_spend if name == "千川PC版" else 0,
+            )
+        )
 
     explanations = []
     for e in explained:
@@ -219,26 +249,48 @@ def compute_numbers(plan: SessionPlan, run: ActualRun, broadcast: Broadcast, ord
         a, b = int(e.start.timestamp()), int(e.end.timestamp())
         mine = sale & (orders.product == index) & (orders.paid >= a) & (orders.paid < b)
         m0, m1 = (a - start) // 60, min((b - start) // 60, broadcast.minutes - 1)
-        explanations.append(ExplanationNumbers(
-            product=index, start=a, end=b, gmv_fen=int(orders.paid_fen[mine].sum()),
-            units=int(orders.quantity[mine].sum()), online_change=int(broadcast.online[m1] - broadcast.online[m0]),
-            avg_online=round(float(broadcast.online[m0:m1 + 1].mean()), 1),
-        ))
+        explanations.append(
+            ExplanationNumbers(
+                product=index,
+                start=a,
+                end=b,
+                gmv_fen=int(orders.paid_fen[mine].sum()),
+                units=int(orders.quantity[mine].sum()),
+                online_change=int(broadcast.online[m1] - broadcast.online[m0]),
+                avg_online=round(float(broadcast.online[m0 : m1 + 1].mean()), 1),
+            )
+        )
 
     minute_of = (orders.paid[sale] - start) // 60
     product_clicks = sum(p.click_uv for p in products)
     return SessionNumbers(
-        start=start, end=start + broadcast.seconds, gmv_fen=gmv,
+        start=start,
+        end=start + broadcast.seconds,
+        gmv_fen=gmv,
         turnover_fen=gmv + int((orders.platform_discount_fen + orders.payment_discount_fen)[sale].sum()),
-        orders=int(sale.sum()), buyers=buyers, units=int(orders.quantity[sale].sum()), pv=pv, uv=uv,
-        avg_online=round(float(broadcast.online.mean())), peak_online=int(broadcast.online.max()),
-        avg_watch_seconds=avg_watch, new_followers=int(broadcast.new_followers.sum()),
-        comments=int(broadcast.comments.sum()), interaction_uv=round(uv * 0.086),
-        room_exposure_uv=round(uv / 0.31), product_exposure_uv=round(uv * 0.74),
+        orders=int(sale.sum()),
+        buyers=buyers,
+        units=int(orders.quantity[sale].sum()),
+        pv=pv,
+        uv=uv,
+        avg_online=round(float(broadcast.online.mean())),
+        peak_online=int(broadcast.online.max()),
+        avg_watch_seconds=avg_watch,
+        new_followers=int(broadcast.new_followers.sum()),
+        comments=int(broadcast.comments.sum()),
+        interaction_uv=round(uv * 0.086),
+        room_exposure_uv=round(uv / 0.31),
+        product_exposure_uv=round(uv * 0.74),
         product_click_uv=max(buyers, round(product_clicks * 0.72)),
-        refund_fen=int(orders.paid_fen[refunded].sum()), refund_orders=int(refunded.sum()),
-        refund_buyers=_unique(orders.buyer[refunded]), ad_spend_fen=ad_spend, products=products,
-        channels=channels, explanations=explanations,
-        minute_gmv_fen=np.bincount(minute_of, weights=orders.paid_fen[sale], minlength=broadcast.minutes).astype(np.int64),
+        refund_fen=int(orders.paid_fen[refunded].sum()),
+        refund_orders=int(refunded.sum()),
+        refund_buyers=_unique(orders.buyer[refunded]),
+        ad_spend_fen=ad_spend,
+        products=products,
+        channels=channels,
+        explanations=explanations,
+        minute_gmv_fen=np.bincount(
+            minute_of, weights=orders.paid_fen[sale], minlength=broadcast.minutes
+        ).astype(np.int64),
         minute_orders=np.bincount(minute_of, minlength=broadcast.minutes).astype(np.int64),
     )

@@ -10,14 +10,19 @@ import hashlib
 import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from livedesk.domain.dataset import Dataset, DatasetKind, RowWarning
-from livedesk.import_export.errors import ImportCancelled, ImportRefused
 from livedesk.domain.live_log import EventKind, LiveEvent, Marker
 from livedesk.domain.roles import ScriptStep
-from livedesk.persistence import dataset_repository, live_log_repository, preference_repository, session_repository
+from livedesk.import_export.errors import ImportCancelled, ImportRefused
+from livedesk.persistence import (
+    dataset_repository,
+    live_log_repository,
+    preference_repository,
+    session_repository,
+)
 from livedesk.persistence.store import Store
 
 PRESET_NAMESPACE = "import_mapping"
@@ -28,25 +33,34 @@ ON_EXISTING = ("replace", "skip")
 class ImportSummary:
     file: str
     format: str
-    datasets: list[tuple[str, int, int, int, int]] = field(default_factory=list)  # kind, id, read, stored, skipped
+    datasets: list[tuple[str, int, int, int, int]] = field(
+        default_factory=list
+    )  # kind, id, read, stored, skipped
     warnings: list[RowWarning] = field(default_factory=list)
     findings: list[dict] = field(default_factory=list)
     refused: bool = False
     format_label: str = ""
     encoding: str | None = None
-    already_imported: bool = False          # on_existing="skip" and the same bytes were there
+    already_imported: bool = False  # on_existing="skip" and the same bytes were there
     replaced: list[int] = field(default_factory=list)
     skipped_by_reason: dict[str, int] = field(default_factory=dict)
     message: str = ""
-    live_log_events: int | None = None      # events that became the session's live log (log imports)
+    live_log_events: int | None = None  # events that became the session's live log (log imports)
 
     def to_dict(self) -> dict:
         return {
-            "file": self.file, "format": self.format, "format_label": self.format_label, "encoding": self.encoding,
-            "refused": self.refused, "message": self.message, "already_imported": self.already_imported,
+            "file": self.file,
+            "format": self.format,
+            "format_label": self.format_label,
+            "encoding": self.encoding,
+            "refused": self.refused,
+            "message": self.message,
+            "already_imported": self.already_imported,
             "replaced": self.replaced,
-            "datasets": [{"kind": k, "dataset_id": i, "rows_read": r, "rows_stored": s, "rows_skipped": sk}
-                         for k, i, r, s, sk in self.datasets],
+            "datasets": [
+                {"kind": k, "dataset_id": i, "rows_read": r, "rows_stored": s, "rows_skipped": sk}
+                for k, i, r, s, sk in self.datasets
+            ],
             "skipped_by_reason": self.skipped_by_reason,
             "warnings": [{"row": w.row, "code": w.code, "message": w.message} for w in self.warnings],
             "findings": self.findings,
@@ -89,8 +103,16 @@ def preview_file(path: str | Path, *, kind: str | None = None, mapping=None):
     return detect(path, kind=kind, mapping=_as_mapping(mapping))
 
 
-def import_file(store: Store, session_id: int, path: str | Path, *, kind: str | None = None, mapping: dict | None = None,
-                on_existing: str = "replace", control=None) -> ImportSummary:
+def import_file(
+    store: Store,
+    session_id: int,
+    path: str | Path,
+    *,
+    kind: str | None = None,
+    mapping: dict | None = None,
+    on_existing: str = "replace",
+    control=None,
+) -> ImportSummary:
     """Read `path` and store its datasets for the session in one transaction; ImportRefused stores nothing.
 
     `kind` narrows detection (orders|products|explanations|minutes|compass|live-workbook|log); `mapping` reads
@@ -140,23 +162,42 @@ def import_file(store: Store, session_id: int, path: str | Path, *, kind: str | 
         parsed = read_detected(detection, context, column_mapping)
         sha = digest.result()
     context.step(0.85, "storing")
-    summary = ImportSummary(file=path.name, format=parsed.format, format_label=detection.label, encoding=detection.encoding)
-    file_meta = parsed.meta | {"format_label": detection.label, "encoding": detection.encoding,
-                               "delimiter": detection.delimiter, "container": detection.container}
+    summary = ImportSummary(
+        file=path.name, format=parsed.format, format_label=detection.label, encoding=detection.encoding
+    )
+    file_meta = parsed.meta | {
+        "format_label": detection.label,
+        "encoding": detection.encoding,
+        "delimiter": detection.delimiter,
+        "container": detection.container,
+    }
     with store.transaction() as db:
         for old in dataset_repository.find_same_source(db, session_id, sha):
             dataset_repository.delete_dataset(db, old.id)
             summary.replaced.append(old.id)
-        findings = parsed.findings + _cross_file_findings(db, session_id, parsed, set(summary.replaced), session.timezone, path.name)
-        now = datetime.now(timezone.utc)
+        findings = parsed.findings + _cross_file_findings(
+            db, session_id, parsed, set(summary.replaced), session.timezone, path.name
+        )
+        now = datetime.now(UTC)
         for index, item in enumerate(parsed.datasets):
             stored = item.table.num_rows
             meta = item.meta | {"file": file_meta}
             if index == 0:
                 meta["findings"] = findings
-            dataset = Dataset(session_id=session_id, kind=item.kind, format=parsed.format, source_name=path.name,
-                              source_sha256=sha, imported_at=now, sheet=item.sheet, rows_read=item.rows_read,
-                              rows_stored=stored, rows_skipped=item.rows_skipped, warnings=item.warnings, meta=meta)
+            dataset = Dataset(
+                session_id=session_id,
+                kind=item.kind,
+                format=parsed.format,
+                source_name=path.name,
+                source_sha256=sha,
+                imported_at=now,
+                sheet=item.sheet,
+                rows_read=item.rows_read,
+                rows_stored=stored,
+                rows_skipped=item.rows_skipped,
+                warnings=item.warnings,
+                meta=meta,
+            )
             dataset_id = dataset_repository.save_dataset(db, dataset, item.table)
             if item.kind is DatasetKind.LOG:
                 # An imported live log is the session's actual run order: it replaces the stored live log.
@@ -168,7 +209,7 @@ def import_file(store: Store, session_id: int, path: str | Path, *, kind: str | 
             for code, count in item.meta.get("skipped_by_reason", {}).items():
                 summary.skipped_by_reason[code] = summary.skipped_by_reason.get(code, 0) + count
         if context.cancelled is not None and context.cancelled():
-            raise ImportCancelled()   # rolls the transaction back
+            raise ImportCancelled()  # rolls the transaction back
     summary.findings = findings
     context.step(1.0, "done")
     return summary
@@ -178,12 +219,17 @@ def _events_from_log_table(table) -> list[LiveEvent]:
     """Canonical log rows (livedesk.domain.canonical.LOG_COLUMNS) as live-log events."""
     events = []
     for row in table.to_pylist():
-        events.append(LiveEvent(
-            at=row["at"], kind=EventKind(row["kind"]), segment_index=row.get("segment_index"),
-            step=ScriptStep(row["step"]) if row.get("step") else None,
-            marker=Marker(row["marker"]) if row.get("marker") else None,
-            note=row.get("note") or "", product_id=row.get("product_id") or None,
-        ))
+        events.append(
+            LiveEvent(
+                at=row["at"],
+                kind=EventKind(row["kind"]),
+                segment_index=row.get("segment_index"),
+                step=ScriptStep(row["step"]) if row.get("step") else None,
+                marker=Marker(row["marker"]) if row.get("marker") else None,
+                note=row.get("note") or "",
+                product_id=row.get("product_id") or None,
+            )
+        )
     return events
 
 
@@ -195,8 +241,11 @@ def _existing(store: Store, session_id: int, sha: str) -> list[Dataset]:
 def _already_imported(path: Path, existing: list[Dataset]) -> ImportSummary:
     first = existing[0]
     return ImportSummary(
-        file=path.name, format=first.format, format_label=first.meta.get("file", {}).get("format_label", ""),
-        encoding=first.meta.get("file", {}).get("encoding"), already_imported=True,
+        file=path.name,
+        format=first.format,
+        format_label=first.meta.get("file", {}).get("format_label", ""),
+        encoding=first.meta.get("file", {}).get("encoding"),
+        already_imported=True,
         datasets=[(d.kind.value, d.id, d.rows_read, d.rows_stored, d.rows_skipped) for d in existing],
         message="the same file was imported before; skipped",
     )
@@ -225,6 +274,7 @@ def _cross_file_findings(db, session_id: int, parsed, replaced: set[int], zone: 
 
 
 # -- mapping presets ----------------------------------------------------------------------------------
+
 
 def save_mapping_preset(store: Store, name: str, mapping: dict) -> None:
     """Validate and save a named column mapping for reuse."""

@@ -15,14 +15,26 @@ DEFAULT_LUCKY_BAG_SECONDS = 300
 class LiveService:
     """What the console drives. Methods return the events that were stored."""
 
-    def __init__(self, store: Store, session_id: int, clock: Clock, *, resume: bool = True,
-                 warning_seconds: int | None = None, danger_seconds: int | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        session_id: int,
+        clock: Clock,
+        *,
+        resume: bool = True,
+        warning_seconds: int | None = None,
+        danger_seconds: int | None = None,
+    ) -> None:
         self.store = store
         self.session_id = session_id
         with store.reading() as db:
             plan = session_repository.load_plan(db, session_id)
             events = live_log_repository.list_events(db, session_id, plan.session.timezone) if resume else []
-        options = {k: v for k, v in (("warning_seconds", warning_seconds), ("danger_seconds", danger_seconds)) if v is not None}
+        options = {
+            k: v
+            for k, v in (("warning_seconds", warning_seconds), ("danger_seconds", danger_seconds))
+            if v is not None
+        }
         self.run = LiveRun(plan, clock, **options)
         if events:
             self.run.restore(events)

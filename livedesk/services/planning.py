@@ -35,7 +35,9 @@ def parse_pattern(text: str) -> tuple[Role, ...]:
             continue
         role = parse_role(word)
         if role is None:
-            raise ValueError(f"'{word.strip()}' in the pattern is not a role (traffic, profit, image, clearance)")
+            raise ValueError(
+                f"'{word.strip()}' in the pattern is not a role (traffic, profit, image, clearance)"
+            )
         roles.append(role)
     if not roles:
         raise ValueError("the pattern names no role; write e.g. traffic,profit,profit,clearance,profit,image")
@@ -43,6 +45,7 @@ def parse_pattern(text: str) -> tuple[Role, ...]:
 
 
 # --- preferences -------------------------------------------------------------------------------------
+
 
 def load_pool_mapping(store: Store, name: str = DEFAULT_PRESET) -> dict[str, str]:
     with store.reading() as db:
@@ -83,17 +86,25 @@ def wave_config_from_dict(data: dict | None) -> WaveConfig:
 
 def load_wave_config(store: Store) -> WaveConfig:
     with store.reading() as db:
-        return wave_config_from_dict(preference_repository.get_preference(db, WAVE_CONFIG_NAMESPACE, DEFAULT_PRESET))
+        return wave_config_from_dict(
+            preference_repository.get_preference(db, WAVE_CONFIG_NAMESPACE, DEFAULT_PRESET)
+        )
 
 
 def save_wave_config(store: Store, config: WaveConfig) -> None:
     with store.transaction() as db:
-        preference_repository.put_preference(db, WAVE_CONFIG_NAMESPACE, DEFAULT_PRESET, wave_config_to_dict(config))
+        preference_repository.put_preference(
+            db, WAVE_CONFIG_NAMESPACE, DEFAULT_PRESET, wave_config_to_dict(config)
+        )
 
 
 def load_assumptions(store: Store, session_id: int | None) -> ForecastAssumptions:
     with store.reading() as db:
-        data = preference_repository.get_preference(db, FORECAST_NAMESPACE, str(session_id)) if session_id else None
+        data = (
+            preference_repository.get_preference(db, FORECAST_NAMESPACE, str(session_id))
+            if session_id
+            else None
+        )
         data = data or preference_repository.get_preference(db, FORECAST_NAMESPACE, DEFAULT_PRESET)
     return ForecastAssumptions(**data) if data else ForecastAssumptions()
 
@@ -105,8 +116,10 @@ def save_assumptions(store: Store, session_id: int, assumptions: ForecastAssumpt
 
 # --- pool --------------------------------------------------------------------------------------------
 
-def read_pool_file(store: Store | None, path: str | Path, mapping: dict[str, str] | None = None,
-                   preset: str = DEFAULT_PRESET) -> PoolReadResult:
+
+def read_pool_file(
+    store: Store | None, path: str | Path, mapping: dict[str, str] | None = None, preset: str = DEFAULT_PRESET
+) -> PoolReadResult:
     """Read a pool file with the saved mapping preset (plus `mapping`, which wins). Raises PoolRefused."""
     saved = load_pool_mapping(store, preset) if store is not None else {}
     saved.update(mapping or {})
@@ -131,27 +144,43 @@ def save_segments(store: Store, session_id: int, segments: list[Segment]) -> Non
         session_repository.replace_segments(db, session_id, segments)
 
 
-def generate_segments(plan: SessionPlan, config: WaveConfig | None = None,
-                      history: dict[str, ProductHistory | float] | None = None) -> list[Segment]:
+def generate_segments(
+    plan: SessionPlan,
+    config: WaveConfig | None = None,
+    history: dict[str, ProductHistory | float] | None = None,
+) -> list[Segment]:
     """A fresh wave run order for the plan's pool and slot; past GMV per minute ranks the encores."""
-    ranking = {pid: (h.gmv_fen_per_minute if isinstance(h, ProductHistory) else float(h))
-               for pid, h in (history or {}).items()}
+    ranking = {
+        pid: (h.gmv_fen_per_minute if isinstance(h, ProductHistory) else float(h))
+        for pid, h in (history or {}).items()
+    }
     return generate_wave(plan.products, plan.session.planned_seconds, config, ranking or None)
 
 
-def generate_plan_session(store: Store, products: list[Product], *, title: str, start: datetime,
-                          planned_seconds: int, config: WaveConfig | None = None, platform: str = "douyin",
-                          account: str = "") -> SessionPlan:
+def generate_plan_session(
+    store: Store,
+    products: list[Product],
+    *,
+    title: str,
+    start: datetime,
+    planned_seconds: int,
+    config: WaveConfig | None = None,
+    platform: str = "douyin",
+    account: str = "",
+) -> SessionPlan:
     """Create a new session holding the pool and a generated wave plan; one transaction."""
-    session = Session(title=title, start=start, planned_seconds=planned_seconds, platform=platform, account=account)
+    session = Session(
+        title=title, start=start, planned_seconds=planned_seconds, platform=platform, account=account
+    )
     plan = SessionPlan(session=session, products=list(products))
     plan.segments = generate_segments(plan, config, product_history(store, [p.product_id for p in products]))
     save_plan(store, plan)
     return plan
 
 
-def product_history(store: Store, product_ids: list[str], exclude_session_id: int | None = None
-                    ) -> dict[str, ProductHistory]:
+def product_history(
+    store: Store, product_ids: list[str], exclude_session_id: int | None = None
+) -> dict[str, ProductHistory]:
     """GMV and units per pitch minute for these products from the 商品讲解 records of past sessions."""
     from livedesk.domain.dataset import DatasetKind
     from livedesk.persistence import dataset_repository
@@ -189,8 +218,9 @@ def forecast(store: Store, plan: SessionPlan, assumptions: ForecastAssumptions |
     return forecast_plan(plan, history, assumptions)
 
 
-def validate(plan: SessionPlan, config: WaveConfig | None = None,
-             plan_forecast: PlanForecast | None = None) -> list[PlanWarning]:
+def validate(
+    plan: SessionPlan, config: WaveConfig | None = None, plan_forecast: PlanForecast | None = None
+) -> list[PlanWarning]:
     return validate_plan(plan, config, plan_forecast)
 
 

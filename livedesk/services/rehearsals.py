@@ -9,7 +9,7 @@ from livedesk.domain.script_timing import DEFAULT_CHARS_PER_MINUTE, RECENT_TAKES
 from livedesk.persistence import preference_repository, rehearsal_repository
 from livedesk.persistence.store import Store
 
-RATE_NAMESPACE = "speaking_rate"   # name = host; {"chars_per_minute": float} set by hand overrides learning
+RATE_NAMESPACE = "speaking_rate"  # name = host; {"chars_per_minute": float} set by hand overrides learning
 
 
 def save_take(store: Store, take: RehearsalTake, session_id: int | None = None) -> int:
@@ -20,7 +20,9 @@ def save_take(store: Store, take: RehearsalTake, session_id: int | None = None) 
         return rehearsal_repository.add_take(db, take)
 
 
-def history(store: Store, *, product_id: str | None = None, host: str | None = None, limit: int = 20) -> list[RehearsalTake]:
+def history(
+    store: Store, *, product_id: str | None = None, host: str | None = None, limit: int = 20
+) -> list[RehearsalTake]:
     with store.reading() as db:
         return rehearsal_repository.list_takes(db, product_id=product_id, host=host, limit=limit)
 
@@ -33,7 +35,9 @@ def host_rate(store: Store, host: str) -> float:
             return float(manual["chars_per_minute"])
         takes = rehearsal_repository.list_takes(db, host=host or "", limit=RECENT_TAKES)
     # every timed step of the recent takes counts; the take limit is what keeps the rate current
-    return learn_rate([sample for take in takes for sample in take.samples()], default=DEFAULT_CHARS_PER_MINUTE, recent=0)
+    return learn_rate(
+        [sample for take in takes for sample in take.samples()], default=DEFAULT_CHARS_PER_MINUTE, recent=0
+    )
 
 
 def set_host_rate(store: Store, host: str, chars_per_minute: float | None) -> None:
@@ -44,7 +48,9 @@ def set_host_rate(store: Store, host: str, chars_per_minute: float | None) -> No
         else:
             if not 60 <= chars_per_minute <= 500:
                 raise ValueError("a speaking rate must be between 60 and 500 characters a minute")
-            preference_repository.put_preference(db, RATE_NAMESPACE, host or "", {"chars_per_minute": float(chars_per_minute)})
+            preference_repository.put_preference(
+                db, RATE_NAMESPACE, host or "", {"chars_per_minute": float(chars_per_minute)}
+            )
 
 
 def suggested_budgets(store: Store, product_id: str, host: str | None = None) -> dict[ScriptStep, int]:

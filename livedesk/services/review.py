@@ -72,40 +72,66 @@ def run_review(store: Store, session_id: int, *, control=None, save_verification
     return review
 
 
-def add_action(store: Store, session_id: int, finding: dict, *, action: str, owner: str = "",
-               metric: str | None = None, target: float | None = None, comparison: str | None = None):
+def add_action(
+    store: Store,
+    session_id: int,
+    finding: dict,
+    *,
+    action: str,
+    owner: str = "",
+    metric: str | None = None,
+    target: float | None = None,
+    comparison: str | None = None,
+):
     """Make an action item from a finding of this session (one transaction); returns the stored item."""
     from livedesk.analysis.actions import action_from_finding
     from livedesk.persistence import action_repository, session_repository
 
     with store.transaction() as db:
         session = session_repository.get_session(db, session_id)
-        item = action_from_finding(finding, session_id=session_id, account=session.account, action=action,
-                                   owner=owner, metric=metric, target=target, comparison=comparison)
+        item = action_from_finding(
+            finding,
+            session_id=session_id,
+            account=session.account,
+            action=action,
+            owner=owner,
+            metric=metric,
+            target=target,
+            comparison=comparison,
+        )
         action_repository.save_action(db, item)
     return item
 
 
 def session_history(store: Store, session_id: int, limit: int = 12) -> list[dict]:
     """KPIs of this session and the earlier sessions of the same account, oldest first (for trends)."""
+    from livedesk.analysis.inputs import to_ms, yuan
     from livedesk.analysis.metrics import METRIC_KEYS, MONEY_KEYS, compute_metrics
     from livedesk.analysis.orders import sale_lines
-    from livedesk.analysis.inputs import yuan, to_ms
     from livedesk.persistence import session_repository
 
     with store.reading() as db:
         current = session_repository.get_session(db, session_id)
-        sessions = [s for s in session_repository.list_sessions(db)
-                    if s.account == current.account and to_ms(s.start) <= to_ms(current.start)]
+        sessions = [
+            s
+            for s in session_repository.list_sessions(db)
+            if s.account == current.account and to_ms(s.start) <= to_ms(current.start)
+        ]
     sessions.sort(key=lambda s: s.start)
     history = []
     for session in sessions[-limit:]:
         inputs = load_inputs(store, session.id)
         metrics = compute_metrics(inputs, sale_lines(inputs))
-        history.append({
-            "session_id": session.id, "title": session.title, "start": session.start.isoformat(timespec="minutes"),
-            "kpis": {k: (yuan(metrics[k].value) if k in MONEY_KEYS else metrics[k].value) for k in METRIC_KEYS},
-        })
+        history.append(
+            {
+                "session_id": session.id,
+                "title": session.title,
+                "start": session.start.isoformat(timespec="minutes"),
+                "kpis": {
+                    k: (yuan(metrics[k].value) if k in MONEY_KEYS else metrics[k].value) for k in METRIC_KEYS
+                },
+            }
+        )
     return history
 
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from livedesk.domain.session import SessionPlan
+from livedesk.import_export.live_log_csv import read_live_log
 from livedesk.import_export.session_file import read_session_file
 from livedesk.persistence import live_log_repository, session_repository
 from livedesk.persistence.store import Store
 from livedesk.samples import samples_dir
 from livedesk.samples.files import SESSIONS
-from livedesk.import_export.live_log_csv import read_live_log
 
 
 class SamplesMissing(FileNotFoundError):
@@ -31,20 +31,24 @@ class SampleImportFailed(ValueError):
 class LoadedSample:
     session_id: int
     title: str
-    created: bool                       # False when the session was already in the store
+    created: bool  # False when the session was already in the store
     events_added: int = 0
-    imports: list = field(default_factory=list)   # ImportSummary per export file
+    imports: list = field(default_factory=list)  # ImportSummary per export file
 
 
 def load_samples(store: Store, folder: str | Path | None = None, *, control=None) -> list[LoadedSample]:
     """Load every sample session of `folder` (default: the repository's sample_sessions/) into `store`."""
     folder = Path(folder) if folder is not None else samples_dir()
     if not folder.is_dir():
-        raise SamplesMissing(f"the sample folder {folder} does not exist; run `livedesk samples generate --out {folder}`")
+        raise SamplesMissing(
+            f"the sample folder {folder} does not exist; run `livedesk samples generate --out {folder}`"
+        )
     for session_file, log_file, exports in SESSIONS:
         for name in (session_file, log_file, *exports):
             if name and not (folder / name).is_file():
-                raise SamplesMissing(f"sample file {name} is missing in {folder}; run `livedesk samples generate --out {folder}`")
+                raise SamplesMissing(
+                    f"sample file {name} is missing in {folder}; run `livedesk samples generate --out {folder}`"
+                )
     loaded = []
     for session_file, log_file, exports in SESSIONS:
         plan = read_session_file(folder / session_file)
@@ -77,8 +81,12 @@ def _store_plan_and_log(store: Store, plan: SessionPlan, events) -> LoadedSample
 
 def _find_sample(sessions, plan: SessionPlan) -> int | None:
     for session in sessions:
-        if (session.is_sample and session.title == plan.session.title and session.account == plan.session.account
-                and session.start == plan.session.start):
+        if (
+            session.is_sample
+            and session.title == plan.session.title
+            and session.account == plan.session.account
+            and session.start == plan.session.start
+        ):
             return session.id
     return None
 

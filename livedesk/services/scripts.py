@@ -14,9 +14,16 @@ from livedesk.persistence import preference_repository, session_repository
 from livedesk.persistence.store import Store
 from livedesk.resources import resources_dir
 
-SESSION_SCRIPTS_NAMESPACE = "session_scripts"   # name = session id; {"opening": str, "transition": str, "closing": str}
-DEFAULT_STEP_SECONDS = {ScriptStep.PAIN_POINT: 60, ScriptStep.SELLING_POINTS: 180, ScriptStep.TRUST: 90,
-                        ScriptStep.OFFER: 90, ScriptStep.CLOSE: 60}
+SESSION_SCRIPTS_NAMESPACE = (
+    "session_scripts"  # name = session id; {"opening": str, "transition": str, "closing": str}
+)
+DEFAULT_STEP_SECONDS = {
+    ScriptStep.PAIN_POINT: 60,
+    ScriptStep.SELLING_POINTS: 180,
+    ScriptStep.TRUST: 90,
+    ScriptStep.OFFER: 90,
+    ScriptStep.CLOSE: 60,
+}
 
 
 @dataclass
@@ -47,8 +54,13 @@ def load_product_script(store: Store, session_id: int, product_id: str) -> Produ
     return ProductScript(product_id, product.name, texts, budgets, len(pitches))
 
 
-def save_product_script(store: Store, session_id: int, product_id: str, texts: dict[ScriptStep, str],
-                        budgets: dict[ScriptStep, int]) -> int:
+def save_product_script(
+    store: Store,
+    session_id: int,
+    product_id: str,
+    texts: dict[ScriptStep, str],
+    budgets: dict[ScriptStep, int],
+) -> int:
     """Store the texts on the product and the budgets (with the same texts) on every pitch of it, in one
     transaction; returns the number of pitch segments updated."""
     for step, seconds in budgets.items():
@@ -64,8 +76,14 @@ def save_product_script(store: Store, session_id: int, product_id: str, texts: d
         for segment in plan.segments:
             if segment.kind is SegmentKind.PITCH and segment.product_id == product_id:
                 old = {b.step: b.seconds for b in segment.steps}
-                segment.steps = [StepBudget(step, int(budgets.get(step, old.get(step, DEFAULT_STEP_SECONDS[step]))),
-                                            texts.get(step, "")) for step in PITCH_STEPS]
+                segment.steps = [
+                    StepBudget(
+                        step,
+                        int(budgets.get(step, old.get(step, DEFAULT_STEP_SECONDS[step]))),
+                        texts.get(step, ""),
+                    )
+                    for step in PITCH_STEPS
+                ]
                 updated += 1
         session_repository.replace_products(db, session_id, plan.products)
         session_repository.replace_segments(db, session_id, plan.segments)

@@ -19,9 +19,18 @@ def parse_local_start(text: str, timezone: str = DEFAULT_TIMEZONE) -> datetime:
     return moment.replace(tzinfo=ZoneInfo(timezone))
 
 
-def create_session(store: Store, title: str, start: datetime, planned_seconds: int, *,
-                   platform: str = "douyin", account: str = "") -> int:
-    session = Session(title=title, start=start, planned_seconds=planned_seconds, platform=platform, account=account)
+def create_session(
+    store: Store,
+    title: str,
+    start: datetime,
+    planned_seconds: int,
+    *,
+    platform: str = "douyin",
+    account: str = "",
+) -> int:
+    session = Session(
+        title=title, start=start, planned_seconds=planned_seconds, platform=platform, account=account
+    )
     with store.transaction() as db:
         return session_repository.add_session(db, session)
 

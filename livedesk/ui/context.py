@@ -16,7 +16,7 @@ class SessionSelection(QObject):
     """The session the workspaces show; pages subscribe to `session_changed`."""
 
     session_changed = Signal(int)
-    sessions_changed = Signal()   # a session was created, loaded or deleted: lists refresh
+    sessions_changed = Signal()  # a session was created, loaded or deleted: lists refresh
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -47,7 +47,9 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(tr("Sessions"), self)
         dock.setObjectName("sessionDock")
         dock.setWidget(self.session_list)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         self._session_dock = dock
 
@@ -55,8 +57,12 @@ class MainWindow(QMainWindow):
         self._busy_label = QLabel()
         self.statusBar().addWidget(self._session_label, 1)
         self.statusBar().addPermanentWidget(self._busy_label)
-        self.statusBar().addPermanentWidget(QLabel(tr("Store: {url}").format(url=describe_url(context.store.url))))
-        context.tasks.busy_changed.connect(lambda busy: self._busy_label.setText(tr("Working…") if busy else ""))
+        self.statusBar().addPermanentWidget(
+            QLabel(tr("Store: {url}").format(url=describe_url(context.store.url)))
+        )
+        context.tasks.busy_changed.connect(
+            lambda busy: self._busy_label.setText(tr("Working…") if busy else "")
+        )
 
         self._build_menus()
         context.selection.session_changed.connect(self._on_session_changed)
@@ -73,8 +79,12 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(tr("&View"))
         for index, name in enumerate((tr("Plan"), tr("Rehearse / Live"), tr("Review"))):
-            self._add_action(view_menu, name, QKeySequence(f"Ctrl+{index + 1}"),
-                             lambda checked=False, i=index: self.workspaces.setCurrentIndex(i))
+            self._add_action(
+                view_menu,
+                name,
+                QKeySequence(f"Ctrl+{index + 1}"),
+                lambda checked=False, i=index: self.workspaces.setCurrentIndex(i),
+            )
         view_menu.addSeparator()
         view_menu.addAction(self._session_dock.toggleViewAction())
         self._add_action(view_menu, tr("Full screen"), QKeySequence(Qt.Key.Key_F11), self._toggle_full_screen)
@@ -114,8 +124,14 @@ class MainWindow(QMainWindow):
         if dialog.exec() != NewSessionDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        session_id = create_session(self._context.store, values["title"], values["start"], values["planned_seconds"],
-                                    platform=values["platform"], account=values["account"])
+        session_id = create_session(
+            self._context.store,
+            values["title"],
+            values["start"],
+            values["planned_seconds"],
+            platform=values["platform"],
+            account=values["account"],
+        )
         self._context.selection.sessions_changed.emit()
         self._context.selection.select(session_id)
         self.show_workspace("plan")
@@ -123,7 +139,9 @@ class MainWindow(QMainWindow):
     def _on_session_changed(self, session_id: int) -> None:
         for page in self._pages:
             page.show_session(session_id or None)
-        self._session_label.setText(tr("Session #{id}").format(id=session_id) if session_id else tr("No session selected"))
+        self._session_label.setText(
+            tr("Session #{id}").format(id=session_id) if session_id else tr("No session selected")
+        )
         if session_id:
             self._context.settings.set(setting.LAST_SESSION, session_id)
 
@@ -136,11 +154,18 @@ class MainWindow(QMainWindow):
 
     def _choose_language(self, code: str) -> None:
         self._context.settings.set(setting.LANGUAGE, code)
-        QMessageBox.information(self, tr("Language"), tr("The new language applies the next time LiveDesk starts."))
+        QMessageBox.information(
+            self, tr("Language"), tr("The new language applies the next time LiveDesk starts.")
+        )
 
     def _about(self) -> None:
-        QMessageBox.about(self, tr("About LiveDesk"),
-                          tr("LiveDesk {version}: plan, rehearse, run and review live-stream sessions.").format(version=livedesk.__version__))
+        QMessageBox.about(
+            self,
+            tr("About LiveDesk"),
+            tr("LiveDesk {version}: plan, rehearse, run and review live-stream sessions.").format(
+                version=livedesk.__version__
+            ),
+        )
 
     # -- remembered geometry -------------------------------------------------------------------------
     def _restore_state(self) -> None:
@@ -154,7 +179,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self.workspaces.setCurrentIndex(min(max(self._context.settings.get(setting.LAST_WORKSPACE), 0), 2))
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._context.settings.set(setting.WINDOW_GEOMETRY, self.saveGeometry())
         self._context.settings.set(setting.WINDOW_STATE, self.saveState())
         self._context.settings.sync()

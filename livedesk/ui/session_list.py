@@ -44,7 +44,9 @@ class SessionListPanel(QWidget):
                 label += "  " + tr("(sample)")
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, session.id)
-            item.setToolTip(f"#{session.id} · {session.platform} · {session.account} · {session.planned_seconds // 60} min")
+            item.setToolTip(
+                f"#{session.id} · {session.platform} · {session.account} · {session.planned_seconds // 60} min"
+            )
             self._list.addItem(item)
             if session.id == selected:
                 self._list.setCurrentItem(item)

@@ -9,9 +9,8 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
-
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -73,14 +72,22 @@ class TaskRunner(QObject):
         self._outcomes: dict[tuple[str, int], tuple[Any, BaseException | None]] = {}
         self._outcomes_lock = threading.Lock()
 
-    def submit(self, key: str, job: Callable[[TaskControl], Any], *, on_done: Callable[[Any], None] | None = None,
-               on_failed: Callable[[BaseException], None] | None = None,
-               on_progress: Callable[[float, str], None] | None = None) -> TaskControl:
+    def submit(
+        self,
+        key: str,
+        job: Callable[[TaskControl], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[float, str], None] | None = None,
+    ) -> TaskControl:
         generation = self._generation.get(key, 0) + 1
         self._generation[key] = generation
         if key in self._controls:
             self._controls[key].cancel()
-        control = TaskControl(lambda fraction, message: self._relay.progressed.emit(key, generation, fraction, message))
+        control = TaskControl(
+            lambda fraction, message: self._relay.progressed.emit(key, generation, fraction, message)
+        )
         self._controls[key] = control
         self._callbacks[(key, generation)] = (on_done, on_failed, on_progress)
         self.busy_changed.emit(True)
@@ -89,7 +96,7 @@ class TaskRunner(QObject):
             result, error = None, None
             try:
                 result = job(control)
-            except BaseException as exc:  # noqa: BLE001 - delivered to on_failed on the UI thread
+            except BaseException as exc:
                 error = exc
                 exc.__livedesk_traceback__ = traceback.format_exc()
             with self._outcomes_lock:

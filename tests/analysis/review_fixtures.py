@@ -22,10 +22,13 @@ def at(minutes: float) -> datetime:
     return START + timedelta(minutes=minutes)
 
 
-def small_plan(account: str = "shop-a", start: datetime = START, targets: Targets | None = None) -> SessionPlan:
+def small_plan(
+    account: str = "shop-a", start: datetime = START, targets: Targets | None = None
+) -> SessionPlan:
     """Opening 10' · traffic T1 5' · profit P1 15' · interaction 5' · clearance C1 5' · image I1 8' · closing 12'."""
-    session = Session(title="周六专场", start=start, planned_seconds=60 * 60, account=account,
-                      targets=targets or Targets())
+    session = Session(
+        title="周六专场", start=start, planned_seconds=60 * 60, account=account, targets=targets or Targets()
+    )
     products = [
         Product("T1", "福利洗脸巾", Role.TRAFFIC, live_price_fen=990, stock=500),
         Product("P1", "精华液", Role.PROFIT, live_price_fen=19900, cost_fen=8000, stock=300),
@@ -50,16 +53,24 @@ def save_plan(store: Store, plan: SessionPlan) -> int:
         return session_repository.save_plan(db, plan)
 
 
-def save_table(store: Store, session_id: int, kind: str, values: dict, source: str, sheet: str | None = None) -> int:
+def save_table(
+    store: Store, session_id: int, kind: str, values: dict, source: str, sheet: str | None = None
+) -> int:
     table = canonical_table(kind, values)
     with store.transaction() as db:
         return dataset_repository.save_dataset(
-            db, synthetic_dataset(session_id, kind, source, sheet=sheet, rows=table.num_rows), table)
+            db, synthetic_dataset(session_id, kind, source, sheet=sheet, rows=table.num_rows), table
+        )
 
 
 def summary_values(pairs: dict[str, float], sheet: str) -> dict:
-    return {"key": list(pairs), "value": [float(v) for v in pairs.values()], "label": list(pairs),
-            "sheet": [sheet] * len(pairs), "estimated": [False] * len(pairs)}
+    return {
+        "key": list(pairs),
+        "value": [float(v) for v in pairs.values()],
+        "label": list(pairs),
+        "sheet": [sheet] * len(pairs),
+        "estimated": [False] * len(pairs),
+    }
 
 
 def sourced(kind: str, values: dict, source: str, sheet: str | None = None, session_id: int = 1):
@@ -84,10 +95,14 @@ def inputs_of(plan: SessionPlan, *tables, events=()):
 def orders(*lines) -> dict:
     """Order lines as (product_id, quantity, amount_fen, paid_at, buyer_id[, is_refund]) tuples."""
     return {
-        "order_id": [f"o{i}" for i in range(len(lines))], "sub_order_id": [f"s{i}" for i in range(len(lines))],
-        "product_id": [line[0] for line in lines], "quantity": [line[1] for line in lines],
-        "amount_fen": [line[2] for line in lines], "paid_at": [line[3] for line in lines],
-        "buyer_id": [line[4] for line in lines], "is_sale": [True] * len(lines),
+        "order_id": [f"o{i}" for i in range(len(lines))],
+        "sub_order_id": [f"s{i}" for i in range(len(lines))],
+        "product_id": [line[0] for line in lines],
+        "quantity": [line[1] for line in lines],
+        "amount_fen": [line[2] for line in lines],
+        "paid_at": [line[3] for line in lines],
+        "buyer_id": [line[4] for line in lines],
+        "is_sale": [True] * len(lines),
         "is_refund": [bool(line[5]) if len(line) > 5 else False for line in lines],
         "outside_window": [False] * len(lines),
     }
@@ -103,7 +118,15 @@ def log_events(*rows):
         minutes, kind, index = row[:3]
         extra = row[3] if len(row) > 3 else None
         kind = EventKind(kind)
-        events.append(LiveEvent(at=at(minutes), kind=kind, segment_index=index,
-                                step=ScriptStep(extra) if extra and kind in (EventKind.STEP_START, EventKind.STEP_END) else None,
-                                marker=Marker(extra) if extra and kind == EventKind.MARKER else None))
+        events.append(
+            LiveEvent(
+                at=at(minutes),
+                kind=kind,
+                segment_index=index,
+                step=ScriptStep(extra)
+                if extra and kind in (EventKind.STEP_START, EventKind.STEP_END)
+                else None,
+                marker=Marker(extra) if extra and kind == EventKind.MARKER else None,
+            )
+        )
     return events

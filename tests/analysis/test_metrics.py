@@ -19,18 +19,20 @@ def metrics_of(*tables):
 
 def test_checked_export_of_domain_4_2():
     m = metrics_of(sourced("summary", summary_values(CHECKED, "基本信息"), "整场数据.xlsx", "基本信息"))
-    assert m["pv"].value == 8947                       # recovered: 236552 / 26439.25 × 1000
+    assert m["pv"].value == 8947  # recovered: 236552 / 26439.25 × 1000
     assert m["pv"].source == "derived: gmv / gpm × 1000"
-    assert m["uv_value"].value == 3488                 # fen: ¥34.88
-    assert m["aov"].value == 514243                    # fen: ¥5,142.43
+    assert m["uv_value"].value == 3488  # fen: ¥34.88
+    assert m["aov"].value == 514243  # fen: ¥5,142.43
     assert round(m["watch_to_buy_rate"].value, 4) == 0.0068
     assert m["gpm"].value == 2643925 and m["gpm"].source == "整场数据.xlsx · 基本信息"
-    assert not m["gpm"].alternatives                   # not re-derived from the pv it produced
+    assert not m["gpm"].alternatives  # not re-derived from the pv it produced
     assert m["gmv"].source == "整场数据.xlsx · 基本信息"
 
 
 def test_checked_export_in_json_is_yuan_and_fractions():
-    review = build_review(inputs_of(small_plan(), sourced("summary", summary_values(CHECKED, "基本信息"), "a.xlsx", "基本信息")))
+    review = build_review(
+        inputs_of(small_plan(), sourced("summary", summary_values(CHECKED, "基本信息"), "a.xlsx", "基本信息"))
+    )
     kpis = review.to_json()["kpis"]
     assert set(kpis) == set(METRIC_KEYS)
     assert kpis["gmv"] == 236552.0 and kpis["gpm"] == 26439.25
@@ -40,7 +42,7 @@ def test_checked_export_in_json_is_yuan_and_fractions():
 
 def test_missing_inputs_stay_none_never_zero():
     m = metrics_of(sourced("summary", summary_values({"gmv_fen": 100000, "uv": 0}, "看板"), "a.xlsx", "看板"))
-    assert m["uv_value"].value is None                 # zero denominator
+    assert m["uv_value"].value is None  # zero denominator
     assert m["aov"].value is None and m["buyers"].value is None and m["refund_rate"].value is None
     assert m["pv"].value is None and m["gpm"].value is None
     nothing = metrics_of()
@@ -50,7 +52,9 @@ def test_missing_inputs_stay_none_never_zero():
 def test_two_sources_are_both_kept_with_the_gap():
     m = metrics_of(
         sourced("summary", summary_values({"gmv_fen": 100000}, "基本信息"), "compass.xlsx", "基本信息"),
-        sourced("orders", orders(("P1", 1, 39900, at(20), "u1"), ("P1", 2, 59800, at(21), "u2")), "orders.csv"),
+        sourced(
+            "orders", orders(("P1", 1, 39900, at(20), "u1"), ("P1", 2, 59800, at(21), "u2")), "orders.csv"
+        ),
     )
     gmv = m["gmv"]
     assert gmv.value == 100000 and gmv.source == "compass.xlsx · 基本信息"
@@ -59,22 +63,55 @@ def test_two_sources_are_both_kept_with_the_gap():
 
 
 def test_orders_give_ratio_of_sums_and_refund_lines_are_not_sales():
-    m = metrics_of(sourced("orders", orders(
-        ("P1", 1, 10000, at(20), "u1"), ("P1", 3, 30000, at(21), "u1"), ("T1", 1, 990, at(11), "u2"),
-        ("P1", -1, -10000, at(40), "u1", True)), "orders.csv"))
-    assert m["gmv"].value == 40990 and m["orders"].value == 3 and m["units"].value == 5 and m["buyers"].value == 2
-    assert m["aov"].value == 20495                     # 40990 / 2 buyers, not a mean of per-order values
-    assert m["order_value"].value == 13663             # 40990 / 3 = 13663.33 → 13663 fen
+    m = metrics_of(
+        sourced(
+            "orders",
+            orders(
+                ("P1", 1, 10000, at(20), "u1"),
+                ("P1", 3, 30000, at(21), "u1"),
+                ("T1", 1, 990, at(11), "u2"),
+                ("P1", -1, -10000, at(40), "u1", True),
+            ),
+            "orders.csv",
+        )
+    )
+    assert (
+        m["gmv"].value == 40990
+        and m["orders"].value == 3
+        and m["units"].value == 5
+        and m["buyers"].value == 2
+    )
+    assert m["aov"].value == 20495  # 40990 / 2 buyers, not a mean of per-order values
+    assert m["order_value"].value == 13663  # 40990 / 3 = 13663.33 → 13663 fen
 
 
 def test_count_variant_and_rates_from_summary():
-    m = metrics_of(sourced("summary", summary_values(
-        {"gmv_fen": 500000, "uv": 1000, "pv": 2500, "orders": 50, "buyers": 40, "product_exposure_uv": 800,
-         "product_click_uv": 200, "new_followers": 30, "refund_amount_fen": 50000, "ad_spend_fen": 100000,
-         "click_to_buy_rate": 0.21}, "整体看板"), "a.xlsx", "整体看板"))
-    assert m["gpm"].value == 200000                    # 5000 yuan / 2500 views × 1000 = ¥2,000.00
+    m = metrics_of(
+        sourced(
+            "summary",
+            summary_values(
+                {
+                    "gmv_fen": 500000,
+                    "uv": 1000,
+                    "pv": 2500,
+                    "orders": 50,
+                    "buyers": 40,
+                    "product_exposure_uv": 800,
+                    "product_click_uv": 200,
+                    "new_followers": 30,
+                    "refund_amount_fen": 50000,
+                    "ad_spend_fen": 100000,
+                    "click_to_buy_rate": 0.21,
+                },
+                "整体看板",
+            ),
+            "a.xlsx",
+            "整体看板",
+        )
+    )
+    assert m["gpm"].value == 200000  # 5000 yuan / 2500 views × 1000 = ¥2,000.00
     assert m["exposure_to_click_rate"].value == pytest.approx(0.25)
-    assert m["click_to_buy_rate"].value == pytest.approx(0.21)          # exported value is primary
+    assert m["click_to_buy_rate"].value == pytest.approx(0.21)  # exported value is primary
     assert m["click_to_buy_rate"].alternatives[0].value == pytest.approx(0.2)  # derived 40 / 200 shown too
     assert m["follow_rate"].value == pytest.approx(0.03)
     assert m["refund_rate"].value == pytest.approx(0.1) and m["net_gmv"].value == 450000
@@ -83,14 +120,26 @@ def test_count_variant_and_rates_from_summary():
 
 
 def test_masked_buyer_ids_give_no_buyer_count():
-    m = metrics_of(sourced("orders", orders(("P1", 1, 100, at(20), "##密文"), ("P1", 1, 100, at(21), "##密文")), "o.csv"))
+    m = metrics_of(
+        sourced("orders", orders(("P1", 1, 100, at(20), "##密文"), ("P1", 1, 100, at(21), "##密文")), "o.csv")
+    )
     assert m["buyers"].value is None and m["gmv"].value == 200
 
 
 def test_channel_total_row_and_minutes():
     m = metrics_of(
-        sourced("channels", {"channel": ["整体", "自然推荐"], "pv": [3000, 2000], "uv": [1200, 900],
-                             "ad_spend_fen": [50000, None], "is_total": [True, False]}, "a.xlsx", "渠道分析"),
+        sourced(
+            "channels",
+            {
+                "channel": ["整体", "自然推荐"],
+                "pv": [3000, 2000],
+                "uv": [1200, 900],
+                "ad_spend_fen": [50000, None],
+                "is_total": [True, False],
+            },
+            "a.xlsx",
+            "渠道分析",
+        ),
         sourced("minutes", {"minute": [at(0), at(1), at(2)], "online": [100, 300, 200]}, "minutes.csv"),
     )
     assert m["pv"].value == 3000 and m["uv"].value == 1200 and m["ad_spend"].value == 50000

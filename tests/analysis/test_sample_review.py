@@ -35,13 +35,16 @@ def test_sample_numbers_agree_across_sources(sample_reviews):
     review = next(r for r in sample_reviews.values() if r["provenance"])
     kpis, details = review["kpis"], review["kpi_details"]
     assert kpis["gmv"] is not None and isinstance(kpis["pv"], int)
-    assert all(alt["gap"] == 0 for alt in details["gmv"]["alternatives"])      # workbook, channels and orders agree
+    assert all(
+        alt["gap"] == 0 for alt in details["gmv"]["alternatives"]
+    )  # workbook, channels and orders agree
     assert any("summed orders" in alt["source"] for alt in details["gmv"]["alternatives"])
     # Every sale line lands in exactly one segment or bucket.
     attributed = sum(round(s["gmv"] * 100) for s in review["segments"] if s["gmv"] is not None)
     buckets = sum(round(b["gmv"] * 100) for b in review["buckets"].values())
-    assert attributed + buckets == round(kpis["gmv"] * 100) + round(review["buckets"]["after"]["gmv"] * 100) \
-        + round(review["buckets"]["before"]["gmv"] * 100)
+    assert attributed + buckets == round(kpis["gmv"] * 100) + round(
+        review["buckets"]["after"]["gmv"] * 100
+    ) + round(review["buckets"]["before"]["gmv"] * 100)
     assert kpis["uv_value"] == pytest.approx(kpis["gmv"] / kpis["uv"], abs=0.005)
 
 

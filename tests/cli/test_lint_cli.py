@@ -18,7 +18,9 @@ def test_json_hits_and_exit_1_on_error(tmp_path, capsys):
     assert main(["lint", str(path), "--json", "--db", str(tmp_path / "db.sqlite3")]) == 1
     hits = json.loads(capsys.readouterr().out)["hits"]
     assert [(h["line"], h["column"], h["text"], h["severity"]) for h in hits] == [
-        (2, 3, "全网最低价", "error"), (3, 1, "原价", "warning")]
+        (2, 3, "全网最低价", "error"),
+        (3, 1, "原价", "warning"),
+    ]
     assert set(hits[0]) >= {"line", "column", "text", "category", "severity", "suggestion"}
     assert hits[1]["category"] == "price" and hits[1]["suggestion"]
 

@@ -28,8 +28,15 @@ def test_export_writes_header_and_events(tmp_path, store, capsys):
     text = out.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "at,kind,segment_index,step,marker,note,product_id"
     rows = list(csv.DictReader(text.splitlines()))
-    assert rows[0] == {"at": "2026-11-14T20:00:00.000+08:00", "kind": "segment_start", "segment_index": "0",
-                       "step": "", "marker": "", "note": "", "product_id": ""}
+    assert rows[0] == {
+        "at": "2026-11-14T20:00:00.000+08:00",
+        "kind": "segment_start",
+        "segment_index": "0",
+        "step": "",
+        "marker": "",
+        "note": "",
+        "product_id": "",
+    }
     assert rows[1]["at"] == "2026-11-14T20:01:30.250+08:00" and rows[1]["marker"] == "note"
     assert rows[1]["note"] == "声音小, 调麦"
     assert [r["kind"] for r in rows[2:]] == ["segment_end", "segment_start", "step_start"]
@@ -64,7 +71,10 @@ def test_an_exported_log_imported_into_another_session_becomes_its_live_log(tmp_
         original = live_log_repository.list_events(db, source, "Asia/Shanghai")
         imported = live_log_repository.list_events(db, target, "Asia/Shanghai")
     assert summary.live_log_events == len(original) == 5
-    strip = lambda events: [(e.at, e.kind, e.segment_index, e.step, e.marker, e.note, e.product_id) for e in events]
+
+    def strip(events):
+        return [(e.at, e.kind, e.segment_index, e.step, e.marker, e.note, e.product_id) for e in events]
+
     assert strip(imported) == strip(original)
     import_file(store, target, out, kind="log")  # importing again replaces, never duplicates
     with store.reading() as db:

@@ -7,15 +7,17 @@ import json
 import pytest
 
 from livedesk.cli.main import main
-from livedesk.services.planning import load_plan
 from livedesk.persistence.store import Store
+from livedesk.services.planning import load_plan
 
-POOL = ("商品ID,商品名称,角色,日常价,直播价,成本,库存,机制\n"
-        "3720000000000000001,洗脸巾,引流款,19.9,9.9,5,500,买一送一\n"
-        "3720000000000000002,精华液,利润款,299,199,149,100,=赠小样\n"
-        "3720000000000000003,面霜,利润款,399,299,219,100,\n"
-        "3720000000000000004,旧款眼霜,清仓款,99,49,30,50,\n"
-        "3720000000000000005,礼盒,形象款,1299,999,600,10,\n")
+POOL = (
+    "商品ID,商品名称,角色,日常价,直播价,成本,库存,机制\n"
+    "3720000000000000001,洗脸巾,引流款,19.9,9.9,5,500,买一送一\n"
+    "3720000000000000002,精华液,利润款,299,199,149,100,=赠小样\n"
+    "3720000000000000003,面霜,利润款,399,299,219,100,\n"
+    "3720000000000000004,旧款眼霜,清仓款,99,49,30,50,\n"
+    "3720000000000000005,礼盒,形象款,1299,999,600,10,\n"
+)
 
 
 @pytest.fixture
@@ -32,23 +34,60 @@ def db(tmp_path):
 
 def test_generate_prints_the_id_and_writes_the_plan_json(pool_file, db, tmp_path, capsys):
     out = tmp_path / "plan.json"
-    code = main(["--db", db, "plan", "generate", "--products", str(pool_file), "--duration", "120",
-                 "--start", "2026-11-14T20:00", "--title", "双11 大场", "--json", str(out)])
+    code = main(
+        [
+            "--db",
+            db,
+            "plan",
+            "generate",
+            "--products",
+            str(pool_file),
+            "--duration",
+            "120",
+            "--start",
+            "2026-11-14T20:00",
+            "--title",
+            "双11 大场",
+            "--json",
+            str(out),
+        ]
+    )
     assert code == 0
     session_id = int(capsys.readouterr().out.strip())
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert set(document) == {"session_id", "title", "start", "planned_seconds", "segments", "warnings", "forecast"}
-    assert (document["session_id"], document["title"], document["start"], document["planned_seconds"]) == \
-        (session_id, "双11 大场", "2026-11-14T20:00:00+08:00", 7200)
+    assert set(document) == {
+        "session_id",
+        "title",
+        "start",
+        "planned_seconds",
+        "segments",
+        "warnings",
+        "forecast",
+    }
+    assert (document["session_id"], document["title"], document["start"], document["planned_seconds"]) == (
+        session_id,
+        "双11 大场",
+        "2026-11-14T20:00:00+08:00",
+        7200,
+    )
     first, second = document["segments"][:2]
-    assert set(second) == {"index", "kind", "product_id", "role", "planned_start", "planned_seconds", "script_steps"}
+    assert set(second) == {
+        "index",
+        "kind",
+        "product_id",
+        "role",
+        "planned_start",
+        "planned_seconds",
+        "script_steps",
+    }
     assert (first["kind"], first["role"], first["planned_seconds"]) == ("opening", "traffic", 600)
     assert second["planned_start"] == "2026-11-14T20:10:00+08:00"
     assert sum(s["seconds"] for s in second["script_steps"]) == second["planned_seconds"]
     assert sum(s["planned_seconds"] for s in document["segments"]) == 7200
     # The image item (999 yuan, 10 in stock) pitched 6 min at the default 200 viewers/min × 1 % = 12 units.
     assert [(w["code"], w["message"]) for w in document["warnings"]] == [
-        ("forecast_over_stock", "forecast 12 units of 3720000000000000005, above the 10 allotted")]
+        ("forecast_over_stock", "forecast 12 units of 3720000000000000005, above the 10 allotted")
+    ]
     assert document["forecast"]["projected_gmv_yuan"] > 0
 
     store = Store(db)
@@ -60,12 +99,31 @@ def test_generate_prints_the_id_and_writes_the_plan_json(pool_file, db, tmp_path
 
 
 def test_pattern_show_and_export(pool_file, db, tmp_path, capsys):
-    assert main(["--db", db, "plan", "generate", "--products", str(pool_file), "--duration", "60",
-                 "--start", "2026-11-14T20:00", "--pattern", "traffic,利润款"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "plan",
+                "generate",
+                "--products",
+                str(pool_file),
+                "--duration",
+                "60",
+                "--start",
+                "2026-11-14T20:00",
+                "--pattern",
+                "traffic,利润款",
+            ]
+        )
+        == 0
+    )
     session_id = capsys.readouterr().out.strip()
     out = tmp_path / "show.json"
     assert main(["--db", db, "plan", "show", session_id, "--json", str(out)]) == 0
-    roles = [s["role"] for s in json.loads(out.read_text(encoding="utf-8"))["segments"] if s["kind"] == "pitch"]
+    roles = [
+        s["role"] for s in json.loads(out.read_text(encoding="utf-8"))["segments"] if s["kind"] == "pitch"
+    ]
     assert set(roles) == {"traffic", "profit"}
     for suffix in ("xlsx", "csv", "pdf"):
         target = tmp_path / f"run.{suffix}"
@@ -73,15 +131,29 @@ def test_pattern_show_and_export(pool_file, db, tmp_path, capsys):
         assert target.stat().st_size > 0
 
 
-@pytest.mark.parametrize("args, message", [
-    (["plan", "generate", "--products", "MISSING.csv", "--duration", "60"], "file not found: MISSING.csv"),
-    (["plan", "generate", "--products", "POOL", "--duration", "0"], "--duration must be a positive"),
-    (["plan", "generate", "--products", "POOL", "--duration", "60", "--pattern", "traffic,hero"],
-     "'hero' in the pattern is not a role"),
-    (["plan", "generate", "--products", "POOL", "--duration", "60", "--start", "tonight"], "is not a start time"),
-    (["plan", "show", "42"], "there is no session 42"),
-    (["plan", "export", "1", "--out", "run.docx"], "run.docx: write the run sheet as .xlsx, .pdf or .csv"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["plan", "generate", "--products", "MISSING.csv", "--duration", "60"],
+            "file not found: MISSING.csv",
+        ),
+        (["plan", "generate", "--products", "POOL", "--duration", "0"], "--duration must be a positive"),
+        (
+            ["plan", "generate", "--products", "POOL", "--duration", "60", "--pattern", "traffic,hero"],
+            "'hero' in the pattern is not a role",
+        ),
+        (
+            ["plan", "generate", "--products", "POOL", "--duration", "60", "--start", "tonight"],
+            "is not a start time",
+        ),
+        (["plan", "show", "42"], "there is no session 42"),
+        (
+            ["plan", "export", "1", "--out", "run.docx"],
+            "run.docx: write the run sheet as .xlsx, .pdf or .csv",
+        ),
+    ],
+)
 def test_user_errors_are_one_line_with_exit_code_2(args, message, pool_file, db, capsys):
     args = [str(pool_file) if a == "POOL" else a for a in args]
     assert main(["--db", db, *args]) == 2

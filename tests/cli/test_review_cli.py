@@ -9,18 +9,29 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # shared review test data
 
-from review_fixtures import at, orders, save_plan, save_table, small_plan, summary_values  # noqa: E402
+from review_fixtures import at, orders, save_plan, save_table, small_plan, summary_values
 
-from livedesk.analysis.metrics import METRIC_KEYS  # noqa: E402
-from livedesk.cli.main import main  # noqa: E402
+from livedesk.analysis.metrics import METRIC_KEYS
+from livedesk.cli.main import main
 
 
 def _session(store) -> int:
     session_id = save_plan(store, small_plan())
-    save_table(store, session_id, "summary", summary_values(
-        {"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46}, "基本信息"), "整场数据.xlsx", "基本信息")
-    save_table(store, session_id, "orders", orders(("T1", 1, 990, at(10), "a"), ("P1", 2, 39800, at(15), "b"),
-                                                   ("P1", 1, 19900, at(75), "c")), "orders.csv")
+    save_table(
+        store,
+        session_id,
+        "summary",
+        summary_values({"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46}, "基本信息"),
+        "整场数据.xlsx",
+        "基本信息",
+    )
+    save_table(
+        store,
+        session_id,
+        "orders",
+        orders(("T1", 1, 990, at(10), "a"), ("P1", 2, 39800, at(15), "b"), ("P1", 1, 19900, at(75), "c")),
+        "orders.csv",
+    )
     return session_id
 
 
@@ -32,14 +43,33 @@ def test_review_json_contract(store, tmp_path):
     for key in ("session", "kpis", "kpi_sources", "products", "segments", "roles", "findings", "actions"):
         assert key in data
     assert list(data["kpis"]) == list(METRIC_KEYS) and set(data["kpi_sources"]) == set(METRIC_KEYS)
-    assert data["kpis"]["gmv"] == 236552.0 and data["kpis"]["uv_value"] == 34.88 and data["kpis"]["pv"] == 8947
+    assert (
+        data["kpis"]["gmv"] == 236552.0 and data["kpis"]["uv_value"] == 34.88 and data["kpis"]["pv"] == 8947
+    )
     assert data["kpis"]["roi"] is None and data["kpi_sources"]["roi"] is None
     assert round(data["kpis"]["watch_to_buy_rate"], 4) == 0.0068
     assert data["kpi_sources"]["gmv"] == "整场数据.xlsx · 基本信息"
     seg = data["segments"][1]
-    assert {"index", "kind", "product_id", "role", "planned_start", "planned_seconds", "actual_start",
-            "actual_seconds", "gmv", "orders", "units"} <= set(seg)
-    assert (seg["index"], seg["product_id"], seg["role"], seg["gmv"], seg["orders"]) == (1, "T1", "traffic", 9.9, 1)
+    assert {
+        "index",
+        "kind",
+        "product_id",
+        "role",
+        "planned_start",
+        "planned_seconds",
+        "actual_start",
+        "actual_seconds",
+        "gmv",
+        "orders",
+        "units",
+    } <= set(seg)
+    assert (seg["index"], seg["product_id"], seg["role"], seg["gmv"], seg["orders"]) == (
+        1,
+        "T1",
+        "traffic",
+        9.9,
+        1,
+    )
     assert data["segments"][2]["gmv"] == 398.0
     p1 = next(p for p in data["products"] if p["product_id"] == "P1")
     assert {"product_id", "name", "role", "gmv", "units", "gmv_share", "sell_through"} <= set(p1)
@@ -51,15 +81,39 @@ def test_review_json_contract(store, tmp_path):
 def test_review_writes_reports(store, tmp_path):
     session_id = _session(store)
     html, xlsx, pdf = tmp_path / "r.html", tmp_path / "r.xlsx", tmp_path / "r.pdf"
-    assert main(["--db", store.url, "review", str(session_id), "--json", str(tmp_path / "r.json"),
-                 "--report", str(html), "--report", str(xlsx), "--report", str(pdf)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                store.url,
+                "review",
+                str(session_id),
+                "--json",
+                str(tmp_path / "r.json"),
+                "--report",
+                str(html),
+                "--report",
+                str(xlsx),
+                "--report",
+                str(pdf),
+            ]
+        )
+        == 0
+    )
     assert html.stat().st_size > 1000 and xlsx.stat().st_size > 1000 and pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_unknown_session_and_bad_report_are_one_line_errors(tmp_path):
     db = str(tmp_path / "x.sqlite3")
-    for argv, fragment in ((["review", "999", "--json", "-"], "no session 999"),
-                           (["review", "1", "--report", str(tmp_path / "r.docx")], ".html, .pdf or .xlsx")):
-        result = subprocess.run([sys.executable, "-m", "livedesk", "--db", db, *argv], capture_output=True, text=True,
-                                timeout=120)
-        assert result.returncode == 2 and fragment in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    for argv, fragment in (
+        (["review", "999", "--json", "-"], "no session 999"),
+        (["review", "1", "--report", str(tmp_path / "r.docx")], ".html, .pdf or .xlsx"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-m", "livedesk", "--db", db, *argv], capture_output=True, text=True, timeout=120
+        )
+        assert (
+            result.returncode == 2
+            and fragment in result.stderr
+            and len(result.stderr.strip().splitlines()) == 1
+        )

@@ -25,5 +25,6 @@ def small_pool() -> list[Product]:
 
 def plan_of(segments, minutes: int = 120, products=None) -> SessionPlan:
     session = Session(title="测试场", start=START, planned_seconds=minutes * 60)
-    return SessionPlan(session=session, products=products if products is not None else small_pool(),
-                       segments=segments)
+    return SessionPlan(
+        session=session, products=products if products is not None else small_pool(), segments=segments
+    )

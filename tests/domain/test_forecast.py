@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from livedesk.domain.forecast import (ForecastAssumptions, ProductHistory, average_price_fen, decompose_target,
-                                      forecast_plan)
+from plan_fixtures import plan_of
+
+from livedesk.domain.forecast import (
+    ForecastAssumptions,
+    ProductHistory,
+    average_price_fen,
+    decompose_target,
+    forecast_plan,
+)
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, SegmentKind
 from livedesk.domain.session import Segment, Targets
-from plan_fixtures import plan_of
 
 M = 60
 
@@ -31,13 +37,19 @@ def _plan(target_fen=None):
 
 def test_segment_forecast_from_history_and_from_assumptions():
     plan = _plan(target_fen=1_000_000)
-    result = forecast_plan(plan, {"B": ProductHistory(50_000)}, ForecastAssumptions(conversion=0.02, viewers_per_minute=150))
+    result = forecast_plan(
+        plan, {"B": ProductHistory(50_000)}, ForecastAssumptions(conversion=0.02, viewers_per_minute=150)
+    )
     # A: 0.02 × 150 × 10 min = 30 buyers × ¥99 = ¥2,970 = 297,000 fen, 30 units.
     # B: 50,000 fen/min × 12 min = 600,000 fen; units = 600,000 / 20,000 = 30.
     # N has no price and no history: no number rather than a made-up one.
     rows = [(s.index, s.gmv_fen, s.units, s.source) for s in result.segments]
-    assert rows == [(0, None, None, None), (1, 297_000, 30, "assumption"), (2, 600_000, 30, "history"),
-                    (3, None, None, None)]
+    assert rows == [
+        (0, None, None, None),
+        (1, 297_000, 30, "assumption"),
+        (2, 600_000, 30, "history"),
+        (3, None, None, None),
+    ]
     assert result.total_gmv_fen == 897_000
     assert result.gap_fen == -103_000
     assert result.attainment == 0.897

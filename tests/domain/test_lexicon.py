@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from livedesk.domain.lexicon import Lexicon, LexiconEntry, LexiconError, Severity, read_entries, worst_severity
-from livedesk.services.lexicon import read_lexicon_folder, shipped_lexicon
+from livedesk.domain.lexicon import (
+    Lexicon,
+    LexiconEntry,
+    LexiconError,
+    Severity,
+    read_entries,
+    worst_severity,
+)
 from livedesk.resources import resources_dir
+from livedesk.services.lexicon import read_lexicon_folder, shipped_lexicon
 
 FLAGGED = [
     ("这是我用过最好的面霜", "最好", "absolute"),
@@ -54,13 +61,48 @@ FLAGGED = [
 ]
 
 LEFT_ALONE = [
-    "最近很忙", "最后一轮福利", "第一次来直播间的宝宝", "拍第一个链接", "最多限购两件", "第一时间通知大家",
-    "第一步先洗脸", "第一波福利来了", "第一天上新", "第一号链接", "第一批货到了", "这个真的很治愈",
-    "治愈系的小猫", "这条裤子很显瘦", "大家最好先领券再下单", "最佳赏味期12个月", "最高立减50元",
-    "加入粉丝群", "特级初榨橄榄油", "线上专供款", "北京东路的门店", "京东方的屏幕", "快手菜做法",
-    "第一名下单的宝宝送赠品", "唯一的缺点是有点重", "国家级非物质文化遗产", "最大的特点是轻", "最后三分钟上链接",
-    "最早一批", "最少买两件", "第一眼就喜欢", "这个真的很好", "物有所值", "绝对值", "最低温度零下五度",
-    "获得物品", "抖音直播间专享", "100%纯棉", "买一送一", "限时秒杀，到手价99元", "第一印象很重要", "第一，海拔一千二百米的茶园；第二，条索紧",
+    "最近很忙",
+    "最后一轮福利",
+    "第一次来直播间的宝宝",
+    "拍第一个链接",
+    "最多限购两件",
+    "第一时间通知大家",
+    "第一步先洗脸",
+    "第一波福利来了",
+    "第一天上新",
+    "第一号链接",
+    "第一批货到了",
+    "这个真的很治愈",
+    "治愈系的小猫",
+    "这条裤子很显瘦",
+    "大家最好先领券再下单",
+    "最佳赏味期12个月",
+    "最高立减50元",
+    "加入粉丝群",
+    "特级初榨橄榄油",
+    "线上专供款",
+    "北京东路的门店",
+    "京东方的屏幕",
+    "快手菜做法",
+    "第一名下单的宝宝送赠品",
+    "唯一的缺点是有点重",
+    "国家级非物质文化遗产",
+    "最大的特点是轻",
+    "最后三分钟上链接",
+    "最早一批",
+    "最少买两件",
+    "第一眼就喜欢",
+    "这个真的很好",
+    "物有所值",
+    "绝对值",
+    "最低温度零下五度",
+    "获得物品",
+    "抖音直播间专享",
+    "100%纯棉",
+    "买一送一",
+    "限时秒杀，到手价99元",
+    "第一印象很重要",
+    "第一，海拔一千二百米的茶园；第二，条索紧",
 ]
 
 
@@ -114,16 +156,29 @@ def test_platform_own_name_is_fine_only_on_that_platform(lexicon):
 
 
 def test_user_banned_and_allowed_words(lexicon):
-    team = lexicon.with_user_words(banned=["爆单王", {"term": "秒没", "severity": "warning", "suggestion": "说库存"}],
-                                   allowed=["第一品牌"])
+    team = lexicon.with_user_words(
+        banned=["爆单王", {"term": "秒没", "severity": "warning", "suggestion": "说库存"}],
+        allowed=["第一品牌"],
+    )
     hits = team.scan("爆单王来了，秒没！第一品牌", platform="douyin")
-    assert [(h.text, h.category, h.severity.value) for h in hits] == [("爆单王", "custom", "error"), ("秒没", "custom", "warning")]
+    assert [(h.text, h.category, h.severity.value) for h in hits] == [
+        ("爆单王", "custom", "error"),
+        ("秒没", "custom", "warning"),
+    ]
     assert [h.text for h in lexicon.scan("第一品牌", platform="douyin")] == ["第一"]
 
 
 def test_context_rules_of_a_hand_written_entry():
-    entry = LexiconEntry.from_dict({"term": "第一", "category": "absolute", "severity": "error",
-                                    "allow_after": ["次"], "allow_before": ["其"], "allow_in": ["第一时间"]})
+    entry = LexiconEntry.from_dict(
+        {
+            "term": "第一",
+            "category": "absolute",
+            "severity": "error",
+            "allow_after": ["次"],
+            "allow_before": ["其"],
+            "allow_in": ["第一时间"],
+        }
+    )
     lexicon = Lexicon([entry])
     assert lexicon.scan("第一次") == [] and lexicon.scan("其第一") == [] and lexicon.scan("第一时间") == []
     assert len(lexicon.scan("第一名")) == 1
@@ -143,7 +198,14 @@ def test_bad_entries_are_refused_with_a_reason():
 def test_folder_loader_reads_every_shipped_file():
     entries = read_lexicon_folder(resources_dir() / "lexicon")
     assert len(entries) == len(shipped_lexicon().entries)
-    assert {e["category"] for e in entries} >= {"absolute", "medical", "price", "off_platform", "competitor", "finance"}
+    assert {e["category"] for e in entries} >= {
+        "absolute",
+        "medical",
+        "price",
+        "off_platform",
+        "competitor",
+        "finance",
+    }
 
 
 def test_worst_severity(lexicon):

@@ -28,17 +28,21 @@ def test_start_next_and_steps_emit_the_log_in_order():
     assert kinds(run.start()) == [("segment_start", 0, None)]
     clock.advance(120)
     events = run.next()
-    assert kinds(events) == [("segment_end", 0, None), ("segment_start", 1, None), ("step_start", 1, "pain_point")]
+    assert kinds(events) == [
+        ("segment_end", 0, None),
+        ("segment_start", 1, None),
+        ("step_start", 1, "pain_point"),
+    ]
     assert all(e.at == START + timedelta(seconds=120) for e in events)
     assert events[-1].product_id == "P1"
     clock.advance(25)
     assert kinds(run.step_next()) == [("step_end", 1, "pain_point"), ("step_start", 1, "selling_points")]
     assert kinds(run.step_previous()) == [("step_end", 1, "selling_points"), ("step_start", 1, "pain_point")]
-    assert run.step_previous() == []          # nothing before the first step
+    assert run.step_previous() == []  # nothing before the first step
     for _ in range(4):
         run.step_next()
     assert run.status().step is ScriptStep.CLOSE
-    assert run.step_next() == []              # the last step stays until the segment ends
+    assert run.step_next() == []  # the last step stays until the segment ends
     ending = run.next()
     assert kinds(ending)[:2] == [("step_end", 1, "close"), ("segment_end", 1, None)]
     assert run.actual_seconds(0) == 120 and run.actual_seconds(1) == 25
@@ -46,17 +50,17 @@ def test_start_next_and_steps_emit_the_log_in_order():
 
 def test_countdown_levels_and_over_under():
     run, clock = make_run()
-    run.start()                                # opening: 120 s planned
+    run.start()  # opening: 120 s planned
     clock.advance(60)
     status = run.status()
     assert (status.elapsed, status.remaining, status.level) == (60, 60, Level.NORMAL)
     assert status.over_under == 0
-    assert status.expected_end == START + timedelta(seconds=660)   # 120+180+60+180+120 planned
+    assert status.expected_end == START + timedelta(seconds=660)  # 120+180+60+180+120 planned
     clock.advance(35)
     assert run.status().level is Level.WARNING
     clock.advance(20)
     assert run.status().level is Level.DANGER
-    clock.advance(35)                          # 150 s into a 120 s segment
+    clock.advance(35)  # 150 s into a 120 s segment
     status = run.status()
     assert status.level is Level.OVERTIME and status.remaining == -30
     assert status.over_under == 30
@@ -71,11 +75,11 @@ def test_extend_skip_and_finish():
     status = run.status()
     assert status.allowed == 180 and status.remaining == 30 and status.over_under == 60
     assert run.next_index() == 1
-    run.skip()                                 # drop the first pitch
+    run.skip()  # drop the first pitch
     assert run.next_index() == 2 and run.is_skipped(1)
     assert run.status().over_under == 60 - 180
     with pytest.raises(LiveRunError):
-        run.skip(0)                            # the current segment cannot be skipped
+        run.skip(0)  # the current segment cannot be skipped
     run.next()
     assert run.status().index == 2
     clock.advance(10)
@@ -90,7 +94,7 @@ def test_insert_encore_after_current():
     run, clock = make_run()
     run.start()
     clock.advance(120)
-    run.next()                                 # pitch of P1
+    run.next()  # pitch of P1
     at = run.insert_encore("P1", 90)
     assert at == 2 and run.segments[2].kind is SegmentKind.ENCORE and run.segments[2].product_id == "P1"
     assert run.next_index() == 2
@@ -136,7 +140,7 @@ def test_restore_from_log_resumes_where_it_was():
     log += run.next()
     clock.advance(20)
     log += run.step_next()
-    clock.advance(3)                           # the app crashes here
+    clock.advance(3)  # the app crashes here
     fresh = LiveRun(stage_plan(), clock)
     fresh.restore(log)
     status = fresh.status()

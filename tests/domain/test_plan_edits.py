@@ -6,21 +6,34 @@ import copy
 from datetime import timedelta
 
 import pytest
+from plan_fixtures import START, plan_of
 
-from livedesk.domain.plan_edits import (DeleteSegment, DuplicateSegment, InsertSegment, MoveSegment, ReplaceProducts,
-                                        ReplaceSegments, ResizeSegment, SetSegmentField, SetSessionField, new_segment)
+from livedesk.domain.plan_edits import (
+    DeleteSegment,
+    DuplicateSegment,
+    InsertSegment,
+    MoveSegment,
+    ReplaceProducts,
+    ReplaceSegments,
+    ResizeSegment,
+    SetSegmentField,
+    SetSessionField,
+    new_segment,
+)
 from livedesk.domain.roles import SegmentKind
 from livedesk.domain.session import Segment, Targets
 from livedesk.domain.wave import split_budget
-from plan_fixtures import START, plan_of
 
 
 def _plan():
-    return plan_of([
-        Segment(SegmentKind.OPENING, 600, "T1", title="A"),
-        Segment(SegmentKind.PITCH, 240, "T1", title="B", steps=split_budget(240)),
-        Segment(SegmentKind.PITCH, 720, "P1", title="C", steps=split_budget(720)),
-    ], minutes=26)
+    return plan_of(
+        [
+            Segment(SegmentKind.OPENING, 600, "T1", title="A"),
+            Segment(SegmentKind.PITCH, 240, "T1", title="B", steps=split_budget(240)),
+            Segment(SegmentKind.PITCH, 720, "P1", title="C", steps=split_budget(720)),
+        ],
+        minutes=26,
+    )
 
 
 def titles(plan):
@@ -96,8 +109,14 @@ def test_set_fields_and_snapshots():
 def test_a_chain_of_edits_undoes_and_redoes_to_the_same_plans():
     plan = _plan()
     original = copy.deepcopy(plan)
-    edits = [MoveSegment(2, 0), ResizeSegment(0, 900), DuplicateSegment(1), SetSegmentField(3, "owner", "小王"),
-             DeleteSegment(2), InsertSegment(0, new_segment(SegmentKind.PITCH, 300, "C1"))]
+    edits = [
+        MoveSegment(2, 0),
+        ResizeSegment(0, 900),
+        DuplicateSegment(1),
+        SetSegmentField(3, "owner", "小王"),
+        DeleteSegment(2),
+        InsertSegment(0, new_segment(SegmentKind.PITCH, 300, "C1")),
+    ]
     inverses = [edit.apply(plan) for edit in edits]
     after = copy.deepcopy(plan)
     redo = [inverse.apply(plan) for inverse in reversed(inverses)]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from plan_fixtures import plan_of, small_pool
+
 from livedesk.domain.forecast import ForecastAssumptions, forecast_plan
 from livedesk.domain.plan_rules import validate_plan
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, SegmentKind
 from livedesk.domain.session import Segment
 from livedesk.domain.wave import generate_wave, split_budget
-from plan_fixtures import plan_of, small_pool
 
 M = 60
 
@@ -32,16 +33,16 @@ def test_a_bad_plan_raises_every_rule_at_the_right_segment():
     image = pitch("I1", 6)
     image.steps[0].seconds -= 60  # budgets now add up to 5:00 for a 6:00 pitch
     segments = [
-        Segment(SegmentKind.OPENING, 10 * M),       # 0  @0
-        pitch("P1", 9),                             # 1  @10 profit under 10 min
-        pitch("C1", 6),                             # 2  @19 clearance over 5 min
-        pitch("T1", 4),                             # 3  @25 first traffic after 15 min
-        Segment(SegmentKind.INTERACTION, 2 * M),    # 4  @29
-        pitch("T2", 4),                             # 5  @31 traffic again (the interaction does not break it)
-        pitch("T3", 3),                             # 6  @35 traffic again, third traffic SKU
-        image,                                      # 7  @38 steps off by a minute
-        pitch("I2", 6),                             # 8  @44 second image item
-        Segment(SegmentKind.CLOSING, 5 * M),        # 9  @50 → 55 min in a 60 min slot
+        Segment(SegmentKind.OPENING, 10 * M),  # 0  @0
+        pitch("P1", 9),  # 1  @10 profit under 10 min
+        pitch("C1", 6),  # 2  @19 clearance over 5 min
+        pitch("T1", 4),  # 3  @25 first traffic after 15 min
+        Segment(SegmentKind.INTERACTION, 2 * M),  # 4  @29
+        pitch("T2", 4),  # 5  @31 traffic again (the interaction does not break it)
+        pitch("T3", 3),  # 6  @35 traffic again, third traffic SKU
+        image,  # 7  @38 steps off by a minute
+        pitch("I2", 6),  # 8  @44 second image item
+        Segment(SegmentKind.CLOSING, 5 * M),  # 9  @50 → 55 min in a 60 min slot
     ]
     warnings = validate_plan(plan_of(segments, minutes=60, products=pool))
     assert [(w.code, w.segment_index) for w in warnings] == [
@@ -66,7 +67,11 @@ def test_a_bad_plan_raises_every_rule_at_the_right_segment():
 
 
 def test_over_the_slot_by_more_than_a_minute():
-    segments = [Segment(SegmentKind.OPENING, 10 * M, "T1"), pitch("P1", 12), Segment(SegmentKind.CLOSING, 9 * M + 61)]
+    segments = [
+        Segment(SegmentKind.OPENING, 10 * M, "T1"),
+        pitch("P1", 12),
+        Segment(SegmentKind.CLOSING, 9 * M + 61),
+    ]
     warnings = validate_plan(plan_of(segments, minutes=30))
     assert [w.code for w in warnings] == ["total_over_slot"]
     # Within a minute is fine.
@@ -75,8 +80,11 @@ def test_over_the_slot_by_more_than_a_minute():
 
 
 def test_pitch_without_product_and_unknown_product():
-    segments = [Segment(SegmentKind.OPENING, 10 * M, "T1"), Segment(SegmentKind.PITCH, 12 * M, steps=split_budget(720)),
-                pitch("X9", 12)]
+    segments = [
+        Segment(SegmentKind.OPENING, 10 * M, "T1"),
+        Segment(SegmentKind.PITCH, 12 * M, steps=split_budget(720)),
+        pitch("X9", 12),
+    ]
     codes = [(w.code, w.segment_index) for w in validate_plan(plan_of(segments, minutes=34))]
     assert codes == [("pitch_without_product", 1), ("unknown_product", 2)]
 

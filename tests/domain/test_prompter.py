@@ -17,9 +17,9 @@ def test_countdown_then_accelerate_then_cruise():
     assert scroll.countdown_left() == 1 and scroll.position() == 0
     clock.advance(0.5)
     assert scroll.countdown_left() == 0
-    clock.advance(1)                       # 1 s of ramp at 60 px/s² from 0 → 60 px/s: 30 px
+    clock.advance(1)  # 1 s of ramp at 60 px/s² from 0 → 60 px/s: 30 px
     assert scroll.position() == 30 and scroll.speed == 60
-    clock.advance(2)                       # cruising
+    clock.advance(2)  # cruising
     assert scroll.position() == 150
 
 

@@ -11,7 +11,10 @@ from livedesk.domain.roles import PITCH_STEPS, ScriptStep
 
 
 def make(clock):
-    steps = [RehearsalStep(step, 30, "冬天喝不上热水" if step is ScriptStep.PAIN_POINT else "") for step in PITCH_STEPS]
+    steps = [
+        RehearsalStep(step, 30, "冬天喝不上热水" if step is ScriptStep.PAIN_POINT else "")
+        for step in PITCH_STEPS
+    ]
     return Rehearsal(steps, clock, product_id="P1", host="小林")
 
 
@@ -22,7 +25,7 @@ def test_time_accrues_only_while_running_on_the_current_step():
     assert rehearsal.elapsed() == 0
     rehearsal.toggle()
     clock.advance(12)
-    rehearsal.toggle()                         # pause
+    rehearsal.toggle()  # pause
     clock.advance(100)
     assert rehearsal.elapsed() == 12 and rehearsal.remaining() == 18
     rehearsal.toggle()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from plan_fixtures import small_pool
 
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.domain.wave import WaveConfig, generate_wave, rank_profit_items, rescale_steps, split_budget
-from plan_fixtures import small_pool
 
 
 def _shape(segments):

@@ -17,7 +17,7 @@ def refused(store, session, path, **options) -> str:
     message = caught.value.message
     assert path.name in message and "\n" not in message
     with store.reading() as db:
-        assert dataset_repository.list_datasets(db, session) == []      # nothing half-stored
+        assert dataset_repository.list_datasets(db, session) == []  # nothing half-stored
     return message
 
 
@@ -75,7 +75,9 @@ def test_not_a_table(store, tmp_path):
 def test_unknown_table_without_mapping(store, tmp_path):
     path = write_csv(tmp_path / "team.csv", ["日期", "负责人", "备注"], [["2026-11-14", "小王", "好"]])
     message = refused(store, make_session(store), path, kind="orders")
-    assert "not an order export" in message and "日期, 负责人, 备注" in message and "map its columns" in message
+    assert (
+        "not an order export" in message and "日期, 负责人, 备注" in message and "map its columns" in message
+    )
 
 
 def test_text_file_given_as_a_workbook_kind(store, tmp_path):

@@ -8,7 +8,23 @@ from livedesk.cli.main import main
 
 
 def _session(db: str, capsys) -> str:
-    assert main(["--db", db, "sessions", "create", "--title", "t", "--start", "2026-11-14T20:00", "--minutes", "180"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "sessions",
+                "create",
+                "--title",
+                "t",
+                "--start",
+                "2026-11-14T20:00",
+                "--minutes",
+                "180",
+            ]
+        )
+        == 0
+    )
     return capsys.readouterr().out.strip()
 
 
@@ -44,9 +60,14 @@ def test_mapping_file_kind_and_bad_session(tmp_path, capsys):
     session = _session(db, capsys)
     table = write_csv(tmp_path / "t.csv", ["单号", "时间", "金额"], [["1", "2026-11-14 20:10", "¥10.00"]])
     mapping = tmp_path / "map.json"
-    mapping.write_text(json.dumps({"kind": "orders", "columns": {"order_id": "单号", "paid_at": "时间", "amount": "金额"}}),
-                       encoding="utf-8")
-    assert main(["--db", db, "import", str(table), "--session", session, "--mapping", str(mapping), "--json"]) == 0
+    mapping.write_text(
+        json.dumps({"kind": "orders", "columns": {"order_id": "单号", "paid_at": "时间", "amount": "金额"}}),
+        encoding="utf-8",
+    )
+    assert (
+        main(["--db", db, "import", str(table), "--session", session, "--mapping", str(mapping), "--json"])
+        == 0
+    )
     assert json.loads(capsys.readouterr().out)["datasets"][0]["rows_stored"] == 1
     assert main(["--db", db, "import", str(table), "--session", session, "--kind", "orders"]) == 2
     assert "not an order export" in capsys.readouterr().err

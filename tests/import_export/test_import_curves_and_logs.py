@@ -1,7 +1,14 @@
 """Per-minute curves (CSV/XLSX, with or without dates) and LiveDesk's own live-log CSV."""
 
 from import_files import (
-    LOG_HEADER, MINUTE_HEADER, START_EPOCH, log_rows, make_session, minute_rows, write_csv, write_xlsx,
+    LOG_HEADER,
+    MINUTE_HEADER,
+    START_EPOCH,
+    log_rows,
+    make_session,
+    minute_rows,
+    write_csv,
+    write_xlsx,
 )
 
 from livedesk.persistence import dataset_repository
@@ -26,16 +33,22 @@ def test_minute_curve_csv(store, tmp_path):
 def test_minute_curve_xlsx_with_clock_times_across_midnight(store, tmp_path):
     session = make_session(store)
     rows = [["23:58", 100], ["23:59", 110], ["00:00", 90], ["00:01", 80]]
-    summary = import_file(store, session, write_xlsx(tmp_path / "curve.xlsx", {"分钟数据": [["时间", "在线人数"], *rows]}),
-                          kind="minutes")
+    summary = import_file(
+        store,
+        session,
+        write_xlsx(tmp_path / "curve.xlsx", {"分钟数据": [["时间", "在线人数"], *rows]}),
+        kind="minutes",
+    )
     minutes = [r["minute"].timestamp() for r in table(store, summary).to_pylist()]
-    day = START_EPOCH - 20 * 3600                                  # local midnight of the session's day
+    day = START_EPOCH - 20 * 3600  # local midnight of the session's day
     assert minutes == [day + 23 * 3600 + 58 * 60, day + 23 * 3600 + 59 * 60, day + 86400, day + 86400 + 60]
 
 
 def test_live_log(store, tmp_path):
     session = make_session(store)
-    summary = import_file(store, session, write_csv(tmp_path / "log.csv", LOG_HEADER, log_rows(), encoding="utf-8"))
+    summary = import_file(
+        store, session, write_csv(tmp_path / "log.csv", LOG_HEADER, log_rows(), encoding="utf-8")
+    )
     assert summary.format == "live_log" and summary.datasets[0][2:] == (4, 3, 1)
     assert summary.warnings[0].row == 5 and summary.warnings[0].code == "unknown_kind"
     rows = table(store, summary).to_pylist()

@@ -1,8 +1,20 @@
 """Detection from sheet names and headers (after normalising), with the kind as an override."""
 
 from import_files import (
-    DOUDIAN_HEADERS, KUAISHOU_HEADERS, LOG_HEADER, MINUTE_HEADER, WEIXIN_HEADERS, compass_sheets, doudian_rows,
-    kuaishou_rows, live_workbook_sheets, log_rows, minute_rows, weixin_rows, write_csv, write_xlsx,
+    DOUDIAN_HEADERS,
+    KUAISHOU_HEADERS,
+    LOG_HEADER,
+    MINUTE_HEADER,
+    WEIXIN_HEADERS,
+    compass_sheets,
+    doudian_rows,
+    kuaishou_rows,
+    live_workbook_sheets,
+    log_rows,
+    minute_rows,
+    weixin_rows,
+    write_csv,
+    write_xlsx,
 )
 
 from livedesk.import_export.detection import detect
@@ -10,16 +22,25 @@ from livedesk.import_export.detection import detect
 
 def test_order_formats_by_header(tmp_path):
     assert detect(write_csv(tmp_path / "a.csv", DOUDIAN_HEADERS, doudian_rows())).format == "doudian_orders"
-    assert detect(write_csv(tmp_path / "b.csv", KUAISHOU_HEADERS, kuaishou_rows())).format == "kuaishou_orders"
+    assert (
+        detect(write_csv(tmp_path / "b.csv", KUAISHOU_HEADERS, kuaishou_rows())).format == "kuaishou_orders"
+    )
     assert detect(write_csv(tmp_path / "c.csv", WEIXIN_HEADERS, weixin_rows())).format == "weixin_orders"
 
 
 def test_header_normalisation_and_a_title_row(tmp_path):
-    headers = [f"\t{h}" if i < 3 else h.replace("（", "(").replace("）", ")") for i, h in enumerate(DOUDIAN_HEADERS)]
+    headers = [
+        f"\t{h}" if i < 3 else h.replace("（", "(").replace("）", ")") for i, h in enumerate(DOUDIAN_HEADERS)
+    ]
     rows = [["订单导出 2026-11-15"], headers, *[[r[h] for h in DOUDIAN_HEADERS] for r in doudian_rows()]]
     path = write_xlsx(tmp_path / "orders.xlsx", {"导出": rows})
     found = detect(path)
-    assert (found.format, found.kind, found.sheet, found.header_index) == ("doudian_orders", "orders", "导出", 1)
+    assert (found.format, found.kind, found.sheet, found.header_index) == (
+        "doudian_orders",
+        "orders",
+        "导出",
+        1,
+    )
     assert found.headers[0] == "主订单编号" and found.preview[0][0] == "6920000000000000001"
 
 

@@ -3,7 +3,14 @@
 import pyarrow.compute as pc
 import pytest
 from import_files import (
-    DOUDIAN_HEADERS, KUAISHOU_HEADERS, WEIXIN_HEADERS, doudian_rows, kuaishou_rows, make_session, weixin_rows, write_csv,
+    DOUDIAN_HEADERS,
+    KUAISHOU_HEADERS,
+    WEIXIN_HEADERS,
+    doudian_rows,
+    kuaishou_rows,
+    make_session,
+    weixin_rows,
+    write_csv,
     write_xlsx,
 )
 
@@ -16,11 +23,22 @@ def stored(store, summary, index=0):
         return dataset_repository.load_table(db, summary.datasets[index][1])
 
 
-@pytest.mark.parametrize("encoding, delimiter", [("utf-8", ","), ("utf-8-sig", ","), ("gbk", ","), ("gb18030", ","),
-                                                 ("utf-16", "\t"), ("utf-16-le", "\t")])
+@pytest.mark.parametrize(
+    "encoding, delimiter",
+    [
+        ("utf-8", ","),
+        ("utf-8-sig", ","),
+        ("gbk", ","),
+        ("gb18030", ","),
+        ("utf-16", "\t"),
+        ("utf-16-le", "\t"),
+    ],
+)
 def test_doudian_csv_in_every_encoding(store, tmp_path, encoding, delimiter):
     session = make_session(store)
-    path = write_csv(tmp_path / "订单.csv", DOUDIAN_HEADERS, doudian_rows(), encoding=encoding, delimiter=delimiter)
+    path = write_csv(
+        tmp_path / "订单.csv", DOUDIAN_HEADERS, doudian_rows(), encoding=encoding, delimiter=delimiter
+    )
     summary = import_file(store, session, path)
     assert summary.format == "doudian_orders"
     assert summary.datasets[0][2:] == (6, 6, 0)
@@ -33,12 +51,21 @@ def test_doudian_order_semantics(store, tmp_path):
     session = make_session(store)
     summary = import_file(store, session, write_csv(tmp_path / "orders.csv", DOUDIAN_HEADERS, doudian_rows()))
     rows = stored(store, summary).to_pylist()
-    assert [r["is_sale"] for r in rows] == [True, True, True, False, False, True]   # unpaid and negative are not sales
+    assert [r["is_sale"] for r in rows] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        True,
+    ]  # unpaid and negative are not sales
     assert [r["is_refund"] for r in rows] == [False, False, False, False, True, False]
     # paid 02:00 the next day; the unpaid line is placed by its created time
     assert [r["outside_window"] for r in rows] == [False, False, False, False, False, True]
     assert rows[0]["amount_fen"] == 123450 and rows[0]["quantity"] == 1
-    assert rows[1]["after_sale_status"] == "退款成功" and rows[1]["is_sale"]   # refunded later still counts in GMV
+    assert (
+        rows[1]["after_sale_status"] == "退款成功" and rows[1]["is_sale"]
+    )  # refunded later still counts in GMV
     assert rows[0]["sub_order_id"] == "69200000000000000011" and rows[0]["author_id"] == "1234567890123"
     assert rows[0]["paid_at"].isoformat() == "2026-11-14T12:05:00+00:00"
     assert [r["source_row"] for r in rows] == [2, 3, 4, 5, 6, 7]
@@ -60,7 +87,7 @@ def test_ids_stay_text_whatever_the_wrapper(store, tmp_path, id_style):
 def test_doudian_xlsx(store, tmp_path):
     session = make_session(store)
     rows = [[r[h].lstrip("\t") for h in DOUDIAN_HEADERS] for r in doudian_rows()]
-    rows[0][DOUDIAN_HEADERS.index("商品数量")] = 1            # a number cell, as Excel keeps it
+    rows[0][DOUDIAN_HEADERS.index("商品数量")] = 1  # a number cell, as Excel keeps it
     path = write_xlsx(tmp_path / "orders.xlsx", {"Sheet1": [list(DOUDIAN_HEADERS), *rows]})
     summary = import_file(store, session, path)
     assert summary.format == "doudian_orders" and summary.encoding is None
@@ -71,7 +98,9 @@ def test_doudian_xlsx(store, tmp_path):
 
 def test_kuaishou_and_weixin(store, tmp_path):
     session = make_session(store)
-    ks = import_file(store, session, write_csv(tmp_path / "ks.csv", KUAISHOU_HEADERS, kuaishou_rows(), encoding="gbk"))
+    ks = import_file(
+        store, session, write_csv(tmp_path / "ks.csv", KUAISHOU_HEADERS, kuaishou_rows(), encoding="gbk")
+    )
     assert ks.format == "kuaishou_orders"
     table = stored(store, ks)
     assert table.column("amount_fen").to_pylist() == [5990, 11980]
@@ -80,7 +109,7 @@ def test_kuaishou_and_weixin(store, tmp_path):
     assert wx.format == "weixin_orders"
     table = stored(store, wx)
     assert table.column("order_id").to_pylist()[0] == "372000000000000"
-    assert table.column("is_sale").to_pylist() == [True, True, False]    # no pay time: not paid
+    assert table.column("is_sale").to_pylist() == [True, True, False]  # no pay time: not paid
     assert table.column("unit_price_fen").to_pylist()[0] == 25800
 
 
@@ -91,11 +120,13 @@ def test_row_warnings_name_rows_and_skip(store, tmp_path):
     rows[2]["支付完成时间"] = "yesterday"
     rows[3]["主订单编号"] = "-"
     rows[4]["订单应付金额"] = "=H6*I6"
-    rows[5]["商品数量"] = "=SUM(H2:H3)"      # a formula in an optional column empties the cell, keeps the row
+    rows[5]["商品数量"] = "=SUM(H2:H3)"  # a formula in an optional column empties the cell, keeps the row
     summary = import_file(store, session, write_csv(tmp_path / "o.csv", DOUDIAN_HEADERS, rows))
     assert summary.datasets[0][2:] == (6, 2, 4)
     by_row = {w.row: w for w in summary.warnings}
-    assert by_row[3].code == "bad_money" and "abc" in by_row[3].message and "订单应付金额" in by_row[3].message
+    assert (
+        by_row[3].code == "bad_money" and "abc" in by_row[3].message and "订单应付金额" in by_row[3].message
+    )
     assert by_row[4].code == "bad_time"
     assert by_row[5].code == "missing_order_id"
     assert by_row[6].code == "formula" and "row skipped" in by_row[6].message

@@ -6,8 +6,18 @@ import pytest
 from livedesk.import_export import columns, values
 
 
-@pytest.mark.parametrize("text, fen", [("¥1,234.50", 123450), ("¥236,552", 23655200), ("￥26,439.25", 2643925),
-                                       ("99.9", 9990), ("1.2万", 1200000), ("-99.90", -9990), ("0", 0)])
+@pytest.mark.parametrize(
+    "text, fen",
+    [
+        ("¥1,234.50", 123450),
+        ("¥236,552", 23655200),
+        ("￥26,439.25", 2643925),
+        ("99.9", 9990),
+        ("1.2万", 1200000),
+        ("-99.90", -9990),
+        ("0", 0),
+    ],
+)
 def test_money_in_fen(text, fen):
     assert values.parse_money_fen(text).value == fen
 
@@ -29,7 +39,7 @@ def test_ranges_are_kept_and_flagged_estimated():
     assert (number.low, number.high, number.value, number.estimated) == (75000, 100000, 87500, True)
     rate = values.parse_rate("10%~15%")
     assert rate.estimated and rate.low == pytest.approx(0.10) and rate.high == pytest.approx(0.15)
-    assert values.parse_number("7.5~10w").low == 75000   # a unit written once applies to both ends
+    assert values.parse_number("7.5~10w").low == 75000  # a unit written once applies to both ends
 
 
 @pytest.mark.parametrize("cell", ["—", "-", "", "  ", "--", None])
@@ -41,11 +51,13 @@ def test_dashes_and_blanks_are_empty(cell):
 def test_ids_lose_excel_wrappers_and_stay_text():
     assert values.clean_cell("\t6920000000000000001") == "6920000000000000001"
     assert values.clean_cell('="0012345"') == "0012345"
-    assert values.clean_cell(17850.0) == "17850"        # Excel stores every number as a double
+    assert values.clean_cell(17850.0) == "17850"  # Excel stores every number as a double
 
 
 def test_headers_normalise_brackets_spaces_and_bom():
-    assert values.normalise_header("商品曝光-点击率（人数）") == values.normalise_header("商品曝光-点击率(人数)")
+    assert values.normalise_header("商品曝光-点击率（人数）") == values.normalise_header(
+        "商品曝光-点击率(人数)"
+    )
     assert values.normalise_header("\ufeff 主订单编号 ") == "主订单编号"
 
 
@@ -75,8 +87,12 @@ def test_vectorised_columns_match_the_scalar_rules():
     counts = columns.to_int(pa.array(["1", "2.0", "7.5w~10w", "x"]))
     assert counts.array.to_pylist() == [1, 2, 87500, None]
     assert counts.ranges == {2: (75000.0, 100000.0)}
-    stamps = columns.to_timestamp(pa.array(["2026-11-14 20:00:00", "2026/11/14 20:00", "2026-11-14 20:00:00.5",
-                                            "1794657600", "bad", None]), "Asia/Shanghai")
+    stamps = columns.to_timestamp(
+        pa.array(
+            ["2026-11-14 20:00:00", "2026/11/14 20:00", "2026-11-14 20:00:00.5", "1794657600", "bad", None]
+        ),
+        "Asia/Shanghai",
+    )
     ms = [None if v is None else int(v.timestamp() * 1000) for v in stamps.array.to_pylist()]
     assert ms == [1794657600000, 1794657600000, 1794657600500, 1794657600000, None, None]
     assert stamps.bad.tolist() == [False, False, False, False, True, False]

@@ -10,7 +10,7 @@ from livedesk.import_export.pool_reader import PoolRefused, read_pool
 CHINESE_CSV = (
     "商品ID,商品名称,角色,日常价,到手价,成本价,活动库存,福利,卖点,痛点,背书,FAQ,痛点引入,逼单促成\n"
     "3720000000000000001,洗脸巾,引流款,19.9,9.9,5,500,买一送一,柔软,粗糙,大牌同厂,能湿用吗,脸干吗,只剩100单\n"
-    "3720000000000000002,精华液,利润款,\"￥1,299.00\",199,149,100,,,,,,,\n"
+    '3720000000000000002,精华液,利润款,"￥1,299.00",199,149,100,,,,,,,\n'
     "3720000000000000003,礼盒,尖货,1299,999,600,10,,,,,,,\n"
 )
 
@@ -21,11 +21,22 @@ def test_utf8_csv_with_chinese_headers(tmp_path):
     result = read_pool(path)
     assert result.encoding == "utf-8" and result.unmapped == [] and result.duplicates == {}
     first, second, third = result.products
-    assert first.product_id == "3720000000000000001"   # 19 digits kept exactly, as text
-    assert (first.name, first.role, first.daily_price_fen, first.live_price_fen, first.cost_fen, first.stock) == \
-        ("洗脸巾", Role.TRAFFIC, 1990, 990, 500, 500)
-    assert (first.mechanism, first.selling_points, first.pain_points, first.endorsements, first.faq) == \
-        ("买一送一", "柔软", "粗糙", "大牌同厂", "能湿用吗")
+    assert first.product_id == "3720000000000000001"  # 19 digits kept exactly, as text
+    assert (
+        first.name,
+        first.role,
+        first.daily_price_fen,
+        first.live_price_fen,
+        first.cost_fen,
+        first.stock,
+    ) == ("洗脸巾", Role.TRAFFIC, 1990, 990, 500, 500)
+    assert (first.mechanism, first.selling_points, first.pain_points, first.endorsements, first.faq) == (
+        "买一送一",
+        "柔软",
+        "粗糙",
+        "大牌同厂",
+        "能湿用吗",
+    )
     assert first.scripts == {ScriptStep.PAIN_POINT: "脸干吗", ScriptStep.CLOSE: "只剩100单"}
     assert second.daily_price_fen == 129900 and second.stock == 100 and second.mechanism == ""
     assert third.role is Role.IMAGE
@@ -41,13 +52,18 @@ def test_gbk_csv(tmp_path):
 
 def test_english_headers_and_roles(tmp_path):
     path = tmp_path / "pool.csv"
-    path.write_text("product_id,product_name,role,daily_price,live_price,stock\n"
-                    "A-1,Wipes,Traffic,19.9,9.9,300\nA-2,Serum,profit,299,199,80\nA-3,Old cream,clearance,99,49,\n",
-                    encoding="utf-8")
+    path.write_text(
+        "product_id,product_name,role,daily_price,live_price,stock\n"
+        "A-1,Wipes,Traffic,19.9,9.9,300\nA-2,Serum,profit,299,199,80\nA-3,Old cream,clearance,99,49,\n",
+        encoding="utf-8",
+    )
     products = read_pool(path).products
-    assert [(p.product_id, p.role) for p in products] == [("A-1", Role.TRAFFIC), ("A-2", Role.PROFIT),
-                                                         ("A-3", Role.CLEARANCE)]
-    assert products[2].stock is None   # blank stays unknown, not zero
+    assert [(p.product_id, p.role) for p in products] == [
+        ("A-1", Role.TRAFFIC),
+        ("A-2", Role.PROFIT),
+        ("A-3", Role.CLEARANCE),
+    ]
+    assert products[2].stock is None  # blank stays unknown, not zero
 
 
 def test_xlsx_with_numeric_ids_and_a_title_row(tmp_path):
@@ -63,12 +79,16 @@ def test_xlsx_with_numeric_ids_and_a_title_row(tmp_path):
     book.close()
     products = read_pool(path).products
     assert [(p.product_id, p.name, p.role, p.live_price_fen, p.stock) for p in products] == [
-        ("10086", "精华液", Role.PROFIT, 19990, 100), ("10087", "洗脸巾", Role.TRAFFIC, 990, 500)]
+        ("10086", "精华液", Role.PROFIT, 19990, 100),
+        ("10087", "洗脸巾", Role.TRAFFIC, 990, 500),
+    ]
 
 
 def test_duplicates_are_reported_not_merged(tmp_path):
     path = tmp_path / "pool.csv"
-    path.write_text("商品ID,商品名称,角色\nX1,甲,利润款\nX2,乙,引流款\nX1,甲二,利润款\nX1,甲三,利润款\n", encoding="utf-8")
+    path.write_text(
+        "商品ID,商品名称,角色\nX1,甲,利润款\nX2,乙,引流款\nX1,甲二,利润款\nX1,甲三,利润款\n", encoding="utf-8"
+    )
     result = read_pool(path)
     assert [p.name for p in result.products] == ["甲", "乙"]
     assert result.duplicates == {"X1": [2, 4, 5]}
@@ -91,10 +111,16 @@ def test_unknown_headers_come_back_and_a_mapping_uses_them(tmp_path):
 
 def test_bad_values_become_row_warnings(tmp_path):
     path = tmp_path / "pool.csv"
-    path.write_text("商品ID,商品名称,角色,直播价,库存\nA,甲,爆款,abc,很多\n,乙,利润款,1,1\n", encoding="utf-8")
+    path.write_text(
+        "商品ID,商品名称,角色,直播价,库存\nA,甲,爆款,abc,很多\n,乙,利润款,1,1\n", encoding="utf-8"
+    )
     result = read_pool(path)
-    assert [(w.row, w.code) for w in result.warnings] == [(2, "unknown_role"), (2, "bad_price"), (2, "bad_stock"),
-                                                          (3, "missing_product_id")]
+    assert [(w.row, w.code) for w in result.warnings] == [
+        (2, "unknown_role"),
+        (2, "bad_price"),
+        (2, "bad_stock"),
+        (3, "missing_product_id"),
+    ]
     assert result.products[0].role is Role.PROFIT and result.products[0].live_price_fen is None
 
 

@@ -11,23 +11,39 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # shared review test data
 
-from review_fixtures import at, inputs_of, log_events, orders, small_plan, sourced, summary_values  # noqa: E402
+from review_fixtures import at, inputs_of, log_events, orders, small_plan, sourced, summary_values
 
-from livedesk.analysis.review import build_review  # noqa: E402
-from livedesk.services.review_reports import write_report  # noqa: E402
+from livedesk.analysis.review import build_review
+from livedesk.services.review_reports import write_report
 
 
 @pytest.fixture(scope="module")
 def review():
-    events = log_events((0, "segment_start", 0), (10, "segment_start", 1), (16, "segment_start", 2),
-                        (33, "segment_start", 5), (40, "marker", None, "link_up"), (45, "segment_end", 5))
+    events = log_events(
+        (0, "segment_start", 0),
+        (10, "segment_start", 1),
+        (16, "segment_start", 2),
+        (33, "segment_start", 5),
+        (40, "marker", None, "link_up"),
+        (45, "segment_end", 5),
+    )
     minutes = {"minute": [at(m) for m in range(46)], "online": [200 + (m % 7) * 10 for m in range(46)]}
-    return build_review(inputs_of(
-        small_plan(),
-        sourced("summary", summary_values({"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46},
-                                          "基本信息"), "整场数据.xlsx", "基本信息"),
-        sourced("orders", orders(("T1", 1, 990, at(11), "a"), ("P1", 2, 39800, at(20), "b")), "订单.csv"),
-        sourced("minutes", minutes, "分钟.csv"), events=events)).to_json()
+    return build_review(
+        inputs_of(
+            small_plan(),
+            sourced(
+                "summary",
+                summary_values(
+                    {"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46}, "基本信息"
+                ),
+                "整场数据.xlsx",
+                "基本信息",
+            ),
+            sourced("orders", orders(("T1", 1, 990, at(11), "a"), ("P1", 2, 39800, at(20), "b")), "订单.csv"),
+            sourced("minutes", minutes, "分钟.csv"),
+            events=events,
+        )
+    ).to_json()
 
 
 class _Collector(HTMLParser):
@@ -62,14 +78,14 @@ def test_xlsx_reopens_with_openpyxl(review, tmp_path):
     assert book.sheetnames == ["KPIs", "Segments", "Products", "Roles", "Findings", "Actions", "Provenance"]
     kpis = {row[0]: row for row in book["KPIs"].iter_rows(min_row=2, values_only=True)}
     assert kpis["gmv"][2] == 236552.0 and kpis["uv_value"][2] == 34.88 and kpis["roi"][2] is None
-    assert kpis["gmv"][5] == 407.9   # the summed orders shown beside the workbook figure
+    assert kpis["gmv"][5] == 407.9  # the summed orders shown beside the workbook figure
     sources = [row[0] for row in book["Provenance"].iter_rows(min_row=2, values_only=True)]
     assert "整场数据.xlsx" in sources and any(str(s).startswith("定义: gpm") for s in sources if s)
 
 
 def test_pdf_has_a4_pages_with_embedded_chinese_font(review, tmp_path):
     data = write_report(review, tmp_path / "review.pdf").read_bytes()
-    boxes = data.count(b"/MediaBox [ 0 0 595.44 841.68 ]")   # A4 portrait in points
+    boxes = data.count(b"/MediaBox [ 0 0 595.44 841.68 ]")  # A4 portrait in points
     assert data.startswith(b"%PDF") and boxes >= 5
     assert b"NotoSansSC" in data
 

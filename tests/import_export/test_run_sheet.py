@@ -22,9 +22,24 @@ from livedesk.import_export.run_sheet_xlsx import SHEET_NAME, write_run_sheet_xl
 @pytest.fixture
 def plan():
     products = [
-        Product("3720000000000000001", "洗脸巾", Role.TRAFFIC, daily_price_fen=1990, live_price_fen=990, stock=500,
-                mechanism="=HYPERLINK(\"http://x\")"),
-        Product("P1", "+精华液", Role.PROFIT, live_price_fen=19900, cost_fen=14900, stock=100, mechanism="-50% 立减"),
+        Product(
+            "3720000000000000001",
+            "洗脸巾",
+            Role.TRAFFIC,
+            daily_price_fen=1990,
+            live_price_fen=990,
+            stock=500,
+            mechanism='=HYPERLINK("http://x")',
+        ),
+        Product(
+            "P1",
+            "+精华液",
+            Role.PROFIT,
+            live_price_fen=19900,
+            cost_fen=14900,
+            stock=100,
+            mechanism="-50% 立减",
+        ),
         Product("P2", "@面霜", Role.PROFIT, live_price_fen=29900, cost_fen=21900),
         Product("I1", "礼盒", Role.IMAGE, live_price_fen=99900),
     ]
@@ -40,7 +55,7 @@ def _expected(plan):
     out = []
     for row in run_sheet_rows(plan):
         cells = []
-        for key, value in zip(KEYS, row.cells()):
+        for _key, value in zip(KEYS, row.cells(), strict=False):
             if value is None or value == "":
                 cells.append(None)
             elif isinstance(value, Decimal):
@@ -68,13 +83,18 @@ def test_xlsx_reopens_with_the_same_rows_in_openpyxl_and_calamine(plan, tmp_path
     # Formula-looking user text is stored as a string cell, never as a formula.
     formula_cells = [c for row in sheet.iter_rows() for c in row if c.data_type == "f"]
     assert formula_cells == []
-    assert sheet.cell(3, KEYS.index("mechanism") + 1).value == "=HYPERLINK(\"http://x\")"
+    assert sheet.cell(3, KEYS.index("mechanism") + 1).value == '=HYPERLINK("http://x")'
     assert sheet.freeze_panes == "A3"
     assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9
 
     calamine_rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(SHEET_NAME).to_python()
-    normalised = [[None if v == "" else (int(v) if isinstance(v, float) and key in ("index", "stock") else v)
-                   for key, v in zip(KEYS, row)] for row in calamine_rows[2:]]
+    normalised = [
+        [
+            None if v == "" else (int(v) if isinstance(v, float) and key in ("index", "stock") else v)
+            for key, v in zip(KEYS, row, strict=False)
+        ]
+        for row in calamine_rows[2:]
+    ]
     assert normalised == expected
 
 
@@ -86,8 +106,8 @@ def test_csv_has_a_bom_and_neutralised_formula_text(plan, tmp_path):
         rows = list(csv.reader(handle))
     assert rows[0] == HEADERS
     assert len(rows) == len(plan.segments) + 1
-    by_key = lambda r: dict(zip(KEYS, rows[r]))  # noqa: E731
-    assert by_key(1)["mechanism"] == "'=HYPERLINK(\"http://x\")"
+    by_key = lambda r: dict(zip(KEYS, rows[r], strict=False))  # noqa: E731
+    assert by_key(1)["mechanism"] == '\'=HYPERLINK("http://x")'
     assert by_key(2)["owner"] == "'=1+1" and by_key(2)["notes"] == "先讲成分"
     products = {by_key(r)["product"] for r in range(1, len(rows))}
     assert {"'+精华液", "'@面霜"} <= products

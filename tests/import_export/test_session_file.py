@@ -30,7 +30,7 @@ def test_same_plan_gives_same_bytes(tmp_path):
     assert a == b
     document = json.loads(a)
     assert document["format"] == "livedesk-session" and document["version"] == 1
-    assert document["products"][0]["live_price_fen"] == 990   # money stays integer fen
+    assert document["products"][0]["live_price_fen"] == 990  # money stays integer fen
 
 
 def _write(tmp_path, document, name="bad.livedesk.json"):
@@ -56,16 +56,19 @@ def test_missing_file_is_a_session_file_error(tmp_path):
         read_session_file(tmp_path / "nowhere.livedesk.json")
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda d: d.pop("format"), "not a LiveDesk session file"),
-    (lambda d: d.update(version=99), "version 99"),
-    (lambda d: d["session"].update(start="2026-11-14T20:00:00"), "no UTC offset"),
-    (lambda d: d["session"].update(timezone="Mars/Base"), "not a known time zone"),
-    (lambda d: d["products"][0].update(role="hero"), "products\\[0\\].role 'hero'"),
-    (lambda d: d["segments"][1].update(product_id="404"), "segments\\[1\\] names product 404"),
-    (lambda d: d["segments"][1]["steps"][0].update(seconds=-5), "whole number of seconds"),
-    (lambda d: d["products"].append(dict(d["products"][0])), "appears twice"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda d: d.pop("format"), "not a LiveDesk session file"),
+        (lambda d: d.update(version=99), "version 99"),
+        (lambda d: d["session"].update(start="2026-11-14T20:00:00"), "no UTC offset"),
+        (lambda d: d["session"].update(timezone="Mars/Base"), "not a known time zone"),
+        (lambda d: d["products"][0].update(role="hero"), "products\\[0\\].role 'hero'"),
+        (lambda d: d["segments"][1].update(product_id="404"), "segments\\[1\\] names product 404"),
+        (lambda d: d["segments"][1]["steps"][0].update(seconds=-5), "whole number of seconds"),
+        (lambda d: d["products"].append(dict(d["products"][0])), "appears twice"),
+    ],
+)
 def test_invalid_documents_are_refused_with_a_reason(tmp_path, change, message):
     document = _document(tmp_path)
     change(document)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-SHARED_FORMATS = Path("../shared/formats")   # tests run from the repository root
+SHARED_FORMATS = Path("../shared/formats")  # tests run from the repository root
 
 
 @pytest.fixture(scope="session")

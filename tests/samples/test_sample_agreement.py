@@ -13,11 +13,16 @@ from python_calamine import CalamineWorkbook
 from livedesk.domain.live_log import EventKind
 from livedesk.domain.money import yuan_to_fen
 from livedesk.domain.roles import Role
+from livedesk.import_export.live_log_csv import read_live_log
 from livedesk.import_export.session_file import read_session_file
 from livedesk.samples.files import (
-    COMPASS_FILE, LIVE_LOG_FILE, LIVE_WORKBOOK_FILE, MINUTES_FILE, ORDERS_FILE, PAST_SESSION_FILE,
+    COMPASS_FILE,
+    LIVE_LOG_FILE,
+    LIVE_WORKBOOK_FILE,
+    MINUTES_FILE,
+    ORDERS_FILE,
+    PAST_SESSION_FILE,
 )
-from livedesk.import_export.live_log_csv import read_live_log
 
 ZONE = "Asia/Shanghai"
 
@@ -51,7 +56,7 @@ def gmv(folder) -> int:
 def test_order_file_is_the_doudian_layout(sample_folder, shared_header):
     raw = (sample_folder / ORDERS_FILE).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
-    header = raw[3:raw.index(b"\n")].decode("utf-8").split(",")
+    header = raw[3 : raw.index(b"\n")].decode("utf-8").split(",")
     assert len(header) == 75
     assert header == shared_header("douyin_doudian_order_export_75col.header.csv")
     frame = orders(sample_folder)
@@ -72,11 +77,16 @@ def test_orders_paid_in_the_window_sum_to_the_workbooks_gmv(sample_folder):
     paid = frame[frame["支付完成时间"] != "-"]
     inside = paid[(paid["支付完成时间"] >= start) & (paid["支付完成时间"] <= end)]
     late = paid[paid["支付完成时间"] > end]
-    assert len(late) >= 3                                    # paid after the stream: order file only
-    total = sum(money(v) for v in inside["订单应付金额"])   # refunded later or not
+    assert len(late) >= 3  # paid after the stream: order file only
+    total = sum(money(v) for v in inside["订单应付金额"])  # refunded later or not
     overview = dict(sheet(sample_folder, LIVE_WORKBOOK_FILE, "场次概览"))
     core = table(sample_folder, LIVE_WORKBOOK_FILE, "核心指标").set_index("指标")
-    assert total == gmv(sample_folder) == money(overview["直播间用户支付金额"]) == money(core.loc["用户支付金额", "本期值"])
+    assert (
+        total
+        == gmv(sample_folder)
+        == money(overview["直播间用户支付金额"])
+        == money(core.loc["用户支付金额", "本期值"])
+    )
     assert len(inside) == overview["成交订单数"] == core.loc["成交订单数", "本期值"]
     refunded = inside[inside["售后状态"] != "-"]
     board = table(sample_folder, COMPASS_FILE, "整体看板").iloc[0]
@@ -109,7 +119,7 @@ def test_gpm_implies_a_whole_number_of_views(sample_folder):
     channels = table(sample_folder, COMPASS_FILE, "流量分析-渠道分析")
     overall = channels[channels["渠道名称"] == "整体"].iloc[0]
     pv = int(overall["观看次数"])
-    assert Decimal(gpm) * pv / 1000 == total                 # exact, not just close
+    assert Decimal(gpm) * pv / 1000 == total  # exact, not just close
     assert total * 1000 % gpm == 0 and total * 1000 // gpm == pv
     others = channels[channels["渠道名称"] != "整体"]
     assert int(others["观看次数"].sum()) == pv
@@ -137,11 +147,16 @@ def test_explanations_are_the_live_logs_actual_pitches(sample_folder, shared_hea
     plan = read_session_file(sample_folder / PAST_SESSION_FILE)
     starts = {e.segment_index: e for e in events if e.kind is EventKind.SEGMENT_START}
     ends = {e.segment_index: e for e in events if e.kind is EventKind.SEGMENT_END}
-    pitched = [(starts[i].product_id, int(starts[i].at.timestamp()), int(ends[i].at.timestamp()))
-               for i in sorted(starts, key=lambda i: starts[i].at) if plan.segments[i].kind.value in ("pitch", "encore")]
+    pitched = [
+        (starts[i].product_id, int(starts[i].at.timestamp()), int(ends[i].at.timestamp()))
+        for i in sorted(starts, key=lambda i: starts[i].at)
+        if plan.segments[i].kind.value in ("pitch", "encore")
+    ]
     explained = table(sample_folder, LIVE_WORKBOOK_FILE, "商品讲解")
     assert list(explained.columns) == shared_header("douyin_live_workbook_sheet_商品讲解.header.csv")
-    rows = [(r["商品ID"], int(r["讲解开始时间戳"]), int(r["讲解结束时间戳"])) for _, r in explained.iterrows()]
+    rows = [
+        (r["商品ID"], int(r["讲解开始时间戳"]), int(r["讲解结束时间戳"])) for _, r in explained.iterrows()
+    ]
     assert rows == pitched
 
 
@@ -157,7 +172,10 @@ def test_online_viewers_rise_during_traffic_pitches(sample_folder):
     explained = table(sample_folder, LIVE_WORKBOOK_FILE, "商品讲解")
     rows = explained[explained["商品ID"].isin(traffic)]
     assert len(rows) >= 2
-    zone_time = lambda stamp: datetime.fromtimestamp(int(stamp), tz=plan.session.zone).strftime("%Y-%m-%d %H:%M")  # noqa: E731
+
+    def zone_time(stamp):
+        return datetime.fromtimestamp(int(stamp), tz=plan.session.zone).strftime("%Y-%m-%d %H:%M")
+
     for _, row in rows.iterrows():
         before = int(minutes[zone_time(row["讲解开始时间戳"])]["在线人数"])
         after = int(minutes[zone_time(row["讲解结束时间戳"])]["在线人数"])
@@ -166,20 +184,34 @@ def test_online_viewers_rise_during_traffic_pitches(sample_folder):
 
 def test_workbook_layouts(sample_folder, shared_header):
     compass = CalamineWorkbook.from_path(str(sample_folder / COMPASS_FILE))
-    assert compass.sheet_names == ["基本信息", "整体看板", "流量分析-流量转化", "流量分析-渠道分析", "流量分析-短视频引流",
-                                   "商品分析-商品明细"]
+    assert compass.sheet_names == [
+        "基本信息",
+        "整体看板",
+        "流量分析-流量转化",
+        "流量分析-渠道分析",
+        "流量分析-短视频引流",
+        "商品分析-商品明细",
+    ]
     basic = sheet(sample_folder, COMPASS_FILE, "基本信息")
-    assert basic[0] == ["达人昵称", "抖音号or火山号", "直播时间", "直播时长", "直播间用户支付金额", "千次观看用户支付金额"]
+    assert basic[0] == [
+        "达人昵称",
+        "抖音号or火山号",
+        "直播时间",
+        "直播时长",
+        "直播间用户支付金额",
+        "千次观看用户支付金额",
+    ]
     assert basic[1][2] == "2026/11/14 20:00:00-2026/11/14 22:58:45" and basic[1][3].startswith("2小时58分")
     funnel = sheet(sample_folder, COMPASS_FILE, "流量分析-流量转化")
     assert all(len(row) == 2 for row in funnel) and funnel[1][0] == "直播间观看人数"
     for name in ("核心指标", "渠道流量", "货品明细"):
-        assert list(table(sample_folder, LIVE_WORKBOOK_FILE, name).columns) == \
-            shared_header(f"douyin_live_workbook_sheet_{name}.header.csv")
+        assert list(table(sample_folder, LIVE_WORKBOOK_FILE, name).columns) == shared_header(
+            f"douyin_live_workbook_sheet_{name}.header.csv"
+        )
     overview = sheet(sample_folder, LIVE_WORKBOOK_FILE, "场次概览")
     assert sum(1 for row in overview if row[0].startswith("【")) == 4
     openpyxl = pytest.importorskip("openpyxl")
     core = openpyxl.load_workbook(sample_folder / LIVE_WORKBOOK_FILE)["核心指标"]
     merged = sorted(str(r) for r in core.merged_cells.ranges)
     assert merged == ["A12:A15", "A16:A19", "A2:A6", "A7:A11"]
-    assert core["A2"].value == "交易" and core["A3"].value is None   # forward-fill needed, as in real files
+    assert core["A2"].value == "交易" and core["A3"].value is None  # forward-fill needed, as in real files

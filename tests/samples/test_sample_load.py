@@ -14,7 +14,10 @@ from livedesk.services.samples import SamplesMissing, load_samples
 def _state(store):
     with store.reading() as db:
         sessions = session_repository.list_sessions(db)
-        datasets = {s.id: [(d.kind, d.rows_stored) for d in dataset_repository.list_datasets(db, s.id)] for s in sessions}
+        datasets = {
+            s.id: [(d.kind, d.rows_stored) for d in dataset_repository.list_datasets(db, s.id)]
+            for s in sessions
+        }
         events = {s.id: len(live_log_repository.list_events(db, s.id, s.timezone)) for s in sessions}
     return sessions, datasets, events
 
@@ -32,8 +35,14 @@ def test_load_puts_both_sessions_with_log_and_exports_into_the_store(store, comm
     assert past.session.account == upcoming.session.account
     assert events[past_id] > 200 and events[upcoming_id] == 0
     kinds = {kind for kind, _ in datasets[past_id]}
-    assert {DatasetKind.SUMMARY, DatasetKind.CHANNELS, DatasetKind.PRODUCTS, DatasetKind.EXPLANATIONS,
-            DatasetKind.ORDERS, DatasetKind.MINUTES} <= kinds
+    assert {
+        DatasetKind.SUMMARY,
+        DatasetKind.CHANNELS,
+        DatasetKind.PRODUCTS,
+        DatasetKind.EXPLANATIONS,
+        DatasetKind.ORDERS,
+        DatasetKind.MINUTES,
+    } <= kinds
     assert (DatasetKind.ORDERS, 2600) in datasets[past_id]
     assert datasets[upcoming_id] == []
     # The importer's own cross-checks agree with the generator: every finding on the sample is "ok".
@@ -61,7 +70,7 @@ def test_missing_folder_or_file_is_named(store, tmp_path, committed):
     (partial / "抖店_订单_2026-11-14.csv").unlink()
     with pytest.raises(SamplesMissing, match="抖店_订单_2026-11-14.csv is missing"):
         load_samples(store, partial)
-    assert _state(store)[0] == []   # nothing half-stored
+    assert _state(store)[0] == []  # nothing half-stored
 
 
 def test_samples_dir_honours_the_environment(monkeypatch, tmp_path):

@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "import_export"))
-from import_files import DOUDIAN_HEADERS, compass_sheets, doudian_rows, make_session, write_csv, write_xlsx  # noqa: E402
+from import_files import DOUDIAN_HEADERS, compass_sheets, doudian_rows, make_session, write_csv, write_xlsx
 
-from livedesk.import_export.errors import ImportCancelled  # noqa: E402
-from livedesk.persistence import dataset_repository  # noqa: E402
-from livedesk.persistence.session_repository import SessionNotFound  # noqa: E402
-from livedesk.services import imports  # noqa: E402
+from livedesk.import_export.errors import ImportCancelled
+from livedesk.persistence import dataset_repository
+from livedesk.persistence.session_repository import SessionNotFound
+from livedesk.services import imports
 
 
 def datasets(store, session):
@@ -57,7 +57,9 @@ def test_progress_and_cancel_store_nothing(store, tmp_path):
 def test_orders_against_the_workbook_gmv(store, tmp_path):
     session = make_session(store)
     imports.import_file(store, session, write_xlsx(tmp_path / "罗盘.xlsx", compass_sheets()))
-    summary = imports.import_file(store, session, write_csv(tmp_path / "o.csv", DOUDIAN_HEADERS, doudian_rows()))
+    summary = imports.import_file(
+        store, session, write_csv(tmp_path / "o.csv", DOUDIAN_HEADERS, doudian_rows())
+    )
     finding = summary.findings[0]
     assert finding["code"] == "orders_sum_to_workbook_gmv" and not finding["ok"]
     assert finding["actual_fen"] == 380340 and finding["gap"] == 380340 - 23655200
@@ -78,7 +80,9 @@ def test_mapping_presets(store, tmp_path):
     with pytest.raises(ValueError):
         imports.save_mapping_preset(store, "bad", {"kind": "orders", "columns": {"order_id": "单号"}})
     path = write_csv(tmp_path / "t.csv", ["单号", "时间", "金额"], [["1", "2026-11-14 20:10", "¥10.00"]])
-    summary = imports.import_file(store, make_session(store), path, mapping=imports.get_mapping_preset(store, "团队表"))
+    summary = imports.import_file(
+        store, make_session(store), path, mapping=imports.get_mapping_preset(store, "团队表")
+    )
     assert summary.datasets[0][3] == 1
     imports.delete_mapping_preset(store, "团队表")
     assert imports.list_mapping_presets(store) == {}
@@ -105,14 +109,28 @@ def test_an_overrun_recorded_in_the_live_log_widens_the_session_window(store, tm
     with store.reading() as db:
         start = session_repository.get_session(db, session).start
         table = dataset_repository.load_table(db, before.datasets[0][1], ["order_id", "outside_window"])
-    flagged = {o for o, out in zip(table["order_id"].to_pylist(), table["outside_window"].to_pylist()) if out}
+    flagged = {
+        o
+        for o, out in zip(table["order_id"].to_pylist(), table["outside_window"].to_pylist(), strict=False)
+        if out
+    }
     assert "6920000000000000003" in flagged  # paid 21:15, after the planned end
     with store.transaction() as db:  # the stream actually ran until 21:40
-        live_log_repository.append_events(db, session, [
-            LiveEvent(start, EventKind.SEGMENT_START, 0), LiveEvent(start + timedelta(minutes=100), EventKind.SEGMENT_END, 0)])
+        live_log_repository.append_events(
+            db,
+            session,
+            [
+                LiveEvent(start, EventKind.SEGMENT_START, 0),
+                LiveEvent(start + timedelta(minutes=100), EventKind.SEGMENT_END, 0),
+            ],
+        )
     after = imports.import_file(store, session, path)
     with store.reading() as db:
         table = dataset_repository.load_table(db, after.datasets[0][1], ["order_id", "outside_window"])
-    flagged = {o for o, out in zip(table["order_id"].to_pylist(), table["outside_window"].to_pylist()) if out}
+    flagged = {
+        o
+        for o, out in zip(table["order_id"].to_pylist(), table["outside_window"].to_pylist(), strict=False)
+        if out
+    }
     assert "6920000000000000003" not in flagged
     assert "6920000000000000006" in flagged  # paid at 02:00 the next day: still outside

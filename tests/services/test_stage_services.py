@@ -36,7 +36,7 @@ def test_each_event_is_stored_as_it_happens_and_a_restart_resumes(store):
     assert len(stored_kinds(store, session_id)) == 7
     assert has_log(store, session_id)
 
-    resumed = LiveService(store, session_id, clock)        # the app restarted
+    resumed = LiveService(store, session_id, clock)  # the app restarted
     status = resumed.status()
     assert status.state is RunState.RUNNING and status.index == 1 and status.step is ScriptStep.SELLING_POINTS
     assert status.elapsed == 20
@@ -85,7 +85,10 @@ def test_rehearsal_takes_teach_the_host_rate_and_budgets(store):
 def test_product_script_round_trip(store):
     session_id = save_plan(store, stage_plan())
     script = scripts.load_product_script(store, session_id, "P1")
-    assert script.texts[ScriptStep.PAIN_POINT] == "冬天喝不上热水？" and script.budgets[ScriptStep.SELLING_POINTS] == 60
+    assert (
+        script.texts[ScriptStep.PAIN_POINT] == "冬天喝不上热水？"
+        and script.budgets[ScriptStep.SELLING_POINTS] == 60
+    )
     texts = {step: f"{step.value} 的话术" for step in PITCH_STEPS}
     budgets = {step: 45 for step in PITCH_STEPS}
     assert scripts.save_product_script(store, session_id, "P1", texts, budgets) == 1
@@ -93,13 +96,17 @@ def test_product_script_round_trip(store):
     assert plan.product("P1").scripts[ScriptStep.OFFER] == "offer 的话术"
     pitch = plan.segments[1]
     assert [b.seconds for b in pitch.steps] == [45] * 5 and pitch.steps[0].text == "pain_point 的话术"
-    assert [b.seconds for b in plan.segments[3].steps] == [30, 60, 30, 30, 30]   # other product untouched
+    assert [b.seconds for b in plan.segments[3].steps] == [30, 60, 30, 30, 30]  # other product untouched
 
 
 def test_session_scripts_and_templates(store):
     session_id = save_plan(store, stage_plan())
     scripts.save_session_scripts(store, session_id, {"opening": "欢迎来到直播间"})
-    assert scripts.load_session_scripts(store, session_id) == {"opening": "欢迎来到直播间", "transition": "", "closing": ""}
+    assert scripts.load_session_scripts(store, session_id) == {
+        "opening": "欢迎来到直播间",
+        "transition": "",
+        "closing": "",
+    }
     library = scripts.template_library()
     plan = load_plan(store, session_id)
     template = library.for_role(plan.product("P2").role)[0]
@@ -120,7 +127,9 @@ def test_shipped_templates_pass_the_lint():
 
 
 def test_user_words_are_stored_in_preferences(store):
-    save_user_words(store, banned=["爆单王", " ", "爆单王", {"term": "秒没", "severity": "warning"}], allowed=["原价", ""])
+    save_user_words(
+        store, banned=["爆单王", " ", "爆单王", {"term": "秒没", "severity": "warning"}], allowed=["原价", ""]
+    )
     banned, allowed = user_words(store)
     assert [b["term"] for b in banned] == ["爆单王", "秒没"] and allowed == ["原价"]
     assert [h.text for h in team_lexicon(store).scan("爆单王 原价")] == ["爆单王"]

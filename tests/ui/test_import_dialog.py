@@ -5,18 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "import_export"))
-from import_files import DOUDIAN_HEADERS, compass_sheets, doudian_rows, make_session, write_csv, write_xlsx  # noqa: E402
+from import_files import DOUDIAN_HEADERS, compass_sheets, doudian_rows, make_session, write_csv, write_xlsx
 
-from livedesk.persistence import dataset_repository  # noqa: E402
-from livedesk.services.imports import list_mapping_presets  # noqa: E402
-from livedesk.ui.review.import_dialog import MAPPED, ImportDialog  # noqa: E402
-from livedesk.ui.review.import_drop import accept_import_drops  # noqa: E402
+from livedesk.persistence import dataset_repository
+from livedesk.services.imports import list_mapping_presets
+from livedesk.ui.review.import_dialog import MAPPED, ImportDialog
+from livedesk.ui.review.import_drop import accept_import_drops
 
 
 def stored_names(store, session):
@@ -50,8 +50,11 @@ def test_preview_then_import_with_summary(qtbot, app_context, tmp_path):
 
 def test_column_mapping_saved_as_preset(qtbot, app_context, tmp_path):
     session = make_session(app_context.store)
-    path = write_csv(tmp_path / "团队表.csv", ["单号", "付款时间", "金额", "备注"],
-                     [["A1", "2026-11-14 20:10", "¥10.00", ""], ["A2", "2026-11-14 20:11", "¥12.50", "赠品"]])
+    path = write_csv(
+        tmp_path / "团队表.csv",
+        ["单号", "付款时间", "金额", "备注"],
+        [["A1", "2026-11-14 20:10", "¥10.00", ""], ["A2", "2026-11-14 20:11", "¥12.50", "赠品"]],
+    )
     dialog = ImportDialog(app_context, session, [path])
     qtbot.addWidget(dialog)
     assert "未识别" in dialog.detected.text()
@@ -75,7 +78,7 @@ def test_refused_file_is_explained(qtbot, app_context, tmp_path):
     empty.write_bytes(b"")
     dialog = ImportDialog(app_context, session, [empty])
     qtbot.addWidget(dialog)
-    assert "空.csv is empty." == dialog.detected.text()
+    assert dialog.detected.text() == "空.csv is empty."
     qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
     assert "空.csv：无法导入" in dialog.summary.toPlainText()
     assert stored_names(app_context.store, session) == []
@@ -105,9 +108,11 @@ def test_dropped_files_open_the_dialog(qtbot, app_context, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(orders)), QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
     enter = QDragEnterEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(target, enter)          # Qt delivers a drop only after an accepted drag-enter
+    QApplication.sendEvent(target, enter)  # Qt delivers a drop only after an accepted drag-enter
     assert enter.isAccepted()
-    QApplication.sendEvent(target, QDropEvent(QPointF(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    QApplication.sendEvent(
+        target, QDropEvent(QPointF(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    )
     dialog = drops.dialog
     assert dialog is not None and dialog.paths() == [str(orders)]
     qtbot.addWidget(dialog)

@@ -38,7 +38,7 @@ def test_choosing_a_session_in_the_list_selects_it_everywhere(qtbot, app_context
     session_list = window.session_list.findChild(type(window.session_list._list), "sessionList")
     session_list.setCurrentRow(1)
     assert app_context.selection.session_id == first
-    assert "#%d" % first in window.statusBar().findChildren(type(window._session_label))[0].text()
+    assert f"#{first}" in window.statusBar().findChildren(type(window._session_label))[0].text()
 
 
 def test_geometry_and_workspace_are_remembered(qtbot, app_context):

@@ -30,8 +30,12 @@ def page(qtbot, app_context):
     from livedesk.ui.planner.planner_page import PlannerPage
 
     plan = planning.generate_plan_session(
-        app_context.store, _pool(), title="双11 大场", planned_seconds=120 * 60,
-        start=datetime(2026, 11, 14, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+        app_context.store,
+        _pool(),
+        title="双11 大场",
+        planned_seconds=120 * 60,
+        start=datetime(2026, 11, 14, 20, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
+    )
     widget = PlannerPage(app_context)
     qtbot.addWidget(widget)
     widget.resize(1500, 900)
@@ -74,7 +78,7 @@ def test_drag_a_block_to_reorder_then_undo_and_redo(qtbot, page):
 
     expected = before[:1] + before[2:5] + before[1:2] + before[5:]
     assert _shape(page.document.plan) == expected
-    assert _shape(_stored(page)) == expected          # saved at once, no save button
+    assert _shape(_stored(page)) == expected  # saved at once, no save button
     assert timeline.selected_index == 4
     # The table beside the timeline shows the new order.
     assert page.segment_model.index(4, 2).data() == "洗脸巾 (T1)"
@@ -89,7 +93,7 @@ def test_drag_a_block_to_reorder_then_undo_and_redo(qtbot, page):
 def test_drag_an_edge_to_resize_then_undo(qtbot, page):
     timeline = page.timeline
     before = _shape(page.document.plan)
-    rect = timeline.block_rect(2)                      # P1, 13 min
+    rect = timeline.block_rect(2)  # P1, 13 min
     assert before[2] == ("pitch", "P1", 780)
     px_per_second = rect.width() / 780
     y = int(rect.center().y())
@@ -99,7 +103,7 @@ def test_drag_an_edge_to_resize_then_undo(qtbot, page):
 
     plan = page.document.plan
     assert plan.segments[2].planned_seconds == 900
-    assert sum(b.seconds for b in plan.segments[2].steps) == 900    # step budgets follow the new length
+    assert sum(b.seconds for b in plan.segments[2].steps) == 900  # step budgets follow the new length
     assert _stored(page).segments[2].planned_seconds == 900
     # The following segments start two minutes later: the run order is now 2 min over the slot.
     assert plan.planned_starts()[3] - plan.planned_starts()[2] == timedelta(minutes=15)
@@ -121,7 +125,7 @@ def test_insert_duplicate_delete_and_warning_click_selects(qtbot, page):
     assert len(_stored(page).segments) == count + 1
     page.duplicate_selected()
     assert [s.kind for s in _stored(page).segments[1:3]] == [SegmentKind.INTERACTION] * 2
-    assert page.timeline.selected_index == 2              # the copy is selected
+    assert page.timeline.selected_index == 2  # the copy is selected
     page.delete_selected()
     page.timeline.select(1)
     page.delete_selected()
@@ -129,8 +133,11 @@ def test_insert_duplicate_delete_and_warning_click_selects(qtbot, page):
     # Stretch a traffic pitch beyond 5 min through the table, then click its warning.
     index = page.segment_model.index(1, 4)
     assert page.segment_model.setData(index, "8")
-    item = next(page.warnings.item(i) for i in range(page.warnings.count())
-                if page.warnings.item(i).data(Qt.ItemDataRole.UserRole) == 1)
+    item = next(
+        page.warnings.item(i)
+        for i in range(page.warnings.count())
+        if page.warnings.item(i).data(Qt.ItemDataRole.UserRole) == 1
+    )
     page.timeline.select(None)
     rect = page.warnings.visualItemRect(item)
     qtbot.mouseClick(page.warnings.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -26,13 +26,13 @@ def test_rehearsal_by_keys_records_actuals_and_history(qtbot, page, app_context)
     clock.advance(20)
     page.tick()
     assert panel.timer_label.text() == "00:20"
-    assert "00:10" in panel.remaining_label.text()            # 30 s budget
+    assert "00:10" in panel.remaining_label.text()  # 30 s budget
     qtbot.keyClick(panel, Qt.Key.Key_Right)
     clock.advance(75)
-    qtbot.keyClick(panel, Qt.Key.Key_Space)                    # pause: time stops
+    qtbot.keyClick(panel, Qt.Key.Key_Space)  # pause: time stops
     clock.advance(600)
     qtbot.keyClick(panel, Qt.Key.Key_Space)
-    qtbot.keyClick(panel, Qt.Key.Key_Left)                     # back to step 1 for 5 s more
+    qtbot.keyClick(panel, Qt.Key.Key_Left)  # back to step 1 for 5 s more
     clock.advance(5)
     qtbot.keyClick(panel, Qt.Key.Key_Right)
     for seconds in (0, 30, 25, 40):
@@ -45,8 +45,12 @@ def test_rehearsal_by_keys_records_actuals_and_history(qtbot, page, app_context)
     takes = rehearsals.history(app_context.store, product_id="P1")
     assert len(takes) == 1 and takes[0].host == "小林"
     assert [(s.step, s.actual) for s in takes[0].steps] == [
-        (ScriptStep.PAIN_POINT, 25), (ScriptStep.SELLING_POINTS, 75), (ScriptStep.TRUST, 30),
-        (ScriptStep.OFFER, 25), (ScriptStep.CLOSE, 40)]
+        (ScriptStep.PAIN_POINT, 25),
+        (ScriptStep.SELLING_POINTS, 75),
+        (ScriptStep.TRUST, 30),
+        (ScriptStep.OFFER, 25),
+        (ScriptStep.CLOSE, 40),
+    ]
     assert panel.history_table.rowCount() == 1 and panel.history_table.item(0, 2).text() == "03:15"
 
 
@@ -74,7 +78,7 @@ def test_script_editor_lints_estimates_and_saves(qtbot, page, app_context):
     assert [h.text for h in hits] == ["全网最低价"]
     hit = box.hit_at(4)
     assert hit is not None and "删除比较" in hit_tooltip(hit)
-    assert box.hit_at(12) is None                               # 第一次 is ordinary
+    assert box.hit_at(12) is None  # 第一次 is ordinary
     assert "1" in product_editor.lint_label.text()
     # 17 spoken chars at 220/min ≈ 5 s, within the 30 s budget
     assert "17" in product_editor.estimates[ScriptStep.OFFER].text()

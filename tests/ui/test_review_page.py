@@ -12,25 +12,48 @@ from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # shared review test data
 
-from review_fixtures import START, at, orders, save_plan, save_table, small_plan, summary_values  # noqa: E402
+from review_fixtures import START, at, orders, save_plan, save_table, small_plan, summary_values
 
-from livedesk.persistence import live_log_repository  # noqa: E402
-from livedesk.ui.review.review_page import ReviewPage  # noqa: E402
+from livedesk.persistence import live_log_repository
+from livedesk.ui.review.review_page import ReviewPage
 
 
 def _with_data(store, start=START) -> int:
     from review_fixtures import log_events
 
     session_id = save_plan(store, small_plan(start=start))
-    save_table(store, session_id, "summary", summary_values(
-        {"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46, "product_click_uv": 900}, "基本信息"),
-        "整场数据.xlsx", "基本信息")
-    save_table(store, session_id, "orders", orders(("T1", 1, 990, start + (at(11) - START), "a"),
-                                                   ("P1", 2, 39800, start + (at(20) - START), "b")), "订单.csv")
+    save_table(
+        store,
+        session_id,
+        "summary",
+        summary_values(
+            {"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46, "product_click_uv": 900},
+            "基本信息",
+        ),
+        "整场数据.xlsx",
+        "基本信息",
+    )
+    save_table(
+        store,
+        session_id,
+        "orders",
+        orders(
+            ("T1", 1, 990, start + (at(11) - START), "a"), ("P1", 2, 39800, start + (at(20) - START), "b")
+        ),
+        "订单.csv",
+    )
     if start == START:
         with store.transaction() as db:
-            live_log_repository.append_events(db, session_id, log_events(
-                (0, "segment_start", 0), (10, "segment_start", 1), (15, "segment_start", 2), (40, "segment_end", 2)))
+            live_log_repository.append_events(
+                db,
+                session_id,
+                log_events(
+                    (0, "segment_start", 0),
+                    (10, "segment_start", 1),
+                    (15, "segment_start", 2),
+                    (40, "segment_end", 2),
+                ),
+            )
     return session_id
 
 
@@ -46,17 +69,23 @@ def test_review_page_shows_kpis_with_sources_tables_and_findings(page, app_conte
     page.show_session(session_id)
     gmv = page.kpis.cards["gmv"]
     assert gmv.value.text() == "¥236,552.00"
-    assert gmv.source.text() == "整场数据"                                                     # the primary, short
-    assert "整场数据.xlsx · 基本信息" in gmv.toolTip() and "订单.csv，订单汇总" in gmv.toolTip()   # both sources + gap
-    assert not gmv.badge.isHidden() and gmv.badge.text().startswith("差 -¥")                  # orders sum far lower
-    assert "30" in gmv.toolTip()                                                               # the refund caveat
-    assert page.kpis.cards["pv"].value.text() == "8,947" and page.kpis.cards["uv_value"].value.text() == "¥34.88"
+    assert gmv.source.text() == "整场数据"  # the primary, short
+    assert (
+        "整场数据.xlsx · 基本信息" in gmv.toolTip() and "订单.csv，订单汇总" in gmv.toolTip()
+    )  # both sources + gap
+    assert not gmv.badge.isHidden() and gmv.badge.text().startswith("差 -¥")  # orders sum far lower
+    assert "30" in gmv.toolTip()  # the refund caveat
+    assert (
+        page.kpis.cards["pv"].value.text() == "8,947" and page.kpis.cards["uv_value"].value.text() == "¥34.88"
+    )
     assert page.kpis.cards["roi"].value.text() == "—"
     assert "公式" in page.kpis.cards["gpm"].toolTip()
-    assert page.plan_table.rowCount() == 7 and page.plan_table.cell_text(2, 7) == "25.0"      # P1 ran 25 min
+    assert page.plan_table.rowCount() == 7 and page.plan_table.cell_text(2, 7) == "25.0"  # P1 ran 25 min
     assert page.segment_table.cell_text(1, 2) == "¥9.90"
     texts = [page.findings_list.item(i).text() for i in range(page.findings_list.count())]
-    assert any(t.startswith("[警告] 环节 3（") and "实际 25.0 分钟" in t for t in texts)  # with the product on air
+    assert any(
+        t.startswith("[警告] 环节 3（") and "实际 25.0 分钟" in t for t in texts
+    )  # with the product on air
     assert page.product_table.rowCount() == 4
     assert page.role_table.rowCount() == 4
 
@@ -64,7 +93,9 @@ def test_review_page_shows_kpis_with_sources_tables_and_findings(page, app_conte
 def test_action_item_from_finding_is_verified_at_the_next_session(page, app_context):
     first = _with_data(app_context.store)
     page.show_session(first)
-    assert page.own_list.count() == 1 and page.own_list.item(0).flags() == Qt.NoItemFlags   # the empty-list hint
+    assert (
+        page.own_list.count() == 1 and page.own_list.item(0).flags() == Qt.NoItemFlags
+    )  # the empty-list hint
     assert "创建行动项" in page.own_list.item(0).text()
     page.findings_list.setCurrentRow(0)
     finding = page.selected_finding()
@@ -73,8 +104,11 @@ def test_action_item_from_finding_is_verified_at_the_next_session(page, app_cont
     second = _with_data(app_context.store, start=START + timedelta(days=7))
     page.show_session(second)
     assert page.carried_list.count() == 1
-    assert page.carried_list.item(0).checkState() == Qt.Checked and "验证值 6,782" in page.carried_list.item(0).text()
-    assert page.history_view.compare_table.rowCount() > 20            # two sessions side by side
+    assert (
+        page.carried_list.item(0).checkState() == Qt.Checked
+        and "验证值 6,782" in page.carried_list.item(0).text()
+    )
+    assert page.history_view.compare_table.rowCount() > 20  # two sessions side by side
     assert page.history_view.first.count() == 2
 
 
@@ -106,9 +140,16 @@ def test_export_meeting_mode_and_empty_state(page, app_context, qtbot, tmp_path)
 
 
 def _detail(value, *alternatives, source="罗盘_整场数据.xlsx · 基本信息", formula=None, caveat=None):
-    return {"value": value, "source": source, "formula": formula, "caveat_code": caveat, "estimated": False,
-            "low": None, "high": None,
-            "alternatives": [{"value": v, "source": s, "gap": v - value} for v, s in alternatives]}
+    return {
+        "value": value,
+        "source": source,
+        "formula": formula,
+        "caveat_code": caveat,
+        "estimated": False,
+        "low": None,
+        "high": None,
+        "alternatives": [{"value": v, "source": s, "gap": v - value} for v, s in alternatives],
+    }
 
 
 def test_kpi_card_shows_the_gap_badge_only_when_sources_disagree(qtbot, app_context):
@@ -116,16 +157,22 @@ def test_kpi_card_shows_the_gap_badge_only_when_sources_disagree(qtbot, app_cont
 
     card = KpiCard("gmv")
     qtbot.addWidget(card)
-    card.show_detail(_detail(233308.53, (233308.53, "抖店_订单.csv (summed orders)"), caveat="gmv_includes_refunds"))
-    assert card.badge.isHidden()                                   # both sources agree: no badge
+    card.show_detail(
+        _detail(233308.53, (233308.53, "抖店_订单.csv (summed orders)"), caveat="gmv_includes_refunds")
+    )
+    assert card.badge.isHidden()  # both sources agree: no badge
     assert card.value.text() == "¥233,308.53" and card.source.text() == "罗盘_整场数据"
-    assert "抖店_订单.csv，订单汇总" in card.toolTip() and "差 ¥0.00" in card.toolTip()   # still listed in the tooltip
-    assert "30" in card.toolTip()                                  # the platform caveat
+    assert (
+        "抖店_订单.csv，订单汇总" in card.toolTip() and "差 ¥0.00" in card.toolTip()
+    )  # still listed in the tooltip
+    assert "30" in card.toolTip()  # the platform caveat
     card.show_detail(_detail(233308.53, (233000.00, "抖店_订单.csv (summed orders)")))
     assert not card.badge.isHidden() and card.badge.text() == "差 -¥308.53"
     rate = KpiCard("watch_to_buy_rate")
     qtbot.addWidget(rate)
-    rate.show_detail(_detail(0.022270, (0.0222701, "derived: buyers / uv")))   # a rounding-only gap is agreement
+    rate.show_detail(
+        _detail(0.022270, (0.0222701, "derived: buyers / uv"))
+    )  # a rounding-only gap is agreement
     assert rate.badge.isHidden()
 
 
@@ -137,7 +184,9 @@ def test_kpi_card_tooltip_holds_the_translated_formula_and_the_card_no_english(q
     card.show_detail(_detail(2.6, source="derived: gmv / uv", formula="gmv / uv"))
     assert "公式：成交金额 ÷ 观看人数" in card.toolTip()
     assert card.source.text() == "计算得出"
-    visible = " ".join(label.text() for label in (card.title, card.value, card.target, card.source, card.badge))
+    visible = " ".join(
+        label.text() for label in (card.title, card.value, card.target, card.source, card.badge)
+    )
     assert "derived" not in visible and "gmv" not in visible
     card.show_detail(_detail(None, source=None, formula="gmv / uv"))
     assert card.value.text() == "—" and card.source.text() == "无数据"
@@ -149,7 +198,7 @@ def test_kpi_card_shows_the_target_and_whether_it_was_met(qtbot, app_context):
     card = KpiCard("gmv")
     qtbot.addWidget(card)
     card.show_detail(_detail(233308.53), None)
-    assert card.target.isHidden()                                  # no target: no line
+    assert card.target.isHidden()  # no target: no line
     card.show_detail(_detail(233308.53), 200000.0)
     assert not card.target.isHidden() and card.target.text() == "目标 ¥200,000.00 · 已达成"
     card.show_detail(_detail(150000.0), 200000.0)
@@ -159,14 +208,17 @@ def test_kpi_card_shows_the_target_and_whether_it_was_met(qtbot, app_context):
 def test_review_words_and_numbers_read_in_chinese(page, app_context):
     from livedesk.ui.review.labels import finding_text, step_label
 
-    missed = {"code": "target_missed", "evidence": {"metric": "watch_to_buy_rate", "value": 0.02227, "target": 0.035}}
+    missed = {
+        "code": "target_missed",
+        "evidence": {"metric": "watch_to_buy_rate", "value": 0.02227, "target": 0.035},
+    }
     assert finding_text(missed, {}) == "观看-成交率(人数) 实际 2.23%，目标 3.50%。"
     after = {"code": "orders_after_end", "evidence": {"orders": 14, "gmv": 775.5}}
     assert "（¥775.50）" in finding_text(after, {})
     assert step_label("pain_point") == "痛点引入" and step_label(None) == "—"
     session_id = _with_data(app_context.store)
     page.show_session(session_id)
-    assert page.role_table.item(0, 3).toolTip()                    # the full checks when the column is elided
+    assert page.role_table.item(0, 3).toolTip()  # the full checks when the column is elided
 
 
 def test_finding_evidence_reads_as_words_and_units(qtbot, app_context):

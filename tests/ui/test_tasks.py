@@ -11,7 +11,11 @@ def test_result_arrives_on_the_ui_thread(qtbot):
     runner = TaskRunner()
     results = []
     ui_thread = threading.current_thread()
-    runner.submit("sum", lambda control: sum(range(1000)), on_done=lambda r: results.append((r, threading.current_thread())))
+    runner.submit(
+        "sum",
+        lambda control: sum(range(1000)),
+        on_done=lambda r: results.append((r, threading.current_thread())),
+    )
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert results == [(499500, ui_thread)]
 

@@ -16,9 +16,13 @@ def tr_literals() -> dict[str, str]:
     found = {}
     for path in UI_DIR.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) == "tr":
-                if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-                    found[node.args[0].value] = f"{path.relative_to(UI_DIR)}:{node.lineno}"
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", None)) == "tr"
+            ) and (
+                node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+            ):
+                found[node.args[0].value] = f"{path.relative_to(UI_DIR)}:{node.lineno}"
     return found
 
 
@@ -34,7 +38,7 @@ def test_tr_is_only_called_with_literals():
     offenders = []
     for path in UI_DIR.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr":
-                if not (node.args and isinstance(node.args[0], ast.Constant)):
-                    offenders.append(f"{path.relative_to(UI_DIR)}:{node.lineno}")
+            is_tr = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "tr"
+            if is_tr and not (node.args and isinstance(node.args[0], ast.Constant)):
+                offenders.append(f"{path.relative_to(UI_DIR)}:{node.lineno}")
     assert offenders == []

@@ -9,8 +9,19 @@ import copy
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimer
-from PySide6.QtWidgets import (QDateTimeEdit, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit,
-                               QListWidget, QListWidgetItem, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from livedesk.domain.money import fen_to_yuan, yuan_to_fen
 from livedesk.domain.plan_edits import SetSessionField
@@ -77,18 +88,25 @@ class SessionHeaderForm(QWidget):
         self.platform.editingFinished.connect(lambda: self._commit("platform", self.platform.text().strip()))
         self.account.editingFinished.connect(lambda: self._commit("account", self.account.text().strip()))
         self.start.editingFinished.connect(self._commit_start)
-        self.minutes.editingFinished.connect(lambda: self._commit("planned_seconds", self.minutes.value() * 60))
+        self.minutes.editingFinished.connect(
+            lambda: self._commit("planned_seconds", self.minutes.value() * 60)
+        )
         for edit in self.team.values():
             edit.editingFinished.connect(self._commit_team)
         for box in (self.gmv, self.uv, self.uv_value, self.conversion, self.roi):
             box.editingFinished.connect(self._commit_targets)
         self.ad_budget.editingFinished.connect(
-            lambda: self._commit("ad_budget_fen", yuan_to_fen(self.ad_budget.value()) or None))
+            lambda: self._commit("ad_budget_fen", yuan_to_fen(self.ad_budget.value()) or None)
+        )
         # Deferred: committing rebuilds the lists, which must not happen inside their own signal.
         self.preheat.itemChanged.connect(
-            lambda _item: QTimer.singleShot(0, lambda: self._commit_checklist("preheat_checklist", self.preheat)))
+            lambda _item: QTimer.singleShot(
+                0, lambda: self._commit_checklist("preheat_checklist", self.preheat)
+            )
+        )
         self.scene.itemChanged.connect(
-            lambda _item: QTimer.singleShot(0, lambda: self._commit_checklist("scene_checklist", self.scene)))
+            lambda _item: QTimer.singleShot(0, lambda: self._commit_checklist("scene_checklist", self.scene))
+        )
         document.plan_changed.connect(self._on_plan_changed)
         self._on_plan_changed()
 
@@ -110,7 +128,9 @@ class SessionHeaderForm(QWidget):
         self.title.setText(s.title)
         self.platform.setText(s.platform)
         self.account.setText(s.account)
-        self.start.setDateTime(QDateTime(s.start.year, s.start.month, s.start.day, s.start.hour, s.start.minute, 0))
+        self.start.setDateTime(
+            QDateTime(s.start.year, s.start.month, s.start.day, s.start.hour, s.start.minute, 0)
+        )
         self.minutes.setValue(s.planned_seconds // 60)
         for key, edit in self.team.items():
             edit.setText(s.team.get(key, ""))
@@ -148,10 +168,14 @@ class SessionHeaderForm(QWidget):
             return
         q = self.start.dateTime()
         d, t = q.date(), q.time()
-        self._commit("start", datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=plan.session.zone))
+        self._commit(
+            "start", datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=plan.session.zone)
+        )
 
     def _commit_team(self) -> None:
-        self._commit("team", {key: edit.text().strip() for key, edit in self.team.items() if edit.text().strip()})
+        self._commit(
+            "team", {key: edit.text().strip() for key, edit in self.team.items() if edit.text().strip()}
+        )
 
     def _commit_targets(self) -> None:
         plan = self._document.plan

@@ -52,13 +52,19 @@ def warning_text(warning: PlanWarning) -> str:
     code = warning.code
     if code in ("pitch_too_short", "pitch_too_long"):
         text = tr("Pitch {n} ({role}) lasts {length}, outside {low}–{high}")
-        return text.format(n=n, role=role_label(Role(v["role"])), length=mmss(v["seconds"]),
-                           low=mmss(v["min_seconds"]), high=mmss(v["max_seconds"]))
+        return text.format(
+            n=n,
+            role=role_label(Role(v["role"])),
+            length=mmss(v["seconds"]),
+            low=mmss(v["min_seconds"]),
+            high=mmss(v["max_seconds"]),
+        )
     if code == "traffic_in_a_row":
         return tr("Pitch {n} is the second traffic pitch in a row").format(n=n)
     if code == "step_budget_mismatch":
         return tr("Script steps of pitch {n} add up to {steps}, not {length}").format(
-            n=n, steps=mmss(v["steps_seconds"]), length=mmss(v["seconds"]))
+            n=n, steps=mmss(v["steps_seconds"]), length=mmss(v["seconds"])
+        )
     if code == "too_many_image_items":
         return tr("Segment {n} brings image item number {count}; plan at most {limit}").format(n=n, **v)
     if code == "too_many_traffic_skus":
@@ -67,27 +73,43 @@ def warning_text(warning: PlanWarning) -> str:
         return tr("No traffic item in the first 15 minutes")
     if code == "profit_share_low":
         return tr("Profit items take {share} of pitch time, under the {target} target").format(
-            share=f"{v['share']:.0%}", target=f"{v['target']:.0%}")
+            share=f"{v['share']:.0%}", target=f"{v['target']:.0%}"
+        )
     if code == "total_over_slot":
         return tr("The run order lasts {total}, {diff} over the {slot} slot").format(
-            total=mmss(v["total_seconds"]), diff=mmss(v["total_seconds"] - v["slot_seconds"]), slot=mmss(v["slot_seconds"]))
+            total=mmss(v["total_seconds"]),
+            diff=mmss(v["total_seconds"] - v["slot_seconds"]),
+            slot=mmss(v["slot_seconds"]),
+        )
     if code == "total_under_slot":
         return tr("The run order lasts {total}, {diff} short of the {slot} slot").format(
-            total=mmss(v["total_seconds"]), diff=mmss(v["slot_seconds"] - v["total_seconds"]), slot=mmss(v["slot_seconds"]))
+            total=mmss(v["total_seconds"]),
+            diff=mmss(v["slot_seconds"] - v["total_seconds"]),
+            slot=mmss(v["slot_seconds"]),
+        )
     if code == "forecast_over_stock":
         return tr("Forecast {units} units of {product}, above the {stock} allotted").format(
-            units=v["units"], product=v["product_id"], stock=v["stock"])
+            units=v["units"], product=v["product_id"], stock=v["stock"]
+        )
     if code == "pitch_without_product":
         return tr("Pitch {n} has no product").format(n=n)
     if code == "unknown_product":
-        return tr("Segment {n} names product {product}, which is not in the pool").format(n=n, product=v["product_id"])
+        return tr("Segment {n} names product {product}, which is not in the pool").format(
+            n=n, product=v["product_id"]
+        )
     return warning.message
 
 
 def team_role_label(key: str) -> str:
     """主播, 副播 … for a team role key of domain.session.TEAM_ROLES."""
-    return {"host": tr("Host"), "co_host": tr("Co-host"), "director": tr("Director"), "ad_buyer": tr("Ad buyer"),
-            "private_domain": tr("Private domain"), "customer_service": tr("Customer service")}[key]
+    return {
+        "host": tr("Host"),
+        "co_host": tr("Co-host"),
+        "director": tr("Director"),
+        "ad_buyer": tr("Ad buyer"),
+        "private_domain": tr("Private domain"),
+        "customer_service": tr("Customer service"),
+    }[key]
 
 
 def owner_label(owner: str, team: dict[str, str]) -> str:

@@ -55,7 +55,9 @@ class PlanDocument(QObject):
         if session_id:
             self.plan = planning.load_plan(self.store, session_id)
             self.assumptions = planning.load_assumptions(self.store, session_id)
-            self.history = planning.product_history(self.store, [p.product_id for p in self.plan.products], session_id)
+            self.history = planning.product_history(
+                self.store, [p.product_id for p in self.plan.products], session_id
+            )
         else:
             self.plan = None
         self._refresh()

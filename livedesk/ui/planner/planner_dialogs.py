@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from livedesk.domain.roles import Role
 from livedesk.domain.wave import RoleLength, WaveConfig
@@ -23,7 +33,9 @@ class WavePatternDialog(QDialog):
         self.setWindowTitle(tr("Generate wave plan"))
         self._config = copy.deepcopy(config)
         self.pattern = QLineEdit(",".join(role.value for role in config.pattern))
-        self.pattern.setToolTip(tr("Roles separated by commas: traffic, profit, image, clearance (or 引流款, 利润款 …)"))
+        self.pattern.setToolTip(
+            tr("Roles separated by commas: traffic, profit, image, clearance (or 引流款, 利润款 …)")
+        )
         self.lengths = {}
         form = QFormLayout()
         form.addRow(tr("Role pattern"), self.pattern)
@@ -40,7 +52,9 @@ class WavePatternDialog(QDialog):
         form.addRow(tr("Encores"), self.encores)
         self.error = QLabel()
         self.error.setStyleSheet("color: #C0504D;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -61,7 +75,9 @@ class WavePatternDialog(QDialog):
         for role, spin in self.lengths.items():
             old = config.length(role)
             default = spin.value() * 60
-            config.role_lengths[role] = RoleLength(min(old.min_seconds, default), default, max(old.max_seconds, default))
+            config.role_lengths[role] = RoleLength(
+                min(old.min_seconds, default), default, max(old.max_seconds, default)
+            )
         config.encore_count = self.encores.value()
         return config
 
@@ -72,12 +88,24 @@ class WavePatternDialog(QDialog):
 
 def field_label(key: str) -> str:
     return {
-        "product_id": tr("Product ID"), "name": tr("Name"), "sku": tr("SKU"), "role": tr("Role"),
-        "daily_price": tr("Daily price"), "live_price": tr("Live price"), "cost": tr("Cost"), "stock": tr("Stock"),
-        "mechanism": tr("Mechanism"), "selling_points": tr("Selling points"), "pain_points": tr("Pain points"),
-        "endorsements": tr("Endorsements"), "faq": tr("FAQ"), "script_pain_point": tr("Script: pain point"),
-        "script_selling_points": tr("Script: selling points"), "script_trust": tr("Script: trust"),
-        "script_offer": tr("Script: offer"), "script_close": tr("Script: closing push"),
+        "product_id": tr("Product ID"),
+        "name": tr("Name"),
+        "sku": tr("SKU"),
+        "role": tr("Role"),
+        "daily_price": tr("Daily price"),
+        "live_price": tr("Live price"),
+        "cost": tr("Cost"),
+        "stock": tr("Stock"),
+        "mechanism": tr("Mechanism"),
+        "selling_points": tr("Selling points"),
+        "pain_points": tr("Pain points"),
+        "endorsements": tr("Endorsements"),
+        "faq": tr("FAQ"),
+        "script_pain_point": tr("Script: pain point"),
+        "script_selling_points": tr("Script: selling points"),
+        "script_trust": tr("Script: trust"),
+        "script_offer": tr("Script: offer"),
+        "script_close": tr("Script: closing push"),
     }[key]
 
 
@@ -98,7 +126,9 @@ class PoolMappingDialog(QDialog):
             form.addRow(header, combo)
         self.remember = QCheckBox(tr("Remember this mapping"))
         self.remember.setChecked(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

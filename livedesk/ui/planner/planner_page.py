@@ -8,12 +8,35 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFrame, QScrollArea, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-                               QListWidgetItem, QMenu, QMessageBox, QPushButton, QSplitter, QTableView, QTabWidget,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from livedesk.domain.plan_edits import (DeleteSegment, DuplicateSegment, InsertSegment, ReplaceProducts,
-                                        ReplaceSegments, new_segment)
+from livedesk.domain.plan_edits import (
+    DeleteSegment,
+    DuplicateSegment,
+    InsertSegment,
+    ReplaceProducts,
+    ReplaceSegments,
+    new_segment,
+)
 from livedesk.domain.roles import SegmentKind
 from livedesk.domain.wave import WaveConfig
 from livedesk.services import planning
@@ -29,8 +52,14 @@ from livedesk.ui.planner.side_panels import ForecastPanel, StepBudgetEditor
 from livedesk.ui.planner.timeline_widget import TimelineWidget
 from livedesk.ui.planner.wave_view import WaveView
 
-INSERT_SECONDS = {SegmentKind.PITCH: 600, SegmentKind.INTERACTION: 120, SegmentKind.TRANSITION: 60,
-                  SegmentKind.ENCORE: 240, SegmentKind.OPENING: 600, SegmentKind.CLOSING: 900}
+INSERT_SECONDS = {
+    SegmentKind.PITCH: 600,
+    SegmentKind.INTERACTION: 120,
+    SegmentKind.TRANSITION: 60,
+    SegmentKind.ENCORE: 240,
+    SegmentKind.OPENING: 600,
+    SegmentKind.CLOSING: 900,
+}
 
 
 class PlannerPage(QWidget):
@@ -70,7 +99,11 @@ class PlannerPage(QWidget):
             button = QToolButton()
             button.setDefaultAction(action)
             toolbar.addWidget(button)
-        for label, suffix in ((tr("Export XLSX"), ".xlsx"), (tr("Export PDF"), ".pdf"), (tr("Export CSV"), ".csv")):
+        for label, suffix in (
+            (tr("Export XLSX"), ".xlsx"),
+            (tr("Export PDF"), ".pdf"),
+            (tr("Export CSV"), ".csv"),
+        ):
             toolbar.addWidget(self._button(label, lambda s=suffix: self._on_export_clicked(s)))
 
         self.timeline = TimelineWidget(self.document)
@@ -133,11 +166,14 @@ class PlannerPage(QWidget):
 
         self.timeline.segment_selected.connect(self._on_segment_selected)
         self.segment_table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self._on_segment_selected(current.row()) if current.isValid() else None)
+            lambda current, _previous: self._on_segment_selected(current.row()) if current.isValid() else None
+        )
         self.warnings.itemClicked.connect(self._on_warning_clicked)
         self.document.plan_changed.connect(self._on_plan_changed)
         self.document.saved.connect(lambda: self.status.setText(tr("All changes saved")))
-        self.document.save_failed.connect(lambda reason: self.status.setText(tr("Not saved: {reason}").format(reason=reason)))
+        self.document.save_failed.connect(
+            lambda reason: self.status.setText(tr("Not saved: {reason}").format(reason=reason))
+        )
         self._on_plan_changed()
 
     def _button(self, text: str, slot) -> QPushButton:
@@ -156,8 +192,14 @@ class PlannerPage(QWidget):
     def _on_plan_changed(self) -> None:
         plan = self.document.plan
         self.title.setText(plan.session.title if plan else tr("No session selected"))
-        for widget in (self.generate_button, self.insert_button, self.duplicate_button, self.delete_button,
-                       self.import_button, self.tabs):
+        for widget in (
+            self.generate_button,
+            self.insert_button,
+            self.duplicate_button,
+            self.delete_button,
+            self.import_button,
+            self.tabs,
+        ):
             widget.setEnabled(plan is not None)
         self.warnings.clear()
         for warning in self.document.warnings:
@@ -182,7 +224,9 @@ class PlannerPage(QWidget):
         model_index = self.segment_model.index(index, 0)
         if model_index.isValid() and self.segment_table.currentIndex().row() != index:
             self.segment_table.selectionModel().setCurrentIndex(
-                model_index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                model_index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def _on_warning_clicked(self, item: QListWidgetItem) -> None:
         index = item.data(Qt.ItemDataRole.UserRole)
@@ -196,8 +240,14 @@ class PlannerPage(QWidget):
         if plan is None:
             return
         at = (self.selected_index() + 1) if self.selected_index() is not None else len(plan.segments)
-        product = plan.products[0].product_id if kind in (SegmentKind.PITCH, SegmentKind.ENCORE) and plan.products else None
-        self.document.push(InsertSegment(at, new_segment(kind, INSERT_SECONDS[kind], product)), tr("Insert segment"))
+        product = (
+            plan.products[0].product_id
+            if kind in (SegmentKind.PITCH, SegmentKind.ENCORE) and plan.products
+            else None
+        )
+        self.document.push(
+            InsertSegment(at, new_segment(kind, INSERT_SECONDS[kind], product)), tr("Insert segment")
+        )
         self._on_segment_selected(at)
 
     def duplicate_selected(self) -> None:
@@ -233,7 +283,9 @@ class PlannerPage(QWidget):
         """Replace the run order with a generated wave plan (one undoable step) and keep the settings."""
         plan = self.document.plan
         if plan is None or not plan.products:
-            QMessageBox.information(self, tr("Generate wave plan"), tr("Add or import products to the pool first."))
+            QMessageBox.information(
+                self, tr("Generate wave plan"), tr("Add or import products to the pool first.")
+            )
             return
         self.document.set_config(config)
         segments = planning.generate_segments(plan, config, self.document.history)
@@ -256,8 +308,13 @@ class PlannerPage(QWidget):
             return False
         if result.duplicates:
             ids = ", ".join(sorted(result.duplicates))
-            QMessageBox.warning(self, tr("Import pool"),
-                                tr("These product ids appear more than once; only the first row of each was kept: {ids}").format(ids=ids))
+            QMessageBox.warning(
+                self,
+                tr("Import pool"),
+                tr(
+                    "These product ids appear more than once; only the first row of each was kept: {ids}"
+                ).format(ids=ids),
+            )
         self.document.push(ReplaceProducts(result.products), tr("Import pool"))
         return True
 
@@ -305,9 +362,13 @@ class PlannerPage(QWidget):
         target = Path(path)
         self.status.setText(tr("Exporting…"))
         self._context.tasks.submit(
-            "planner-export", lambda control: planning.export_run_sheet(snapshot, target),
+            "planner-export",
+            lambda control: planning.export_run_sheet(snapshot, target),
             on_done=lambda _rows: self.status.setText(tr("Exported {name}").format(name=target.name)),
-            on_failed=lambda error: self.status.setText(tr("Export failed: {reason}").format(reason=str(error))))
+            on_failed=lambda error: self.status.setText(
+                tr("Export failed: {reason}").format(reason=str(error))
+            ),
+        )
 
     def _on_export_clicked(self, suffix: str) -> None:
         plan = self.document.plan

@@ -14,9 +14,25 @@ from livedesk.ui.i18n import tr
 from livedesk.ui.planner.labels import role_label
 from livedesk.ui.planner.plan_document import PlanDocument
 
-COLUMNS = ("product_id", "name", "role", "sku", "daily_price_fen", "live_price_fen", "cost_fen", "stock",
-           "mechanism", "selling_points", "pain_points", "endorsements", "faq")
+COLUMNS = (
+    "product_id",
+    "name",
+    "role",
+    "sku",
+    "daily_price_fen",
+    "live_price_fen",
+    "cost_fen",
+    "stock",
+    "mechanism",
+    "selling_points",
+    "pain_points",
+    "endorsements",
+    "faq",
+)
 MONEY = {"daily_price_fen", "live_price_fen", "cost_fen"}
+
+
+_ROOT = QModelIndex()  # the invalid index Qt passes for the table's root
 
 
 class PoolTableModel(QAbstractTableModel):
@@ -29,21 +45,30 @@ class PoolTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
         plan = self._document.plan
         return 0 if parent.isValid() or plan is None else len(plan.products)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         return {
-            "product_id": tr("Product ID"), "name": tr("Name"), "role": tr("Role"), "sku": tr("SKU"),
-            "daily_price_fen": tr("Daily price"), "live_price_fen": tr("Live price"), "cost_fen": tr("Cost"),
-            "stock": tr("Stock"), "mechanism": tr("Mechanism"), "selling_points": tr("Selling points"),
-            "pain_points": tr("Pain points"), "endorsements": tr("Endorsements"), "faq": tr("FAQ"),
+            "product_id": tr("Product ID"),
+            "name": tr("Name"),
+            "role": tr("Role"),
+            "sku": tr("SKU"),
+            "daily_price_fen": tr("Daily price"),
+            "live_price_fen": tr("Live price"),
+            "cost_fen": tr("Cost"),
+            "stock": tr("Stock"),
+            "mechanism": tr("Mechanism"),
+            "selling_points": tr("Selling points"),
+            "pain_points": tr("Pain points"),
+            "endorsements": tr("Endorsements"),
+            "faq": tr("FAQ"),
         }[COLUMNS[section]]
 
     def flags(self, index: QModelIndex):
@@ -68,7 +93,7 @@ class PoolTableModel(QAbstractTableModel):
             return "" if value is None else f"{fen_to_yuan(value)}"
         return "" if value is None else str(value)
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt API
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         plan = self._document.plan
         if plan is None or role != Qt.ItemDataRole.EditRole:
             return False

@@ -27,6 +27,9 @@ def parse_minutes(text: str) -> int:
     return round(float(text) * 60)
 
 
+_ROOT = QModelIndex()  # the invalid index Qt passes for the table's root
+
+
 class SegmentTableModel(QAbstractTableModel):
     def __init__(self, document: PlanDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,21 +40,27 @@ class SegmentTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
         plan = self._document.plan
         return 0 if parent.isValid() or plan is None else len(plan.segments)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return {
-            "start": tr("Start"), "kind": tr("Segment"), "product": tr("Product"), "role": tr("Role"),
-            "length": tr("Length"), "owner": tr("Owner"), "cues": tr("Cues"), "notes": tr("Notes"),
+            "start": tr("Start"),
+            "kind": tr("Segment"),
+            "product": tr("Product"),
+            "role": tr("Role"),
+            "length": tr("Length"),
+            "owner": tr("Owner"),
+            "cues": tr("Cues"),
+            "notes": tr("Notes"),
         }[COLUMNS[section]]
 
     def flags(self, index: QModelIndex):
@@ -86,12 +95,16 @@ class SegmentTableModel(QAbstractTableModel):
         if column == "length":
             return mmss(segment.planned_seconds)
         if column == "owner":
-            return segment.owner if role == Qt.ItemDataRole.EditRole else owner_label(segment.owner, plan.session.team)
+            return (
+                segment.owner
+                if role == Qt.ItemDataRole.EditRole
+                else owner_label(segment.owner, plan.session.team)
+            )
         if column == "cues":
             return " / ".join(segment.cues)
         return segment.notes
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802 - Qt API
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         plan = self._document.plan
         if plan is None or role != Qt.ItemDataRole.EditRole:
             return False
@@ -119,7 +132,9 @@ class SegmentTableModel(QAbstractTableModel):
                 return False
             edit = SetSegmentField(row, "product_id", text or None)
         elif column == "cues":
-            edit = SetSegmentField(row, "cues", [c.strip() for c in text.replace("，", "/").split("/") if c.strip()])
+            edit = SetSegmentField(
+                row, "cues", [c.strip() for c in text.replace("，", "/").split("/") if c.strip()]
+            )
         elif column in ("owner", "notes"):
             edit = SetSegmentField(row, column, text)
         else:

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QPushButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from livedesk.domain.forecast import ForecastAssumptions
 from livedesk.domain.money import format_yuan
@@ -66,7 +74,9 @@ class StepBudgetEditor(QGroupBox):
         total = sum(budgets.values())
         text = tr("{steps} of {length}").format(steps=mmss(total), length=mmss(segment.planned_seconds))
         self.total.setText(text)
-        self.total.setStyleSheet("" if total == segment.planned_seconds else "color: #C0504D; font-weight: 600;")
+        self.total.setStyleSheet(
+            "" if total == segment.planned_seconds else "color: #C0504D; font-weight: 600;"
+        )
 
     def _commit(self) -> None:
         segment = self._segment()
@@ -146,9 +156,11 @@ class ForecastPanel(QGroupBox):
         self.required_uv_value.setText(format_yuan(breakdown.uv_value_fen if breakdown else None))
 
     def _commit(self) -> None:
-        assumptions = ForecastAssumptions(conversion=self.conversion.value() / 100,
-                                          viewers_per_minute=self.viewers.value(),
-                                          units_per_buyer=self._document.assumptions.units_per_buyer)
+        assumptions = ForecastAssumptions(
+            conversion=self.conversion.value() / 100,
+            viewers_per_minute=self.viewers.value(),
+            units_per_buyer=self._document.assumptions.units_per_buyer,
+        )
         if assumptions != self._document.assumptions:
             self._document.set_assumptions(assumptions)
             self.assumptions_edited.emit()

@@ -22,8 +22,8 @@ from livedesk.ui.planner.plan_document import PlanDocument
 MARGIN = 10
 AXIS_HEIGHT = 18
 BLOCK_HEIGHT = 52
-EDGE_GRAB = 5           # pixels either side of a right edge that start a resize
-DRAG_START = 4          # pixels of movement before a press becomes a drag
+EDGE_GRAB = 5  # pixels either side of a right edge that start a resize
+DRAG_START = 4  # pixels of movement before a press becomes a drag
 SNAP_SECONDS = 30
 MIN_SECONDS = 30
 
@@ -48,11 +48,11 @@ class TimelineWidget(QWidget):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._starts: list[int] = []       # cumulative start second of each segment
-        self._products: dict = {}          # product id → Product, so painting never scans the pool
+        self._starts: list[int] = []  # cumulative start second of each segment
+        self._products: dict = {}  # product id → Product, so painting never scans the pool
         self.selected_index: int | None = None
         self._press: QPointF | None = None
-        self._mode: str | None = None       # None | "press" | "move" | "resize"
+        self._mode: str | None = None  # None | "press" | "move" | "resize"
         self._source = -1
         self._insert_at: int | None = None
         self._preview_seconds: int | None = None
@@ -64,7 +64,7 @@ class TimelineWidget(QWidget):
         document.plan_changed.connect(self._on_plan_changed)
         self._on_plan_changed()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         return QSize(900, AXIS_HEIGHT + BLOCK_HEIGHT + 2 * MARGIN)
 
     # --- geometry --------------------------------------------------------------------------------
@@ -95,7 +95,9 @@ class TimelineWidget(QWidget):
         start = self._starts[index]
         if self._mode == "resize" and index > self._source and self._preview_seconds is not None:
             start += self._preview_seconds - self._document.plan.segments[self._source].planned_seconds
-        return QRectF(MARGIN + start * scale, MARGIN + AXIS_HEIGHT, self._seconds(index) * scale, BLOCK_HEIGHT)
+        return QRectF(
+            MARGIN + start * scale, MARGIN + AXIS_HEIGHT, self._seconds(index) * scale, BLOCK_HEIGHT
+        )
 
     def index_at(self, x: float) -> int | None:
         if not self._starts:
@@ -127,7 +129,7 @@ class TimelineWidget(QWidget):
         self.update()
 
     # --- mouse -----------------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton or self._document.plan is None:
             return
         x = event.position().x()
@@ -144,7 +146,7 @@ class TimelineWidget(QWidget):
             self.select(index)
             self.segment_selected.emit(index)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         x = event.position().x()
         if self._mode is None:
             on_edge = self._document.plan is not None and self._edge_at(x) is not None
@@ -161,7 +163,7 @@ class TimelineWidget(QWidget):
             self._preview_seconds = max(MIN_SECONDS, seconds)
             self.update()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt API
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         mode, source = self._mode, self._source
         insert_at, seconds = self._insert_at, self._preview_seconds
         self._mode, self._insert_at, self._preview_seconds, self._press = None, None, None, None
@@ -171,13 +173,16 @@ class TimelineWidget(QWidget):
                 self.selected_index = target
                 self._document.push(MoveSegment(source, target), tr("Move segment"))
                 self.segment_selected.emit(target)
-        elif mode == "resize" and seconds is not None:
-            if seconds != self._document.plan.segments[source].planned_seconds:
-                self._document.push(ResizeSegment(source, seconds), tr("Change segment length"))
+        elif (
+            mode == "resize"
+            and seconds is not None
+            and seconds != self._document.plan.segments[source].planned_seconds
+        ):
+            self._document.push(ResizeSegment(source, seconds), tr("Change segment length"))
         self.update()
 
     # --- painting --------------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#FAFBFC"))
         plan = self._document.plan
@@ -207,10 +212,16 @@ class TimelineWidget(QWidget):
                 painter.setPen(QColor("#FFFFFF"))
                 text_rect = rect.adjusted(4, 2, -4, -2)
                 metrics = painter.fontMetrics()
-                painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                                 metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(text_rect.width())))
-                painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                                 mmss(self._seconds(index)))
+                painter.drawText(
+                    text_rect,
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                    metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(text_rect.width())),
+                )
+                painter.drawText(
+                    text_rect,
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                    mmss(self._seconds(index)),
+                )
         if self.selected_index is not None and self.selected_index < len(plan.segments):
             painter.setPen(QPen(QColor("#1F2933"), 2))
             painter.drawRect(self.block_rect(self.selected_index).adjusted(1, 1, -2, -1))
@@ -219,9 +230,15 @@ class TimelineWidget(QWidget):
         painter.drawLine(QPointF(slot_x, MARGIN), QPointF(slot_x, MARGIN + AXIS_HEIGHT + BLOCK_HEIGHT))
         if self._mode == "move" and self._insert_at is not None:
             count = len(plan.segments)
-            x = self.block_rect(self._insert_at).left() if self._insert_at < count else self.block_rect(count - 1).right()
+            x = (
+                self.block_rect(self._insert_at).left()
+                if self._insert_at < count
+                else self.block_rect(count - 1).right()
+            )
             painter.setPen(QPen(QColor("#1F2933"), 3))
-            painter.drawLine(QPointF(x, MARGIN + AXIS_HEIGHT - 4), QPointF(x, MARGIN + AXIS_HEIGHT + BLOCK_HEIGHT + 4))
+            painter.drawLine(
+                QPointF(x, MARGIN + AXIS_HEIGHT - 4), QPointF(x, MARGIN + AXIS_HEIGHT + BLOCK_HEIGHT + 4)
+            )
 
     def _paint_axis(self, painter: QPainter, plan, scale: float) -> None:
         painter.setPen(QColor("#6B7785"))
@@ -235,4 +252,6 @@ class TimelineWidget(QWidget):
         for second in range(0, span + 1, step):
             x = MARGIN + second * scale
             painter.drawLine(QPointF(x, MARGIN + AXIS_HEIGHT - 4), QPointF(x, MARGIN + AXIS_HEIGHT))
-            painter.drawText(QPointF(x + 2, MARGIN + AXIS_HEIGHT - 6), f"{start + timedelta(seconds=second):%H:%M}")
+            painter.drawText(
+                QPointF(x + 2, MARGIN + AXIS_HEIGHT - 6), f"{start + timedelta(seconds=second):%H:%M}"
+            )

@@ -15,8 +15,14 @@ from livedesk.ui.planner.timeline_widget import MARGIN, segment_colour, time_sca
 HEIGHT = 80
 # 1.0 = pulling viewers in, 0.0 = selling hard; practice (DOMAIN.md §3) alternates the two.
 ROLE_LEVEL = {Role.TRAFFIC: 1.0, Role.CLEARANCE: 0.7, Role.IMAGE: 0.45, Role.PROFIT: 0.1}
-KIND_LEVEL = {SegmentKind.OPENING: 0.95, SegmentKind.INTERACTION: 0.85, SegmentKind.TRANSITION: 0.5,
-              SegmentKind.CLOSING: 0.6, SegmentKind.ENCORE: 0.25, SegmentKind.PITCH: 0.3}
+KIND_LEVEL = {
+    SegmentKind.OPENING: 0.95,
+    SegmentKind.INTERACTION: 0.85,
+    SegmentKind.TRANSITION: 0.5,
+    SegmentKind.CLOSING: 0.6,
+    SegmentKind.ENCORE: 0.25,
+    SegmentKind.PITCH: 0.3,
+}
 
 
 def segment_level(plan, segment) -> float:
@@ -34,18 +40,22 @@ class WaveView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         document.plan_changed.connect(self.update)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         return QSize(900, HEIGHT)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#FFFFFF"))
         plan = self._document.plan
         top, bottom = 16.0, float(self.height() - 4)
         painter.setPen(QColor("#6B7785"))
-        painter.drawText(QRectF(0, 0, self.width() - MARGIN, 14), Qt.AlignmentFlag.AlignRight, tr("Pull viewers in"))
-        painter.drawText(QRectF(0, self.height() - 18, self.width() - MARGIN, 16), Qt.AlignmentFlag.AlignRight, tr("Sell"))
+        painter.drawText(
+            QRectF(0, 0, self.width() - MARGIN, 14), Qt.AlignmentFlag.AlignRight, tr("Pull viewers in")
+        )
+        painter.drawText(
+            QRectF(0, self.height() - 18, self.width() - MARGIN, 16), Qt.AlignmentFlag.AlignRight, tr("Sell")
+        )
         if plan is None or not plan.segments:
             return
         scale = time_scale(self.width(), plan)

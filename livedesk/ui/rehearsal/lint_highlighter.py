@@ -20,8 +20,12 @@ def severity_name(severity: Severity) -> str:
 def hit_tooltip(hit: LintHit) -> str:
     category = CATEGORY_NAMES_ZH.get(hit.category, hit.category)
     return tr("{severity} · {category}: “{text}”\n{reason}\nSuggestion: {suggestion}").format(
-        severity=severity_name(hit.severity), category=category, text=hit.text, reason=hit.reason,
-        suggestion=hit.suggestion or "—")
+        severity=severity_name(hit.severity),
+        category=category,
+        text=hit.text,
+        reason=hit.reason,
+        suggestion=hit.suggestion or "—",
+    )
 
 
 class LintHighlighter(QSyntaxHighlighter):
@@ -36,7 +40,7 @@ class LintHighlighter(QSyntaxHighlighter):
         self._lexicon = lexicon
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
+    def highlightBlock(self, text: str) -> None:
         hits = self._lexicon.scan_line(text, self.currentBlock().blockNumber() + 1, platform=self._platform)
         for hit in hits:
             fmt = QTextCharFormat()

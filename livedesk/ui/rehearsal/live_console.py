@@ -7,8 +7,23 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QListWidget, QMessageBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from livedesk.domain.live_log import EventKind, LiveEvent, Marker
@@ -20,18 +35,33 @@ from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
 from livedesk.ui.rehearsal.prompter_window import PrompterWindow
 from livedesk.ui.rehearsal.stage_style import (
-    DARK_STYLE, LEVEL_COLOURS, MUTED, clock_text, countdown_text, marker_name, segment_colour, segment_label, step_name,
+    DARK_STYLE,
+    LEVEL_COLOURS,
+    MUTED,
+    clock_text,
+    countdown_text,
+    marker_name,
+    segment_colour,
+    segment_label,
+    step_name,
     wall_time,
 )
 from livedesk.ui.rehearsal.stage_view import StageView
 
-MARKER_KEYS = {Qt.Key.Key_F1: Marker.LINK_UP, Qt.Key.Key_F2: Marker.LUCKY_BAG, Qt.Key.Key_F3: Marker.ENCORE,
-               Qt.Key.Key_F4: Marker.INCIDENT, Qt.Key.Key_F9: Marker.NOTE}
+MARKER_KEYS = {
+    Qt.Key.Key_F1: Marker.LINK_UP,
+    Qt.Key.Key_F2: Marker.LUCKY_BAG,
+    Qt.Key.Key_F3: Marker.ENCORE,
+    Qt.Key.Key_F4: Marker.INCIDENT,
+    Qt.Key.Key_F9: Marker.NOTE,
+}
 
 
 def _label(text: str = "", size: int = 16, *, bold: bool = False, muted: bool = False) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet(f"font-size: {size}px; {'font-weight: 700;' if bold else ''} {f'color: {MUTED};' if muted else ''}")
+    label.setStyleSheet(
+        f"font-size: {size}px; {'font-weight: 700;' if bold else ''} {f'color: {MUTED};' if muted else ''}"
+    )
     return label
 
 
@@ -49,7 +79,9 @@ class LiveConsole(QWidget):
         self.prompter: PrompterWindow | None = None
         self.stage_view: StageView | None = None
         self.setStyleSheet(DARK_STYLE)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)   # paint the dark page behind the cards
+        self.setAttribute(
+            Qt.WidgetAttribute.WA_StyledBackground, True
+        )  # paint the dark page behind the cards
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         # current segment card
@@ -119,16 +151,33 @@ class LiveConsole(QWidget):
         self.encore_button = self._button(tr("Insert encore (F8)"), self.insert_encore)
         self.finish_button = self._button(tr("End the run"), self.finish, "danger")
         controls = QHBoxLayout()
-        for widget in (self.go_button, self.skip_button, self.extend_button, self.extend_more, self.step_back,
-                       self.step_on, self.encore_product, self.encore_button, self.finish_button):
+        for widget in (
+            self.go_button,
+            self.skip_button,
+            self.extend_button,
+            self.extend_more,
+            self.step_back,
+            self.step_on,
+            self.encore_product,
+            self.encore_button,
+            self.finish_button,
+        ):
             controls.addWidget(widget)
 
         # markers
         self.marker_buttons = {}
         markers = QHBoxLayout()
-        for key, marker in MARKER_KEYS.items():
-            shortcut = {Marker.LINK_UP: "F1", Marker.LUCKY_BAG: "F2", Marker.ENCORE: "F3", Marker.INCIDENT: "F4", Marker.NOTE: "F9"}[marker]
-            button = self._button(f"{marker_name(marker)} ({shortcut})", lambda checked=False, m=marker: self.mark(m), "marker")
+        for _key, marker in MARKER_KEYS.items():
+            shortcut = {
+                Marker.LINK_UP: "F1",
+                Marker.LUCKY_BAG: "F2",
+                Marker.ENCORE: "F3",
+                Marker.INCIDENT: "F4",
+                Marker.NOTE: "F9",
+            }[marker]
+            button = self._button(
+                f"{marker_name(marker)} ({shortcut})", lambda checked=False, m=marker: self.mark(m), "marker"
+            )
             self.marker_buttons[marker] = button
             markers.addWidget(button)
         self.lucky_minutes = QSpinBox()
@@ -149,7 +198,9 @@ class LiveConsole(QWidget):
         clear = self._button(tr("Clear"), lambda: self.send_message(clear=True))
         self.screens = QComboBox()
         for index, screen in enumerate(QGuiApplication.screens()):
-            self.screens.addItem(f"{index + 1}: {screen.name()} {screen.size().width()}×{screen.size().height()}", index)
+            self.screens.addItem(
+                f"{index + 1}: {screen.name()} {screen.size().width()}×{screen.size().height()}", index
+            )
         self.screens.setCurrentIndex(self.screens.count() - 1)
         prompter = self._button(tr("Prompter"), self.open_prompter)
         stage = self._button(tr("Stage view"), self.open_stage_view)
@@ -165,7 +216,9 @@ class LiveConsole(QWidget):
 
         # run order and log
         self.run_order = QTableWidget(0, 5)
-        self.run_order.setHorizontalHeaderLabels(["#", tr("Segment"), tr("Planned"), tr("Actual"), tr("State")])
+        self.run_order.setHorizontalHeaderLabels(
+            ["#", tr("Segment"), tr("Planned"), tr("Actual"), tr("State")]
+        )
         self.run_order.verticalHeader().setVisible(False)
         self.run_order.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.run_order.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -226,7 +279,9 @@ class LiveConsole(QWidget):
             self.feedback.setText(tr("Not possible now: {reason}").format(reason=str(exc)))
             return
         self.feedback.setText("")
-        for event in result if isinstance(result, list) else ([result] if isinstance(result, LiveEvent) else []):
+        for event in (
+            result if isinstance(result, list) else ([result] if isinstance(result, LiveEvent) else [])
+        ):
             self._log_line(event)
             self.event_logged.emit(event)
         self._fill_run_order()
@@ -275,13 +330,19 @@ class LiveConsole(QWidget):
     def start_over(self, confirm: bool = True) -> None:
         if self.service is None:
             return
-        if confirm and QMessageBox.question(self, tr("New run"), tr("Delete this session's live log and start a new run?")) != QMessageBox.StandardButton.Yes:
+        if (
+            confirm
+            and QMessageBox.question(
+                self, tr("New run"), tr("Delete this session's live log and start a new run?")
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
             return
         session_id = self.service.session_id
         clear_log(self._context.store, session_id)
         self.show_session(session_id)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:
         key = event.key()
         if key in MARKER_KEYS:
             self.mark(MARKER_KEYS[key])
@@ -345,10 +406,15 @@ class LiveConsole(QWidget):
 
     # ---- display ------------------------------------------------------------------------------
     def _log_line(self, event: LiveEvent) -> None:
-        names = {EventKind.SEGMENT_START: tr("start"), EventKind.SEGMENT_END: tr("end"),
-                 EventKind.STEP_START: tr("step"), EventKind.STEP_END: tr("step end"), EventKind.MARKER: tr("marker")}
+        names = {
+            EventKind.SEGMENT_START: tr("start"),
+            EventKind.SEGMENT_END: tr("end"),
+            EventKind.STEP_START: tr("step"),
+            EventKind.STEP_END: tr("step end"),
+            EventKind.MARKER: tr("marker"),
+        }
         if event.kind is EventKind.STEP_END:
-            return   # the next step start says the same; keep the list short
+            return  # the next step start says the same; keep the list short
         what = names[event.kind]
         if event.marker is not None:
             what = marker_name(event.marker) + (f" · {event.note}" if event.note else "")
@@ -376,15 +442,23 @@ class LiveConsole(QWidget):
                 state, colour = tr("done"), MUTED
             else:
                 state, colour = "", None
-            values = [str(row + 1), segment_label(run.plan, segment), clock_text(segment.planned_seconds),
-                      clock_text(actual) if actual is not None else "—", state]
+            values = [
+                str(row + 1),
+                segment_label(run.plan, segment),
+                clock_text(segment.planned_seconds),
+                clock_text(actual) if actual is not None else "—",
+                state,
+            ]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if colour:
                     item.setForeground(QColor(colour))
                 if column == 1:
-                    item.setForeground(QColor(segment_colour(segment.kind, run.plan.role_of(segment)))
-                                       if not colour or row == status.index else QColor(colour))
+                    item.setForeground(
+                        QColor(segment_colour(segment.kind, run.plan.role_of(segment)))
+                        if not colour or row == status.index
+                        else QColor(colour)
+                    )
                 self.run_order.setItem(row, column, item)
 
     def tick(self) -> None:
@@ -402,40 +476,71 @@ class LiveConsole(QWidget):
         segment = status.segment
         if status.state is RunState.READY:
             self.now_caption.setText(tr("READY — F5 starts the run"))
-            self.current_label.setText(segment_label(plan, self.service.run.segments[0]) if self.service.run.segments else "—")
+            self.current_label.setText(
+                segment_label(plan, self.service.run.segments[0]) if self.service.run.segments else "—"
+            )
         elif status.state is RunState.FINISHED:
             self.now_caption.setText(tr("OFF AIR"))
             self.current_label.setText(tr("The run is over"))
         else:
             self.now_caption.setText(tr("ON AIR"))
             self.current_label.setText(segment_label(plan, segment))
-        self.stripe.setStyleSheet(f"background: {segment_colour(segment.kind, plan.role_of(segment)) if segment else MUTED}; border-radius: 4px;")
+        self.stripe.setStyleSheet(
+            f"background: {segment_colour(segment.kind, plan.role_of(segment)) if segment else MUTED}; border-radius: 4px;"
+        )
         if status.step is not None:
-            self.step_label.setText(tr("Step {n}/{total} · {name} · {elapsed} of {budget}").format(
-                n=status.step_index + 1, total=len(segment.steps), name=step_name(status.step),
-                elapsed=clock_text(status.step_elapsed), budget=clock_text(status.step_budget)))
+            self.step_label.setText(
+                tr("Step {n}/{total} · {name} · {elapsed} of {budget}").format(
+                    n=status.step_index + 1,
+                    total=len(segment.steps),
+                    name=step_name(status.step),
+                    elapsed=clock_text(status.step_elapsed),
+                    budget=clock_text(status.step_budget),
+                )
+            )
         else:
             self.step_label.setText("")
         self.countdown.setText(countdown_text(status.remaining) if segment else "--:--")
-        self.countdown.setStyleSheet(f"font-size: 110px; font-weight: 700; color: {colour if segment else MUTED};")
-        self.elapsed_label.setText(tr("{elapsed} of {allowed}").format(
-            elapsed=clock_text(status.elapsed), allowed=clock_text(status.allowed)) if segment else "")
+        self.countdown.setStyleSheet(
+            f"font-size: 110px; font-weight: 700; color: {colour if segment else MUTED};"
+        )
+        self.elapsed_label.setText(
+            tr("{elapsed} of {allowed}").format(
+                elapsed=clock_text(status.elapsed), allowed=clock_text(status.allowed)
+            )
+            if segment
+            else ""
+        )
         if status.over_under is None:
             self.over_under.setText("—")
             self.over_under.setStyleSheet("font-size: 40px; font-weight: 700;")
         else:
             late = status.over_under > 0
-            self.over_under.setText((tr("{time} over") if late else tr("{time} ahead")).format(time=clock_text(abs(status.over_under))))
-            self.over_under.setStyleSheet(f"font-size: 40px; font-weight: 700; color: {LEVEL_COLOURS['overtime'] if late else LEVEL_COLOURS['normal']};")
+            self.over_under.setText(
+                (tr("{time} over") if late else tr("{time} ahead")).format(
+                    time=clock_text(abs(status.over_under))
+                )
+            )
+            self.over_under.setStyleSheet(
+                f"font-size: 40px; font-weight: 700; color: {LEVEL_COLOURS['overtime'] if late else LEVEL_COLOURS['normal']};"
+            )
         self.expected_end.setText(tr("Expected end {time}").format(time=wall_time(status.expected_end)))
         self.planned_end.setText(tr("Planned end {time}").format(time=wall_time(status.planned_end)))
         bag = next((t for t in status.timers if t.key == LUCKY_BAG_TIMER), None)
         if bag is None:
             self.lucky_bag.setText("")
         else:
-            self.lucky_bag.setText(tr("Lucky bag {time}").format(time=countdown_text(bag.remaining)) if not bag.expired else tr("Lucky bag: draw now!"))
-            self.lucky_bag.setStyleSheet(f"font-size: 22px; font-weight: 700; color: {'#FF3B5C' if bag.expired else '#F5B840'};")
-        self.progress.setText(tr("{done} of {total} segments done").format(done=status.done, total=status.total))
+            self.lucky_bag.setText(
+                tr("Lucky bag {time}").format(time=countdown_text(bag.remaining))
+                if not bag.expired
+                else tr("Lucky bag: draw now!")
+            )
+            self.lucky_bag.setStyleSheet(
+                f"font-size: 22px; font-weight: 700; color: {'#FF3B5C' if bag.expired else '#F5B840'};"
+            )
+        self.progress.setText(
+            tr("{done} of {total} segments done").format(done=status.done, total=status.total)
+        )
         upcoming = status.next_segment
         if status.state is RunState.READY and status.next_index is not None:
             # before the start the card above shows the first segment; NEXT is the one after it

@@ -20,8 +20,8 @@ THEMES = {
     "dark": ("#0E1014", "#F2F4F7", "#2F6FEB", "#6B7480"),
     "high_contrast": ("#000000", "#FFE600", "#FF3B5C", "#BFBFBF"),
 }
-READING_LINE = 0.33          # of the height: where the eye rests
-TICK_MS = 33                 # ~30 frames a second while scrolling
+READING_LINE = 0.33  # of the height: where the eye rests
+TICK_MS = 33  # ~30 frames a second while scrolling
 
 
 class PrompterView(QWidget):
@@ -31,7 +31,7 @@ class PrompterView(QWidget):
         super().__init__(window)
         self._window = window
 
-    def paintEvent(self, _event) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, _event) -> None:
         w = self._window
         background, ink, line_colour, muted = THEMES[w.theme]
         painter = QPainter(self)
@@ -53,7 +53,9 @@ class PrompterView(QWidget):
         title_font.setPixelSize(max(18, w.font_size // 3))
         painter.setFont(title_font)
         painter.setPen(QColor(muted))
-        painter.drawText(QRectF(margin, 16, width - 2 * margin, w.font_size), Qt.AlignmentFlag.AlignLeft, w.title)
+        painter.drawText(
+            QRectF(margin, 16, width - 2 * margin, w.font_size), Qt.AlignmentFlag.AlignLeft, w.title
+        )
         font = QFont(CJK_FONT_FAMILY)
         font.setPixelSize(w.font_size)
         font.setBold(w.theme == "high_contrast")
@@ -79,7 +81,9 @@ class PrompterView(QWidget):
             small.setPixelSize(16)
             painter.setFont(small)
             painter.setPen(QColor(muted))
-            painter.drawText(QRectF(16, height - 30, width - 32, 24), Qt.AlignmentFlag.AlignLeft, w.status_text())
+            painter.drawText(
+                QRectF(16, height - 30, width - 32, 24), Qt.AlignmentFlag.AlignLeft, w.status_text()
+            )
         painter.end()
 
 
@@ -130,11 +134,11 @@ class PrompterWindow(QWidget):
         self.showFullScreen()
 
     # ---- ticking ------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event) -> None:
         self._timer.start()
         super().showEvent(event)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def hideEvent(self, event) -> None:
         self._timer.stop()
         super().hideEvent(event)
 
@@ -145,12 +149,16 @@ class PrompterWindow(QWidget):
         self.view.update()
 
     def status_text(self) -> str:
-        mirror = "".join(flag for flag, on in (("H", self.mirror_horizontal), ("V", self.mirror_vertical)) if on) or "—"
-        return tr("Speed {speed:.0f} px/s · font {size}px · mirror {mirror} · Space start/pause, ↑↓ speed, +/- size, H/V mirror, C contrast").format(
-            speed=self.scroll.target_speed, size=self.font_size, mirror=mirror)
+        mirror = (
+            "".join(flag for flag, on in (("H", self.mirror_horizontal), ("V", self.mirror_vertical)) if on)
+            or "—"
+        )
+        return tr(
+            "Speed {speed:.0f} px/s · font {size}px · mirror {mirror} · Space start/pause, ↑↓ speed, +/- size, H/V mirror, C contrast"
+        ).format(speed=self.scroll.target_speed, size=self.font_size, mirror=mirror)
 
     # ---- keys ---------------------------------------------------------------------------------
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:
         key = event.key()
         actions = {
             Qt.Key.Key_Space: self.scroll.toggle,
@@ -161,7 +169,9 @@ class PrompterWindow(QWidget):
             Qt.Key.Key_Minus: lambda: self.set_font_size(self.font_size - 8),
             Qt.Key.Key_H: lambda: setattr(self, "mirror_horizontal", not self.mirror_horizontal),
             Qt.Key.Key_V: lambda: setattr(self, "mirror_vertical", not self.mirror_vertical),
-            Qt.Key.Key_C: lambda: setattr(self, "theme", "dark" if self.theme == "high_contrast" else "high_contrast"),
+            Qt.Key.Key_C: lambda: setattr(
+                self, "theme", "dark" if self.theme == "high_contrast" else "high_contrast"
+            ),
             Qt.Key.Key_PageDown: lambda: self.scroll.nudge(self.font_size * 3),
             Qt.Key.Key_PageUp: lambda: self.scroll.nudge(-self.font_size * 3),
             Qt.Key.Key_Escape: self.close,

@@ -30,7 +30,7 @@ class RehearsalPage(QWidget):
         self.live_console = LiveConsole(context)
         self._pages = (self.script_editor, self.rehearsal_panel, self.live_console)
         self.modes = QTabWidget()
-        for page, name in zip(self._pages, (tr("Script"), tr("Rehearse"), tr("Live console"))):
+        for page, name in zip(self._pages, (tr("Script"), tr("Rehearse"), tr("Live console")), strict=False):
             # scroll areas let the main window shrink below the pages' natural size (a laptop screen)
             holder = QScrollArea()
             holder.setWidget(page)
@@ -81,6 +81,6 @@ class RehearsalPage(QWidget):
             self.live_console.setFocus()
         self.tick()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event) -> None:
         self.live_console.close_windows()
         super().closeEvent(event)

@@ -5,8 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from livedesk.domain.live_run import level_for
@@ -15,7 +27,14 @@ from livedesk.domain.roles import SegmentKind
 from livedesk.services import rehearsals, scripts
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
-from livedesk.ui.rehearsal.stage_style import DARK_STYLE, LEVEL_COLOURS, MUTED, clock_text, countdown_text, step_name
+from livedesk.ui.rehearsal.stage_style import (
+    DARK_STYLE,
+    LEVEL_COLOURS,
+    MUTED,
+    clock_text,
+    countdown_text,
+    step_name,
+)
 
 STEP_WARNING, STEP_DANGER = 15, 5
 
@@ -39,7 +58,9 @@ class RehearsalPanel(QWidget):
         self._plan = None
         self.rehearsal: Rehearsal | None = None
         self.setStyleSheet(DARK_STYLE)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)   # paint the dark page behind the cards
+        self.setAttribute(
+            Qt.WidgetAttribute.WA_StyledBackground, True
+        )  # paint the dark page behind the cards
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.products = QListWidget()
@@ -81,12 +102,23 @@ class RehearsalPanel(QWidget):
         self.next_button = QPushButton(tr("Next step (→) ▶"))
         self.save_button = QPushButton(tr("Save take"))
         self.reset_button = QPushButton(tr("Reset"))
-        for button, slot in ((self.previous_button, self.previous), (self.toggle_button, self.toggle),
-                             (self.next_button, self.next), (self.save_button, self.save_take), (self.reset_button, self.reset)):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)   # Space must reach the panel, not press a button
+        for button, slot in (
+            (self.previous_button, self.previous),
+            (self.toggle_button, self.toggle),
+            (self.next_button, self.next),
+            (self.save_button, self.save_take),
+            (self.reset_button, self.reset),
+        ):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space must reach the panel, not press a button
             button.clicked.connect(slot)
         buttons = QHBoxLayout()
-        for button in (self.previous_button, self.toggle_button, self.next_button, self.save_button, self.reset_button):
+        for button in (
+            self.previous_button,
+            self.toggle_button,
+            self.next_button,
+            self.save_button,
+            self.reset_button,
+        ):
             buttons.addWidget(button)
 
         self.steps_table = QTableWidget(0, 4)
@@ -134,7 +166,11 @@ class RehearsalPanel(QWidget):
         self.host.setText(plan.session.team.get("host", ""))
         seen = []
         for segment in plan.segments:
-            if segment.kind is SegmentKind.PITCH and segment.product_id not in seen and plan.product(segment.product_id):
+            if (
+                segment.kind is SegmentKind.PITCH
+                and segment.product_id not in seen
+                and plan.product(segment.product_id)
+            ):
                 seen.append(segment.product_id)
         seen += [p.product_id for p in plan.products if p.product_id not in seen]
         for product_id in seen:
@@ -153,8 +189,12 @@ class RehearsalPanel(QWidget):
     def load_product(self, product_id: str) -> None:
         session_id = self._plan.session.id
         script = scripts.load_product_script(self._context.store, session_id, product_id)
-        steps = [RehearsalStep(step, script.budgets[step], script.texts.get(step, "")) for step in script.budgets]
-        self.rehearsal = Rehearsal(steps, self._context.clock, product_id=product_id, host=self.host.text().strip())
+        steps = [
+            RehearsalStep(step, script.budgets[step], script.texts.get(step, "")) for step in script.budgets
+        ]
+        self.rehearsal = Rehearsal(
+            steps, self._context.clock, product_id=product_id, host=self.host.text().strip()
+        )
         self.product_label.setText(script.name)
         self._refresh_history()
         self.tick()
@@ -168,16 +208,24 @@ class RehearsalPanel(QWidget):
             over = take.total_actual > take.total_budget
             self.history_table.setItem(row, 0, _item(take.started_at.strftime("%m-%d %H:%M")))
             self.history_table.setItem(row, 1, _item(take.host or "—"))
-            self.history_table.setItem(row, 2, _item(clock_text(take.total_actual), LEVEL_COLOURS["overtime"] if over else None))
+            self.history_table.setItem(
+                row, 2, _item(clock_text(take.total_actual), LEVEL_COLOURS["overtime"] if over else None)
+            )
             self.history_table.setItem(row, 3, _item(clock_text(take.total_budget)))
         host = self.host.text().strip()
-        self.rate_label.setText(tr("Speaking rate of {host}: {rate:.0f} chars/min").format(
-            host=host or "—", rate=rehearsals.host_rate(self._context.store, host)))
+        self.rate_label.setText(
+            tr("Speaking rate of {host}: {rate:.0f} chars/min").format(
+                host=host or "—", rate=rehearsals.host_rate(self._context.store, host)
+            )
+        )
         suggested = rehearsals.suggested_budgets(self._context.store, self.rehearsal.product_id)
         self.suggest_label.setText(
             tr("Budgets the takes suggest: {budgets}").format(
-                budgets="，".join(f"{step_name(s)} {clock_text(v)}" for s, v in suggested.items()))
-            if suggested else tr("No rehearsal of this product yet."))
+                budgets="，".join(f"{step_name(s)} {clock_text(v)}" for s, v in suggested.items())
+            )
+            if suggested
+            else tr("No rehearsal of this product yet.")
+        )
 
     # ---- actions ------------------------------------------------------------------------------
     def toggle(self) -> None:
@@ -218,7 +266,7 @@ class RehearsalPanel(QWidget):
         self.take_saved.emit(take_id)
         self.load_product(self.rehearsal.product_id)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:
         key = event.key()
         if key == Qt.Key.Key_Space:
             self.toggle()
@@ -244,15 +292,25 @@ class RehearsalPanel(QWidget):
         step = r.steps[r.index]
         remaining = r.remaining()
         colour = LEVEL_COLOURS[level_for(remaining, STEP_WARNING, STEP_DANGER)]
-        self.step_label.setText(tr("Step {n}/{total} · {name}").format(n=r.index + 1, total=len(r.steps), name=step_name(step.step)))
+        self.step_label.setText(
+            tr("Step {n}/{total} · {name}").format(
+                n=r.index + 1, total=len(r.steps), name=step_name(step.step)
+            )
+        )
         self.timer_label.setText(clock_text(r.elapsed()))
-        self.timer_label.setStyleSheet(f"font-size: 120px; font-weight: 700; color: {colour if r.running else MUTED};")
-        self.remaining_label.setText(tr("Budget {budget} · left {left}").format(
-            budget=clock_text(step.budget_seconds), left=countdown_text(remaining)))
+        self.timer_label.setStyleSheet(
+            f"font-size: 120px; font-weight: 700; color: {colour if r.running else MUTED};"
+        )
+        self.remaining_label.setText(
+            tr("Budget {budget} · left {left}").format(
+                budget=clock_text(step.budget_seconds), left=countdown_text(remaining)
+            )
+        )
         self.remaining_label.setStyleSheet(f"font-size: 22px; color: {colour};")
         if r.finished:
             state = tr("Take finished: {total} of {budget}. Save it or start over.").format(
-                total=clock_text(r.total_elapsed()), budget=clock_text(sum(s.budget_seconds for s in r.steps)))
+                total=clock_text(r.total_elapsed()), budget=clock_text(sum(s.budget_seconds for s in r.steps))
+            )
         elif r.running:
             state = tr("Running — Space pauses")
         else:
@@ -265,5 +323,11 @@ class RehearsalPanel(QWidget):
             self.steps_table.setItem(row, 0, _item(("▶ " if row == r.index else "") + step_name(s.step)))
             self.steps_table.setItem(row, 1, _item(clock_text(s.budget_seconds)))
             self.steps_table.setItem(row, 2, _item(clock_text(actual) if actual else "—"))
-            self.steps_table.setItem(row, 3, _item(clock_text(diff, signed=True) if actual else "—",
-                                                   LEVEL_COLOURS["overtime"] if actual and diff > 0 else LEVEL_COLOURS["normal"]))
+            self.steps_table.setItem(
+                row,
+                3,
+                _item(
+                    clock_text(diff, signed=True) if actual else "—",
+                    LEVEL_COLOURS["overtime"] if actual and diff > 0 else LEVEL_COLOURS["normal"],
+                ),
+            )

@@ -5,8 +5,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-    QMessageBox, QPlainTextEdit, QPushButton, QSpinBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from livedesk.domain.lexicon import Severity
@@ -22,7 +36,11 @@ from livedesk.ui.rehearsal.lint_highlighter import LintTextEdit
 from livedesk.ui.rehearsal.stage_style import clock_text, kind_name, step_name
 
 FIT_COLOURS = {Fit.FITS: "#2E7D5B", Fit.TIGHT: "#B7791F", Fit.OVER: "#C53030", Fit.EMPTY: "#8C96A3"}
-KIND_OF_SCRIPT = {"opening": SegmentKind.OPENING, "transition": SegmentKind.TRANSITION, "closing": SegmentKind.CLOSING}
+KIND_OF_SCRIPT = {
+    "opening": SegmentKind.OPENING,
+    "transition": SegmentKind.TRANSITION,
+    "closing": SegmentKind.CLOSING,
+}
 
 
 def lint_summary(hits) -> str:
@@ -30,7 +48,9 @@ def lint_summary(hits) -> str:
     warnings = sum(1 for h in hits if h.severity is Severity.WARNING)
     if not hits:
         return tr("Compliance: no problems found")
-    return tr("Compliance: {errors} errors, {warnings} warnings (hover the underlined words)").format(errors=errors, warnings=warnings)
+    return tr("Compliance: {errors} errors, {warnings} warnings (hover the underlined words)").format(
+        errors=errors, warnings=warnings
+    )
 
 
 class ProductScriptEditor(QWidget):
@@ -144,9 +164,15 @@ class ProductScriptEditor(QWidget):
             return
         texts = {step: self.texts[step].toPlainText() for step in PITCH_STEPS}
         budgets = {step: self.budgets[step].value() for step in PITCH_STEPS}
-        count = scripts.save_product_script(self._context.store, self._session_id, self._product.product_id, texts, budgets)
+        count = scripts.save_product_script(
+            self._context.store, self._session_id, self._product.product_id, texts, budgets
+        )
         if count == 0:
-            QMessageBox.information(self, tr("Script saved"), tr("The texts are saved; the budgets apply once the product has a pitch in the run order."))
+            QMessageBox.information(
+                self,
+                tr("Script saved"),
+                tr("The texts are saved; the budgets apply once the product has a pitch in the run order."),
+            )
         self.saved.emit()
 
     def _update_estimates(self) -> None:
@@ -157,15 +183,23 @@ class ProductScriptEditor(QWidget):
             total_estimate += estimate.estimated_seconds
             total_budget += estimate.budget_seconds
             colour = FIT_COLOURS[estimate.fit]
-            text = (tr("{chars} chars ≈ {time}").format(chars=estimate.chars, time=clock_text(estimate.estimated_seconds))
-                    if estimate.chars else tr("no text yet"))
+            text = (
+                tr("{chars} chars ≈ {time}").format(
+                    chars=estimate.chars, time=clock_text(estimate.estimated_seconds)
+                )
+                if estimate.chars
+                else tr("no text yet")
+            )
             if estimate.fit is Fit.OVER:
                 text += " " + tr("({over} over)").format(over=clock_text(estimate.over_by))
             self.estimates[step].setText(text)
             self.estimates[step].setStyleSheet(f"color: {colour}; font-weight: 600;")
             hits += self.texts[step].hits()
-        self.total_label.setText(tr("Total ≈ {estimate} of {budget}").format(
-            estimate=clock_text(total_estimate), budget=clock_text(total_budget)))
+        self.total_label.setText(
+            tr("Total ≈ {estimate} of {budget}").format(
+                estimate=clock_text(total_estimate), budget=clock_text(total_budget)
+            )
+        )
         self.lint_label.setText(lint_summary(hits))
 
 
@@ -218,7 +252,9 @@ class SegmentScriptEditor(QWidget):
 
     def save(self) -> None:
         if self._session_id is not None:
-            scripts.save_session_scripts(self._context.store, self._session_id, {self._kind: self.edit.toPlainText()})
+            scripts.save_session_scripts(
+                self._context.store, self._session_id, {self._kind: self.edit.toPlainText()}
+            )
 
 
 class TeamWordsDialog(QDialog):
@@ -231,7 +267,9 @@ class TeamWordsDialog(QDialog):
         banned, allowed = lexicon_service.user_words(context.store)
         self.banned = QPlainTextEdit("\n".join(str(b.get("term", "")) for b in banned))
         self.allowed = QPlainTextEdit("\n".join(allowed))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -242,8 +280,11 @@ class TeamWordsDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
-        lexicon_service.save_user_words(self._context.store, self.banned.toPlainText().splitlines(),
-                                        self.allowed.toPlainText().splitlines())
+        lexicon_service.save_user_words(
+            self._context.store,
+            self.banned.toPlainText().splitlines(),
+            self.allowed.toPlainText().splitlines(),
+        )
         super().accept()
 
 
@@ -311,7 +352,7 @@ class ScriptEditor(QWidget):
         what, key = item.data(Qt.ItemDataRole.UserRole)
         session_id = self._plan.session.id
         if what == "product":
-            plan = load_plan(self._context.store, session_id)   # scripts may have been saved since
+            plan = load_plan(self._context.store, session_id)  # scripts may have been saved since
             self.product_editor.load(session_id, plan.product(key), plan.session.team.get("host", ""))
             self.stack.setCurrentWidget(self.product_editor)
         else:

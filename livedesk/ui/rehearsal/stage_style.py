@@ -8,7 +8,7 @@ from datetime import datetime
 
 from livedesk.domain.live_log import Marker
 from livedesk.domain.live_run import Level
-from livedesk.domain.roles import ROLE_COLOURS, KIND_COLOURS, Role, ScriptStep, SegmentKind
+from livedesk.domain.roles import KIND_COLOURS, ROLE_COLOURS, Role, ScriptStep, SegmentKind
 from livedesk.ui.i18n import tr
 
 BACKGROUND = "#14171C"
@@ -17,9 +17,9 @@ PANEL_LIGHT = "#2A313B"
 TEXT = "#E8ECF1"
 MUTED = "#8C96A3"
 LEVEL_COLOURS = {
-    Level.NORMAL: "#4CC38A",    # green: on time
-    Level.WARNING: "#F5B840",   # amber: start wrapping up
-    Level.DANGER: "#FF6B3D",    # orange-red: wrap up now
+    Level.NORMAL: "#4CC38A",  # green: on time
+    Level.WARNING: "#F5B840",  # amber: start wrapping up
+    Level.DANGER: "#FF6B3D",  # orange-red: wrap up now
     Level.OVERTIME: "#FF3B5C",  # red: over time
 }
 
@@ -69,23 +69,33 @@ def wall_time(moment: datetime | None) -> str:
 
 def step_name(step: ScriptStep | None) -> str:
     names = {
-        ScriptStep.PAIN_POINT: tr("Pain point"), ScriptStep.SELLING_POINTS: tr("Selling points"),
-        ScriptStep.TRUST: tr("Trust"), ScriptStep.OFFER: tr("Price / offer"), ScriptStep.CLOSE: tr("Closing push"),
+        ScriptStep.PAIN_POINT: tr("Pain point"),
+        ScriptStep.SELLING_POINTS: tr("Selling points"),
+        ScriptStep.TRUST: tr("Trust"),
+        ScriptStep.OFFER: tr("Price / offer"),
+        ScriptStep.CLOSE: tr("Closing push"),
     }
     return names.get(step, "") if step else ""
 
 
 def kind_name(kind: SegmentKind) -> str:
     return {
-        SegmentKind.OPENING: tr("Opening"), SegmentKind.PITCH: tr("Pitch"), SegmentKind.INTERACTION: tr("Interaction"),
-        SegmentKind.TRANSITION: tr("Transition"), SegmentKind.ENCORE: tr("Encore"), SegmentKind.CLOSING: tr("Closing"),
+        SegmentKind.OPENING: tr("Opening"),
+        SegmentKind.PITCH: tr("Pitch"),
+        SegmentKind.INTERACTION: tr("Interaction"),
+        SegmentKind.TRANSITION: tr("Transition"),
+        SegmentKind.ENCORE: tr("Encore"),
+        SegmentKind.CLOSING: tr("Closing"),
     }[kind]
 
 
 def marker_name(marker: Marker) -> str:
     return {
-        Marker.LINK_UP: tr("Link up"), Marker.LUCKY_BAG: tr("Lucky bag"), Marker.ENCORE: tr("Encore"),
-        Marker.INCIDENT: tr("Incident"), Marker.NOTE: tr("Note"),
+        Marker.LINK_UP: tr("Link up"),
+        Marker.LUCKY_BAG: tr("Lucky bag"),
+        Marker.ENCORE: tr("Encore"),
+        Marker.INCIDENT: tr("Incident"),
+        Marker.NOTE: tr("Note"),
     }[marker]
 
 

@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from livedesk.domain.live_run import LiveStatus, RunState
 from livedesk.domain.money import format_yuan
 from livedesk.ui.i18n import tr
-from livedesk.ui.rehearsal.stage_style import DARK_STYLE, LEVEL_COLOURS, MUTED, countdown_text, segment_label, step_name
+from livedesk.ui.rehearsal.stage_style import (
+    DARK_STYLE,
+    LEVEL_COLOURS,
+    MUTED,
+    countdown_text,
+    segment_label,
+    step_name,
+)
 
 
 class StageView(QWidget):
@@ -19,7 +26,9 @@ class StageView(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(tr("Stage view"))
         self.setStyleSheet(DARK_STYLE)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)   # paint the dark page behind the cards
+        self.setAttribute(
+            Qt.WidgetAttribute.WA_StyledBackground, True
+        )  # paint the dark page behind the cards
         self.product = QLabel("—")
         self.product.setStyleSheet("font-size: 54px; font-weight: 700;")
         self.product.setWordWrap(True)
@@ -37,7 +46,9 @@ class StageView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("font-size: 44px; font-weight: 700; color: #14171C; background: #FFE600; border-radius: 12px; padding: 12px;")
+        self.message.setStyleSheet(
+            "font-size: 44px; font-weight: 700; color: #14171C; background: #FFE600; border-radius: 12px; padding: 12px;"
+        )
         self.message.hide()
         card = QFrame()
         card.setObjectName("card")
@@ -65,16 +76,23 @@ class StageView(QWidget):
         else:
             self.product.setText(product.name if product else segment_label(plan, segment))
         self.step.setText(step_name(status.step))
-        self.price.setText(tr("Live price {price}").format(price=format_yuan(product.live_price_fen)) if product and product.live_price_fen is not None else "")
+        self.price.setText(
+            tr("Live price {price}").format(price=format_yuan(product.live_price_fen))
+            if product and product.live_price_fen is not None
+            else ""
+        )
         self.mechanism.setText(product.mechanism if product else (segment.notes if segment else ""))
         colour = LEVEL_COLOURS[status.level]
         self.time_left.setText(countdown_text(status.remaining) if segment else "--:--")
         self.time_left.setStyleSheet(f"font-size: 120px; font-weight: 700; color: {colour};")
-        self.next_label.setText(tr("Next: {segment}").format(segment=segment_label(plan, status.next_segment)))
+        self.next_label.setText(
+            tr("Next: {segment}").format(segment=segment_label(plan, status.next_segment))
+        )
         # Blink by the clock's half-seconds, so it needs no timer of its own.
         visible = bool(status.message) and (not status.blink or int(status.now.timestamp() * 2) % 2 == 0)
         self.message.setText(status.message)
         self.message.setVisible(bool(status.message))
         self.message.setStyleSheet(
             "font-size: 44px; font-weight: 700; border-radius: 12px; padding: 12px; "
-            + ("color: #14171C; background: #FFE600;" if visible else "color: #FFE600; background: #3A3300;"))
+            + ("color: #14171C; background: #FFE600;" if visible else "color: #FFE600; background: #3A3300;")
+        )

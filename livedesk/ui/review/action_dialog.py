@@ -3,7 +3,7 @@ verify at the next session's review."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from livedesk.analysis.actions import COMPARISONS
 from livedesk.analysis.metrics import METRIC_KEYS
@@ -11,8 +11,18 @@ from livedesk.analysis.products import PRODUCT_KEYS
 from livedesk.ui.i18n import tr
 from livedesk.ui.review.labels import metric_label
 
-VERIFY_METRICS = tuple(dict.fromkeys((*METRIC_KEYS, *PRODUCT_KEYS, "online_lift", "gmv_per_minute_ratio",
-                                      "over_under_seconds", "segment_overrun_seconds")))
+VERIFY_METRICS = tuple(
+    dict.fromkeys(
+        (
+            *METRIC_KEYS,
+            *PRODUCT_KEYS,
+            "online_lift",
+            "gmv_per_minute_ratio",
+            "over_under_seconds",
+            "segment_overrun_seconds",
+        )
+    )
+)
 
 
 class ActionDialog(QDialog):
@@ -53,8 +63,13 @@ class ActionDialog(QDialog):
     def values(self) -> dict:
         text = self.target.text().strip().replace("%", "")
         target = float(text) if text else None
-        return {"action": self.action.text().strip(), "owner": self.owner.text().strip(),
-                "metric": self.metric.currentData(), "comparison": self.comparison.currentText(), "target": target}
+        return {
+            "action": self.action.text().strip(),
+            "owner": self.owner.text().strip(),
+            "metric": self.metric.currentData(),
+            "comparison": self.comparison.currentText(),
+            "target": target,
+        }
 
     def _accept(self) -> None:
         if not self.action.text().strip():

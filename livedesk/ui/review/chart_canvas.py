@@ -26,7 +26,9 @@ class ChartCanvas(QWidget):
         self.figure = Figure(figsize=size, dpi=review_charts.GUI_DPI)
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setMinimumHeight(int(size[1] * 70))
-        self.canvas.mpl_connect("resize_event", lambda _event: review_charts.apply_margins(self.figure, self._margins))
+        self.canvas.mpl_connect(
+            "resize_event", lambda _event: review_charts.apply_margins(self.figure, self._margins)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)

@@ -20,8 +20,11 @@ class HistoryView(QWidget):
         self.metric = QComboBox()
         for key in METRIC_KEYS:
             self.metric.addItem(metric_label(key), key)
-        self.chart = ChartCanvas(lambda ax, data, say=None: review_charts.draw_history(ax, data[0], data[1], data[2], say=say), size=(8, 3),
-                                 margins=review_charts.MARGINS[review_charts.draw_history])
+        self.chart = ChartCanvas(
+            lambda ax, data, say=None: review_charts.draw_history(ax, data[0], data[1], data[2], say=say),
+            size=(8, 3),
+            margins=review_charts.MARGINS[review_charts.draw_history],
+        )
         self.first, self.second = QComboBox(), QComboBox()
         self.compare_table = ReviewTable()
         top = QHBoxLayout()
@@ -69,6 +72,12 @@ class HistoryView(QWidget):
         for key in METRIC_KEYS:
             x, y = left.get(key), right.get(key)
             diff = None if x is None or y is None else y - x
-            shown = show(key, diff) if key in MONEY_KEYS or key in RATE_KEYS else ("—" if diff is None else f"{diff:+,.2f}")
+            shown = (
+                show(key, diff)
+                if key in MONEY_KEYS or key in RATE_KEYS
+                else ("—" if diff is None else f"{diff:+,.2f}")
+            )
             rows.append([metric_label(key), show(key, x), show(key, y), shown])
-        self.compare_table.fill([tr("Metric"), self.first.currentText(), self.second.currentText(), tr("Difference")], rows)
+        self.compare_table.fill(
+            [tr("Metric"), self.first.currentText(), self.second.currentText(), tr("Difference")], rows
+        )

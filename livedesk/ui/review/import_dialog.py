@@ -10,9 +10,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget,
-                               QPlainTextEdit, QProgressBar, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from livedesk.ui.i18n import tr
 from livedesk.ui.review.import_labels import kind_label
@@ -25,13 +39,13 @@ FILE_FILTER = "CSV / Excel (*.csv *.txt *.tsv *.xlsx *.xls)"
 
 
 class ImportDialog(QDialog):
-    import_finished = Signal(object)   # list of ImportSummary for the files that were stored
+    import_finished = Signal(object)  # list of ImportSummary for the files that were stored
 
     def __init__(self, context, session_id: int, paths=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.session_id = session_id
-        self._options: dict[str, dict] = {}     # path → {"kind": …, "mapping": …}
+        self._options: dict[str, dict] = {}  # path → {"kind": …, "mapping": …}
         self._done: list = []
         self.setWindowTitle(tr("Import files"))
         self.resize(980, 680)
@@ -173,11 +187,18 @@ class ImportDialog(QDialog):
             return preview_file(path, kind=kind, mapping=mapping)
 
         self.detected.setText(tr("Reading…"))
-        self.context.tasks.submit("import-preview", job, on_done=self._show_preview, on_failed=self._show_refusal)
+        self.context.tasks.submit(
+            "import-preview", job, on_done=self._show_preview, on_failed=self._show_refusal
+        )
 
     def _show_preview(self, detection) -> None:
-        parts = [detection.label if detection.format not in ("unknown", "mapped") else
-                 (tr("Not recognised: map the columns") if detection.format == "unknown" else tr("Mapped table"))]
+        parts = [
+            detection.label
+            if detection.format not in ("unknown", "mapped")
+            else (
+                tr("Not recognised: map the columns") if detection.format == "unknown" else tr("Mapped table")
+            )
+        ]
         if detection.encoding:
             parts.append(detection.encoding.upper().replace("-SIG", " BOM"))
         if detection.sheet:
@@ -191,7 +212,7 @@ class ImportDialog(QDialog):
         self.preview.setHorizontalHeaderLabels(detection.headers)
         self.preview.setRowCount(len(detection.preview))
         for r, row in enumerate(detection.preview):
-            for c, value in enumerate(row[:len(detection.headers)]):
+            for c, value in enumerate(row[: len(detection.headers)]):
                 self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
         if detection.headers and self.mapping_editor.headers != detection.headers:
             self.mapping_editor.set_headers(detection.headers)
@@ -257,7 +278,9 @@ class ImportDialog(QDialog):
             return
         missing = [Path(p).name for p, o in jobs if o["kind"] == MAPPED and not o["mapping"]]
         if missing:
-            self.summary.setPlainText(tr("Finish the column mapping of {files} first.").format(files=", ".join(missing)))
+            self.summary.setPlainText(
+                tr("Finish the column mapping of {files} first.").format(files=", ".join(missing))
+            )
             return
         on_existing = self.on_existing.currentData()
         session_id, store = self.session_id, self.context.store
@@ -273,16 +296,28 @@ class ImportDialog(QDialog):
                 kind = option["kind"] if option["kind"] not in (AUTO, MAPPED) else None
                 mapping = option["mapping"] if option["kind"] == MAPPED else None
                 try:
-                    done.append(import_file(store, session_id, path, kind=kind, mapping=mapping,
-                                            on_existing=on_existing, control=step))
+                    done.append(
+                        import_file(
+                            store,
+                            session_id,
+                            path,
+                            kind=kind,
+                            mapping=mapping,
+                            on_existing=on_existing,
+                            control=step,
+                        )
+                    )
                 except ImportRefused as exc:
-                    done.append(ImportSummary(file=Path(path).name, format="", refused=True, message=exc.message))
+                    done.append(
+                        ImportSummary(file=Path(path).name, format="", refused=True, message=exc.message)
+                    )
             return list(done)
 
         self._set_running(True)
         self.summary.clear()
-        self.context.tasks.submit("import", job, on_done=self._on_done, on_failed=self._on_failed,
-                                  on_progress=self._on_progress)
+        self.context.tasks.submit(
+            "import", job, on_done=self._on_done, on_failed=self._on_failed, on_progress=self._on_progress
+        )
 
     def cancel(self) -> None:
         self.context.tasks.cancel("import")
@@ -306,7 +341,9 @@ class ImportDialog(QDialog):
         stored = [s for s in self._done if not s.refused]
         text = summary_text(self._done) + "\n" if self._done else ""
         if isinstance(error, ImportCancelled):
-            self.summary.setPlainText(text + tr("Import cancelled: nothing of the file being read was stored."))
+            self.summary.setPlainText(
+                text + tr("Import cancelled: nothing of the file being read was stored.")
+            )
         else:
             self.summary.setPlainText(text + tr("Import failed: {reason}").format(reason=str(error)))
         if stored:

@@ -16,8 +16,11 @@ IMPORTABLE = (".csv", ".txt", ".tsv", ".xlsx", ".xls")
 def dropped_paths(mime) -> list[str]:
     if not mime.hasUrls():
         return []
-    return [url.toLocalFile() for url in mime.urls()
-            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMPORTABLE]
+    return [
+        url.toLocalFile()
+        for url in mime.urls()
+        if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in IMPORTABLE
+    ]
 
 
 class ImportDropFilter(QObject):
@@ -28,7 +31,7 @@ class ImportDropFilter(QObject):
         self.widget, self.context, self.on_imported = widget, context, on_imported
         self.dialog = None
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched, event) -> bool:
         if event.type() in (QEvent.DragEnter, QEvent.DragMove) and dropped_paths(event.mimeData()):
             event.acceptProposedAction()
             return True
@@ -45,7 +48,9 @@ class ImportDropFilter(QObject):
 
         session_id = self.context.selection.session_id
         if not session_id:
-            QMessageBox.information(self.widget, tr("Import files"), tr("Choose a session first, then drop its files."))
+            QMessageBox.information(
+                self.widget, tr("Import files"), tr("Choose a session first, then drop its files.")
+            )
             return None
         self.dialog = ImportDialog(self.context, session_id, paths, parent=self.widget)
         if self.on_imported is not None:
@@ -54,7 +59,9 @@ class ImportDropFilter(QObject):
         return self.dialog
 
 
-def accept_import_drops(widget: QWidget, context, on_imported: Callable[[list], None] | None = None) -> ImportDropFilter:
+def accept_import_drops(
+    widget: QWidget, context, on_imported: Callable[[list], None] | None = None
+) -> ImportDropFilter:
     """Let `widget` take dropped export files; `on_imported(summaries)` runs after files were stored."""
     widget.setAcceptDrops(True)
     drop_filter = ImportDropFilter(widget, context, on_imported)

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from livedesk.import_export.mapped_table import FIELDS_BY_KIND, MAPPABLE_KINDS, parse_mapping
 from livedesk.import_export.values import normalise_header
@@ -76,7 +84,9 @@ class MappingEditor(QWidget):
                     self._choose(picker, header)
 
     def mapping(self) -> dict:
-        columns = {name: picker.currentData() for name, picker in self.pickers.items() if picker.currentData()}
+        columns = {
+            name: picker.currentData() for name, picker in self.pickers.items() if picker.currentData()
+        }
         data = {"kind": self.kind.currentData(), "columns": columns}
         if self.time_format.text().strip():
             data["time_format"] = self.time_format.text().strip()

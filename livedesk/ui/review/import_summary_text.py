@@ -18,15 +18,27 @@ def summary_text(summaries: list) -> str:
         if summary.already_imported:
             lines.append("  " + tr("already imported; skipped"))
         for kind, _dataset_id, read, stored, skipped in summary.datasets:
-            lines.append("  " + tr("{kind}: {read} rows read, {stored} stored, {skipped} skipped").format(
-                kind=kind_label(kind), read=read, stored=stored, skipped=skipped))
+            lines.append(
+                "  "
+                + tr("{kind}: {read} rows read, {stored} stored, {skipped} skipped").format(
+                    kind=kind_label(kind), read=read, stored=stored, skipped=skipped
+                )
+            )
         for code, count in summary.skipped_by_reason.items():
-            lines.append("  " + tr("{count} rows skipped: {reason}").format(count=count, reason=reason_label(code)))
+            lines.append(
+                "  " + tr("{count} rows skipped: {reason}").format(count=count, reason=reason_label(code))
+            )
         for warning in summary.warnings[:WARNINGS_SHOWN]:
-            lines.append("  " + tr("row {row}: {reason} ({detail})").format(
-                row=warning.row, reason=reason_label(warning.code), detail=warning.message))
+            lines.append(
+                "  "
+                + tr("row {row}: {reason} ({detail})").format(
+                    row=warning.row, reason=reason_label(warning.code), detail=warning.message
+                )
+            )
         if len(summary.warnings) > WARNINGS_SHOWN:
-            lines.append("  " + tr("… and {n} more warnings").format(n=len(summary.warnings) - WARNINGS_SHOWN))
+            lines.append(
+                "  " + tr("… and {n} more warnings").format(n=len(summary.warnings) - WARNINGS_SHOWN)
+            )
         for finding in summary.findings:
             mark = tr("check passed") if finding.get("ok") else tr("check shows a gap")
             lines.append(f"  {mark}: {finding.get('message', finding.get('code'))}")

@@ -14,11 +14,37 @@ from livedesk.ui.i18n import tr
 from livedesk.ui.review.labels import caveat_text, formula_text, metric_label, short_source, source_text
 
 # The first screen of the review: what sold, to how many, how well they converted, the audience.
-HEADLINE_KEYS = ("gmv", "uv", "uv_value", "watch_to_buy_rate", "gpm", "buyers", "orders",
-                 "aov", "peak_online", "avg_online", "exposure_to_click_rate", "click_to_buy_rate", "refund_rate", "roi")
-MORE_KEYS = ("pv", "units", "order_value", "net_gmv", "refund_amount", "ad_spend", "follow_rate",
-             "interaction_rate", "product_exposure_uv", "product_click_uv", "new_followers", "interaction_uv",
-             "avg_watch_seconds")
+HEADLINE_KEYS = (
+    "gmv",
+    "uv",
+    "uv_value",
+    "watch_to_buy_rate",
+    "gpm",
+    "buyers",
+    "orders",
+    "aov",
+    "peak_online",
+    "avg_online",
+    "exposure_to_click_rate",
+    "click_to_buy_rate",
+    "refund_rate",
+    "roi",
+)
+MORE_KEYS = (
+    "pv",
+    "units",
+    "order_value",
+    "net_gmv",
+    "refund_amount",
+    "ad_spend",
+    "follow_rate",
+    "interaction_rate",
+    "product_exposure_uv",
+    "product_click_uv",
+    "new_followers",
+    "interaction_uv",
+    "avg_watch_seconds",
+)
 CARD_KEYS = HEADLINE_KEYS + MORE_KEYS
 MET_COLOUR, NOT_MET_COLOUR, GAP_COLOUR = "#2E7D5B", "#C0504D", "#B26A00"
 
@@ -26,7 +52,11 @@ MET_COLOUR, NOT_MET_COLOUR, GAP_COLOUR = "#2E7D5B", "#C0504D", "#B26A00"
 def disagreeing(key: str, detail: dict) -> list[dict]:
     """Alternatives whose value reads differently from the primary one (a zero or rounding-only gap is agreement)."""
     shown = show(key, detail["value"])
-    return [alt for alt in detail.get("alternatives", []) if alt["value"] is not None and show(key, alt["value"]) != shown]
+    return [
+        alt
+        for alt in detail.get("alternatives", [])
+        if alt["value"] is not None and show(key, alt["value"]) != shown
+    ]
 
 
 def signed(key: str, gap) -> str:
@@ -52,8 +82,9 @@ class KpiCard(QFrame):
         self.source = QLabel("")
         self.source.setStyleSheet("color: #777; font-size: 11px;")
         self.badge = QLabel("")
-        self.badge.setStyleSheet(f"color: white; background: {GAP_COLOUR}; border-radius: 3px; padding: 0 4px;"
-                                 " font-size: 11px;")
+        self.badge.setStyleSheet(
+            f"color: white; background: {GAP_COLOUR}; border-radius: 3px; padding: 0 4px; font-size: 11px;"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(2)
@@ -86,23 +117,44 @@ class KpiCard(QFrame):
             verdict, colour = tr("met"), MET_COLOUR
         else:
             verdict, colour = tr("not met"), NOT_MET_COLOUR
-        self.target.setText(tr("Target {target} · {verdict}").format(target=show(self.key, target), verdict=verdict))
+        self.target.setText(
+            tr("Target {target} · {verdict}").format(target=show(self.key, target), verdict=verdict)
+        )
         self.target.setStyleSheet(f"color: {colour}; font-size: 12px; font-weight: 600;")
         self.target.show()
 
     def _tooltip(self, detail: dict) -> str:
         key = self.key
-        lines = [f"<b>{escape(metric_label(key))}</b>",
-                 escape(tr("Formula: {formula}").format(formula=formula_text(detail.get("formula"))))]
+        lines = [
+            f"<b>{escape(metric_label(key))}</b>",
+            escape(tr("Formula: {formula}").format(formula=formula_text(detail.get("formula")))),
+        ]
         if detail["value"] is not None:
-            lines.append(escape(tr("Source: {source} → {value}").format(
-                source=source_text(detail["source"]), value=show(key, detail["value"]))))
+            lines.append(
+                escape(
+                    tr("Source: {source} → {value}").format(
+                        source=source_text(detail["source"]), value=show(key, detail["value"])
+                    )
+                )
+            )
         for alt in detail.get("alternatives", []):
-            lines.append(escape(tr("Also: {source} → {value} (gap {gap})").format(
-                source=source_text(alt["source"]), value=show(key, alt["value"]), gap=signed(key, alt["gap"]))))
+            lines.append(
+                escape(
+                    tr("Also: {source} → {value} (gap {gap})").format(
+                        source=source_text(alt["source"]),
+                        value=show(key, alt["value"]),
+                        gap=signed(key, alt["gap"]),
+                    )
+                )
+            )
         if detail.get("estimated") and detail.get("low") is not None:
-            lines.append(escape(tr("Estimated range {low} – {high}").format(
-                low=show(key, detail["low"]), high=show(key, detail["high"]))))
+            lines.append(
+                escape(
+                    tr("Estimated range {low} – {high}").format(
+                        low=show(key, detail["low"]), high=show(key, detail["high"])
+                    )
+                )
+            )
         caveat = caveat_text(detail.get("caveat_code"))
         if caveat:
             lines.append(f"<i>{escape(caveat)}</i>")

@@ -28,7 +28,9 @@ class MeetingWindow(QWidget):
         self.agenda.setStyleSheet("font-size: 28px; background: #101418; color: #F2F2F2;")
         self.agenda.setWordWrap(True)
         for i, finding in enumerate(review["findings"], start=1):
-            self.agenda.addItem(f"{i}. [{severity_label(finding['severity'])}] {finding_text(finding, names)}")
+            self.agenda.addItem(
+                f"{i}. [{severity_label(finding['severity'])}] {finding_text(finding, names)}"
+            )
         if self.agenda.count():
             self.agenda.setCurrentRow(0)
         else:
@@ -44,7 +46,7 @@ class MeetingWindow(QWidget):
         layout.addWidget(QLabel(tr("Agenda")))
         layout.addWidget(self.agenda, 1)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key_Escape:
             self.close()
         elif event.key() in (Qt.Key_Right, Qt.Key_Down, Qt.Key_PageDown, Qt.Key_Space):

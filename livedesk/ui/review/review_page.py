@@ -7,8 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from livedesk.charts import review_charts
 from livedesk.import_export.report_format import PRODUCT_COLUMNS, show
@@ -17,8 +28,19 @@ from livedesk.ui.i18n import tr
 from livedesk.ui.review.chart_canvas import ChartCanvas
 from livedesk.ui.review.history_view import HistoryView
 from livedesk.ui.review.kpi_cards import KpiPanel
-from livedesk.ui.review.labels import (action_status_label, evidence_text, finding_text, kind_label, metric_label, role_label,
-                                       severity_label, source_label, status_label, step_label, verdict_label)
+from livedesk.ui.review.labels import (
+    action_status_label,
+    evidence_text,
+    finding_text,
+    kind_label,
+    metric_label,
+    role_label,
+    severity_label,
+    source_label,
+    status_label,
+    step_label,
+    verdict_label,
+)
 from livedesk.ui.review.tables import ReviewTable
 from livedesk.ui.review.thresholds_editor import ThresholdsEditor
 
@@ -28,7 +50,7 @@ def _minutes(seconds) -> str:
 
 
 class ReviewPage(QWidget):
-    review_shown = Signal()          # a review (or the empty state) is on screen
+    review_shown = Signal()  # a review (or the empty state) is on screen
     review_failed = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -46,12 +68,23 @@ class ReviewPage(QWidget):
         self.refresh_button = QPushButton(tr("Refresh"))
         self.import_button = QPushButton(tr("Import files…"))
         self.meeting_button = QPushButton(tr("Meeting mode"))
-        self.export_buttons = {suffix: QPushButton(text) for suffix, text in (
-            (".html", tr("Export HTML…")), (".pdf", tr("Export PDF…")), (".xlsx", tr("Export XLSX…")))}
+        self.export_buttons = {
+            suffix: QPushButton(text)
+            for suffix, text in (
+                (".html", tr("Export HTML…")),
+                (".pdf", tr("Export PDF…")),
+                (".xlsx", tr("Export XLSX…")),
+            )
+        }
         bar = QHBoxLayout()
         bar.addWidget(self.title)
         bar.addWidget(self.status, 1)
-        for button in (self.refresh_button, self.import_button, *self.export_buttons.values(), self.meeting_button):
+        for button in (
+            self.refresh_button,
+            self.import_button,
+            *self.export_buttons.values(),
+            self.meeting_button,
+        ):
             bar.addWidget(button)
         self.refresh_button.clicked.connect(self.refresh)
         self.import_button.clicked.connect(lambda: self.open_import_dialog())
@@ -98,7 +131,10 @@ class ReviewPage(QWidget):
         self.plan_summary = QLabel("")
         self.plan_table = ReviewTable()
         self.gantt_chart = ChartCanvas(review_charts.draw_gantt, size=(10, 4))
-        self.tabs.addTab(self._stack(self.plan_summary, self._split(self.plan_table, self.gantt_chart)), tr("Plan vs actual"))
+        self.tabs.addTab(
+            self._stack(self.plan_summary, self._split(self.plan_table, self.gantt_chart)),
+            tr("Plan vs actual"),
+        )
 
     def _build_segments_tab(self) -> None:
         self.segment_table = ReviewTable()
@@ -117,7 +153,9 @@ class ReviewPage(QWidget):
         self.thresholds = ThresholdsEditor()
         self.thresholds.thresholds_saved.connect(self._on_thresholds_saved)
         right = self._stack(QLabel(tr("Thresholds (the team's; used for every session)")), self.thresholds)
-        self.tabs.addTab(self._split(self._stack(self.role_table, self.scorecard_chart), right, Qt.Horizontal), tr("Roles"))
+        self.tabs.addTab(
+            self._split(self._stack(self.role_table, self.scorecard_chart), right, Qt.Horizontal), tr("Roles")
+        )
 
     def _build_findings_tab(self) -> None:
         self.findings_list = QListWidget()
@@ -129,15 +167,24 @@ class ReviewPage(QWidget):
     def _build_actions_tab(self) -> None:
         self.carried_list = QListWidget()
         self.own_list = QListWidget()
-        self.tabs.addTab(self._stack(QLabel(tr("Carried in from earlier sessions (checked automatically)")),
-                                     self.carried_list, QLabel(tr("Made at this session")), self.own_list), tr("Actions"))
+        self.tabs.addTab(
+            self._stack(
+                QLabel(tr("Carried in from earlier sessions (checked automatically)")),
+                self.carried_list,
+                QLabel(tr("Made at this session")),
+                self.own_list,
+            ),
+            tr("Actions"),
+        )
 
     @staticmethod
     def _stack(*widgets) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
         for widget in widgets:
-            layout.addWidget(widget, 1 if isinstance(widget, (ReviewTable, QListWidget, ChartCanvas, QSplitter)) else 0)
+            layout.addWidget(
+                widget, 1 if isinstance(widget, (ReviewTable, QListWidget, ChartCanvas, QSplitter)) else 0
+            )
         return box
 
     @staticmethod
@@ -148,8 +195,13 @@ class ReviewPage(QWidget):
         return splitter
 
     def _set_enabled(self, enabled: bool) -> None:
-        for button in (self.refresh_button, self.import_button, self.meeting_button, self.make_action_button,
-                       *self.export_buttons.values()):
+        for button in (
+            self.refresh_button,
+            self.import_button,
+            self.meeting_button,
+            self.make_action_button,
+            *self.export_buttons.values(),
+        ):
             button.setEnabled(enabled)
 
     # ---- loading --------------------------------------------------------------------------------
@@ -175,9 +227,15 @@ class ReviewPage(QWidget):
             review = run_review(store, session_id, control=control)
             return review.to_json(), session_history(store, session_id), load_thresholds(store)
 
-        self._context.tasks.submit("review", job, on_done=self._on_review_done, on_failed=self._on_review_failed,
-                                   on_progress=lambda fraction, _m: self.status.setText(
-                                       tr("Analysing… {percent}%").format(percent=int(fraction * 100))))
+        self._context.tasks.submit(
+            "review",
+            job,
+            on_done=self._on_review_done,
+            on_failed=self._on_review_failed,
+            on_progress=lambda fraction, _m: self.status.setText(
+                tr("Analysing… {percent}%").format(percent=int(fraction * 100))
+            ),
+        )
 
     def _on_review_failed(self, error: BaseException) -> None:
         self.status.setText(tr("The review could not be computed: {reason}").format(reason=str(error)))
@@ -190,11 +248,20 @@ class ReviewPage(QWidget):
             return
         self.review, self.history = review, history
         self.title.setText(tr("Review: {title}").format(title=review["session"]["title"]))
-        self.status.setText(tr("{findings} findings · actual run from {source}").format(
-            findings=len(review["findings"]), source=source_label(review["plan_vs_actual"]["source"])))
+        self.status.setText(
+            tr("{findings} findings · actual run from {source}").format(
+                findings=len(review["findings"]), source=source_label(review["plan_vs_actual"]["source"])
+            )
+        )
         self.names = {p["product_id"]: p["name"] for p in review["products"]}
         self.kpis.show_review(review)
-        for chart in (self.minute_chart, self.funnel_chart, self.gantt_chart, self.product_chart, self.scorecard_chart):
+        for chart in (
+            self.minute_chart,
+            self.funnel_chart,
+            self.gantt_chart,
+            self.product_chart,
+            self.scorecard_chart,
+        ):
             chart.show_data(review)
         self._fill_plan(review)
         self._fill_segments(review)
@@ -218,32 +285,102 @@ class ReviewPage(QWidget):
     def _fill_plan(self, review: dict) -> None:
         pva = review["plan_vs_actual"]
         order = {True: tr("order kept"), False: tr("order changed"), None: "—"}[pva["order_kept"]]
-        self.plan_summary.setText(tr("Actual run from {source}: planned {planned} min, actual {actual} min, "
-                                     "over/under {delta} min, {order}.").format(
-            source=source_label(pva["source"]), planned=_minutes(pva["planned_seconds"]),
-            actual=_minutes(pva["actual_seconds"]), delta=_minutes(pva["over_under_seconds"]), order=order))
-        rows = [[("" if s["index"] is None else s["index"] + 1), self._segment_name(s), role_label(s["role"]),
-                 status_label(s["status"]), (s["planned_start"] or "—")[11:16], _minutes(s["planned_seconds"]),
-                 (s["actual_start"] or "—")[11:19], _minutes(s["actual_seconds"]), _minutes(s["delta_seconds"])]
-                for s in review["segments"]]
-        self.plan_table.fill([tr("#"), tr("Segment"), tr("Role"), tr("Status"), tr("Planned start"),
-                              tr("Planned min"), tr("Actual start"), tr("Actual min"), tr("Over/under min")], rows, stretch=1)
+        self.plan_summary.setText(
+            tr(
+                "Actual run from {source}: planned {planned} min, actual {actual} min, "
+                "over/under {delta} min, {order}."
+            ).format(
+                source=source_label(pva["source"]),
+                planned=_minutes(pva["planned_seconds"]),
+                actual=_minutes(pva["actual_seconds"]),
+                delta=_minutes(pva["over_under_seconds"]),
+                order=order,
+            )
+        )
+        rows = [
+            [
+                ("" if s["index"] is None else s["index"] + 1),
+                self._segment_name(s),
+                role_label(s["role"]),
+                status_label(s["status"]),
+                (s["planned_start"] or "—")[11:16],
+                _minutes(s["planned_seconds"]),
+                (s["actual_start"] or "—")[11:19],
+                _minutes(s["actual_seconds"]),
+                _minutes(s["delta_seconds"]),
+            ]
+            for s in review["segments"]
+        ]
+        self.plan_table.fill(
+            [
+                tr("#"),
+                tr("Segment"),
+                tr("Role"),
+                tr("Status"),
+                tr("Planned start"),
+                tr("Planned min"),
+                tr("Actual start"),
+                tr("Actual min"),
+                tr("Over/under min"),
+            ],
+            rows,
+            stretch=1,
+        )
 
     def _fill_segments(self, review: dict) -> None:
-        rows = [[("" if s["index"] is None else s["index"] + 1), self._segment_name(s), show("gmv", s["gmv"]),
-                 show("orders", s["orders"]), show("units", s["units"]), show("on_air_share", s["on_air_share"]),
-                 show("x", s["online_start"]), show("x", s["online_end"]), show("gmv_per_minute", s["gmv_per_minute"])]
-                for s in review["segments"]]
-        self.segment_table.fill([tr("#"), tr("Segment"), tr("GMV"), tr("Orders"), tr("Units sold"),
-                                 tr("Share of the product on air"), tr("Online at start"), tr("Online at end"),
-                                 tr("GMV per minute")], rows, stretch=1)
+        rows = [
+            [
+                ("" if s["index"] is None else s["index"] + 1),
+                self._segment_name(s),
+                show("gmv", s["gmv"]),
+                show("orders", s["orders"]),
+                show("units", s["units"]),
+                show("on_air_share", s["on_air_share"]),
+                show("x", s["online_start"]),
+                show("x", s["online_end"]),
+                show("gmv_per_minute", s["gmv_per_minute"]),
+            ]
+            for s in review["segments"]
+        ]
+        self.segment_table.fill(
+            [
+                tr("#"),
+                tr("Segment"),
+                tr("GMV"),
+                tr("Orders"),
+                tr("Units sold"),
+                tr("Share of the product on air"),
+                tr("Online at start"),
+                tr("Online at end"),
+                tr("GMV per minute"),
+            ],
+            rows,
+            stretch=1,
+        )
         buckets = review.get("buckets") or {}
-        self.bucket_label.setText(tr("Not in any segment: before {before}, in pauses {gap}, after the end {after}.").format(
-            before=show("gmv", (buckets.get("before") or {}).get("gmv")), gap=show("gmv", (buckets.get("gap") or {}).get("gmv")),
-            after=show("gmv", (buckets.get("after") or {}).get("gmv"))) if buckets else "")
-        self.step_table.fill([tr("Run position"), tr("Script step"), tr("Start"), tr("Seconds"), tr("GMV"), tr("Orders")],
-                             [[s["position"] + 1, step_label(s["step"]), (s["start"] or "—")[11:19], f"{s['seconds']:.0f}",
-                               show("gmv", s["gmv"]), s["orders"]] for s in review["steps"]])
+        self.bucket_label.setText(
+            tr("Not in any segment: before {before}, in pauses {gap}, after the end {after}.").format(
+                before=show("gmv", (buckets.get("before") or {}).get("gmv")),
+                gap=show("gmv", (buckets.get("gap") or {}).get("gmv")),
+                after=show("gmv", (buckets.get("after") or {}).get("gmv")),
+            )
+            if buckets
+            else ""
+        )
+        self.step_table.fill(
+            [tr("Run position"), tr("Script step"), tr("Start"), tr("Seconds"), tr("GMV"), tr("Orders")],
+            [
+                [
+                    s["position"] + 1,
+                    step_label(s["step"]),
+                    (s["start"] or "—")[11:19],
+                    f"{s['seconds']:.0f}",
+                    show("gmv", s["gmv"]),
+                    s["orders"],
+                ]
+                for s in review["steps"]
+            ],
+        )
 
     def _fill_products(self, review: dict) -> None:
         rows, tips = [], []
@@ -255,19 +392,28 @@ class ReviewPage(QWidget):
                 source = (p.get("sources") or {}).get(key) or ""
                 if alt:
                     source += "\n" + tr("{source}: {value} (gap {gap})").format(
-                        source=alt["source"], value=show(key, alt["value"]), gap=show(key, alt["gap"]))
+                        source=alt["source"], value=show(key, alt["value"]), gap=show(key, alt["gap"])
+                    )
                 tip_row.append(source)
             tips.append(tip_row)
-        self.product_table.fill([tr("Product"), tr("Role"), *[metric_label(k) for k in PRODUCT_COLUMNS]], rows, tips)
+        self.product_table.fill(
+            [tr("Product"), tr("Role"), *[metric_label(k) for k in PRODUCT_COLUMNS]], rows, tips
+        )
 
     def _fill_roles(self, review: dict, thresholds: dict) -> None:
         rows = []
         for card in review["roles"]["scorecards"]:
-            checks = "; ".join(f"{metric_label(c['check'])} {self._check(c, 'value')} / {self._check(c, 'threshold')}"
-                               for c in card["checks"])
+            checks = "; ".join(
+                f"{metric_label(c['check'])} {self._check(c, 'value')} / {self._check(c, 'threshold')}"
+                for c in card["checks"]
+            )
             rows.append([card["name"], role_label(card["role"]), verdict_label(card["verdict"]), checks])
-        self.role_table.fill([tr("Product"), tr("Role"), tr("Verdict"), tr("Checks (value / threshold)")], rows,
-                            [["", "", "", row[3].replace("; ", "\n")] for row in rows], stretch=3)  # full checks
+        self.role_table.fill(
+            [tr("Product"), tr("Role"), tr("Verdict"), tr("Checks (value / threshold)")],
+            rows,
+            [["", "", "", row[3].replace("; ", "\n")] for row in rows],
+            stretch=3,
+        )  # full checks
         self.thresholds.set_values(thresholds)
 
     @staticmethod
@@ -280,7 +426,9 @@ class ReviewPage(QWidget):
     def _fill_findings(self, review: dict) -> None:
         self.findings_list.clear()
         for finding in review["findings"]:
-            item = QListWidgetItem(f"[{severity_label(finding['severity'])}] {finding_text(finding, self.names)}")
+            item = QListWidgetItem(
+                f"[{severity_label(finding['severity'])}] {finding_text(finding, self.names)}"
+            )
             item.setToolTip(evidence_text(finding["evidence"]))
             item.setData(Qt.UserRole, finding)
             self.findings_list.addItem(item)
@@ -291,20 +439,36 @@ class ReviewPage(QWidget):
         self.carried_list.clear()
         self.own_list.clear()
         for action in review["actions"]:
-            verified = "" if action["verified_value"] is None else tr(" · verified value {value}").format(
-                value=show(action["metric"], action["verified_value"]))
-            text = tr("{action} · {owner} · {metric} {comparison} {target} · {status}").format(
-                action=action["action"], owner=action["owner"] or "—", metric=metric_label(action["metric"]),
-                comparison=action["comparison"], target=show(action["metric"], action["target"]),
-                status=action_status_label(action["status"])) + verified
+            verified = (
+                ""
+                if action["verified_value"] is None
+                else tr(" · verified value {value}").format(
+                    value=show(action["metric"], action["verified_value"])
+                )
+            )
+            text = (
+                tr("{action} · {owner} · {metric} {comparison} {target} · {status}").format(
+                    action=action["action"],
+                    owner=action["owner"] or "—",
+                    metric=metric_label(action["metric"]),
+                    comparison=action["comparison"],
+                    target=show(action["metric"], action["target"]),
+                    status=action_status_label(action["status"]),
+                )
+                + verified
+            )
             item = QListWidgetItem(text)
             item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Checked if action["status"] == "met" else Qt.Unchecked)
             (self.carried_list if action["carried"] else self.own_list).addItem(item)
         # An empty list says why it is empty and what to do, rather than leaving a blank box in the meeting.
-        for widget, hint in ((self.carried_list, tr("No open action items from earlier sessions of this account.")),
-                             (self.own_list, tr("No action items yet: pick a finding under Findings and choose "
-                                                "\"Make action item…\"."))):
+        for widget, hint in (
+            (self.carried_list, tr("No open action items from earlier sessions of this account.")),
+            (
+                self.own_list,
+                tr('No action items yet: pick a finding under Findings and choose "Make action item…".'),
+            ),
+        ):
             if widget.count() == 0:
                 placeholder = QListWidgetItem(hint)
                 placeholder.setFlags(Qt.NoItemFlags)
@@ -354,9 +518,12 @@ class ReviewPage(QWidget):
             return write_report(review, path)
 
         self.status.setText(tr("Exporting {name}…").format(name=path.name))
-        self._context.tasks.submit("review-export", job,
-                                   on_done=lambda p: self.status.setText(tr("Exported {name}").format(name=p.name)),
-                                   on_failed=lambda e: self.status.setText(tr("Export failed: {reason}").format(reason=str(e))))
+        self._context.tasks.submit(
+            "review-export",
+            job,
+            on_done=lambda p: self.status.setText(tr("Exported {name}").format(name=p.name)),
+            on_failed=lambda e: self.status.setText(tr("Export failed: {reason}").format(reason=str(e))),
+        )
 
     def open_meeting_mode(self) -> None:
         if self.review is None:
@@ -379,11 +546,11 @@ class ReviewPage(QWidget):
         dialog.show()
         return dialog
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and self.session_id:
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
             self.open_import_dialog(paths)

@@ -14,8 +14,13 @@ class ReviewTable(QTableWidget):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
 
-    def fill(self, headers: list[str], rows: list[list[str]], tips: list[list[str]] | None = None,
-             stretch: int | None = None) -> None:
+    def fill(
+        self,
+        headers: list[str],
+        rows: list[list[str]],
+        tips: list[list[str]] | None = None,
+        stretch: int | None = None,
+    ) -> None:
         """`stretch`: the (name) column that takes the spare width, so numbers stay beside their names."""
         self.clear()
         self.setColumnCount(len(headers))
@@ -34,7 +39,9 @@ class ReviewTable(QTableWidget):
             self.setColumnWidth(column, min(self.columnWidth(column), 360))
         header = self.horizontalHeader()
         for column in range(self.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.Stretch if column == stretch else QHeaderView.Interactive)
+            header.setSectionResizeMode(
+                column, QHeaderView.Stretch if column == stretch else QHeaderView.Interactive
+            )
 
     def cell_text(self, row: int, column: int) -> str:
         item = self.item(row, column)

@@ -6,8 +6,16 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
-                               QSpinBox, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from livedesk.domain.session import DEFAULT_TIMEZONE
 from livedesk.ui.i18n import tr
@@ -30,7 +38,11 @@ class NewSessionDialog(QDialog):
         self.minutes_spin.setValue(180)
         self.minutes_spin.setSuffix(" " + tr("min"))
         self.platform_combo = QComboBox()
-        for key, label in zip(PLATFORMS, (tr("Douyin"), tr("Kuaishou"), tr("WeChat Channels"), tr("Taobao"), tr("Other"))):
+        for key, label in zip(
+            PLATFORMS,
+            (tr("Douyin"), tr("Kuaishou"), tr("WeChat Channels"), tr("Taobao"), tr("Other")),
+            strict=False,
+        ):
             self.platform_combo.addItem(label, key)
         self.account_edit = QLineEdit()
         form = QFormLayout(self)
@@ -39,7 +51,9 @@ class NewSessionDialog(QDialog):
         form.addRow(tr("Planned length"), self.minutes_spin)
         form.addRow(tr("Platform"), self.platform_combo)
         form.addRow(tr("Account"), self.account_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
