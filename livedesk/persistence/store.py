@@ -13,7 +13,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlmodel import Session as DbSession
 from sqlmodel import SQLModel, create_engine
 
-from livedesk.persistence import tables
+from livedesk.persistence import migrations, tables
 from livedesk.persistence.tables import SCHEMA_VERSION, MetaRow
 
 DATABASE_ENV = "LIVEDESK_DATABASE_URL"
@@ -101,6 +101,11 @@ class Store:
                     raise StoreError(
                         f"the database {describe_url(self.url)} has schema version {row[0]}, newer than this LiveDesk "
                         f"({SCHEMA_VERSION}); update LiveDesk"
+                    )
+                elif int(row[0]) < SCHEMA_VERSION:
+                    reached = migrations.upgrade(connection, int(row[0]))
+                    connection.execute(
+                        text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(reached)}
                     )
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)

@@ -1,0 +1,51 @@
+"""Schema upgrades: each step lifts a store from one schema version to the next, in one transaction.
+
+A new store is created at the newest version directly (`create_all` from `tables`). An older store gets the
+tables it lacks from `create_all` and then runs, in order, every step whose version is above its own; a step
+therefore adds columns, indexes and fills data, and must tolerate tables that `create_all` has just made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Connection
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int  # the schema version the store has after this step
+    summary: str  # what the step does, for the log and the tests
+    apply: Callable[[Connection], None]
+
+
+# Ordered by version. Each feature that changes the schema appends its step here and raises
+# tables.SCHEMA_VERSION to the step's version.
+MIGRATIONS: list[Migration] = []
+
+
+def pending(stored_version: int) -> list[Migration]:
+    """The steps a store at `stored_version` still needs, oldest first."""
+    return sorted(
+        (step for step in MIGRATIONS if step.version > stored_version), key=lambda step: step.version
+    )
+
+
+def upgrade(connection: Connection, stored_version: int) -> int:
+    """Runs the pending steps inside the caller's transaction; returns the version reached."""
+    version = stored_version
+    for step in pending(stored_version):
+        step.apply(connection)
+        version = step.version
+    return version
+
+
+def add_column(connection: Connection, table: str, column: str, ddl_type: str, default_sql: str) -> None:
+    """ALTER TABLE … ADD COLUMN unless the column is already there (a table `create_all` has just made)."""
+    from sqlalchemy import inspect, text
+
+    existing = {info["name"] for info in inspect(connection).get_columns(table)}
+    if column not in existing:
+        connection.execute(
+            text(f"ALTER TABLE {table} ADD COLUMN {column} {ddl_type} NOT NULL DEFAULT {default_sql}")
+        )
