@@ -8,11 +8,19 @@ from pathlib import Path
 RESOURCES_ENV = "LIVEDESK_RESOURCES"
 
 
+def bundled_dir(name: str) -> Path:
+    """A folder shipped with LiveDesk (`resources`, `sample_sessions`): beside the package in a source
+    checkout, or inside it (livedesk/_bundled/, put there by setup.py) in an installed wheel."""
+    package = Path(__file__).resolve().parent
+    checkout = package.parent / name
+    return checkout if checkout.is_dir() else package / "_bundled" / name
+
+
 def resources_dir() -> Path:
     override = os.environ.get(RESOURCES_ENV)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[1] / "resources"
+    return bundled_dir("resources")
 
 
 def resource_path(name: str) -> Path:

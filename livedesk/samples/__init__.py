@@ -9,10 +9,11 @@ SAMPLES_DIR_ENV = "LIVEDESK_SAMPLES_DIR"
 
 
 def samples_dir() -> Path:
-    """The committed sample_sessions/ folder at the top of the repository, or LIVEDESK_SAMPLES_DIR when set."""
+    """The committed sample_sessions/ folder (in the checkout, or bundled in an installed wheel), or
+    LIVEDESK_SAMPLES_DIR when set."""
     override = os.environ.get(SAMPLES_DIR_ENV)
     if override:
         return Path(override)
-    import livedesk
+    from livedesk.resources import bundled_dir
 
-    return Path(livedesk.__file__).resolve().parents[1] / "sample_sessions"
+    return bundled_dir("sample_sessions")
