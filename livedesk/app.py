@@ -41,21 +41,29 @@ def build_application(
     from livedesk.ui.fonts import register_fonts
     from livedesk.ui.i18n import install_language
     from livedesk.ui.settings import Settings
-    from livedesk.ui.tasks import TaskRunner
+    from livedesk.ui.planner.plan_document import PlanDocument
+    from livedesk.ui.tasks import StoreWriter, TaskRunner
+    from livedesk.ui.widgets.wheel_guard import install_wheel_guard
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("LiveDesk")
     app.setOrganizationName("LiveDesk")
     register_fonts(app)
+    install_wheel_guard(app)
     settings = Settings(config_dir)
     language = lang or settings.get(setting.LANGUAGE)
     install_language(app, language)
+    store = store or Store(db_url)
+    writer = StoreWriter(inline=inline_tasks)
     context = AppContext(
-        store=store or Store(db_url),
+        store=store,
         settings=settings,
         tasks=TaskRunner(inline=inline_tasks),
         clock=clock or SystemClock(),
         lang=language,
+        writer=writer,
+        # one open session for all three workspaces: an edit in any of them reaches the others at once
+        document=PlanDocument(store, writer=writer),
     )
     return app, context
 
@@ -86,6 +94,7 @@ def run_gui(db_url: str | None, lang: str | None = None) -> int:
     window.show()
     code = app.exec()
     context.tasks.wait()
+    context.writer.wait()  # every edit made before quitting reaches the store
     return code
 
 

@@ -1,15 +1,18 @@
-"""What every page receives: the store, settings, background tasks, the clock and the selected session."""
+"""What every page receives: the store, settings, background tasks, the one store writer, the clock, the
+selected session and the open session's shared document (one for all three workspaces)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from livedesk.domain.clock import Clock, SystemClock
+from livedesk.domain.session import SessionPlan
 from livedesk.persistence.store import Store
 from livedesk.ui.settings import Settings
-from livedesk.ui.tasks import TaskRunner
+from livedesk.ui.tasks import StoreWriter, TaskRunner
 
 
 class SessionSelection(QObject):
@@ -17,6 +20,8 @@ class SessionSelection(QObject):
 
     session_changed = Signal(int)
     sessions_changed = Signal()  # a session was created, loaded or deleted: lists refresh
+    # the session's opening/transition/closing scripts were edited (they live beside the plan, not in it)
+    session_scripts_changed = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +34,25 @@ class SessionSelection(QObject):
         self.session_changed.emit(session_id or 0)
 
 
+class SessionDocument(Protocol):
+    """The open session as every workspace shares it (ui/planner/plan_document.PlanDocument, wired in
+    app.py so the workspaces need not import each other). Views read `plan` when `plan_changed` fires;
+    every edit is a domain PlanEdit pushed onto the one undo stack and saved through the writer."""
+
+    plan: SessionPlan | None
+    plan_changed: Any  # Signal()
+    saved: Any  # Signal()
+    save_failed: Any  # Signal(str)
+    undo_stack: Any  # QUndoStack
+
+    @property
+    def session_id(self) -> int | None: ...
+
+    def load(self, session_id: int | None) -> None: ...
+
+    def push(self, edit: Any, text: str) -> None: ...
+
+
 @dataclass
 class AppContext:
     store: Store
@@ -37,3 +61,5 @@ class AppContext:
     clock: Clock = field(default_factory=SystemClock)
     lang: str = "zh_CN"
     selection: SessionSelection = field(default_factory=SessionSelection)
+    writer: StoreWriter | None = None
+    document: SessionDocument | None = None

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 import livedesk
 from livedesk.persistence.store import describe_url
+from livedesk.services.session_open import open_session
 from livedesk.services.sessions import create_session
 from livedesk.ui import settings as setting
 from livedesk.ui.context import AppContext
@@ -16,6 +25,7 @@ from livedesk.ui.planner.planner_page import PlannerPage
 from livedesk.ui.rehearsal.rehearsal_page import RehearsalPage
 from livedesk.ui.review.review_page import ReviewPage
 from livedesk.ui.session_list import SessionListPanel
+from livedesk.ui.widgets.error_report import ErrorBanner, ExceptionReporter
 from livedesk.ui.widgets.new_session_dialog import NewSessionDialog
 
 WORKSPACES = ("plan", "rehearse", "review")
@@ -40,7 +50,21 @@ class MainWindow(QMainWindow):
         self.workspaces.addTab(self.rehearsal_page, tr("Rehearse / Live"))
         self.workspaces.addTab(self.review_page, tr("Review"))
         self.workspaces.currentChanged.connect(self._on_workspace_index_changed)
-        self.setCentralWidget(self.workspaces)
+        self.error_banner = ErrorBanner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.error_banner)
+        central_layout.addWidget(self.workspaces, 1)
+        self.setCentralWidget(central)
+        # Failures nobody handled (a background job, a store write, an exception in a slot) show here.
+        self._reporter = ExceptionReporter(self)
+        self._reporter.reported.connect(self.show_error)
+        self._reporter.install()
+        context.tasks.failed.connect(self.show_error)
+        if context.writer is not None:
+            context.writer.failed.connect(self.show_error)
 
         self.session_list = SessionListPanel(context)
         self.session_list.new_session_requested.connect(self.new_session)
@@ -60,9 +84,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(
             QLabel(tr("Store: {url}").format(url=describe_url(context.store.url)))
         )
-        context.tasks.busy_changed.connect(
-            lambda busy: self._busy_label.setText(tr("Working…") if busy else "")
-        )
+        context.tasks.busy_changed.connect(self._show_busy)
+        if context.writer is not None:
+            context.writer.pending_changed.connect(self._show_busy)
 
         self._build_menus()
         context.selection.session_changed.connect(self._on_session_changed)
@@ -117,7 +141,22 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.session_list.refresh()
-        self._on_session_changed(self._context.selection.session_id or 0)
+        self._open_session(self._context.selection.session_id or 0)
+
+    def show_error(self, error: BaseException) -> None:
+        self.error_banner.show_error(error)
+
+    def _show_busy(self, *_args) -> None:
+        writer = self._context.writer
+        if writer is not None and writer.pending:
+            self._busy_label.setText(tr("Saving…"))
+        elif self._context.tasks.busy:
+            self._busy_label.setText(tr("Working…"))
+        else:
+            self._busy_label.setText("")
+
+    def busy_text(self) -> str:
+        return self._busy_label.text()
 
     def new_session(self) -> None:
         dialog = NewSessionDialog(self)
@@ -137,13 +176,38 @@ class MainWindow(QMainWindow):
         self.show_workspace("plan")
 
     def _on_session_changed(self, session_id: int) -> None:
-        for page in self._pages:
-            page.show_session(session_id or None)
         self._session_label.setText(
             tr("Session #{id}").format(id=session_id) if session_id else tr("No session selected")
         )
         if session_id:
             self._context.settings.set(setting.LAST_SESSION, session_id)
+        self._open_session(session_id)
+
+    def _open_session(self, session_id: int) -> None:
+        """Read the session in the background (plan, assumptions, the products' history), then show it in
+        every workspace at once; a newer choice in the list supersedes a read still running."""
+        if not session_id:
+            self._show_opened(0, (None, None, None))
+            return
+        store = self._context.store
+        self._session_label.setText(tr("Opening session #{id}…").format(id=session_id))
+        self._context.tasks.submit(
+            "open-session",
+            lambda _control: open_session(store, session_id),
+            on_done=lambda loaded: self._show_opened(session_id, loaded),
+            on_failed=self.show_error,
+        )
+
+    def _show_opened(self, session_id: int, loaded) -> None:
+        if (self._context.selection.session_id or 0) != session_id:
+            return  # the director chose another session meanwhile
+        if self._context.document is not None:
+            self._context.document.show(*loaded)
+        for page in self._pages:
+            page.show_session(session_id or None)
+        self._session_label.setText(
+            tr("Session #{id}").format(id=session_id) if session_id else tr("No session selected")
+        )
 
     def _on_workspace_index_changed(self, index: int) -> None:
         self._context.settings.set(setting.LAST_WORKSPACE, index)
@@ -180,6 +244,7 @@ class MainWindow(QMainWindow):
         self.workspaces.setCurrentIndex(min(max(self._context.settings.get(setting.LAST_WORKSPACE), 0), 2))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._reporter.uninstall()
         self._context.settings.set(setting.WINDOW_GEOMETRY, self.saveGeometry())
         self._context.settings.set(setting.WINDOW_STATE, self.saveState())
         self._context.settings.sync()

@@ -66,7 +66,8 @@ class PlannerPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.document = PlanDocument(context.store, self)
+        # the session document all workspaces share (app.py); a page built alone gets its own
+        self.document = context.document or PlanDocument(context.store, self, writer=context.writer)
         self.title = QLabel(tr("No session selected"))
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.status = QLabel()
@@ -183,7 +184,8 @@ class PlannerPage(QWidget):
 
     # --- session ---------------------------------------------------------------------------------
     def show_session(self, session_id: int | None) -> None:
-        self.document.load(session_id)
+        if self.document.session_id != (session_id or None):
+            self.document.load(session_id)  # the main window normally opened it in the background
         self.status.setText("")
 
     def selected_index(self) -> int | None:
