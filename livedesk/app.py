@@ -40,8 +40,8 @@ def build_application(
     from livedesk.ui.context import AppContext
     from livedesk.ui.fonts import register_fonts
     from livedesk.ui.i18n import install_language
-    from livedesk.ui.settings import Settings
     from livedesk.ui.planner.plan_document import PlanDocument
+    from livedesk.ui.settings import Settings
     from livedesk.ui.tasks import StoreWriter, TaskRunner
     from livedesk.ui.widgets.wheel_guard import install_wheel_guard
 

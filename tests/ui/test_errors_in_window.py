@@ -31,8 +31,9 @@ def test_an_exception_in_a_slot_shows_in_the_window(qtbot, window):
     assert "broken_slot" in window.error_banner.message.toolTip()  # the details are one hover away
 
 
-def test_a_failed_background_job_nobody_handles_shows_in_the_window(qtbot, window, app_context):
-    app_context.tasks.submit("export", lambda control: open("/nonexistent/folder/report.xlsx", "rb"))
+def test_a_failed_background_job_nobody_handles_shows_in_the_window(qtbot, window, app_context, tmp_path):
+    missing = tmp_path / "gone" / "report.xlsx"
+    app_context.tasks.submit("export", lambda control: missing.read_bytes())
     assert window.error_banner.isVisible()
     text = window.error_banner.message.text()
     assert "无法读取或写入文件" in text and "report.xlsx" in text

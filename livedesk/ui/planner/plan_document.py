@@ -133,7 +133,10 @@ class PlanDocument(QObject):
     def _write(self, key: str, job) -> None:
         if self.writer is not None:
             self.writer.write(
-                key, job, on_done=lambda _r: self.saved.emit(), on_failed=lambda e: self.save_failed.emit(str(e))
+                key,
+                job,
+                on_done=lambda _r: self.saved.emit(),
+                on_failed=lambda e: self.save_failed.emit(str(e)),
             )
             return
         try:
