@@ -15,30 +15,33 @@ def _shape(segments):
 
 
 def test_two_hour_plan_matches_the_hand_worked_run_order():
-    # Slot 120 min: opening 10 + closing 15 leave 95; two encores of 4 min (P2 then P1: P2 has the larger
-    # margin) leave 87 for the body. Pattern T P P C P I with interactions (2 min) once 15 min have passed
-    # since the last one, or when the next pitch would pass 20 min:
-    # T1 4 (4) · P1 12 (16) · [int] P2 12 · C1 4 (16) · [int] P1 12 · I1 6 (18) · [int] T1 4 · P2 12 (16) ·
-    # [int] P1 12 → 86 used; C1 needs 3 but 1 is left, so the spare minute goes to the first profit pitch.
+    # Slot 120 min: opening 10 + closing 15 leave a body of 95. The closing holds the two encores (4 min each,
+    # P2 then P1: without history P2 leads on margin, 80 vs 50 yuan) and keeps 7 for itself. Pattern
+    # T P P C P I with an interaction (2 min) once 15 min have passed since the last one, or when the next
+    # pitch would pass 20 min; profit items alternate, the best ranked first:
+    # T1 4 · P2 12 (16) · [int] P1 12 · C1 4 (16) · [int] P2 12 · I1 6 (18) · [int] T1 4 · P1 12 (16) ·
+    # [int] P2 12 · C1 4 → 90 used; the next profit pitch needs 10 + 2, so the 5 spare minutes go one each
+    # to the five profit pitches (13 min, within 10–15). The single image item is not repeated.
     segments = generate_wave(small_pool(), 120 * 60)
     assert _shape(segments) == [
         ("opening", "T1", 10),
         ("pitch", "T1", 4),
-        ("pitch", "P1", 13),
+        ("pitch", "P2", 13),
         ("interaction", None, 2),
-        ("pitch", "P2", 12),
+        ("pitch", "P1", 13),
         ("pitch", "C1", 4),
         ("interaction", None, 2),
-        ("pitch", "P1", 12),
+        ("pitch", "P2", 13),
         ("pitch", "I1", 6),
         ("interaction", None, 2),
         ("pitch", "T1", 4),
-        ("pitch", "P2", 12),
+        ("pitch", "P1", 13),
         ("interaction", None, 2),
-        ("pitch", "P1", 12),
+        ("pitch", "P2", 13),
+        ("pitch", "C1", 4),
         ("encore", "P2", 4),
         ("encore", "P1", 4),
-        ("closing", None, 15),
+        ("closing", None, 7),
     ]
     assert sum(s.planned_seconds for s in segments) == 7200
     # 13 min = 780 s split 15/30/20/20/15 %.
@@ -56,7 +59,7 @@ def test_interactions_fall_every_15_to_20_minutes():
             gaps.append(at - since_opening_end)
             since_opening_end = at + segment.planned_seconds
         at += segment.planned_seconds
-    assert gaps == [17 * 60, 16 * 60, 18 * 60, 16 * 60]
+    assert gaps == [17 * 60, 17 * 60, 19 * 60, 17 * 60]
 
 
 def test_same_input_gives_the_same_plan():
@@ -75,7 +78,9 @@ def test_total_equals_the_slot(minutes):
 
 def test_a_slot_with_seconds_gives_them_to_the_closing():
     segments = generate_wave(small_pool(), 120 * 60 + 30)
-    assert segments[-1].planned_seconds == 15 * 60 + 30
+    # The closing's 15 min hold the two 4-minute encores; the 30 s go to the closing itself.
+    assert segments[-1].planned_seconds == 7 * 60 + 30
+    assert sum(s.planned_seconds for s in segments[-3:]) == 15 * 60 + 30
     assert sum(s.planned_seconds for s in segments) == 7230
 
 
@@ -102,7 +107,8 @@ def test_custom_pattern_and_lengths():
     segments = generate_wave(small_pool(), 60 * 60, config)
     pitches = [s for s in segments if s.kind is SegmentKind.PITCH]
     assert {s.product_id for s in pitches} == {"P1", "P2"}
-    assert [s.product_id for s in pitches[:3]] == ["P1", "P2", "P1"]
+    # No history: the larger margin (P2) leads, then they alternate.
+    assert [s.product_id for s in pitches[:3]] == ["P2", "P1", "P2"]
 
 
 def test_empty_pool_is_refused():

@@ -68,11 +68,11 @@ def _toolbar_button(page, action) -> QToolButton:
 def test_drag_a_block_to_reorder_then_undo_and_redo(qtbot, page):
     timeline = page.timeline
     before = _shape(page.document.plan)
-    # The generated order starts: opening, T1 pitch, P1 pitch (13 min), interaction, P2 pitch …
-    assert [s[1] for s in before[:5]] == ["T1", "T1", "P1", None, "P2"]
+    # The generated order starts: opening, T1 pitch, P2 pitch (13 min, the larger margin), interaction, P1 …
+    assert [s[1] for s in before[:5]] == ["T1", "T1", "P2", None, "P1"]
     y = int(timeline.block_rect(1).center().y())
     start = QPoint(int(timeline.block_rect(1).center().x()), y)
-    # Drop just right of the P2 block's centre: the gap after P2.
+    # Drop just right of the P1 block's centre: the gap after P1.
     end = QPoint(int(timeline.block_rect(4).center().x()) + 3, y)
     _drag(qtbot, timeline, start, end)
 
@@ -93,8 +93,8 @@ def test_drag_a_block_to_reorder_then_undo_and_redo(qtbot, page):
 def test_drag_an_edge_to_resize_then_undo(qtbot, page):
     timeline = page.timeline
     before = _shape(page.document.plan)
-    rect = timeline.block_rect(2)  # P1, 13 min
-    assert before[2] == ("pitch", "P1", 780)
+    rect = timeline.block_rect(2)  # P2, 13 min
+    assert before[2] == ("pitch", "P2", 780)
     px_per_second = rect.width() / 780
     y = int(rect.center().y())
     edge = QPoint(int(round(rect.right())), y)
