@@ -9,12 +9,14 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from livedesk.domain.forecast import ForecastAssumptions, PlanForecast, ProductHistory, forecast_plan
+from livedesk.domain.forecast import ForecastAssumptions, PlanForecast, forecast_plan
+from livedesk.domain.history import AccountHistory
 from livedesk.domain.plan_rules import PlanWarning, validate_plan
 from livedesk.domain.product import Product
+from livedesk.domain.product_rates import product_rates
 from livedesk.domain.roles import Role, ScriptStep, parse_role
 from livedesk.domain.session import Segment, Session, SessionPlan
-from livedesk.domain.wave import RoleLength, WaveConfig, generate_wave
+from livedesk.domain.wave import RoleLength, WaveConfig, assign_owners, generate_wave
 from livedesk.import_export.pool_reader import PoolReadResult, read_pool
 from livedesk.persistence import preference_repository, session_repository
 from livedesk.persistence.store import Store
@@ -144,17 +146,31 @@ def save_segments(store: Store, session_id: int, segments: list[Segment]) -> Non
         session_repository.replace_segments(db, session_id, segments)
 
 
-def generate_segments(
-    plan: SessionPlan,
-    config: WaveConfig | None = None,
-    history: dict[str, ProductHistory | float] | None = None,
-) -> list[Segment]:
-    """A fresh wave run order for the plan's pool and slot; past GMV per minute ranks the encores."""
-    ranking = {
-        pid: (h.gmv_fen_per_minute if isinstance(h, ProductHistory) else float(h))
-        for pid, h in (history or {}).items()
+def history_ranking(plan: SessionPlan, history: AccountHistory | None) -> dict[str, float]:
+    """GMV per pitch minute (fen, the product's own record) of the pool's products that history has
+    pitched; what the generator orders and sizes profit pitches by."""
+    if history is None:
+        return {}
+    past = {
+        s.session_id
+        for s in history.sessions
+        if s.start < plan.session.start and s.session_id != plan.session.id
     }
-    return generate_wave(plan.products, plan.session.planned_seconds, config, ranking or None)
+    rows = [r for r in history.products if r.session_id in past]
+    rates = product_rates(rows, {p.product_id: p.role.value for p in plan.products})
+    return {pid: rate.own for pid, rate in rates.items() if rate.own is not None}
+
+
+def generate_segments(
+    plan: SessionPlan, config: WaveConfig | None = None, history: AccountHistory | None = None
+) -> list[Segment]:
+    """A fresh wave run order for the plan's pool and slot: history orders and sizes the profit pitches and
+    picks the encores; owners come from the session's team."""
+    segments = generate_wave(
+        plan.products, plan.session.planned_seconds, config, history_ranking(plan, history) or None
+    )
+    assign_owners(segments, plan.session.team)
+    return segments
 
 
 def generate_plan_session(
@@ -173,48 +189,26 @@ def generate_plan_session(
         title=title, start=start, planned_seconds=planned_seconds, platform=platform, account=account
     )
     plan = SessionPlan(session=session, products=list(products))
-    plan.segments = generate_segments(plan, config, product_history(store, [p.product_id for p in products]))
+    plan.segments = generate_segments(plan, config, account_history(store, session))
     save_plan(store, plan)
     return plan
 
 
-def product_history(
-    store: Store, product_ids: list[str], exclude_session_id: int | None = None
-) -> dict[str, ProductHistory]:
-    """GMV and units per pitch minute for these products from the 商品讲解 records of past sessions."""
-    from livedesk.domain.dataset import DatasetKind
-    from livedesk.persistence import dataset_repository
+def account_history(store: Store, session: Session) -> AccountHistory:
+    """The same account's sessions that started before `session`, with their products."""
+    from livedesk.services.forecast_history import history_before
 
-    wanted = set(product_ids)
-    totals: dict[str, list[float]] = {}
-    with store.reading() as db:
-        for session in session_repository.list_sessions(db):
-            if session.id == exclude_session_id:
-                continue
-            for dataset in dataset_repository.list_datasets(db, session.id, DatasetKind.EXPLANATIONS):
-                table = dataset_repository.load_table(db, dataset.id).to_pylist()
-                for row in table:
-                    pid, start, end = row.get("product_id"), row.get("start"), row.get("end")
-                    if pid not in wanted or start is None or end is None or row.get("gmv_fen") is None:
-                        continue
-                    minutes = (end - start).total_seconds() / 60
-                    if minutes <= 0:
-                        continue
-                    entry = totals.setdefault(pid, [0.0, 0.0, 0.0, 0.0])
-                    entry[0] += row["gmv_fen"]
-                    entry[1] += minutes
-                    if row.get("units") is not None:
-                        entry[2] += row["units"]
-                        entry[3] += minutes
-    return {
-        pid: ProductHistory(gmv / minutes, units / unit_minutes if unit_minutes else None)
-        for pid, (gmv, minutes, units, unit_minutes) in totals.items()
-    }
+    return history_before(store, session)
 
 
-def forecast(store: Store, plan: SessionPlan, assumptions: ForecastAssumptions | None = None) -> PlanForecast:
+def forecast(
+    store: Store,
+    plan: SessionPlan,
+    assumptions: ForecastAssumptions | None = None,
+    history: AccountHistory | None = None,
+) -> PlanForecast:
     assumptions = assumptions or load_assumptions(store, plan.session.id)
-    history = product_history(store, [p.product_id for p in plan.products], plan.session.id)
+    history = history if history is not None else account_history(store, plan.session)
     return forecast_plan(plan, history, assumptions)
 
 
@@ -231,8 +225,9 @@ def plan_report(store: Store, session_id: int) -> dict:
     plan = load_plan(store, session_id)
     assumptions = load_assumptions(store, session_id)
     plan_forecast = forecast(store, plan, assumptions)
-    warnings = validate(plan, load_wave_config(store), plan_forecast)
-    return plan_document(plan, warnings, plan_forecast, assumptions)
+    config = load_wave_config(store)
+    warnings = validate(plan, config, plan_forecast)
+    return plan_document(plan, warnings, plan_forecast, assumptions, config)
 
 
 def export_run_sheet(plan: SessionPlan, path: str | Path) -> int:

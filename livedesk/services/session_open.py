@@ -1,10 +1,10 @@
-"""Opening a session for the workspaces: its plan, forecast assumptions and the products' sales history,
-read together in one call so the GUI can run it off the UI thread (the history scan reads every past
-session's 商品讲解 records)."""
+"""Opening a session for the workspaces: its plan, forecast assumptions and its account's history, read
+together in one call so the GUI can run it off the UI thread."""
 
 from __future__ import annotations
 
-from livedesk.domain.forecast import ForecastAssumptions, ProductHistory
+from livedesk.domain.forecast import ForecastAssumptions
+from livedesk.domain.history import AccountHistory
 from livedesk.domain.session import SessionPlan
 from livedesk.persistence.store import Store
 from livedesk.services import planning
@@ -12,9 +12,9 @@ from livedesk.services import planning
 
 def open_session(
     store: Store, session_id: int
-) -> tuple[SessionPlan, ForecastAssumptions, dict[str, ProductHistory]]:
+) -> tuple[SessionPlan, ForecastAssumptions, AccountHistory]:
     """(plan, assumptions, history); raises SessionNotFound when the session is gone."""
     plan = planning.load_plan(store, session_id)
     assumptions = planning.load_assumptions(store, session_id)
-    history = planning.product_history(store, [p.product_id for p in plan.products], session_id)
+    history = planning.account_history(store, plan.session)
     return plan, assumptions, history

@@ -62,6 +62,7 @@ def test_generate_prints_the_id_and_writes_the_plan_json(pool_file, db, tmp_path
         "planned_seconds",
         "segments",
         "warnings",
+        "left_out",
         "forecast",
     }
     assert (document["session_id"], document["title"], document["start"], document["planned_seconds"]) == (
@@ -78,6 +79,7 @@ def test_generate_prints_the_id_and_writes_the_plan_json(pool_file, db, tmp_path
         "role",
         "planned_start",
         "planned_seconds",
+        "owner",
         "script_steps",
     }
     assert (first["kind"], first["role"], first["planned_seconds"]) == ("opening", "traffic", 600)
@@ -88,7 +90,12 @@ def test_generate_prints_the_id_and_writes_the_plan_json(pool_file, db, tmp_path
     assert [(w["code"], w["message"]) for w in document["warnings"]] == [
         ("forecast_over_stock", "forecast 12 units of 3720000000000000005, above the 10 allotted")
     ]
-    assert document["forecast"]["projected_gmv_yuan"] > 0
+    # A new account has no past session: no total, said so, and the forecast fields are there but empty.
+    forecast = document["forecast"]
+    assert forecast["projected_gmv_yuan"] is None and forecast["range_yuan"] is None
+    assert forecast["history_session_ids"] == [] and forecast["backtest"]["sessions"] == 0
+    assert forecast["method"].startswith("fewer than 3 past sessions")
+    assert document["left_out"] == []
 
     store = Store(db)
     try:

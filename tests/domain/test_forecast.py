@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from plan_fixtures import plan_of
+from datetime import timedelta
+
+from plan_fixtures import START, plan_of
 
 from livedesk.domain.forecast import (
     ForecastAssumptions,
-    ProductHistory,
     average_price_fen,
     decompose_target,
     forecast_plan,
 )
+from livedesk.domain.history import AccountHistory, ProductSummary, SessionSummary
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, SegmentKind
 from livedesk.domain.session import Segment, Targets
@@ -37,31 +39,37 @@ def _plan(target_fen=None):
 
 def test_segment_forecast_from_history_and_from_assumptions():
     plan = _plan(target_fen=1_000_000)
-    result = forecast_plan(
-        plan, {"B": ProductHistory(50_000)}, ForecastAssumptions(conversion=0.02, viewers_per_minute=150)
+    # B was pitched for 10 minutes in one past session and sold ¥5,000: 50,000 fen per pitch minute, which
+    # is also the profit role's average, so shrinking leaves it there.
+    past = SessionSummary(
+        1, "", START - timedelta(days=7), 7200, 7200, 800_000, None, 40, 40, 40, None, 600, None
     )
-    # A: 0.02 × 150 × 10 min = 30 buyers × ¥99 = ¥2,970 = 297,000 fen, 30 units.
+    history = AccountHistory("", [past], [ProductSummary(1, "B", "profit", 500_000, 25, None, 600)])
+    result = forecast_plan(plan, history, ForecastAssumptions(conversion=0.02, viewers_per_minute=150))
     # B: 50,000 fen/min × 12 min = 600,000 fen; units = 600,000 / 20,000 = 30.
-    # N has no price and no history: no number rather than a made-up one.
+    # A, never pitched, gets its role's average: 50,000 × 10 = 500,000 fen, 500,000 / 9,900 = 51 units.
+    # N has no price: GMV from the role average, no unit count rather than a made-up one.
     rows = [(s.index, s.gmv_fen, s.units, s.source) for s in result.segments]
     assert rows == [
         (0, None, None, None),
-        (1, 297_000, 30, "assumption"),
+        (1, 500_000, 51, "role_average"),
         (2, 600_000, 30, "history"),
-        (3, None, None, None),
+        (3, 250_000, None, "role_average"),
     ]
-    assert result.total_gmv_fen == 897_000
-    assert result.gap_fen == -103_000
-    assert result.attainment == 0.897
+    # No past session with results: no total, and the gap to the target is unknown rather than invented.
+    assert result.total_gmv_fen is None and result.gap_fen is None and result.attainment is None
     stock = {c.product_id: (c.units, c.stock, c.over) for c in result.stock}
-    assert stock == {"A": (30, 20, True), "B": (30, 100, False)}
+    assert stock == {"A": (51, 20, True), "B": (30, 100, False)}
 
 
-def test_history_as_a_plain_number_and_units_per_minute():
+def test_without_any_history_segments_use_the_assumptions():
     plan = _plan()
-    result = forecast_plan(plan, {"A": 1000.0, "B": ProductHistory(2000, units_per_minute=0.5)})
-    assert [(s.gmv_fen, s.units) for s in result.segments[1:3]] == [(10_000, 1), (24_000, 6)]
-    assert result.gap_fen is None and result.attainment is None
+    result = forecast_plan(plan, None, ForecastAssumptions(conversion=0.02, viewers_per_minute=150))
+    # A: 0.02 × 150 × 10 min = 30 buyers × ¥99 = 297,000 fen; B: 0.02 × 150 × 12 = 36 × ¥200 = 720,000.
+    assert [(s.gmv_fen, s.units, s.source) for s in result.segments[1:3]] == [
+        (297_000, 30, "assumption"),
+        (720_000, 36, "assumption"),
+    ]
 
 
 def test_nothing_to_forecast_gives_none_not_zero():

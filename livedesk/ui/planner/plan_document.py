@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from livedesk.domain.forecast import ForecastAssumptions, PlanForecast
+from livedesk.domain.history import AccountHistory
 from livedesk.domain.plan_edits import PlanEdit
 from livedesk.domain.plan_rules import PlanWarning
 from livedesk.domain.session import SessionPlan
@@ -71,7 +72,7 @@ class PlanDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self.config: WaveConfig = planning.load_wave_config(store)
         self.assumptions = ForecastAssumptions()
-        self.history: dict = {}
+        self.history: AccountHistory | None = None  # the account's sessions before this one
         self.warnings: list[PlanWarning] = []
         self.forecast: PlanForecast | None = None
 
@@ -88,7 +89,7 @@ class PlanDocument(QObject):
         self.undo_stack.clear()
         self.plan = plan
         self.assumptions = assumptions or ForecastAssumptions()
-        self.history = history or {}
+        self.history = history
         self._refresh()
         self.plan_changed.emit()
 
