@@ -10,9 +10,7 @@ from livedesk.persistence.store import Store
 from livedesk.services import planning
 
 
-def open_session(
-    store: Store, session_id: int
-) -> tuple[SessionPlan, ForecastAssumptions, AccountHistory]:
+def open_session(store: Store, session_id: int) -> tuple[SessionPlan, ForecastAssumptions, AccountHistory]:
     """(plan, assumptions, history); raises SessionNotFound when the session is gone."""
     plan = planning.load_plan(store, session_id)
     assumptions = planning.load_assumptions(store, session_id)
