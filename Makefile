@@ -7,14 +7,16 @@ QT_LIBS := libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3
 X_LIBS := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1
 VENV_LIBS := python3-venv
+# Headless Chromium and its WebDriver: the browser views' tests (tests/stageweb) drive the real browser.
+BROWSER_LIBS := chromium chromium-driver
 
-.PHONY: run test lint lint-imports system-libs system-libs-x install bench clean
+.PHONY: run test lint lint-imports system-libs system-libs-x browser-libs install bench clean
 
 run: system-libs-x install
 	$(BIN)/livedesk samples load
 	$(BIN)/livedesk
 
-test: system-libs install lint lint-imports
+test: system-libs browser-libs install lint lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 lint-imports: install
@@ -36,6 +38,9 @@ $(VENV)/.installed: pyproject.toml
 
 system-libs:
 	@$(MAKE) --no-print-directory apt PKGS="$(QT_LIBS)"
+
+browser-libs:
+	@$(MAKE) --no-print-directory apt PKGS="$(BROWSER_LIBS)"
 
 system-libs-x:
 	@$(MAKE) --no-print-directory apt PKGS="$(QT_LIBS) $(if $(DISPLAY),$(X_LIBS))"

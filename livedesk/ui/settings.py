@@ -29,6 +29,8 @@ LAST_WORKSPACE = Setting("ui/last_workspace", int, 0)
 PROMPTER_FONT_SIZE = Setting("prompter/font_size", int, 64)
 PROMPTER_SCREEN = Setting("prompter/screen", int, 1)
 HOST_NAME = Setting("rehearsal/host", str, "")
+STAGE_WEB_ADDRESS = Setting("stageweb/address", str, "")  # empty: the first LAN address
+STAGE_WEB_PORT = Setting("stageweb/port", int, 8765)
 
 
 class Settings:

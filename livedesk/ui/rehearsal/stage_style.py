@@ -7,8 +7,11 @@ import math
 from datetime import datetime
 
 from livedesk.domain.live_log import Marker
-from livedesk.domain.live_run import Level
-from livedesk.domain.roles import KIND_COLOURS, ROLE_COLOURS, Role, ScriptStep, SegmentKind
+from livedesk.domain.live_palette import (  # noqa: F401 (the palette lives in the domain, shared with the web views; the widgets import it from here)
+    LEVEL_COLOURS,
+    segment_colour,
+)
+from livedesk.domain.roles import ScriptStep, SegmentKind
 from livedesk.ui.i18n import tr
 
 BACKGROUND = "#14171C"
@@ -16,12 +19,6 @@ PANEL = "#1E232B"
 PANEL_LIGHT = "#2A313B"
 TEXT = "#E8ECF1"
 MUTED = "#8C96A3"
-LEVEL_COLOURS = {
-    Level.NORMAL: "#4CC38A",  # green: on time
-    Level.WARNING: "#F5B840",  # amber: start wrapping up
-    Level.DANGER: "#FF6B3D",  # orange-red: wrap up now
-    Level.OVERTIME: "#FF3B5C",  # red: over time
-}
 
 DARK_STYLE = f"""
 QWidget {{ background: {BACKGROUND}; color: {TEXT}; }}
@@ -97,12 +94,6 @@ def marker_name(marker: Marker) -> str:
         Marker.INCIDENT: tr("Incident"),
         Marker.NOTE: tr("Note"),
     }[marker]
-
-
-def segment_colour(kind: SegmentKind, role: Role | None) -> str:
-    if role is not None and kind in (SegmentKind.PITCH, SegmentKind.ENCORE):
-        return ROLE_COLOURS[role]
-    return KIND_COLOURS.get(kind, "#9AA5B1")
 
 
 def segment_label(plan, segment) -> str:

@@ -1,0 +1,86 @@
+"""Keeps the view server in step with a run driven elsewhere: polls the session's live log every 100 ms by
+its head (count, newest id, newest time), rebuilds the run from the log when it moved, and publishes the view state;
+an unchanged run is re-published once a second so the pages' countdowns stay true."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from livedesk.domain.clock import Clock, SystemClock
+from livedesk.persistence.store import Store
+from livedesk.services import live_follow
+from livedesk.stageweb.view_state import view_state
+from livedesk.stageweb.words import Say
+
+POLL_SECONDS = 0.1
+# One console action can be several events, each its own transaction: look again soon after a change so
+# a half-written action is completed within milliseconds, not a whole poll later.
+SETTLE_SECONDS = 0.02
+RESYNC_SECONDS = 1.0
+
+
+class LogFollower:
+    def __init__(
+        self,
+        store: Store,
+        session_id: int,
+        publish: Callable[[dict[str, Any]], Any],
+        say: Say,
+        *,
+        clock: Clock | None = None,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        self.store = store
+        self.session_id = session_id
+        self.publish = publish
+        self.say = say
+        self.clock = clock or SystemClock()
+        self.poll_seconds = poll_seconds
+        self.rebuilds = 0
+        self._head: live_follow.LogHead | None = None
+        self._run: live_follow.FollowedRun | None = None
+        self._last_publish = 0.0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._complained = False
+
+    def poll_once(self) -> bool:
+        """Look at the log; rebuild and publish when it moved (True), else re-publish when a resync is due."""
+        head = live_follow.head(self.store, self.session_id)
+        moved = head != self._head or self._run is None
+        if moved:
+            self._run = live_follow.rebuild(self.store, self.session_id, self.clock)
+            self._head = head
+            self.rebuilds += 1
+        now = time.monotonic()
+        if moved or now - self._last_publish >= RESYNC_SECONDS:
+            service = self._run.service
+            self.publish(view_state(service.run, service.stored, self._run.session_scripts, self.say))
+            self._last_publish = now
+        return moved
+
+    def start(self) -> None:
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="livedesk-log-follower", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(5)
+            self._thread = None
+
+    def _loop(self) -> None:
+        wait = self.poll_seconds
+        while not self._stop.wait(wait):
+            try:
+                wait = SETTLE_SECONDS if self.poll_once() else self.poll_seconds
+                self._complained = False
+            except Exception as exc:  # a busy or vanished store must not kill the follower
+                if not self._complained:
+                    sys.stderr.write(f"livedesk serve: cannot read the live log ({exc}); retrying\n")
+                    self._complained = True
