@@ -17,9 +17,11 @@ from livedesk.stageweb.view_state import view_state
 from livedesk.stageweb.words import Say
 
 POLL_SECONDS = 0.1
-# One console action can be several events, each its own transaction: look again soon after a change so
-# a half-written action is completed within milliseconds, not a whole poll later.
-SETTLE_SECONDS = 0.02
+# One console action can be several events written one after another: after a change, look again this soon
+# and rebuild once the log stands still, so a page never shows half an action (a segment ended, the next
+# not yet started, reads as "off air"). A log that keeps moving is rebuilt anyway after MAX_SETTLE_SECONDS.
+SETTLE_SECONDS = 0.025
+MAX_SETTLE_SECONDS = 0.2
 RESYNC_SECONDS = 1.0
 
 
@@ -41,7 +43,9 @@ class LogFollower:
         self.clock = clock or SystemClock()
         self.poll_seconds = poll_seconds
         self.rebuilds = 0
-        self._head: live_follow.LogHead | None = None
+        self._seen: live_follow.LogHead | None = None  # at the last look
+        self._built: live_follow.LogHead | None = None  # what the current run was rebuilt from
+        self._moving_since: float | None = None
         self._run: live_follow.FollowedRun | None = None
         self._last_publish = 0.0
         self._stop = threading.Event()
@@ -49,19 +53,26 @@ class LogFollower:
         self._complained = False
 
     def poll_once(self) -> bool:
-        """Look at the log; rebuild and publish when it moved (True), else re-publish when a resync is due."""
+        """Look at the log: True while it is moving (look again soon); else rebuild and publish when it
+        moved since the last rebuild, or re-publish when a resync is due."""
         head = live_follow.head(self.store, self.session_id)
-        moved = head != self._head or self._run is None
-        if moved:
-            self._run = live_follow.rebuild(self.store, self.session_id, self.clock)
-            self._head = head
-            self.rebuilds += 1
         now = time.monotonic()
-        if moved or now - self._last_publish >= RESYNC_SECONDS:
-            service = self._run.service
-            self.publish(view_state(service.run, service.stored, self._run.session_scripts, self.say))
-            self._last_publish = now
-        return moved
+        if self._run is not None and head != self._seen:
+            self._seen = head
+            self._moving_since = self._moving_since or now
+            if now - self._moving_since < MAX_SETTLE_SECONDS:
+                return True
+        self._seen, self._moving_since = head, None
+        if self._run is None or head != self._built:
+            self._run = live_follow.rebuild(self.store, self.session_id, self.clock)
+            self._built = head
+            self.rebuilds += 1
+        elif now - self._last_publish < RESYNC_SECONDS:
+            return False
+        service = self._run.service
+        self.publish(view_state(service.run, service.stored, self._run.session_scripts, self.say))
+        self._last_publish = now
+        return False
 
     def start(self) -> None:
         self._stop.clear()

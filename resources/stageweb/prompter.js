@@ -6,12 +6,19 @@
   const { word, setText, countdownText, level } = stage;
   const view = document.getElementById("script-view");
   const script = document.getElementById("script");
-  const settings = { mirror: false, size: 44, ...JSON.parse(localStorage.getItem("livedesk-prompter") || "{}") };
+  // size null: the page's own size for this screen (larger on a TV than on a phone) until A−/A+ is pressed
+  const settings = { mirror: false, size: null, ...JSON.parse(localStorage.getItem("livedesk-prompter") || "{}") };
   let shownKey = null;
 
+  function currentSize() {
+    return parseFloat(getComputedStyle(script).fontSize);
+  }
+
   function applySettings() {
-    settings.size = Math.max(20, Math.min(120, settings.size));
-    document.documentElement.style.setProperty("--prompter-size", `${settings.size}px`);
+    if (settings.size !== null) {
+      settings.size = Math.max(20, Math.min(160, settings.size));
+      document.documentElement.style.setProperty("--prompter-size", `${settings.size}px`);
+    }
     view.classList.toggle("mirrored", settings.mirror);
     document.getElementById("mirror").setAttribute("aria-pressed", String(settings.mirror));
     localStorage.setItem("livedesk-prompter", JSON.stringify(settings));
@@ -22,11 +29,11 @@
     applySettings();
   });
   document.getElementById("smaller").addEventListener("click", () => {
-    settings.size -= 4;
+    settings.size = currentSize() - 4;
     applySettings();
   });
   document.getElementById("larger").addEventListener("click", () => {
-    settings.size += 4;
+    settings.size = currentSize() + 4;
     applySettings();
   });
 

@@ -5,9 +5,22 @@ delay from a console action to the page drawing it (printed, not asserted); stal
 from __future__ import annotations
 
 import queue
+import time
+from io import BytesIO
 
 import pytest
-from browser_helpers import Latencies, open_view, seq, text, visible, wait_for_push, wait_until
+from browser_helpers import (
+    Latencies,
+    applied,
+    open_view,
+    seq,
+    set_viewport,
+    text,
+    visible,
+    wait_for_push,
+    wait_until,
+)
+from PIL import Image
 from selenium.webdriver.common.by import By
 
 from livedesk.domain.live_log import Marker
@@ -269,3 +282,118 @@ def _blank_page_after(browser):
     """Each test leaves a blank page (each test's server has its own port, so no storage is shared)."""
     yield
     browser.get("about:blank")
+
+
+DEVICES = {"phone": (390, 844, True), "tablet": (1280, 800, False)}
+PAGES = {"host": "/", "prompter": "/prompter", "rundown": "/rundown"}
+FONT_STATUS = """
+return [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Noto Sans SC LiveDesk')
+  .map(f => f.status);
+"""
+BOX = "const r = document.querySelector(arguments[0]).getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom];"
+
+
+def box(driver, selector: str) -> list[float]:
+    return driver.execute_script(BOX, selector)
+
+
+def test_screenshots_of_each_page_on_a_phone_and_a_tablet(browser, show, shots_dir):
+    """Mid-show: a pitch in its second step, 福袋 running, a marker and a message. Saved for looking at
+    (LIVEDESK_STAGEWEB_SHOTS keeps them); checked for the bundled font and a layout that fits."""
+    show.act(lambda s: s.go())
+    show.clock.advance(130)
+    show.act(lambda s: s.go())
+    show.clock.advance(35)
+    show.act(lambda s: s.step_next())
+    show.act(lambda s: s.mark(Marker.LINK_UP))
+    show.act(lambda s: s.lucky_bag(300))
+    show.act(lambda s: s.run.set_message("讲慢一点，多展示细节", False))
+    show.clock.advance(14)
+    show.publish(force=True)
+    try:
+        for device, (width, height, mobile) in DEVICES.items():
+            set_viewport(browser, width, height, mobile=mobile)
+            for page, path in PAGES.items():
+                open_view(browser, show.url(path))
+                browser.execute_script("return document.fonts.ready.then(() => true)")
+                wait_until(lambda: browser.execute_script(FONT_STATUS) == ["loaded"])
+                png = browser.get_screenshot_as_png()
+                (shots_dir / f"{page}-{device}.png").write_bytes(png)
+                assert Image.open(BytesIO(png)).size == (width, height)
+                scroll_width = browser.execute_script("return document.documentElement.scrollWidth")
+                assert scroll_width <= width  # nothing sticks out sideways
+                if page == "host":
+                    countdown, product = box(browser, "#countdown"), box(browser, "#product")
+                    clock_card = box(browser, ".clock")
+                    assert countdown[2] <= clock_card[2] + 1 and countdown[0] >= clock_card[0] - 1
+                    if device == "phone":
+                        assert countdown[3] <= product[1]  # portrait: the countdown on top
+                    else:
+                        assert countdown[0] >= product[2]  # landscape: beside what is on air
+                        assert box(browser, ".below")[3] <= height  # all of it on one screen
+                if page == "prompter":
+                    current = box(browser, "#script .block.current")
+                    middle = height / 2
+                    wait_until(lambda middle=middle: box(browser, "#script .block.current")[1] < middle)
+                    assert current[0] >= 0
+                if page == "rundown":
+                    start_shown = browser.find_element(By.CSS_SELECTOR, ".row.on_air .start").is_displayed()
+                    assert start_shown == (device == "tablet")
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    assert sorted(p.name for p in shots_dir.glob("*.png")) == sorted(
+        f"{page}-{device}.png" for page in PAGES for device in DEVICES
+    )
+
+
+def test_host_screen_of_livedesk_serve_follows_a_console_in_another_process(browser, tmp_path, capsys):
+    """The whole path: the console's process writes the live log, `livedesk serve` follows it, the page draws."""
+    import signal
+    import subprocess
+    import sys
+
+    from stage_show import scripted_plan
+
+    from livedesk.domain.clock import SystemClock
+    from livedesk.persistence.store import Store
+    from livedesk.services.live import LiveService
+    from livedesk.services.sessions import save_plan
+
+    db = str(tmp_path / "studio.sqlite3")
+    store = Store(db)
+    session_id = save_plan(store, scripted_plan())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "livedesk", "--db", db, "serve", str(session_id), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = process.stdout.readline().strip()
+        open_view(browser, url)
+        assert text(browser, "product") == "第一个环节: 开场"
+        console = LiveService(store, session_id, SystemClock())
+        latencies = Latencies()
+        for name, action, expected in (
+            ("go (opening)", console.go, "开场"),
+            ("go (pitch)", console.go, "讲解"),
+            ("go (transition)", console.go, "过品"),
+        ):
+            before = time.time() * 1000
+            action()
+            wait_until(lambda expected=expected: text(browser, "kind-chip") == expected)
+            latencies.add(name, before, applied(browser))
+        before = time.time() * 1000
+        console.mark(Marker.INCIDENT)
+        wait_until(lambda: text(browser, "marker-text").startswith("事故"))
+        latencies.add("marker 事故", before, applied(browser))
+        before = time.time() * 1000
+        console.finish()
+        wait_until(lambda: text(browser, "on-air-word") == "直播已结束")
+        latencies.add("end", before, applied(browser))
+        with capsys.disabled():
+            print("\n" + latencies.report("console in another process → livedesk serve → drawn in Chromium"))
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(10) == 0
+        store.dispose()
