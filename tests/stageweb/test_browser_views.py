@@ -374,15 +374,18 @@ def test_host_screen_of_livedesk_serve_follows_a_console_in_another_process(brow
         assert text(browser, "product") == "第一个环节: 开场"
         console = LiveService(store, session_id, SystemClock())
         latencies = Latencies()
-        for name, action, expected in (
-            ("go (opening)", console.go, "开场"),
-            ("go (pitch)", console.go, "讲解"),
-            ("go (transition)", console.go, "过品"),
-        ):
+        for name, expected in (("go (opening)", "开场"), ("go (pitch)", "讲解"), ("go (transition)", "过品")):
+            shown = seq(browser)
             before = time.time() * 1000
-            action()
-            wait_until(lambda expected=expected: text(browser, "kind-chip") == expected)
-            latencies.add(name, before, applied(browser))
+            console.go()
+            wait_until(
+                lambda expected=expected: (
+                    text(browser, "on-air-word") == "直播中" and text(browser, "kind-chip") == expected
+                )
+            )
+            record = applied(browser)
+            assert record["seq"] > shown  # drawn from a push that came after the action
+            latencies.add(name, before, record)
         before = time.time() * 1000
         console.mark(Marker.INCIDENT)
         wait_until(lambda: text(browser, "marker-text").startswith("事故"))
