@@ -17,11 +17,42 @@ class Migration:
     version: int  # the schema version the store has after this step
     summary: str  # what the step does, for the log and the tests
     apply: Callable[[Connection], None]
+    # Data a step derives through today's table classes runs after every step's `apply`, when the schema
+    # is the newest and those classes match it (a later step may add columns they read).
+    fill: Callable[[Connection], None] | None = None
+
+
+def _create_summary_indexes(connection: Connection) -> None:
+    """The summary tables come from `create_all` with their indexes; nothing else in the schema changes."""
+    from livedesk.persistence.tables import ProductSummaryRow, SessionSummaryRow
+
+    for table in (SessionSummaryRow.__table__, ProductSummaryRow.__table__):
+        table.create(connection, checkfirst=True)
+
+
+def _fill_summaries(connection: Connection) -> None:
+    """Summaries for every session that already has imported data or a live log, computed by the review's
+    own analysis. The figures are a service's (persistence cannot compute a review), hence the late import."""
+    from sqlmodel import Session as DbSession
+
+    from livedesk.services.history import fill_all
+
+    with DbSession(bind=connection) as db:
+        fill_all(db)
+        db.flush()
 
 
 # Ordered by version. Each feature that changes the schema appends its step here and raises
 # tables.SCHEMA_VERSION to the step's version.
-MIGRATIONS: list[Migration] = []
+MIGRATIONS: list[Migration] = [
+    Migration(
+        3,
+        "session and product summaries, indexed by (account, start) and (account, product), filled "
+        "from each session's stored data",
+        _create_summary_indexes,
+        fill=_fill_summaries,
+    ),
+]
 
 
 def pending(stored_version: int) -> list[Migration]:
@@ -34,9 +65,13 @@ def pending(stored_version: int) -> list[Migration]:
 def upgrade(connection: Connection, stored_version: int) -> int:
     """Runs the pending steps inside the caller's transaction; returns the version reached."""
     version = stored_version
-    for step in pending(stored_version):
+    steps = pending(stored_version)
+    for step in steps:
         step.apply(connection)
         version = step.version
+    for step in steps:
+        if step.fill is not None:
+            step.fill(connection)
     return version
 
 

@@ -11,6 +11,7 @@ from sqlmodel import col, delete, select
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.domain.session import ChecklistItem, Segment, Session, SessionPlan, StepBudget, Targets
+from livedesk.persistence import summary_repository
 from livedesk.persistence.tables import ProductRow, SegmentRow, SessionRow
 from livedesk.persistence.timecodec import from_ms, to_ms
 
@@ -76,8 +77,11 @@ def update_session(db: DbSession, session: Session) -> None:
     row = db.get(SessionRow, session.id)
     if row is None:
         raise SessionNotFound(session.id)
+    keys = (row.account, row.start_ms, row.planned_seconds)
     _session_to_row(session, row)
     db.add(row)
+    if keys != (row.account, row.start_ms, row.planned_seconds):
+        summary_repository.sync_session_keys(db, row.id, row.account, row.start_ms, row.planned_seconds)
 
 
 def get_session(db: DbSession, session_id: int) -> Session:

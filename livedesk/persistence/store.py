@@ -155,6 +155,8 @@ def _our_tables():
             tables.DatasetChunkRow,
             tables.ActionItemRow,
             tables.PreferenceRow,
+            tables.SessionSummaryRow,
+            tables.ProductSummaryRow,
         )
     ]
 

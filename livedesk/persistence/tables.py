@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
 from sqlmodel import JSON, Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3  # see livedesk.persistence.migrations for the steps
 
 # SQLite makes only an INTEGER primary key the auto-incrementing rowid; PostgreSQL gets 64-bit ids.
 Id = BigInteger().with_variant(Integer(), "sqlite")
@@ -164,3 +164,54 @@ class PreferenceRow(SQLModel, table=True):
     namespace: str = Field(primary_key=True)
     name: str = Field(primary_key=True)
     value: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class SessionSummaryRow(SQLModel, table=True):
+    """A session's imported results in a few numbers (livedesk.domain.history.SessionSummary), rebuilt
+    whenever its datasets, live log or review change, so history is read without decoding any Parquet.
+    Account and start are copies of the session's, kept in step by the session repository, so the
+    (account, start) index answers "this account's sessions before X" from this table alone."""
+
+    __tablename__ = "session_summaries"
+    __table_args__ = (Index("ix_session_summaries_account_start", "account", "start_ms"),)
+    session_id: int = Field(
+        sa_column=Column(Id, ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    )
+    account: str = ""
+    start_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
+    planned_seconds: int = 0
+    live_seconds: int | None = None
+    gmv_fen: int | None = Field(default=None, sa_column=Column(BigInteger))
+    refund_fen: int | None = Field(default=None, sa_column=Column(BigInteger))
+    units: int | None = Field(default=None, sa_column=Column(BigInteger))
+    orders: int | None = Field(default=None, sa_column=Column(BigInteger))
+    buyers: int | None = Field(default=None, sa_column=Column(BigInteger))
+    uv: int | None = Field(default=None, sa_column=Column(BigInteger))
+    pitch_seconds: int | None = None
+    ad_spend_fen: int | None = Field(default=None, sa_column=Column(BigInteger))
+    # Every review KPI (money in fen) for the 历史 tab's trend and comparison: one row, no recomputation.
+    kpis: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    computed_ms: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+
+
+class ProductSummaryRow(SQLModel, table=True):
+    """One product in one session (livedesk.domain.history.ProductSummary); account and start copied from
+    the session so "this account's history of these products" is one index range."""
+
+    __tablename__ = "product_summaries"
+    __table_args__ = (
+        Index("ix_product_summaries_account_product", "account", "product_id", "start_ms"),
+        Index("ix_product_summaries_account_start", "account", "start_ms"),
+    )
+    session_id: int = Field(
+        sa_column=Column(Id, ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    )
+    product_id: str = Field(primary_key=True)
+    account: str = ""
+    start_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
+    role: str | None = None
+    gmv_fen: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    units: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    orders: int | None = Field(default=None, sa_column=Column(BigInteger))
+    pitch_seconds: int = 0
+    refund_fen: int | None = Field(default=None, sa_column=Column(BigInteger))

@@ -24,6 +24,7 @@ from livedesk.persistence import (
     session_repository,
 )
 from livedesk.persistence.store import Store
+from livedesk.services.history import write_summaries
 
 PRESET_NAMESPACE = "import_mapping"
 ON_EXISTING = ("replace", "skip")
@@ -210,6 +211,7 @@ def import_file(
                 summary.skipped_by_reason[code] = summary.skipped_by_reason.get(code, 0) + count
         if context.cancelled is not None and context.cancelled():
             raise ImportCancelled()  # rolls the transaction back
+        write_summaries(db, session_id)  # history reads these; whole or absent with the import
     summary.findings = findings
     context.step(1.0, "done")
     return summary

@@ -8,6 +8,7 @@ from livedesk.domain.live_log import LiveEvent, Marker
 from livedesk.domain.live_run import LUCKY_BAG_TIMER, LiveRun, LiveStatus
 from livedesk.persistence import live_log_repository, session_repository
 from livedesk.persistence.store import Store
+from livedesk.services.history import refresh_summaries, write_summaries
 
 DEFAULT_LUCKY_BAG_SECONDS = 300
 
@@ -54,7 +55,9 @@ class LiveService:
         return self._store(self.run.next())
 
     def finish(self) -> list[LiveEvent]:
-        return self._store(self.run.finish())
+        events = self._store(self.run.finish())
+        refresh_summaries(self.store, self.session_id)  # the finished log is the session's actual run
+        return events
 
     def step_next(self) -> list[LiveEvent]:
         return self._store(self.run.step_next())
@@ -104,3 +107,4 @@ def clear_log(store: Store, session_id: int) -> None:
     """Forget a run (e.g. a dry run of the console) so a new one can start."""
     with store.transaction() as db:
         live_log_repository.clear_events(db, session_id)
+        write_summaries(db, session_id)

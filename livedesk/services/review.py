@@ -8,25 +8,31 @@ from livedesk.persistence.store import Store
 
 def load_inputs(store: Store, session_id: int):
     """The plan, live log and stored tables (only the columns the review reads) of one session."""
+    with store.reading() as db:
+        return read_inputs(db, session_id)
+
+
+def read_inputs(db, session_id: int):
+    """`load_inputs` inside an open database session (an import's or a migration's transaction sees its own
+    writes this way)."""
     import pyarrow as pa
 
     from livedesk.analysis.inputs import NEEDED_COLUMNS, ReviewInputs, SourcedTable
     from livedesk.persistence import dataset_repository, live_log_repository, session_repository
 
-    with store.reading() as db:
-        plan = session_repository.load_plan(db, session_id)
-        events = live_log_repository.list_events(db, session_id, plan.session.timezone)
-        tables: dict[str, list] = {}
-        for dataset in dataset_repository.list_datasets(db, session_id, zone=plan.session.timezone):
-            kind = dataset.kind.value
-            wanted = NEEDED_COLUMNS.get(kind)
-            try:
-                table = dataset_repository.load_table(db, dataset.id, columns=wanted)
-            except (pa.ArrowInvalid, KeyError):
-                # An older or partial table without every canonical column: read all, keep what exists.
-                table = dataset_repository.load_table(db, dataset.id)
-                table = table.select([c for c in wanted if c in table.column_names]) if wanted else table
-            tables.setdefault(kind, []).append(SourcedTable(dataset, table))
+    plan = session_repository.load_plan(db, session_id)
+    events = live_log_repository.list_events(db, session_id, plan.session.timezone)
+    tables: dict[str, list] = {}
+    for dataset in dataset_repository.list_datasets(db, session_id, zone=plan.session.timezone):
+        kind = dataset.kind.value
+        wanted = NEEDED_COLUMNS.get(kind)
+        try:
+            table = dataset_repository.load_table(db, dataset.id, columns=wanted)
+        except (pa.ArrowInvalid, KeyError):
+            # An older or partial table without every canonical column: read all, keep what exists.
+            table = dataset_repository.load_table(db, dataset.id)
+            table = table.select([c for c in wanted if c in table.column_names]) if wanted else table
+        tables.setdefault(kind, []).append(SourcedTable(dataset, table))
     return ReviewInputs(plan=plan, events=events, tables=tables)
 
 
@@ -54,6 +60,7 @@ def run_review(store: Store, session_id: int, *, control=None, save_verification
     otherwise, their verdicts stored."""
     from livedesk.analysis.review import build_review
     from livedesk.persistence import action_repository
+    from livedesk.services import history
 
     _progress(control, 0.05, "loading")
     inputs = load_inputs(store, session_id)
@@ -64,10 +71,11 @@ def run_review(store: Store, session_id: int, *, control=None, save_verification
     _progress(control, 0.4, "analysing")
     review = build_review(inputs, thresholds=thresholds, own_actions=own, carried_actions=carried)
     verified = [a for a in carried if a.verified_session_id == session_id]
-    if save_verification and verified:
+    if save_verification:
         with store.transaction() as db:
             for item in verified:
                 action_repository.save_action(db, item)
+            history.store_review(db, review)  # the saved review is the account's history
     _progress(control, 1.0, "done")
     return review
 

@@ -17,6 +17,7 @@ from livedesk.persistence import live_log_repository, session_repository
 from livedesk.persistence.store import Store
 from livedesk.samples import samples_dir
 from livedesk.samples.files import SESSIONS
+from livedesk.services.history import write_summaries
 
 
 class SamplesMissing(FileNotFoundError):
@@ -76,6 +77,7 @@ def _store_plan_and_log(store: Store, plan: SessionPlan, events) -> LoadedSample
         if events and not live_log_repository.list_events(db, session_id, plan.session.timezone):
             live_log_repository.append_events(db, session_id, events)
             added = len(events)
+            write_summaries(db, session_id)
     return LoadedSample(session_id, plan.session.title, created, added)
 
 

@@ -23,6 +23,7 @@ from livedesk.persistence import (
     session_repository,
 )
 from livedesk.persistence.store import Store, StoreError
+from livedesk.persistence.tables import SCHEMA_VERSION
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -79,7 +80,7 @@ def sample_plan(start=datetime(2026, 11, 14, 20, 0, tzinfo=SHANGHAI), account="s
 
 
 def test_schema_is_versioned_with_foreign_keys(any_store: Store):
-    assert any_store.schema_version() == 1
+    assert any_store.schema_version() == SCHEMA_VERSION
     plan = sample_plan()
     with any_store.transaction() as db:
         session_repository.save_plan(db, plan)

@@ -1,0 +1,193 @@
+"""Session and product summaries in and out of the store: written whole per session (replacing what was
+there), read per account with one set-based query each, never touching the imported Parquet."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+from sqlalchemy import func
+from sqlmodel import Session as DbSession
+from sqlmodel import col, delete, select, update
+
+from livedesk.domain.history import AccountHistory, ProductSummary, SessionSummary
+from livedesk.persistence.tables import ProductSummaryRow, SessionRow, SessionSummaryRow
+from livedesk.persistence.timecodec import from_ms, to_ms
+
+_SESSION_FIGURES = (
+    "planned_seconds",
+    "live_seconds",
+    "gmv_fen",
+    "refund_fen",
+    "units",
+    "orders",
+    "buyers",
+    "uv",
+    "pitch_seconds",
+    "ad_spend_fen",
+)
+
+
+def replace_summaries(
+    db: DbSession,
+    summary: SessionSummary,
+    products: list[ProductSummary],
+    kpis: dict | None = None,
+) -> None:
+    """Store one session's summary and its products, replacing any earlier ones (caller's transaction)."""
+    session_id = summary.session_id
+    delete_summaries(db, session_id)
+    start_ms = to_ms(summary.start)
+    db.add(
+        SessionSummaryRow(
+            session_id=session_id,
+            account=summary.account,
+            start_ms=start_ms,
+            kpis=dict(kpis or {}),
+            computed_ms=int(time.time() * 1000),
+            **{name: getattr(summary, name) for name in _SESSION_FIGURES},
+        )
+    )
+    db.add_all(
+        ProductSummaryRow(
+            session_id=session_id,
+            product_id=product.product_id,
+            account=summary.account,
+            start_ms=start_ms,
+            role=product.role,
+            gmv_fen=product.gmv_fen,
+            units=product.units,
+            orders=product.orders,
+            pitch_seconds=product.pitch_seconds,
+            refund_fen=product.refund_fen,
+        )
+        for product in products
+    )
+    db.flush()
+
+
+def delete_summaries(db: DbSession, session_id: int) -> None:
+    db.exec(delete(ProductSummaryRow).where(col(ProductSummaryRow.session_id) == session_id))
+    db.exec(delete(SessionSummaryRow).where(col(SessionSummaryRow.session_id) == session_id))
+
+
+def sync_session_keys(
+    db: DbSession, session_id: int, account: str, start_ms: int, planned_seconds: int
+) -> None:
+    """The session's account, start or length changed: carry it into its summaries (two indexed updates)."""
+    db.exec(
+        update(SessionSummaryRow)
+        .where(col(SessionSummaryRow.session_id) == session_id)
+        .values(account=account, start_ms=start_ms, planned_seconds=planned_seconds)
+    )
+    db.exec(
+        update(ProductSummaryRow)
+        .where(col(ProductSummaryRow.session_id) == session_id)
+        .values(account=account, start_ms=start_ms)
+    )
+
+
+def _zones(db: DbSession, session_ids: list[int]) -> dict[int, str]:
+    if not session_ids:
+        return {}
+    rows = db.exec(
+        select(SessionRow.id, SessionRow.timezone).where(col(SessionRow.id).in_(session_ids))
+    ).all()
+    return {int(sid): zone for sid, zone in rows}
+
+
+def _to_summary(row: SessionSummaryRow, zone: str) -> SessionSummary:
+    return SessionSummary(
+        session_id=row.session_id,
+        account=row.account,
+        start=from_ms(row.start_ms, zone),
+        **{name: getattr(row, name) for name in _SESSION_FIGURES},
+    )
+
+
+def _to_product(row: ProductSummaryRow) -> ProductSummary:
+    return ProductSummary(
+        session_id=row.session_id,
+        product_id=row.product_id,
+        role=row.role,
+        gmv_fen=row.gmv_fen,
+        units=row.units,
+        orders=row.orders,
+        pitch_seconds=row.pitch_seconds,
+        refund_fen=row.refund_fen,
+    )
+
+
+def account_history(
+    db: DbSession,
+    account: str | None,
+    before: datetime,
+    *,
+    limit: int | None = None,
+    product_ids: list[str] | None = None,
+    exclude_session_id: int | None = None,
+) -> AccountHistory:
+    """Summaries of the sessions of `account` (None: every account, pooled) that started strictly before
+    `before`, oldest first: the newest `limit` of them when given. Products only of those sessions, and
+    only `product_ids` when given."""
+    before_ms = to_ms(before)
+    query = select(SessionSummaryRow).where(col(SessionSummaryRow.start_ms) < before_ms)
+    if account is not None:
+        query = query.where(col(SessionSummaryRow.account) == account)
+    if exclude_session_id is not None:
+        query = query.where(col(SessionSummaryRow.session_id) != exclude_session_id)
+    query = query.order_by(col(SessionSummaryRow.start_ms).desc(), col(SessionSummaryRow.session_id).desc())
+    if limit is not None:
+        query = query.limit(max(limit, 0))
+    rows = list(reversed(db.exec(query).all()))
+    ids = [row.session_id for row in rows]
+    zones = _zones(db, ids)
+    sessions = [_to_summary(row, zones.get(row.session_id, "Asia/Shanghai")) for row in rows]
+    products: list[ProductSummary] = []
+    if ids:
+        product_query = select(ProductSummaryRow).where(col(ProductSummaryRow.start_ms) < before_ms)
+        if account is not None:
+            product_query = product_query.where(col(ProductSummaryRow.account) == account)
+        # The sessions chosen above span [first start, before): an index range, then a membership check.
+        product_query = product_query.where(col(ProductSummaryRow.start_ms) >= rows[0].start_ms)
+        if product_ids is not None:
+            product_query = product_query.where(col(ProductSummaryRow.product_id).in_(list(product_ids)))
+        chosen = set(ids)
+        order = {sid: i for i, sid in enumerate(ids)}
+        found = [r for r in db.exec(product_query).all() if r.session_id in chosen]
+        found.sort(key=lambda r: (order[r.session_id], r.product_id))
+        products = [_to_product(r) for r in found]
+    return AccountHistory(
+        account=account if account is not None else "", sessions=sessions, products=products
+    )
+
+
+def trend_rows(db: DbSession, session_id: int, limit: int) -> list[tuple[SessionSummaryRow, str, str]]:
+    """The session's own summary and those of the same account's earlier sessions (at most `limit` in all),
+    oldest first, each with the session's title and zone: what the 历史 tab shows."""
+    anchor = db.exec(
+        select(SessionRow.account, SessionRow.start_ms).where(col(SessionRow.id) == session_id)
+    ).first()
+    if anchor is None:
+        return []
+    account, start_ms = anchor
+    rows = db.exec(
+        select(SessionSummaryRow, SessionRow.title, SessionRow.timezone)
+        .join(SessionRow, col(SessionRow.id) == col(SessionSummaryRow.session_id))
+        .where(col(SessionSummaryRow.account) == account)
+        .where(col(SessionSummaryRow.start_ms) <= start_ms)
+        .order_by(col(SessionSummaryRow.start_ms).desc(), col(SessionSummaryRow.session_id).desc())
+        .limit(max(limit, 0))
+    ).all()
+    return [(row, title, zone) for row, title, zone in reversed(rows)]
+
+
+def summarised_session_ids(db: DbSession) -> set[int]:
+    return {int(sid) for sid in db.exec(select(SessionSummaryRow.session_id)).all()}
+
+
+def count_summaries(db: DbSession) -> tuple[int, int]:
+    """(session summaries, product summaries) in the store."""
+    sessions = db.exec(select(func.count()).select_from(SessionSummaryRow)).one()
+    products = db.exec(select(func.count()).select_from(ProductSummaryRow)).one()
+    return int(sessions), int(products)

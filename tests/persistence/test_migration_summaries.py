@@ -1,0 +1,94 @@
+"""Upgrading a version-1 store (made from the version-1 DDL) fills the session and product summaries from the
+stored data, on SQLite and PostgreSQL, and leaves every earlier row as it was."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+import sqlalchemy
+from conftest import postgres_url
+from sqlalchemy import text
+from v1_store import copy_rows_into_v1, create_v1_schema
+
+from livedesk.persistence import migrations, summary_repository
+from livedesk.persistence.store import Store, normalise_url
+from livedesk.persistence.tables import SCHEMA_VERSION
+from livedesk.samples import samples_dir
+from livedesk.services import history
+from livedesk.services.samples import load_samples
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_database(request, tmp_path):
+    """The URL of an empty database (no tables at all)."""
+    if request.param == "sqlite":
+        yield normalise_url(str(tmp_path / "v1.sqlite3"))
+        return
+    url = postgres_url()
+    if not url:
+        pytest.skip("no PostgreSQL configured")
+    url = normalise_url(url)
+    name = "ld_v1_" + uuid.uuid4().hex[:10]
+    admin = sqlalchemy.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield url.rsplit("/", 1)[0] + "/" + name
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _summaries(store: Store) -> dict:
+    with store.reading() as db:
+        ids = sorted(summary_repository.summarised_session_ids(db))
+        accounts = {row[0] for row in db.exec(text("SELECT DISTINCT account FROM sessions")).all()}
+    out = {}
+    for account in accounts:
+        found = history.account_history(store, account, history_far_future())
+        out[account] = (found.sessions, sorted(found.products, key=lambda p: (p.session_id, p.product_id)))
+    return {"ids": ids, "by_account": out}
+
+
+def history_far_future():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime(2100, 1, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def test_a_version_one_store_gets_its_summaries_filled(store, empty_database):
+    loaded = load_samples(store, samples_dir())
+    expected = _summaries(store)
+    assert expected["ids"] == [loaded[0].session_id]  # the past session has data, the upcoming one none
+
+    create_v1_schema(empty_database)
+    copy_rows_into_v1(store.url, empty_database)
+    upgraded = Store(empty_database)
+    try:
+        assert upgraded.schema_version() == SCHEMA_VERSION
+        assert _summaries(upgraded) == expected
+        with upgraded.reading() as db:
+            sessions, products = summary_repository.count_summaries(db)
+            chunks = db.exec(text("SELECT COUNT(*) FROM dataset_chunks")).one()[0]
+        assert sessions == 1 and products == 20 and chunks > 0
+        # The upgraded store keeps working: a new import after the upgrade gets ids of its own.
+        from livedesk.services.imports import import_file
+
+        result = import_file(upgraded, loaded[1].session_id, samples_dir() / "在线人数_分钟_2026-11-14.csv")
+        assert result.datasets
+        with upgraded.reading() as db:
+            assert summary_repository.summarised_session_ids(db) == {s.session_id for s in loaded}
+    finally:
+        upgraded.dispose()
+    # Opening again runs nothing more.
+    again = Store(empty_database)
+    assert again.schema_version() == SCHEMA_VERSION and migrations.pending(SCHEMA_VERSION) == []
+    again.dispose()
+
+
+def test_the_summary_step_is_in_order_and_fills_after_every_step():
+    versions = [step.version for step in migrations.MIGRATIONS]
+    assert versions == sorted(versions) and versions[-1] == SCHEMA_VERSION
+    step = next(s for s in migrations.MIGRATIONS if s.version == 3)
+    assert step.fill is not None and "summaries" in step.summary
