@@ -20,12 +20,15 @@ class RehearsalStep:
 
 @dataclass(frozen=True)
 class TakeStep:
-    """One step of a finished take; `chars` is the spoken length of the text rehearsed."""
+    """One step of a take; `chars` is the spoken length of the text rehearsed. A step the host was still in
+    when the take was saved is not `complete`: its time is kept, but it teaches no speaking rate or budget
+    (a 9-second partial take once reset the host's rate)."""
 
     step: ScriptStep
     budget: int
     actual: float
     chars: int
+    complete: bool = True
 
     def to_dict(self) -> dict:
         return {
@@ -33,6 +36,7 @@ class TakeStep:
             "budget": self.budget,
             "actual": round(self.actual, 1),
             "chars": self.chars,
+            "complete": self.complete,
         }
 
     @classmethod
@@ -42,6 +46,7 @@ class TakeStep:
             int(data.get("budget", 0)),
             float(data.get("actual", 0)),
             int(data.get("chars", 0)),
+            bool(data.get("complete", True)),
         )
 
 
@@ -63,7 +68,7 @@ class RehearsalTake:
         return sum(s.budget for s in self.steps)
 
     def samples(self) -> list[TakeSample]:
-        return [TakeSample(s.chars, s.actual) for s in self.steps]
+        return [TakeSample(s.chars, s.actual) for s in self.steps if s.complete]
 
 
 class Rehearsal:
@@ -139,7 +144,13 @@ class Rehearsal:
             product_id=self.product_id,
             host=self.host,
             steps=[
-                TakeStep(s.step, s.budget_seconds, self.elapsed(i), spoken_chars(s.text))
+                TakeStep(
+                    s.step,
+                    s.budget_seconds,
+                    self.elapsed(i),
+                    spoken_chars(s.text),
+                    complete=self.finished or i < self.index,
+                )
                 for i, s in enumerate(self.steps)
                 if self.elapsed(i) > 0
             ],

@@ -59,6 +59,8 @@ def suggested_budgets(store: Store, product_id: str, host: str | None = None) ->
     actuals: dict[ScriptStep, list[float]] = {}
     for take in takes:
         for step in take.steps:
+            if not step.complete:
+                continue  # the host stopped in the middle of it: its time says nothing about the budget
             actuals.setdefault(step.step, []).append(step.actual)
     out = {}
     for step, values in actuals.items():

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from livedesk.domain.roles import PITCH_STEPS, ScriptStep, SegmentKind
 from livedesk.domain.script_template import SEGMENT_SCRIPT_KINDS, TemplateLibrary
-from livedesk.domain.session import StepBudget
+from livedesk.domain.session import SessionPlan, StepBudget
 from livedesk.persistence import preference_repository, session_repository
 from livedesk.persistence.store import Store
 from livedesk.resources import resources_dir
@@ -40,9 +40,14 @@ class ProductScript:
 def load_product_script(store: Store, session_id: int, product_id: str) -> ProductScript:
     with store.reading() as db:
         plan = session_repository.load_plan(db, session_id)
+    return product_script(plan, product_id)
+
+
+def product_script(plan: SessionPlan, product_id: str) -> ProductScript:
+    """The script of a product as the plan in hand has it (the GUI's shared plan, unsaved edits included)."""
     product = plan.product(product_id)
     if product is None:
-        raise LookupError(f"product {product_id} is not in session {session_id}")
+        raise LookupError(f"product {product_id} is not in session {plan.session.id}")
     pitches = [s for s in plan.segments if s.kind is SegmentKind.PITCH and s.product_id == product_id]
     budgets = dict(DEFAULT_STEP_SECONDS)
     texts = {step: product.scripts.get(step, "") for step in PITCH_STEPS}

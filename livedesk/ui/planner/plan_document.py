@@ -61,6 +61,7 @@ class PlanDocument(QObject):
     """Holds the plan the planner page edits; views read `plan`, `warnings` and `forecast` on `plan_changed`."""
 
     plan_changed = Signal()
+    closing = Signal()  # another session (or none) is about to replace the plan: commit pending typing
     saved = Signal()
     save_failed = Signal(str)
 
@@ -86,6 +87,8 @@ class PlanDocument(QObject):
 
     def show(self, plan: SessionPlan | None, assumptions=None, history=None) -> None:
         """Show a session read elsewhere (by a background task): a new plan starts a new undo history."""
+        if self.plan is not None:
+            self.closing.emit()
         self.undo_stack.clear()
         self.plan = plan
         self.assumptions = assumptions or ForecastAssumptions()

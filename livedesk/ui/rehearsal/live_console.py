@@ -404,6 +404,34 @@ class LiveConsole(QWidget):
             if window is not None:
                 window.close()
 
+    def plan_edited(self, plan) -> None:
+        """Hook (workspace helper): the shared plan or the session scripts were edited in 计划/脚本. Before the
+        run the console takes the plan as it now is; during it, only segments not yet started take the edit
+        (the prompter shows the new words at once) and the console says so."""
+        if self.service is None or plan is None or plan.session.id != self.service.session_id:
+            return
+        import copy
+
+        from livedesk.domain.live_run import LiveRun
+
+        self._session_scripts = scripts.load_session_scripts(self._context.store, self.service.session_id)
+        run, fresh = self.service.run, copy.deepcopy(plan)
+        if run.state is RunState.READY and not self.service.stored:
+            self.service.run = LiveRun(
+                fresh, run.clock, warning_seconds=run.warning_seconds, danger_seconds=run.danger_seconds
+            )
+        elif run.state is RunState.RUNNING:
+            run.plan.products = fresh.products  # names and step texts: what the prompter reads
+            if len(run.segments) == len(fresh.segments):  # no live insert shifted the order
+                for index in range(run.index + 1, len(run.segments)):
+                    run.segments[index] = fresh.segments[index]
+            self.feedback.setText(tr("The plan was edited: segments not yet started follow the new plan."))
+        self.encore_product.clear()
+        for product in self.service.plan.products:
+            self.encore_product.addItem(product.name, product.product_id)
+        self._fill_run_order()
+        self.tick()
+
     # ---- display ------------------------------------------------------------------------------
     def _log_line(self, event: LiveEvent) -> None:
         names = {

@@ -3,7 +3,7 @@ times against budgets, saving takes, and the product's rehearsal history. Can ru
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -55,6 +55,7 @@ class RehearsalPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
+        self._tasks = context.tasks.scope("rehearsal")
         self._plan = None
         self.rehearsal: Rehearsal | None = None
         self.setStyleSheet(DARK_STYLE)
@@ -65,6 +66,8 @@ class RehearsalPanel(QWidget):
 
         self.products = QListWidget()
         self.products.currentItemChanged.connect(self._on_product_changed)
+        # Space/←/→ drive the timer even while the product list has focus (the list would eat them)
+        self.products.installEventFilter(self)
         self.host = QLineEdit()
         self.host.setPlaceholderText(tr("Host"))
         self.whole_plan = QCheckBox(tr("Whole plan (go on to the next product)"))
@@ -157,13 +160,23 @@ class RehearsalPanel(QWidget):
 
     # ---- data ---------------------------------------------------------------------------------
     def show_plan(self, plan) -> None:
+        """Show a plan: a new session starts afresh; the same session edited elsewhere (pool, scripts, team)
+        updates the list and, unless a take is under way, the steps of the product in hand."""
+        same_session = (
+            self._plan is not None and plan is not None and self._plan.session.id == plan.session.id
+        )
+        keep = self.rehearsal.product_id if same_session and self.rehearsal is not None else None
         self._plan = plan
+        self.products.blockSignals(True)
         self.products.clear()
-        self.rehearsal = None
+        self.products.blockSignals(False)
+        if not same_session:
+            self.rehearsal = None
         if plan is None:
             self.tick()
             return
-        self.host.setText(plan.session.team.get("host", ""))
+        if not same_session or not self.host.text().strip():
+            self.host.setText(plan.session.team.get("host", ""))
         seen = []
         for segment in plan.segments:
             if (
@@ -173,13 +186,36 @@ class RehearsalPanel(QWidget):
             ):
                 seen.append(segment.product_id)
         seen += [p.product_id for p in plan.products if p.product_id not in seen]
+        self.products.blockSignals(True)
         for product_id in seen:
             item = QListWidgetItem(plan.product(product_id).name)
             item.setData(Qt.ItemDataRole.UserRole, product_id)
             self.products.addItem(item)
-        if self.products.count():
+            if product_id == keep:
+                self.products.setCurrentItem(item)
+        self.products.blockSignals(False)
+        if keep in seen:
+            if self.rehearsal is not None and self.rehearsal.started_at is None:
+                self.load_product(keep)  # nothing timed yet: take the edited budgets and texts
+        elif self.products.count():
+            self.rehearsal = None
+            self.products.blockSignals(True)
             self.products.setCurrentRow(0)
+            self.products.blockSignals(False)
+            self._on_product_changed(self.products.currentItem())
+        else:
+            self.rehearsal = None
         self.tick()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.products
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Left, Qt.Key.Key_Right)
+        ):
+            self.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_product_changed(self, item, _previous=None) -> None:
         if item is None or self._plan is None:
@@ -187,8 +223,11 @@ class RehearsalPanel(QWidget):
         self.load_product(item.data(Qt.ItemDataRole.UserRole))
 
     def load_product(self, product_id: str) -> None:
-        session_id = self._plan.session.id
-        script = scripts.load_product_script(self._context.store, session_id, product_id)
+        if self._plan is None or self._plan.product(product_id) is None:
+            self.rehearsal = None  # the product left the pool (another session, a pool import)
+            self.tick()
+            return
+        script = scripts.product_script(self._plan, product_id)
         steps = [
             RehearsalStep(step, script.budgets[step], script.texts.get(step, "")) for step in script.budgets
         ]
@@ -200,9 +239,23 @@ class RehearsalPanel(QWidget):
         self.tick()
 
     def _refresh_history(self) -> None:
+        """Read the product's takes, the host's rate and the suggested budgets in the background."""
         if self.rehearsal is None:
             return
-        takes = rehearsals.history(self._context.store, product_id=self.rehearsal.product_id)
+        store, product_id, host = self._context.store, self.rehearsal.product_id, self.host.text().strip()
+
+        def job(_control):
+            return (
+                rehearsals.history(store, product_id=product_id),
+                rehearsals.host_rate(store, host),
+                rehearsals.suggested_budgets(store, product_id),
+            )
+
+        self._tasks.submit("history", job, on_done=lambda found: self._show_history(product_id, host, *found))
+
+    def _show_history(self, product_id: str, host: str, takes, rate: float, suggested) -> None:
+        if self.rehearsal is None or self.rehearsal.product_id != product_id:
+            return
         self.history_table.setRowCount(len(takes))
         for row, take in enumerate(reversed(takes)):
             over = take.total_actual > take.total_budget
@@ -212,13 +265,9 @@ class RehearsalPanel(QWidget):
                 row, 2, _item(clock_text(take.total_actual), LEVEL_COLOURS["overtime"] if over else None)
             )
             self.history_table.setItem(row, 3, _item(clock_text(take.total_budget)))
-        host = self.host.text().strip()
         self.rate_label.setText(
-            tr("Speaking rate of {host}: {rate:.0f} chars/min").format(
-                host=host or "—", rate=rehearsals.host_rate(self._context.store, host)
-            )
+            tr("Speaking rate of {host}: {rate:.0f} chars/min").format(host=host or "—", rate=rate)
         )
-        suggested = rehearsals.suggested_budgets(self._context.store, self.rehearsal.product_id)
         self.suggest_label.setText(
             tr("Budgets the takes suggest: {budgets}").format(
                 budgets="，".join(f"{step_name(s)} {clock_text(v)}" for s, v in suggested.items())
@@ -262,9 +311,22 @@ class RehearsalPanel(QWidget):
         take = self.rehearsal.take()
         if not take.steps:
             return
-        take_id = rehearsals.save_take(self._context.store, take, self._plan.session.id)
-        self.take_saved.emit(take_id)
-        self.load_product(self.rehearsal.product_id)
+        store, session_id, product_id = self._context.store, self._plan.session.id, self.rehearsal.product_id
+        self.load_product(product_id)  # a fresh take at once; the saved one joins the history when written
+
+        def saved(take_id: int) -> None:
+            self.take_saved.emit(take_id)
+            self._refresh_history()
+
+        if self._context.writer is None:
+            saved(rehearsals.save_take(store, take, session_id))
+        else:
+            self._context.writer.write(
+                # every take is its own row: a key of its own, so no take supersedes another
+                f"rehearsal-take:{product_id}:{take.started_at.isoformat()}",
+                lambda: rehearsals.save_take(store, take, session_id),
+                on_done=saved,
+            )
 
     def keyPressEvent(self, event) -> None:
         key = event.key()

@@ -1,67 +1,63 @@
 """脚本: per-product five-step scripts (text + budget, speaking-time estimate vs budget, live lint),
-the session's opening/transition/closing scripts, templates and the team's own lint words."""
+the session's opening/transition/closing scripts, templates and the team's own lint words.
+
+A product's script is part of the shared plan: typing pauses (or the director turns to another product, or
+presses 保存脚本) and the text goes into the plan as one undoable SetProductScript edit, saved by the writer
+and seen at once by 彩排 and the live console. Typed text is never dropped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from livedesk.domain.lexicon import Severity
-from livedesk.domain.roles import PITCH_STEPS, SegmentKind
+from livedesk.domain.roles import PITCH_STEPS
+from livedesk.domain.script_edits import SetProductScript, pitch_count
 from livedesk.domain.script_template import SEGMENT_SCRIPT_KINDS
 from livedesk.domain.script_timing import Fit, estimate_step
 from livedesk.services import lexicon as lexicon_service
 from livedesk.services import rehearsals, scripts
-from livedesk.services.sessions import load_plan
-from livedesk.ui.context import AppContext
+from livedesk.ui.context import AppContext, SessionDocument
 from livedesk.ui.i18n import tr
 from livedesk.ui.rehearsal.lint_highlighter import LintTextEdit
-from livedesk.ui.rehearsal.stage_style import clock_text, kind_name, step_name
+from livedesk.ui.rehearsal.segment_script_editor import (
+    AUTOSAVE_MS,
+    KIND_OF_SCRIPT,
+    SegmentScriptEditor,
+    TeamWordsDialog,
+    error_count,
+    lint_summary,
+    saved_notice,
+)
+from livedesk.ui.rehearsal.stage_style import clock_text, kind_name
+from livedesk.ui.widgets.save_state import SaveStateLabel
 
 FIT_COLOURS = {Fit.FITS: "#2E7D5B", Fit.TIGHT: "#B7791F", Fit.OVER: "#C53030", Fit.EMPTY: "#8C96A3"}
-KIND_OF_SCRIPT = {
-    "opening": SegmentKind.OPENING,
-    "transition": SegmentKind.TRANSITION,
-    "closing": SegmentKind.CLOSING,
-}
-
-
-def lint_summary(hits) -> str:
-    errors = sum(1 for h in hits if h.severity is Severity.ERROR)
-    warnings = sum(1 for h in hits if h.severity is Severity.WARNING)
-    if not hits:
-        return tr("Compliance: no problems found")
-    return tr("Compliance: {errors} errors, {warnings} warnings (hover the underlined words)").format(
-        errors=errors, warnings=warnings
-    )
 
 
 class ProductScriptEditor(QWidget):
-    saved = Signal()
-
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._session_id: int | None = None
-        self._product = None
+        self._document = document
+        self._product_id: str | None = None
         self._rate = 220.0
+        self._loading = False
+        self._dirty = False
         self._lexicon = lexicon_service.team_lexicon()
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -84,18 +80,20 @@ class ProductScriptEditor(QWidget):
         grid.addWidget(QLabel(tr("Budget")), 0, 2)
         grid.addWidget(QLabel(tr("Estimated")), 0, 3)
         self.texts, self.budgets, self.estimates = {}, {}, {}
+        from livedesk.ui.rehearsal.stage_style import step_name
+
         for row, step in enumerate(PITCH_STEPS, start=1):
             name = QLabel(step_name(step))
             name.setStyleSheet("font-weight: 600;")
             edit = LintTextEdit(self._lexicon)
             edit.setMinimumHeight(70)
             edit.setStyleSheet("font-size: 15px;")
-            edit.textChanged.connect(self._update_estimates)
+            edit.textChanged.connect(self._on_edited)
             budget = QSpinBox()
             budget.setRange(5, 3600)
             budget.setSingleStep(15)
             budget.setSuffix(tr(" s"))
-            budget.valueChanged.connect(self._update_estimates)
+            budget.valueChanged.connect(self._on_edited)
             estimate = QLabel()
             estimate.setMinimumWidth(150)
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -107,16 +105,35 @@ class ProductScriptEditor(QWidget):
 
         self.total_label = QLabel()
         self.lint_label = QLabel()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.state = SaveStateLabel()
         self.save_button = QPushButton(tr("Save script"))
         self.save_button.clicked.connect(self.save)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.commit)
         bottom = QHBoxLayout()
         bottom.addWidget(self.total_label)
         bottom.addWidget(self.lint_label, 1)
+        bottom.addWidget(self.state)
         bottom.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid, 1)
+        layout.addWidget(self.notice)
         layout.addLayout(bottom)
+        document.saved.connect(self._on_saved)
+        document.save_failed.connect(self.state.show_failed)
+
+    @property
+    def product_id(self) -> str | None:
+        return self._product_id
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
 
     def set_lexicon(self, lexicon) -> None:
         self._lexicon = lexicon
@@ -124,56 +141,130 @@ class ProductScriptEditor(QWidget):
             edit.highlighter.set_lexicon(lexicon)
         self._update_estimates()
 
-    def load(self, session_id: int, product, host: str) -> None:
-        self._session_id, self._product = session_id, product
-        script = scripts.load_product_script(self._context.store, session_id, product.product_id)
-        self._rate = rehearsals.host_rate(self._context.store, host)
+    def load(self, product_id: str) -> None:
+        """Show a product of the shared plan (what was typed for the previous one is committed first)."""
+        self.commit()
+        plan = self._document.plan
+        product = plan.product(product_id) if plan is not None else None
+        if product is None:
+            self._product_id = None
+            self.save_button.setEnabled(False)
+            return
+        self._product_id = product_id
+        self._rate = rehearsals.host_rate(self._context.store, plan.session.team.get("host", ""))
         self.rate_label.setText(tr("Speaking rate {rate:.0f} chars/min").format(rate=self._rate))
         self.title.setText(product.name)
         self.templates.clear()
         for template in scripts.template_library().for_role(product.role):
             self.templates.addItem(template.name_zh, template.key)
-        for step in PITCH_STEPS:
-            self.texts[step].setPlainText(script.texts.get(step, ""))
-            self.budgets[step].setValue(script.budgets.get(step, 60))
+        self._show_script()
         self.save_button.setEnabled(True)
+        self.notice.setText("")
+        self.state.setText("")
+
+    def plan_edited(self) -> None:
+        """The shared plan changed (an undo, the planner, a pool import): follow it unless text is being typed."""
+        plan = self._document.plan
+        if self._product_id is None or plan is None or self._dirty:
+            return
+        if plan.product(self._product_id) is None:
+            self._product_id = None
+            self.save_button.setEnabled(False)
+            return
+        script = scripts.product_script(plan, self._product_id)
+        if script.texts != self._typed_texts() or script.budgets != self._typed_budgets():
+            self._show_script()
+
+    def _show_script(self) -> None:
+        script = scripts.product_script(self._document.plan, self._product_id)
+        self._loading = True
+        for step in PITCH_STEPS:
+            if self.texts[step].toPlainText() != script.texts.get(step, ""):
+                self.texts[step].setPlainText(script.texts.get(step, ""))
+            self.budgets[step].setValue(script.budgets.get(step, 60))
+        self._loading = False
+        self._dirty = False
         self._update_estimates()
 
+    def _typed_texts(self):
+        return {step: self.texts[step].toPlainText() for step in PITCH_STEPS}
+
+    def _typed_budgets(self):
+        return {step: self.budgets[step].value() for step in PITCH_STEPS}
+
     def apply_template(self) -> None:
-        if self._product is None:
+        plan = self._document.plan
+        product = plan.product(self._product_id) if plan is not None and self._product_id else None
+        if product is None:
             return
         key = self.templates.currentData()
         template = next((t for t in scripts.template_library().pitches if t.key == key), None)
         if template is None:
             return
-        texts, budgets = template.render(self._product), template.budgets()
+        texts, budgets = template.render(product), template.budgets()
         for step in PITCH_STEPS:
             if step in texts:
                 self.texts[step].setPlainText(texts[step])
                 self.budgets[step].setValue(budgets[step])
 
     def apply_suggested_budgets(self) -> None:
-        if self._product is None:
+        if self._product_id is None:
             return
-        suggested = rehearsals.suggested_budgets(self._context.store, self._product.product_id)
+        suggested = rehearsals.suggested_budgets(self._context.store, self._product_id)
         for step, seconds in suggested.items():
             self.budgets[step].setValue(seconds)
 
     def save(self) -> None:
-        if self._session_id is None or self._product is None:
-            return
-        texts = {step: self.texts[step].toPlainText() for step in PITCH_STEPS}
-        budgets = {step: self.budgets[step].value() for step in PITCH_STEPS}
-        count = scripts.save_product_script(
-            self._context.store, self._session_id, self._product.product_id, texts, budgets
+        """保存脚本: commit now and say what the compliance check found."""
+        self._dirty = True
+        pushed = self.commit()
+        hits = [hit for step in PITCH_STEPS for hit in self.texts[step].hits()]
+        text = saved_notice(hits)
+        plan = self._document.plan
+        if pushed and plan is not None and self._product_id and not pitch_count(plan, self._product_id):
+            text += " " + tr("The budgets apply once the product has a pitch in the run order.")
+        self.notice.setText(text)
+        self.notice.setStyleSheet(
+            "color: #C53030; font-weight: 600;" if error_count(hits) else "color: #2E7D5B;"
         )
-        if count == 0:
-            QMessageBox.information(
-                self,
-                tr("Script saved"),
-                tr("The texts are saved; the budgets apply once the product has a pitch in the run order."),
-            )
-        self.saved.emit()
+
+    def commit(self) -> bool:
+        """Put what was typed into the shared plan as one undoable edit; True when something changed."""
+        self._autosave.stop()
+        plan = self._document.plan
+        if (
+            not self._dirty
+            or self._product_id is None
+            or plan is None
+            or plan.product(self._product_id) is None
+        ):
+            self._dirty = False
+            return False
+        self._dirty = False
+        texts, budgets = self._typed_texts(), self._typed_budgets()
+        current = scripts.product_script(plan, self._product_id)
+        if current.texts == texts and current.budgets == budgets:
+            self.state.show_saved()
+            return False
+        self.state.show_saving()
+        self._document.push(
+            SetProductScript(self._product_id, texts, budgets),
+            tr("Edit the script of {name}").format(name=current.name),
+        )
+        return True
+
+    def _on_saved(self) -> None:
+        if not self._dirty and self.state.state == "saving":
+            self.state.show_saved()
+
+    def _on_edited(self) -> None:
+        self._update_estimates()
+        if self._loading or self._product_id is None:
+            return
+        self._dirty = True
+        self.notice.setText("")
+        self.state.show_editing()
+        self._autosave.start()
 
     def _update_estimates(self) -> None:
         total_estimate = total_budget = 0
@@ -203,108 +294,37 @@ class ProductScriptEditor(QWidget):
         self.lint_label.setText(lint_summary(hits))
 
 
-class SegmentScriptEditor(QWidget):
-    """The session's opening, transition or closing script."""
-
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._context = context
-        self._session_id: int | None = None
-        self._kind = "opening"
-        self.title = QLabel()
-        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.lines = QComboBox()
-        insert = QPushButton(tr("Insert line"))
-        insert.clicked.connect(self.insert_line)
-        top = QHBoxLayout()
-        top.addWidget(self.title, 1)
-        top.addWidget(self.lines)
-        top.addWidget(insert)
-        self.edit = LintTextEdit(lexicon_service.team_lexicon())
-        self.edit.setStyleSheet("font-size: 16px;")
-        self.edit.textChanged.connect(lambda: self.lint_label.setText(lint_summary(self.edit.hits())))
-        self.lint_label = QLabel()
-        save = QPushButton(tr("Save script"))
-        save.clicked.connect(self.save)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.lint_label, 1)
-        bottom.addWidget(save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.edit, 1)
-        layout.addLayout(bottom)
-
-    def set_lexicon(self, lexicon) -> None:
-        self.edit.highlighter.set_lexicon(lexicon)
-
-    def load(self, session_id: int, kind: str) -> None:
-        self._session_id, self._kind = session_id, kind
-        self.title.setText(kind_name(KIND_OF_SCRIPT[kind]))
-        self.lines.clear()
-        for line in scripts.template_library().lines_for(kind):
-            self.lines.addItem(line.name_zh, line.text)
-        self.edit.setPlainText(scripts.load_session_scripts(self._context.store, session_id).get(kind, ""))
-
-    def insert_line(self) -> None:
-        text = self.lines.currentData()
-        if text:
-            self.edit.appendPlainText(text)
-
-    def save(self) -> None:
-        if self._session_id is not None:
-            scripts.save_session_scripts(
-                self._context.store, self._session_id, {self._kind: self.edit.toPlainText()}
-            )
-
-
-class TeamWordsDialog(QDialog):
-    """The team's own banned and allowed words, one a line."""
-
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Team words"))
-        self._context = context
-        banned, allowed = lexicon_service.user_words(context.store)
-        self.banned = QPlainTextEdit("\n".join(str(b.get("term", "")) for b in banned))
-        self.allowed = QPlainTextEdit("\n".join(allowed))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Banned words (one a line)")))
-        layout.addWidget(self.banned)
-        layout.addWidget(QLabel(tr("Allowed phrases, never flagged (one a line)")))
-        layout.addWidget(self.allowed)
-        layout.addWidget(buttons)
-
-    def accept(self) -> None:
-        lexicon_service.save_user_words(
-            self._context.store,
-            self.banned.toPlainText().splitlines(),
-            self.allowed.toPlainText().splitlines(),
-        )
-        super().accept()
-
-
 class ScriptEditor(QWidget):
     """The 脚本 tab: a list of what can be scripted on the left, the editor on the right."""
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, document: SessionDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._plan = None
+        self._document = document
+        self._session_id: int | None = None
         self.items = QListWidget()
         self.items.currentItemChanged.connect(self._on_item_changed)
         words = QPushButton(tr("Team words…"))
         words.clicked.connect(self.edit_team_words)
+        self.undo_action = document.undo_stack.createUndoAction(self, tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.redo_action = document.undo_stack.createRedoAction(self, tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addActions([self.undo_action, self.redo_action])
+        history = QHBoxLayout()
+        for action in (self.undo_action, self.redo_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            history.addWidget(button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.items, 1)
+        left_layout.addLayout(history)
         left_layout.addWidget(words)
-        self.product_editor = ProductScriptEditor(context)
+        self.product_editor = ProductScriptEditor(context, document)
         self.segment_editor = SegmentScriptEditor(context)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.product_editor)
@@ -315,22 +335,50 @@ class ScriptEditor(QWidget):
         splitter.setSizes([240, 1000])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        document.closing.connect(self.commit)  # before another session replaces the plan
+
+    def commit(self) -> None:
+        """Keep whatever was typed (before the session changes, or the window closes)."""
+        self.product_editor.commit()
+        self.segment_editor.commit()
 
     def show_plan(self, plan) -> None:
-        self._plan = plan
-        self.refresh_lexicon()
-        self.items.clear()
-        if plan is None:
+        """A new session, or the same one edited elsewhere: the list follows, the selection stays."""
+        same_session = plan is not None and plan.session.id == self._session_id
+        selected = (
+            self.items.currentItem().data(Qt.ItemDataRole.UserRole) if self.items.currentItem() else None
+        )
+        if not same_session:
+            self.commit()
+            self.refresh_lexicon()
+        self._session_id = plan.session.id if plan is not None else None
+        wanted = []
+        if plan is not None:
+            wanted = [(("segment", k), kind_name(KIND_OF_SCRIPT[k])) for k in SEGMENT_SCRIPT_KINDS] + [
+                (("product", p.product_id), f"{p.name}  ({p.product_id})") for p in plan.products
+            ]
+        shown = [
+            (self.items.item(r).data(Qt.ItemDataRole.UserRole), self.items.item(r).text())
+            for r in range(self.items.count())
+        ]
+        if same_session and wanted == shown:
+            self.product_editor.plan_edited()  # a script or budget edit: the list itself is unchanged
             return
-        for kind in SEGMENT_SCRIPT_KINDS:
-            item = QListWidgetItem(kind_name(KIND_OF_SCRIPT[kind]))
-            item.setData(Qt.ItemDataRole.UserRole, ("segment", kind))
+        self.items.blockSignals(True)
+        self.items.clear()
+        for data, label in wanted:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, data)
             self.items.addItem(item)
-        for product in plan.products:
-            item = QListWidgetItem(f"{product.name}  ({product.product_id})")
-            item.setData(Qt.ItemDataRole.UserRole, ("product", product.product_id))
-            self.items.addItem(item)
-        self.items.setCurrentRow(len(SEGMENT_SCRIPT_KINDS) if plan.products else 0)
+        rows = [data for data, _label in wanted]
+        keep = same_session and selected in rows
+        if keep:
+            self.items.setCurrentRow(rows.index(selected))
+        self.items.blockSignals(False)
+        if keep:
+            self.product_editor.plan_edited()
+        elif plan is not None:
+            self.items.setCurrentRow(len(SEGMENT_SCRIPT_KINDS) if plan.products else 0)
 
     def select_product(self, product_id: str) -> None:
         for row in range(self.items.count()):
@@ -347,14 +395,13 @@ class ScriptEditor(QWidget):
             self.refresh_lexicon()
 
     def _on_item_changed(self, item, _previous=None) -> None:
-        if item is None or self._plan is None:
+        if item is None or self._session_id is None:
             return
         what, key = item.data(Qt.ItemDataRole.UserRole)
-        session_id = self._plan.session.id
+        self.commit()  # the text typed for the item being left is kept, never dropped
         if what == "product":
-            plan = load_plan(self._context.store, session_id)  # scripts may have been saved since
-            self.product_editor.load(session_id, plan.product(key), plan.session.team.get("host", ""))
+            self.product_editor.load(key)
             self.stack.setCurrentWidget(self.product_editor)
         else:
-            self.segment_editor.load(session_id, key)
+            self.segment_editor.load(self._session_id, key)
             self.stack.setCurrentWidget(self.segment_editor)
