@@ -151,7 +151,9 @@ def test_export_and_import_pool(qtbot, page, tmp_path):
     assert out.stat().st_size > 0
     pool = tmp_path / "pool.csv"
     pool.write_text("商品ID,商品名称,角色,直播价\nN1,新品,利润款,99\nN2,福利,引流款,9.9\n", encoding="utf-8")
-    assert page.import_pool(pool)
+    from livedesk.domain.pool_merge import PoolMergeMode
+
+    page.import_pool(pool, mode=PoolMergeMode.REPLACE)
     assert [p.product_id for p in _stored(page).products] == ["N1", "N2"]
     page.undo_action.trigger()
     assert [p.product_id for p in _stored(page).products] == ["T1", "P1", "P2", "C1", "I1"]

@@ -98,3 +98,48 @@ def test_show_mode_rejects_unknown_modes(page):
     assert page.current_mode() == "live"
     with pytest.raises(LookupError):
         page.show_mode("karaoke")
+
+
+def test_space_starts_the_timer_while_the_product_list_has_focus(qtbot, page, show_active):
+    page.show_mode("rehearse")
+    panel = page.rehearsal_panel
+    show_active(page)
+    panel.products.setFocus()
+    qtbot.keyClick(panel.products, Qt.Key.Key_Space)
+    assert panel.rehearsal.running
+    page.clock.advance(12)
+    qtbot.keyClick(panel.products, Qt.Key.Key_Right)  # → is the next step, not the list
+    assert panel.rehearsal.index == 1
+    assert panel.products.currentRow() == 0
+    qtbot.keyClick(panel.products, Qt.Key.Key_Space)
+    assert not panel.rehearsal.running
+
+
+def test_a_partial_take_keeps_its_time_but_does_not_reset_the_speaking_rate(qtbot, page, app_context):
+    from livedesk.domain.script_edits import SetProductScript
+
+    # 60 characters a step: 30 s is 120 chars/min, 9 s would be 400, both plausible rates
+    page.document.push(
+        SetProductScript("P1", {step: "好" * 60 for step in PITCH_STEPS}, {step: 30 for step in PITCH_STEPS}),
+        "script",
+    )
+    page.show_mode("rehearse")
+    panel = page.rehearsal_panel
+    # one full take at a steady pace teaches the rate ...
+    qtbot.keyClick(panel, Qt.Key.Key_Space)
+    for _ in PITCH_STEPS:
+        page.clock.advance(30)
+        qtbot.keyClick(panel, Qt.Key.Key_Right)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    learnt = rehearsals.host_rate(app_context.store, "小林")
+    suggested = rehearsals.suggested_budgets(app_context.store, "P1")
+    assert learnt == 120.0
+    # ... a 9-second take stopped in the first step must not move it
+    qtbot.keyClick(panel, Qt.Key.Key_Space)
+    page.clock.advance(9)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    takes = rehearsals.history(app_context.store, product_id="P1")
+    assert len(takes) == 2 and takes[-1].steps[0].actual == 9 and not takes[-1].steps[0].complete
+    assert rehearsals.host_rate(app_context.store, "小林") == learnt
+    assert rehearsals.suggested_budgets(app_context.store, "P1") == suggested
+    assert "120" in panel.rate_label.text()  # what the panel shows is the unchanged rate

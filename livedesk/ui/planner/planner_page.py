@@ -45,7 +45,8 @@ from livedesk.ui.i18n import tr
 from livedesk.ui.planner.header_form import SessionHeaderForm
 from livedesk.ui.planner.labels import kind_label, warning_text
 from livedesk.ui.planner.plan_document import PlanDocument
-from livedesk.ui.planner.planner_dialogs import PoolMappingDialog, WavePatternDialog
+from livedesk.ui.planner.planner_dialogs import WavePatternDialog
+from livedesk.ui.planner.pool_import import PoolImporter
 from livedesk.ui.planner.pool_table_model import PoolTableModel
 from livedesk.ui.planner.segment_table_model import SegmentTableModel
 from livedesk.ui.planner.side_panels import ForecastPanel, StepBudgetEditor
@@ -152,10 +153,14 @@ class PlannerPage(QWidget):
         self.import_button = self._button(tr("Import pool…"), self._on_import_clicked)
         pool_bar.addWidget(self.import_button)
         pool_bar.addWidget(self._button(tr("Add product"), self.add_product))
-        pool_bar.addStretch(1)
+        self.pool_status = QLabel()  # what the last import did, until the next one
+        self.pool_status.setWordWrap(True)
+        pool_bar.addWidget(self.pool_status, 1)
         pool_layout.addLayout(pool_bar)
         pool_layout.addWidget(self.pool_table, 1)
 
+        self.pool_importer = PoolImporter(context, self.document, self)
+        self.pool_importer.finished.connect(self.pool_status.setText)
         self.header_form = SessionHeaderForm(self.document)
         self.tabs = QTabWidget()
         self.tabs.addTab(run_order, tr("Run order"))
@@ -299,58 +304,15 @@ class PlannerPage(QWidget):
             self.generate_wave(dialog.config())
 
     # --- pool import -----------------------------------------------------------------------------
-    def import_pool(self, path: str | Path, mapping: dict[str, str] | None = None) -> bool:
-        """Read a pool file into the pool (one undoable step); False with a message when it is refused."""
-        from livedesk.import_export.pool_reader import PoolRefused
-
-        try:
-            result = planning.read_pool_file(self._context.store, path, mapping)
-        except PoolRefused as exc:
-            QMessageBox.warning(self, tr("Import pool"), str(exc))
-            return False
-        if result.duplicates:
-            ids = ", ".join(sorted(result.duplicates))
-            QMessageBox.warning(
-                self,
-                tr("Import pool"),
-                tr(
-                    "These product ids appear more than once; only the first row of each was kept: {ids}"
-                ).format(ids=ids),
-            )
-        self.document.push(ReplaceProducts(result.products), tr("Import pool"))
-        return True
+    def import_pool(self, path: str | Path, mapping: dict[str, str] | None = None, mode=None) -> None:
+        """Read a pool file in the background and bring it into the pool (one undoable step); when the pool
+        already has products the director is asked replace / append / update by id (unless `mode` is given)."""
+        self.pool_importer.start(path, mapping, mode)
 
     def _on_import_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import pool"), "", tr("Pool files (*.csv *.xlsx)"))
-        if not path:
-            return
-        from livedesk.import_export.pool_reader import PoolRefused
-
-        mapping = None
-        try:
-            preview = planning.read_pool_file(self._context.store, path)
-            unmapped = preview.unmapped
-        except PoolRefused:
-            unmapped = self._headers_of(path)
-        if unmapped:
-            dialog = PoolMappingDialog(unmapped, self)
-            if not dialog.exec():
-                return
-            mapping = dialog.mapping()
-            if dialog.remember.isChecked():
-                planning.save_pool_mapping(self._context.store, mapping)
-        self.import_pool(path, mapping)
-
-    @staticmethod
-    def _headers_of(path: str) -> list[str]:
-        """The first row of a file whose headers LiveDesk did not recognise, to be mapped by hand."""
-        from livedesk.import_export.pool_reader import _read_rows
-
-        try:
-            rows, _ = _read_rows(Path(path))
-        except Exception:
-            return []
-        return [h for h in (rows[0] if rows else []) if h]
+        if path:
+            self.import_pool(path)
 
     # --- export ----------------------------------------------------------------------------------
     def export_to(self, path: str | Path) -> None:

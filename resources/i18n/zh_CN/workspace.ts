@@ -18,5 +18,18 @@
     <message><source>Saved. No advertising-law errors.</source><translation>已保存，没有广告法违规。</translation></message>
     <message><source>The budgets apply once the product has a pitch in the run order.</source><translation>该商品在流程中有讲解段后，时长预算才会生效。</translation></message>
     <message><source>Edit the script of {name}</source><translation>修改「{name}」的脚本</translation></message>
+    <message><source>Replace: the pool becomes the file's {after} products ({removed} removed, {added} new).</source><translation>替换：货盘变为文件中的 {after} 个商品（移除 {removed} 个，新增 {added} 个）。</translation></message>
+    <message><source>Append: {added} new products are added ({skipped} with ids already in the pool are left as they are); {after} in all.</source><translation>追加：新增 {added} 个商品（{skipped} 个编号已在货盘中，保持不变）；共 {after} 个。</translation></message>
+    <message><source>Update by product id: {updated} products take the file's values, {added} are added, none removed; {after} in all.</source><translation>按商品ID更新：{updated} 个商品采用文件中的数据，新增 {added} 个，不移除任何商品；共 {after} 个。</translation></message>
+    <message><source>{count} pitch segments would name a product no longer in the pool.</source><translation>有 {count} 个讲解段将指向已不在货盘中的商品。</translation></message>
+    <message><source>The pool already has {before} products; {file} has {count}. What should happen?</source><translation>货盘中已有 {before} 个商品，{file} 中有 {count} 个。要怎么处理？</translation></message>
+    <message><source>Update by product id</source><translation>按商品ID更新</translation></message>
+    <message><source>Append new products</source><translation>追加新商品</translation></message>
+    <message><source>Replace the pool</source><translation>替换整个货盘</translation></message>
+    <message><source>Cancel</source><translation>取消</translation></message>
+    <message><source>Reading {name}…</source><translation>正在读取 {name}…</translation></message>
+    <message><source>Not imported: {reason}</source><translation>未导入：{reason}</translation></message>
+    <message><source>Import cancelled.</source><translation>已取消导入。</translation></message>
+    <message><source>Import cancelled; the pool is unchanged.</source><translation>已取消导入，货盘未改变。</translation></message>
 </context>
 </TS>
