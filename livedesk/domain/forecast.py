@@ -180,7 +180,9 @@ def decompose_target(
         target_conversion = uv_value / aov_fen
     buyers = math.ceil(gmv / aov_fen) if gmv is not None and aov_fen else None
     if aov_fen is not None:
-        assumed.append("aov")
+        assumed.append("aov")  # never a target: from history or the plan's prices, and so are the buyers
+        if buyers is not None:
+            assumed.append("buyers")
     return TargetBreakdown(
         gmv, uv, uv_value, target_conversion, aov_fen, buyers, tuple(dict.fromkeys(assumed))
     )

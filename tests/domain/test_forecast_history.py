@@ -226,7 +226,7 @@ def test_fewer_than_three_sessions_say_so_and_decompose_the_targets_as_assumptio
     assert breakdown.uv_value_fen == round(500 / 22_000 * 10_000)  # 227 fen per viewer
     assert breakdown.uv == -(-24_000_000 // breakdown.uv_value_fen)
     assert breakdown.buyers == 2_400
-    assert set(breakdown.assumed) == {"conversion", "uv_value", "uv", "aov"}
+    assert set(breakdown.assumed) == {"conversion", "uv_value", "uv", "aov", "buyers"}
 
 
 def test_no_history_at_all_uses_the_editable_conversion_and_the_plan_prices():

@@ -42,6 +42,7 @@ from livedesk.domain.wave import WaveConfig
 from livedesk.services import planning
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
+from livedesk.ui.planner.forecast_panel import ForecastPanel
 from livedesk.ui.planner.header_form import SessionHeaderForm
 from livedesk.ui.planner.labels import kind_label, warning_text
 from livedesk.ui.planner.plan_document import PlanDocument
@@ -49,7 +50,7 @@ from livedesk.ui.planner.planner_dialogs import WavePatternDialog
 from livedesk.ui.planner.pool_import import PoolImporter
 from livedesk.ui.planner.pool_table_model import PoolTableModel
 from livedesk.ui.planner.segment_table_model import SegmentTableModel
-from livedesk.ui.planner.side_panels import ForecastPanel, StepBudgetEditor
+from livedesk.ui.planner.side_panels import StepBudgetEditor
 from livedesk.ui.planner.timeline_widget import TimelineWidget
 from livedesk.ui.planner.wave_view import WaveView
 
