@@ -27,6 +27,9 @@ WAVE_CONFIG_NAMESPACE = "wave_config"
 FORECAST_NAMESPACE = "forecast_assumptions"
 DEFAULT_PRESET = "default"
 RUN_SHEET_SUFFIXES = (".xlsx", ".csv", ".pdf")
+# Past sessions the forecast reads: far more than the backtest window (20) plus what recency weighting
+# leaves any weight to, and a bound on what a studio account with years of daily sessions costs.
+HISTORY_LIMIT = 120
 
 
 def parse_pattern(text: str) -> tuple[Role, ...]:
@@ -195,10 +198,12 @@ def generate_plan_session(
 
 
 def account_history(store: Store, session: Session) -> AccountHistory:
-    """The same account's sessions that started before `session`, with their products."""
-    from livedesk.services.forecast_history import history_before
+    """The same account's sessions that started before `session` (never the session itself), the newest
+    HISTORY_LIMIT of them, with all their products (a role's average needs the products no longer in the
+    pool too). Read from the stored summaries: one query, no dataset decoded."""
+    from livedesk.services.history import account_history as stored_history
 
-    return history_before(store, session)
+    return stored_history(store, session.account, session.start, HISTORY_LIMIT, exclude_session_id=session.id)
 
 
 def forecast(
