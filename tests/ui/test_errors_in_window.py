@@ -36,7 +36,7 @@ def test_a_failed_background_job_nobody_handles_shows_in_the_window(qtbot, windo
     app_context.tasks.submit("export", lambda control: missing.read_bytes())
     assert window.error_banner.isVisible()
     text = window.error_banner.message.text()
-    assert "无法读取或写入文件" in text and "report.xlsx" in text
+    assert "文件" in text and "report.xlsx" in text and "不存在" in text and "Errno" not in text
     assert window.busy_text() == ""  # and the busy indicator does not stay on
 
 

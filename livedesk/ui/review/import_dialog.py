@@ -91,7 +91,7 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton(tr("Import"))
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start)
-        self.close_button = QPushButton(tr("Close"))
+        self.close_button = QPushButton(tr("Close window"))
         self.close_button.clicked.connect(self.reject)
 
         file_buttons = QHBoxLayout()

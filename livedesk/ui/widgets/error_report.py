@@ -28,6 +28,14 @@ def describe_error(error: BaseException) -> str:
             "The database could not be reached ({reason}). Your last edit is kept in the window; "
             "try again in a moment, and check the network if the database is shared."
         ).format(reason=reason.splitlines()[0])
+    if isinstance(error, FileNotFoundError) and error.filename:
+        return tr("The file {name} does not exist. Check the folder and the name, then try again.").format(
+            name=error.filename
+        )
+    if isinstance(error, PermissionError) and error.filename:
+        return tr(
+            "LiveDesk may not read or write {name}. Choose another folder, or close the program that has it open."
+        ).format(name=error.filename)
     if isinstance(error, OSError):
         return tr(
             "A file could not be read or written ({reason}). Check that it exists and no other program "
@@ -60,7 +68,7 @@ class ErrorBanner(QFrame):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        close = QPushButton(tr("Close"))
+        close = QPushButton(tr("Dismiss"))
         close.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)

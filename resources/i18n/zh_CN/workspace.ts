@@ -31,5 +31,9 @@
     <message><source>Not imported: {reason}</source><translation>未导入：{reason}</translation></message>
     <message><source>Import cancelled.</source><translation>已取消导入。</translation></message>
     <message><source>Import cancelled; the pool is unchanged.</source><translation>已取消导入，货盘未改变。</translation></message>
+    <message><source>The file {name} does not exist. Check the folder and the name, then try again.</source><translation>文件 {name} 不存在。请检查文件夹和文件名后重试。</translation></message>
+    <message><source>LiveDesk may not read or write {name}. Choose another folder, or close the program that has it open.</source><translation>LiveDesk 没有权限读写 {name}。请换一个文件夹，或关闭正在使用它的程序。</translation></message>
+    <message><source>Dismiss</source><translation>知道了</translation></message>
+    <message><source>Close window</source><translation>关闭</translation></message>
 </context>
 </TS>
