@@ -223,3 +223,18 @@ def _from_plan(inputs: ReviewInputs) -> ActualRun:
             ActualSegment(i, i, seg.kind.value, seg.product_id, start, start + seg.planned_seconds * 1000)
         )
     return ActualRun(SOURCE_PLAN, segments)
+
+
+def live_window(inputs: ReviewInputs, run: ActualRun) -> tuple[int, int]:
+    """The session's live window [start, end] in epoch ms as the review sees it now: the planned window,
+    widened by the actual run (a stream that started early or overran is still the session). Computed at
+    review time from what the session holds, so it does not depend on the order files were imported in."""
+    session = inputs.plan.session
+    start = to_ms(session.start)
+    end = start + session.planned_seconds * 1000
+    if run.source != SOURCE_PLAN and run.segments:
+        start, end = min(start, run.start_ms), max(end, run.end_ms)
+    logged = [row["at_ms"] for row in _log_events(inputs)]
+    if logged:
+        start, end = min(start, min(logged)), max(end, max(logged))
+    return start, end

@@ -15,7 +15,7 @@ import numpy as np
 
 from livedesk.analysis.actual_run import ActualRun
 from livedesk.analysis.inputs import NULL_MS, ReviewInputs, epoch_ms, int_array
-from livedesk.analysis.orders import OrderArrays
+from livedesk.analysis.orders import OrderArrays, distinct_by
 
 BEFORE, AFTER, GAP, UNKNOWN = -1, -2, -3, -4
 BUCKET_NAMES = {BEFORE: "before", AFTER: "after", GAP: "gap", UNKNOWN: "no_paid_time"}
@@ -101,7 +101,7 @@ def _orders_into(run: ActualRun, orders: OrderArrays, starts, ends, result: Attr
     amount = orders.amount_fen[seg] if orders.amount_fen is not None else None
     gmv = _isum(codes, n, amount)
     units = _isum(codes, n, orders.quantity[seg] if orders.quantity is not None else None)
-    counts = np.bincount(codes, minlength=n)[:n]
+    counts = distinct_by(codes, n, orders.identity[seg])  # sales, not lines (see order_lines.py)
     # Which product is on air in each block, as the orders' product codes.
     lookup = {pid: i for i, pid in enumerate(orders.product_ids)}
     on_air_code = np.array(
@@ -123,7 +123,7 @@ def _orders_into(run: ActualRun, orders: OrderArrays, starts, ends, result: Attr
         mask = where == code
         result.buckets[name] = {
             "gmv_fen": int(orders.amount_fen[mask].sum()) if orders.amount_fen is not None else None,
-            "orders": int(mask.sum()),
+            "orders": orders.sales(mask),
         }
 
 
@@ -200,7 +200,7 @@ def _steps(run: ActualRun, orders: OrderArrays) -> list[dict]:
     where = assign(orders.paid_ms, starts, ends)
     seg = where >= 0
     gmv = _isum(where[seg], len(windows), orders.amount_fen[seg] if orders.amount_fen is not None else None)
-    counts = np.bincount(where[seg], minlength=len(windows))
+    counts = distinct_by(where[seg], len(windows), orders.identity[seg])
     return [
         {
             "position": pos,

@@ -3,7 +3,7 @@ or product concerned, plus the metric a follow-up action could be verified on.""
 
 from __future__ import annotations
 
-from livedesk.analysis.inputs import yuan
+from livedesk.analysis.inputs import iso, yuan
 from livedesk.domain.roles import KIND_NAMES_ZH
 
 CRITICAL, WARNING, INFO = "critical", "warning", "info"
@@ -245,17 +245,29 @@ def _segments(review: dict) -> list[dict]:
                     0,
                 )
             )
-    after = review["attribution"].buckets.get("after")
-    if after and after["orders"]:
-        out.append(
-            _finding(
-                "orders_after_end",
-                INFO,
-                f"{after['orders']:,} order lines ({_money(after['gmv_fen'])}) were paid after the last "
-                f"segment ended.",
-                {"orders": after["orders"], "gmv": yuan(after["gmv_fen"])},
+    outside = review.get("outside") or {}
+    for side, code, words in (
+        ("before", "orders_before_start", "before the live window started"),
+        ("after", "orders_after_end", "after the live window ended"),
+    ):
+        bucket = outside.get(side)
+        if bucket and bucket["lines"]:
+            out.append(
+                _finding(
+                    code,
+                    INFO,
+                    f"{bucket['orders']:,} orders in {bucket['lines']:,} lines ({_money(bucket['gmv_fen'])}) were "
+                    f"paid {words} ({iso(bucket['first_ms'], review['zone'])} – "
+                    f"{iso(bucket['last_ms'], review['zone'])}): counted here, not in GMV.",
+                    {
+                        "orders": bucket["orders"],
+                        "lines": bucket["lines"],
+                        "gmv": yuan(bucket["gmv_fen"]),
+                        "first_paid": iso(bucket["first_ms"], review["zone"]),
+                        "last_paid": iso(bucket["last_ms"], review["zone"]),
+                    },
+                )
             )
-        )
     return out
 
 

@@ -21,10 +21,16 @@ from livedesk.domain.session import SessionPlan
 # Columns the review reads from each dataset kind (a subset of livedesk.domain.canonical).
 NEEDED_COLUMNS = {
     "orders": [
+        "order_id",
+        "sub_order_id",
         "product_id",
+        "sku",
         "quantity",
         "amount_fen",
+        "created_at",
         "paid_at",
+        "status",
+        "after_sale_status",
         "refund_amount_fen",
         "buyer_id",
         "is_sale",
@@ -74,7 +80,21 @@ class ReviewInputs:
     tables: dict[str, list[SourcedTable]] = field(default_factory=dict)
 
     def of(self, kind: str) -> list[SourcedTable]:
-        return [t for t in self.tables.get(kind, []) if t.table.num_rows > 0]
+        """The non-empty tables of `kind`, in the order the review weighs them: by source precedence
+        (罗盘 > live workbook > others), then by name, so that the import order never changes a number.
+        Order files keep their import order: a later download's copy of a line wins (order_lines.py)."""
+        tables = [t for t in self.tables.get(kind, []) if t.table.num_rows > 0]
+        return tables if kind == "orders" else sorted(tables, key=precedence_key)
+
+
+# Formats whose numbers the platform measured itself come first when two sources give the same figure.
+FORMAT_PRECEDENCE = ("compass_workbook", "live_workbook")
+
+
+def precedence_key(sourced: SourcedTable) -> tuple:
+    fmt = sourced.dataset.format
+    rank = FORMAT_PRECEDENCE.index(fmt) if fmt in FORMAT_PRECEDENCE else len(FORMAT_PRECEDENCE)
+    return (rank, sourced.dataset.source_name, sourced.dataset.sheet or "")
 
 
 def source_label(dataset: Dataset) -> str:

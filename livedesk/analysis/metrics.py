@@ -13,7 +13,7 @@ import numpy as np
 import pyarrow.compute as pc
 
 from livedesk.analysis.inputs import ReviewInputs, bool_array, column, fen_ratio, int_array, ratio
-from livedesk.analysis.orders import OrderArrays, distinct_count
+from livedesk.analysis.orders import OrderArrays, distinct_count, refund_sum
 
 INPUT_KEYS = (
     "gmv",
@@ -112,6 +112,7 @@ class Alternative:
     value: float | int | None
     source: str
     gap: float | int | None  # alternative − primary
+    formula: str | None = None
 
 
 @dataclass
@@ -140,7 +141,7 @@ class Metric:
             self.estimated, self.low, self.high = estimated, low, high
             return
         gap = value - self.value
-        self.alternatives.append(Alternative(value, source, gap))
+        self.alternatives.append(Alternative(value, source, gap, formula))
 
 
 def compute_metrics(inputs: ReviewInputs, orders: OrderArrays | None = None) -> dict[str, Metric]:
@@ -224,19 +225,29 @@ def _from_channels(inputs: ReviewInputs, metrics: dict[str, Metric]) -> None:
                 metrics[key].offer(_typed(key, value), f"{sourced.source} (整体)")
 
 
+ORDER_COUNT_FORMULA = {
+    "sub_order_id": "count of distinct sub_order_id (子订单编号) of paid lines in the live window",
+    "order_id": "count of distinct order_id of paid lines in the live window",
+    "line": "count of paid lines in the live window (the file has no order id)",
+    "mixed": "count of distinct sub_order_id, else order_id, else line, of paid lines in the live window",
+}
+
+
 def _from_orders(orders: OrderArrays | None, metrics: dict[str, Metric]) -> None:
     if orders is None:
         return
     window = orders.in_window
-    source = " + ".join(orders.sources) + " (summed orders)"
+    source = orders_source(orders)
     if orders.amount_fen is not None:
         metrics["gmv"].offer(
             int(orders.amount_fen[window].sum()),
             source,
-            formula="sum(amount) of paid lines in the live window",
+            formula="sum(amount) of paid lines in the live window (a line in two downloads counts once)",
         )
     metrics["orders"].offer(
-        int(window.sum()), source, formula="count of paid sub-order lines in the live window"
+        orders.sales(window),
+        source,
+        formula=ORDER_COUNT_FORMULA.get(orders.identity_basis or "line", ORDER_COUNT_FORMULA["line"]),
     )
     if orders.quantity is not None:
         metrics["units"].offer(int(orders.quantity[window].sum()), source, formula="sum(quantity)")
@@ -244,10 +255,16 @@ def _from_orders(orders: OrderArrays | None, metrics: dict[str, Metric]) -> None
         metrics["buyers"].offer(
             distinct_count(orders.buyer_code, window), source, formula="distinct buyer_id"
         )
-    if orders.refund_fen is not None:
-        metrics["refund_amount"].offer(
-            int(orders.refund_fen[window].sum()), source, formula="sum(refund_amount)"
-        )
+    metrics["refund_amount"].offer(
+        refund_sum(orders),
+        source,
+        formula="sum of refunded lines in the live window: negative or cancelled lines (absolute) and "
+        "lines refunded since (status or refund amount)",
+    )
+
+
+def orders_source(orders: OrderArrays) -> str:
+    return " + ".join(orders.sources) + " (summed orders)"
 
 
 def _from_minutes(inputs: ReviewInputs, metrics: dict[str, Metric]) -> None:

@@ -1,62 +1,116 @@
 """Order lines as flat numpy arrays (one pass over Arrow, no per-row Python), shared by attribution and the
-per-product table. Only sales count: paid lines that are not refunds/cancellations."""
+per-product table. Only sales count: paid lines that are not refunds/cancellations; those are kept apart
+as `returns`. What a line means (duplicate, which sale, refunded) is decided here, see order_lines.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from livedesk.analysis.inputs import NULL_MS, ReviewInputs, bool_array, column, epoch_ms
+from livedesk.analysis.inputs import NULL_MS, ReviewInputs, bool_array, column
+from livedesk.analysis.order_lines import (
+    dedup_keys,
+    identity_basis,
+    identity_strings,
+    line_times,
+    refunded_fen,
+    superseded_masks,
+)
+
+
+@dataclass
+class ReturnLines:
+    """Negative or cancellation lines (not sales): their absolute amounts are refunds."""
+
+    paid_ms: np.ndarray
+    amount_fen: np.ndarray  # absolute
+    product_code: np.ndarray
+    in_window: np.ndarray
 
 
 @dataclass
 class OrderArrays:
-    paid_ms: np.ndarray  # int64 epoch ms (NULL_MS where unknown)
+    paid_ms: np.ndarray  # int64 epoch ms (NULL_MS where unknown): paid time, else created time
     amount_fen: np.ndarray | None
     quantity: np.ndarray | None
     product_code: np.ndarray  # index into `product_ids`, -1 when the line has no product id
     product_ids: list[str]
     buyer_code: np.ndarray | None  # -1 when unknown; None when buyers cannot be counted (absent or masked)
-    refund_fen: np.ndarray | None
-    in_window: np.ndarray  # bool: not flagged as paid outside the live window
+    refund_fen: np.ndarray | None  # refunded since it was paid; None when no file can tell
+    in_window: np.ndarray  # bool: paid inside the session's live window (decided at review time)
     sources: list[str]
+    identity: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64))  # the sale it is
+    identity_basis: str | None = None  # sub_order_id | order_id | line | mixed
+    returns: ReturnLines | None = None
+    superseded: list[tuple[str, int]] = field(default_factory=list)  # (file, lines a later file replaced)
+    window_ms: tuple[int, int] | None = None
 
     @property
     def count(self) -> int:
         return len(self.paid_ms)
 
+    def sales(self, mask: np.ndarray | None = None) -> int:
+        """Distinct sales (identities) among the lines where `mask`."""
+        chosen = self.identity if mask is None else self.identity[mask]
+        return int(np.unique(chosen).size)
 
-def sale_lines(inputs: ReviewInputs) -> OrderArrays | None:
-    """All order datasets' sale lines concatenated; None when the session has no orders."""
-    tables = [sourced.table for sourced in inputs.of("orders")]
-    if not tables:
+
+def sale_lines(inputs: ReviewInputs, window_ms: tuple[int, int] | None = None) -> OrderArrays | None:
+    """All order files' sale lines (de-duplicated across files); None when the session has no orders.
+
+    `window_ms` is the live window [start, end] in epoch ms; by default the session's window as the review
+    sees it now (livedesk.analysis.actual_run.live_window).
+    """
+    sourced = inputs.of("orders")
+    if not sourced:
         return None
+    if window_ms is None:
+        from livedesk.analysis.actual_run import actual_run, live_window
+
+        window_ms = live_window(inputs, actual_run(inputs))
+    tables = [s.table for s in sourced]
+    times = [line_times(t) for t in tables]
+    dropped = superseded_masks([dedup_keys(t, w) for t, w in zip(tables, times, strict=True)])
+    refund_lines = np.concatenate([bool_array(t, "is_refund", False) for t in tables])
+    keep = ~np.concatenate(dropped)
     # Decide what is a sale once, then mask numpy arrays: filtering the Arrow table would copy every column.
-    sale = np.concatenate(
-        [bool_array(t, "is_sale", True) & ~bool_array(t, "is_refund", False) for t in tables]
-    )
-    paid = np.concatenate(
-        [
-            epoch_ms(column(t, "paid_at"))
-            if column(t, "paid_at") is not None
-            else np.full(t.num_rows, NULL_MS, dtype=np.int64)
-            for t in tables
-        ]
-    )
+    sale = np.concatenate([bool_array(t, "is_sale", True) for t in tables]) & ~refund_lines & keep
+    returned = refund_lines & keep
+    paid = np.concatenate(times)
     amount = _ints(tables, "amount_fen")
     quantity = _ints(tables, "quantity")
-    refund = _ints(tables, "refund_amount_fen")
-    in_window = np.concatenate([~bool_array(t, "outside_window", False) for t in tables])
+    refunds, known = [], False
+    for t in tables:
+        values, can_tell = refunded_fen(t, _ints([t], "amount_fen"))
+        refunds.append(values)
+        known |= can_tell
+    refund = np.concatenate(refunds)
+    if window_ms is not None:
+        known_time = paid != NULL_MS
+        in_window = ~known_time | ((paid >= window_ms[0]) & (paid <= window_ms[1]))
+    else:
+        in_window = np.ones(len(paid), dtype=bool)
     product_code, product_ids = _codes(tables, "product_id")
     buyer_code, buyer_ids = _codes(tables, "buyer_id")
     if product_code is None:
         product_code = np.full(len(paid), -1, dtype=np.int64)
     if buyer_code is not None and (not buyer_ids or any(b.startswith("#") for b in buyer_ids)):
         buyer_code = None  # masked ids (##密文) cannot be told apart; counting them would invent a number
+    parts = [identity_strings(t, i) for i, t in enumerate(tables)]
+    encoded = pc.dictionary_encode(pa.concat_arrays([p[0] for p in parts]))
+    identity = np.asarray(encoded.indices.cast(pa.int64()).to_numpy(), dtype=np.int64)
+    has_sub = np.concatenate([p[1] for p in parts])
+    has_order = np.concatenate([p[2] for p in parts])
     pick = lambda a: a[sale] if a is not None else None  # noqa: E731
+    returns = ReturnLines(
+        paid[returned],
+        np.abs(amount[returned]) if amount is not None else np.zeros(int(returned.sum()), np.int64),
+        product_code[returned],
+        in_window[returned],
+    )
     return OrderArrays(
         paid[sale],
         pick(amount),
@@ -64,10 +118,39 @@ def sale_lines(inputs: ReviewInputs) -> OrderArrays | None:
         product_code[sale],
         product_ids,
         pick(buyer_code),
-        pick(refund),
+        refund[sale] if known or returned.any() else None,
         in_window[sale],
-        [sourced.source for sourced in inputs.of("orders")],
+        [s.source for s in sourced],
+        identity=identity[sale],
+        identity_basis=identity_basis(has_sub[sale], has_order[sale]),
+        returns=returns,
+        superseded=[
+            (s.source, int(mask.sum())) for s, mask in zip(sourced, dropped, strict=True) if mask.any()
+        ],
+        window_ms=window_ms,
     )
+
+
+def refund_sum(orders: OrderArrays) -> int | None:
+    """Refunds inside the window: sale lines refunded since plus negative/cancellation lines (absolute)."""
+    if orders.refund_fen is None:
+        return None
+    total = int(orders.refund_fen[orders.in_window].sum())
+    if orders.returns is not None:
+        total += int(orders.returns.amount_fen[orders.returns.in_window].sum())
+    return total
+
+
+def refunds_by_product(orders: OrderArrays) -> np.ndarray | None:
+    """Per product code the refunds inside the window (as refund_sum, split by product)."""
+    if orders.refund_fen is None:
+        return None
+    size = len(orders.product_ids)
+    out = sum_by(orders.product_code, size, orders.refund_fen, orders.in_window)
+    if orders.returns is not None and len(orders.returns.amount_fen):
+        back = orders.returns
+        out = out + sum_by(back.product_code, size, back.amount_fen, back.in_window)
+    return out
 
 
 def _ints(tables: list[pa.Table], name: str) -> np.ndarray | None:
@@ -124,6 +207,8 @@ def distinct_by(
     """Distinct `other` codes per code (e.g. buyers per product); None when `other` is None."""
     if other is None:
         return None
+    if other.size == 0:
+        return np.zeros(size, dtype=np.int64)
     keep = (codes >= 0) & (other >= 0)
     if mask is not None:
         keep &= mask

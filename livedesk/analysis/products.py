@@ -7,7 +7,8 @@ import numpy as np
 
 from livedesk.analysis.actual_run import SOURCE_PLAN, ActualRun
 from livedesk.analysis.inputs import ReviewInputs, bool_array, column, fen_ratio, ratio
-from livedesk.analysis.orders import OrderArrays, count_by, distinct_by, sum_by
+from livedesk.analysis.orders import OrderArrays, count_by, distinct_by, refunds_by_product, sum_by
+from livedesk.domain.roles import SegmentKind
 
 PRODUCT_KEYS = (
     "gmv",
@@ -30,6 +31,7 @@ PRODUCT_KEYS = (
     "gross_margin",
 )
 PRODUCT_MONEY_KEYS = frozenset({"gmv", "gmv_per_explain_minute", "exposure_gpm", "refund_amount"})
+EXPLAINED_KINDS = (SegmentKind.PITCH.value, SegmentKind.ENCORE.value)
 _ADDITIVE = (
     "gmv_fen",
     "units",
@@ -42,56 +44,60 @@ _ADDITIVE = (
 )
 
 
+# Per-product sources in order of precedence (inputs.FORMAT_PRECEDENCE): what the platform itself measured
+# beats a re-export of it, and both beat what LiveDesk sums from order lines. A field keeps every source's value; the first present
+# is shown, the next one that disagrees stays beside it with the gap. No import erases another's field.
+MERGED_FIELDS = (
+    ("gmv", "gmv_fen"),
+    ("units", "units"),
+    ("orders", "orders"),
+    ("buyers", "buyers"),
+    ("refund_amount", "refund_amount_fen"),
+    ("product_exposure_uv", "product_exposure_uv"),
+    ("product_click_uv", "product_click_uv"),
+    ("exposure_gpm", "exposure_gpm_fen"),
+)
+
+
 def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) -> list[dict]:
     """One dict per product: product_id, name, role, the §4.3 keys (money in fen) and `sources`."""
-    exported = _exported_rows(inputs)
+    exported = _exported_rows(inputs)  # [(source, {pid: row})] in precedence order
     from_orders = _order_sums(orders)
     pool = {p.product_id: p for p in inputs.plan.products}
-    ids = list(dict.fromkeys([*pool, *exported, *from_orders]))
+    ids = list(dict.fromkeys([*pool, *(pid for _, rows in exported for pid in rows), *from_orders]))
     runs: dict[str, list] = {}
     for seg in run.segments:
-        if seg.product_id:
+        # Explanation time is the product's pitches and encores (or 商品讲解 records), never the opening
+        # that happens to release it.
+        if seg.product_id and seg.kind in EXPLAINED_KINDS:
             runs.setdefault(seg.product_id, []).append(seg)
+    order_label = orders_source(orders)
     rows = []
     for pid in ids:
-        product, export, summed = pool.get(pid), exported.get(pid, {}), from_orders.get(pid, {})
+        product, summed = pool.get(pid), from_orders.get(pid, {})
+        offers = [(source, found[pid]) for source, found in exported if pid in found]
+        export_name = next((r.get("product_name") for _, r in offers if r.get("product_name")), None)
         row = {
             "product_id": pid,
-            "name": (product.name if product else export.get("product_name")) or pid,
+            "name": (product.name if product else export_name) or pid,
             "role": product.role.value if product else None,
             "sources": {},
             "alternatives": {},
+            "values": {},  # every source's value of a field that more than one source gives
         }
-        for key, exported_name in (
-            ("gmv", "gmv_fen"),
-            ("units", "units"),
-            ("orders", "orders"),
-            ("buyers", "buyers"),
-            ("refund_amount", "refund_amount_fen"),
-        ):
-            value = export.get(exported_name)
-            alt = summed.get(key)
-            if value is not None:
-                row[key], row["sources"][key] = value, export["_source"]
-                if alt is not None:
-                    row["alternatives"][key] = {
-                        "value": alt,
-                        "source": orders_source(orders),
-                        "gap": alt - value,
-                    }
-            else:
-                row[key] = alt
-                row["sources"][key] = orders_source(orders) if alt is not None else None
-        for key in ("product_exposure_uv", "product_click_uv"):
-            row[key] = export.get(key)
-        row["exposure_gpm"] = export.get("exposure_gpm_fen")
+        for key, exported_name in MERGED_FIELDS:
+            candidates = [(source, r.get(exported_name)) for source, r in offers]
+            if key in summed:
+                candidates.append((order_label, summed[key]))
+            _merge_field(row, key, [(src, v) for src, v in candidates if v is not None])
         if run.source != SOURCE_PLAN:
             # The log / 商品讲解 records are the facts: a product never pitched has 0 explanations.
             row["explain_count"] = len(runs.get(pid, []))
             row["explain_seconds"] = float(sum(s.seconds for s in runs.get(pid, [])))
             row["sources"]["explain_count"] = run.source
         else:
-            row["explain_count"], row["explain_seconds"] = export.get("explain_count"), None
+            counts = [r.get("explain_count") for _, r in offers if r.get("explain_count") is not None]
+            row["explain_count"], row["explain_seconds"] = (counts[0] if counts else None), None
         row["exposure_to_click_rate"] = ratio(row["product_click_uv"], row["product_exposure_uv"])
         row["click_to_buy_rate"] = ratio(row["buyers"], row["product_click_uv"])
         minutes = row["explain_seconds"] / 60 if row["explain_seconds"] else None
@@ -112,14 +118,28 @@ def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | No
     return rows
 
 
+def _merge_field(row: dict, key: str, candidates: list[tuple[str, int]]) -> None:
+    """The first source's value is the field's; the first later source that disagrees (else the next one)
+    is kept as the alternative with its gap."""
+    if not candidates:
+        row[key], row["sources"][key] = None, None
+        return
+    (source, value), others = candidates[0], candidates[1:]
+    row[key], row["sources"][key] = value, source
+    if others:
+        row["values"][key] = [{"value": v, "source": s} for s, v in candidates]
+        other_source, other = next(((s, v) for s, v in others if v != value), others[0])
+        row["alternatives"][key] = {"value": other, "source": other_source, "gap": other - value}
+
+
 def orders_source(orders: OrderArrays | None) -> str | None:
     return " + ".join(orders.sources) + " (summed orders)" if orders is not None else None
 
 
-def _exported_rows(inputs: ReviewInputs) -> dict[str, dict]:
-    """Product exports summed per product id (the same 商品ID can repeat); SKU sub-rows are never added.
-    A later import replaces an earlier one's row for the same product."""
-    result: dict[str, dict] = {}
+def _exported_rows(inputs: ReviewInputs) -> list[tuple[str, dict[str, dict]]]:
+    """Each product export's rows summed per product id (the same 商品ID can repeat; SKU sub-rows are never
+    added), one entry per export in precedence order (罗盘 > live workbook > any other product table)."""
+    result = []
     for sourced in inputs.of("products"):
         table = sourced.table.filter(~bool_array(sourced.table, "is_sku_row", False))
         columns = {
@@ -132,7 +152,7 @@ def _exported_rows(inputs: ReviewInputs) -> dict[str, dict]:
         for i, pid in enumerate(columns["product_id"]):
             if pid is None:
                 continue
-            row = merged.setdefault(pid, {"_source": sourced.source})
+            row = merged.setdefault(pid, {})
             for name in ("product_name", "exposure_gpm_fen"):
                 if columns[name] is not None and row.get(name) is None:
                     row[name] = columns[name][i]
@@ -140,7 +160,7 @@ def _exported_rows(inputs: ReviewInputs) -> dict[str, dict]:
                 value = columns[name][i] if columns[name] is not None else None
                 if value is not None:
                     row[name] = row.get(name, 0) + int(value)
-        result.update(merged)
+        result.append((sourced.source, merged))
     return result
 
 
@@ -150,16 +170,18 @@ def _order_sums(orders: OrderArrays | None) -> dict[str, dict]:
     size, codes, window = len(orders.product_ids), orders.product_code, orders.in_window
     gmv = sum_by(codes, size, orders.amount_fen, window)
     units = sum_by(codes, size, orders.quantity, window)
-    count = count_by(codes, size, window)
+    lines = count_by(codes, size, window)
+    count = distinct_by(codes, size, orders.identity, window)
     buyers = distinct_by(codes, size, orders.buyer_code, window)
-    refunds = sum_by(codes, size, orders.refund_fen, window)
+    refunds = refunds_by_product(orders)
     result = {}
-    for i in np.flatnonzero(count):
-        result[orders.product_ids[i]] = {
+    for i in np.flatnonzero(lines):
+        values = {
             "gmv": int(gmv[i]) if gmv is not None else None,
             "units": int(units[i]) if units is not None else None,
             "orders": int(count[i]),
             "buyers": int(buyers[i]) if buyers is not None else None,
             "refund_amount": int(refunds[i]) if refunds is not None else None,
         }
+        result[orders.product_ids[i]] = {k: v for k, v in values.items() if v is not None}
     return result

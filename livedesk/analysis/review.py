@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from livedesk.analysis import actions as action_rules
-from livedesk.analysis.actual_run import ActualRun, actual_run
+from livedesk.analysis.actual_run import ActualRun, actual_run, live_window
 from livedesk.analysis.attribution import Attribution, attribute
 from livedesk.analysis.findings import find
-from livedesk.analysis.inputs import ReviewInputs, fen_ratio, iso, to_ms, yuan
+from livedesk.analysis.inputs import NULL_MS, ReviewInputs, fen_ratio, iso, precedence_key, to_ms, yuan
 from livedesk.analysis.metrics import (
     CAVEAT_TEXT,
     CAVEATS,
@@ -42,6 +42,8 @@ class Review:
     curves: dict
     thresholds: dict
     actions: list[dict] = field(default_factory=list)
+    window_ms: tuple[int, int] | None = None
+    outside: dict | None = None  # order lines paid outside the live window (see outside_window)
 
     @property
     def zone(self) -> str:
@@ -60,9 +62,10 @@ def build_review(
 ) -> Review:
     """Compute everything; carried items are verified in place against this session (see actions.verify)."""
     thresholds = merged_thresholds(thresholds)
-    orders = sale_lines(inputs)
-    kpis = compute_metrics(inputs, orders)
     run = actual_run(inputs)
+    window = live_window(inputs, run)
+    orders = sale_lines(inputs, window)
+    kpis = compute_metrics(inputs, orders)
     attribution = attribute(inputs, run, orders)
     pva = compare(inputs.plan, run)
     products = product_table(inputs, run, orders)
@@ -81,6 +84,9 @@ def build_review(
         | {r["product_id"]: r["name"] for r in products},
         "roles_of": {p.product_id: p.role.value for p in plan.products},
         "has_data": any(inputs.of(k) for k in ("orders", "summary", "products", "channels", "minutes")),
+        "outside": outside_window(orders),
+        "zone": plan.session.timezone,
+        "window_ms": window,
     }
     review = Review(
         inputs,
@@ -93,6 +99,8 @@ def build_review(
         find(internal, thresholds),
         _curves(inputs, run, orders),
         thresholds,
+        window_ms=window,
+        outside=internal["outside"],
     )
     review_dict = review_json(review, with_actions=False)
     session_id = plan.session.id
@@ -102,6 +110,27 @@ def build_review(
         action_rules.action_json(a, carried=True) for a in carried_actions
     ]
     return review
+
+
+def outside_window(orders: OrderArrays | None) -> dict | None:
+    """Sale lines paid before or after the live window: kept out of GMV, but counted and shown."""
+    if orders is None:
+        return None
+    known = orders.paid_ms != NULL_MS
+    before = known & ~orders.in_window & (orders.paid_ms < (orders.window_ms or (0, 0))[0])
+    after = known & ~orders.in_window & ~before
+    amount = orders.amount_fen
+
+    def bucket(mask):
+        return {
+            "lines": int(mask.sum()),
+            "orders": orders.sales(mask),
+            "gmv_fen": int(amount[mask].sum()) if amount is not None else None,
+            "first_ms": int(orders.paid_ms[mask].min()) if mask.any() else None,
+            "last_ms": int(orders.paid_ms[mask].max()) if mask.any() else None,
+        }
+
+    return {"before": bucket(before), "after": bucket(after)}
 
 
 def _session_gmv_per_minute(attribution: Attribution, run: ActualRun) -> int | None:
@@ -161,7 +190,8 @@ def _metric_json(metric: Metric) -> dict:
         "low": out(metric.low),
         "high": out(metric.high),
         "alternatives": [
-            {"value": out(a.value), "source": a.source, "gap": out(a.gap)} for a in metric.alternatives
+            {"value": out(a.value), "source": a.source, "gap": out(a.gap), "formula": a.formula}
+            for a in metric.alternatives
         ],
     }
 
@@ -209,6 +239,11 @@ def review_json(review: Review, *, with_actions: bool = True) -> dict:
             name: {"gmv": yuan(b["gmv_fen"]), "orders": b["orders"]}
             for name, b in review.attribution.buckets.items()
         },
+        "live_window": {
+            "start": iso(review.window_ms[0], zone) if review.window_ms else None,
+            "end": iso(review.window_ms[1], zone) if review.window_ms else None,
+        },
+        "outside_window": _outside_json(review.outside, zone),
         "steps": [
             {
                 "position": s["position"],
@@ -244,10 +279,25 @@ def review_json(review: Review, *, with_actions: bool = True) -> dict:
                 "rows_skipped": t.dataset.rows_skipped,
             }
             for kind in sorted(review.inputs.tables)
-            for t in review.inputs.tables[kind]
+            for t in sorted(review.inputs.tables[kind], key=precedence_key)
         ],
         "definitions": {key: FORMULA_TEXT.get(key, "as exported") for key in METRIC_KEYS},
         "thresholds": review.thresholds,
+    }
+
+
+def _outside_json(outside: dict | None, zone: str) -> dict | None:
+    if outside is None:
+        return None
+    return {
+        side: {
+            "lines": b["lines"],
+            "orders": b["orders"],
+            "gmv": yuan(b["gmv_fen"]),
+            "first_paid": iso(b["first_ms"], zone),
+            "last_paid": iso(b["last_ms"], zone),
+        }
+        for side, b in outside.items()
     }
 
 
@@ -327,6 +377,17 @@ def _product_json(row: dict) -> dict:
                     "gap": yuan(a["gap"]) if k in PRODUCT_MONEY_KEYS else a["gap"],
                 }
                 for k, a in value.items()
+            }
+        elif key == "values":
+            out[key] = {
+                k: [
+                    {
+                        "value": yuan(v["value"]) if k in PRODUCT_MONEY_KEYS else v["value"],
+                        "source": v["source"],
+                    }
+                    for v in listed
+                ]
+                for k, listed in value.items()
             }
         else:
             out[key] = yuan(value) if key in PRODUCT_MONEY_KEYS and value is not None else value

@@ -73,7 +73,11 @@ def test_review_json_contract(store, tmp_path):
     assert data["segments"][2]["gmv"] == 398.0
     p1 = next(p for p in data["products"] if p["product_id"] == "P1")
     assert {"product_id", "name", "role", "gmv", "units", "gmv_share", "sell_through"} <= set(p1)
-    assert p1["gmv"] == 597.0 and p1["units"] == 3
+    # The third line was paid 75 minutes in, after the 60-minute plan with no log: outside the live window,
+    # so not in the product's GMV, but counted in its own bucket.
+    assert p1["gmv"] == 398.0 and p1["units"] == 2
+    assert data["outside_window"]["after"]["lines"] == 1 and data["outside_window"]["after"]["gmv"] == 199.0
+    assert data["outside_window"]["before"]["lines"] == 0
     assert {"code", "severity", "message", "evidence"} <= set(data["findings"][0])
     assert "orders_after_end" in [f["code"] for f in data["findings"]]
 
