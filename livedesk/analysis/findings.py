@@ -3,6 +3,7 @@ or product concerned, plus the metric a follow-up action could be verified on.""
 
 from __future__ import annotations
 
+from livedesk.analysis import run_findings
 from livedesk.analysis.inputs import iso, yuan
 from livedesk.domain.roles import KIND_NAMES_ZH
 
@@ -41,6 +42,7 @@ def find(review: dict, thresholds: dict) -> list[dict]:
     findings: list[dict] = []
     findings += _targets(review)
     findings += _timing(review, thresholds)
+    findings += run_findings.incidents(review) + run_findings.closing_cut(review) + run_findings.swaps(review)
     findings += _segments(review)
     findings += _products(review, thresholds)
     findings += _roles(review)
@@ -343,6 +345,8 @@ def _roles(review: dict) -> list[dict]:
     out = []
     skip = {"click_to_buy_rate"}  # reported above with the click count that makes it meaningful
     for card in review["roles"]["scorecards"]:
+        if not card.get("pitched", True):
+            continue  # never scheduled or skipped: the skip is the finding, not the role's numbers
         for check in card["checks"]:
             if check["met"] is False and check["check"] not in skip:
                 out.append(

@@ -69,8 +69,7 @@ def build_review(
     attribution = attribute(inputs, run, orders)
     pva = compare(inputs.plan, run)
     products = product_table(inputs, run, orders)
-    session_gpm = _session_gmv_per_minute(attribution, run)
-    roles = scorecards(products, run, attribution, thresholds, session_gpm)
+    roles = scorecards(products, run, attribution, thresholds)
     plan = inputs.plan
     internal = {
         "kpis": kpis,
@@ -131,12 +130,6 @@ def outside_window(orders: OrderArrays | None) -> dict | None:
         }
 
     return {"before": bucket(before), "after": bucket(after)}
-
-
-def _session_gmv_per_minute(attribution: Attribution, run: ActualRun) -> int | None:
-    gmv = [f.gmv_fen for f in attribution.segments if f.gmv_fen is not None]
-    seconds = sum(s.seconds for s in run.segments)
-    return fen_ratio(sum(gmv) * 60, seconds) if gmv and seconds > 0 else None
 
 
 def _curves(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) -> dict:

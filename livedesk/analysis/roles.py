@@ -13,7 +13,7 @@ THRESHOLDS_NAMESPACE, THRESHOLDS_NAME = "review_thresholds", "default"
 DEFAULT_THRESHOLDS = {
     "traffic_online_lift_min": 0.0,  # avg online during the item vs the 5 minutes before: must not fall
     "traffic_click_rate_min": 0.10,  # exposure → click (人数)
-    "profit_gmv_per_minute_ratio_min": 1.0,  # GMV per minute on air vs the session's GMV per minute
+    "profit_gmv_per_minute_ratio_min": 1.0,  # GMV per minute on air vs the rest of the session's
     "profit_click_to_buy_min": 0.05,  # click → buy (人数)
     "profit_margin_min": 0.20,  # gross margin where costs are known
     "image_click_rate_min": 0.05,  # exposure → click (人数)
@@ -53,15 +53,15 @@ def scorecards(
     run: ActualRun,
     attribution: Attribution,
     thresholds: dict,
-    session_gmv_per_minute_fen: int | None,
 ) -> dict:
     """{"thresholds", "scorecards": [...], "by_role": {role: counts and GMV}}."""
     cards = []
+    pitched = {s.product_id for s in run.segments if s.product_id and s.kind in ("pitch", "encore")}
     for row in products:
         role = row.get("role")
         if role not in ROLE_CHECKS:
             continue
-        values = _check_values(row, run, attribution, session_gmv_per_minute_fen)
+        values = _check_values(row, run, attribution)
         checks = []
         for check, threshold_key in ROLE_CHECKS[role]:
             threshold, value = thresholds.get(threshold_key), values.get(check)
@@ -77,12 +77,17 @@ def scorecards(
             )
         known = [c["met"] for c in checks if c["met"] is not None]
         verdict = None if not known else ("met" if all(known) else "not_met")
+        if row["product_id"] not in pitched:
+            # Never pitched (not scheduled, or skipped on air): its role's job was never tried, so no
+            # verdict either way; the skip itself is a timing finding.
+            verdict = None
         cards.append(
             {
                 "product_id": row["product_id"],
                 "name": row["name"],
                 "role": role,
                 "verdict": verdict,
+                "pitched": row["product_id"] in pitched,
                 "checks": checks,
             }
         )
@@ -101,7 +106,7 @@ def scorecards(
     return {"thresholds": dict(thresholds), "scorecards": cards, "by_role": by_role}
 
 
-def _check_values(row: dict, run: ActualRun, attribution: Attribution, session_gpm_fen: int | None) -> dict:
+def _check_values(row: dict, run: ActualRun, attribution: Attribution) -> dict:
     positions = [s.position for s in run.segments if s.product_id == row["product_id"]]
     figures = [attribution.segments[p] for p in positions]
     during = [f.online_avg for f in figures if f.online_avg is not None and f.online_before_avg is not None]
@@ -118,6 +123,18 @@ def _check_values(row: dict, run: ActualRun, attribution: Attribution, session_g
         "click_to_buy_rate": row.get("click_to_buy_rate"),
         "gross_margin": row.get("gross_margin"),
         "sell_through": row.get("sell_through"),
-        "gmv_per_minute_ratio": ratio(gpm_on_air, session_gpm_fen),
+        "gmv_per_minute_ratio": ratio(gpm_on_air, _rest_of_session_gpm(run, attribution, set(positions))),
         "gmv_per_minute_fen": gpm_on_air,
     }
+
+
+def _rest_of_session_gpm(run: ActualRun, attribution: Attribution, own: set[int]) -> int | None:
+    """GMV per minute of the rest of the session, without this product's own blocks: measured against an
+    average it is part of, an item would be below it partly by construction."""
+    gmv = seconds = 0
+    known = False
+    for seg, figure in zip(run.segments, attribution.segments, strict=False):
+        if seg.position in own or figure.gmv_fen is None:
+            continue
+        gmv, seconds, known = gmv + figure.gmv_fen, seconds + seg.seconds, True
+    return fen_ratio(gmv * 60, seconds) if known and seconds > 0 else None

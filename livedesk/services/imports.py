@@ -47,6 +47,10 @@ class ImportSummary:
     skipped_by_reason: dict[str, int] = field(default_factory=dict)
     message: str = ""
     live_log_events: int | None = None  # events that became the session's live log (log imports)
+    # Order lines an earlier file of the session already held: [{"file", "rows"}]; the newer copy counts.
+    already_known: list[dict] = field(default_factory=list)
+    # Whole-file notices (e.g. file_outside_session with both time ranges); the file is still imported.
+    notices: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -66,6 +70,8 @@ class ImportSummary:
             "warnings": [{"row": w.row, "code": w.code, "message": w.message} for w in self.warnings],
             "findings": self.findings,
             "live_log_events": self.live_log_events,
+            "already_known": self.already_known,
+            "notices": self.notices,
         }
 
 
@@ -124,6 +130,7 @@ def import_file(
     from livedesk.import_export.detection import KINDS, detect
     from livedesk.import_export.parsed import ReadContext
     from livedesk.import_export.reader import read_detected
+    from livedesk.services.import_overlap import already_known, outside_session
 
     if on_existing not in ON_EXISTING:
         raise ValueError(f"on_existing must be one of {ON_EXISTING}")
@@ -179,12 +186,17 @@ def import_file(
         findings = parsed.findings + _cross_file_findings(
             db, session_id, parsed, set(summary.replaced), session.timezone, path.name
         )
+        summary.already_known = already_known(db, session_id, parsed, set(summary.replaced), session.timezone)
+        notice = outside_session(path.name, parsed, (start_ms, end_ms), session.timezone)
+        summary.notices = [notice] if notice else []
         now = datetime.now(UTC)
         for index, item in enumerate(parsed.datasets):
             stored = item.table.num_rows
             meta = item.meta | {"file": file_meta}
             if index == 0:
                 meta["findings"] = findings
+                meta["already_known"] = summary.already_known
+                meta["notices"] = summary.notices
             dataset = Dataset(
                 session_id=session_id,
                 kind=item.kind,
@@ -213,8 +225,19 @@ def import_file(
             raise ImportCancelled()  # rolls the transaction back
         write_summaries(db, session_id)  # history reads these; whole or absent with the import
     summary.findings = findings
+    summary.message = _summary_message(summary)
     context.step(1.0, "done")
     return summary
+
+
+def _summary_message(summary: ImportSummary) -> str:
+    """One sentence per whole-file fact the user must not miss (known rows, wrong day)."""
+    parts = [
+        f"{known['rows']:,} order lines were already known from {known['file']}; this file's copy counts."
+        for known in summary.already_known
+    ]
+    parts += [notice["message"] for notice in summary.notices]
+    return " ".join(parts)
 
 
 def _events_from_log_table(table) -> list[LiveEvent]:
