@@ -226,7 +226,7 @@ def _from_plan(inputs: ReviewInputs) -> ActualRun:
 
 
 def live_window(inputs: ReviewInputs, run: ActualRun) -> tuple[int, int]:
-    """The session's live window [start, end] in epoch ms as the review sees it now: the planned window,
+    """The session's live window [start, end) in epoch ms as the review sees it now: the planned window,
     widened by the actual run (a stream that started early or overran is still the session). Computed at
     review time from what the session holds, so it does not depend on the order files were imported in."""
     session = inputs.plan.session

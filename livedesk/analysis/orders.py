@@ -61,7 +61,7 @@ class OrderArrays:
 def sale_lines(inputs: ReviewInputs, window_ms: tuple[int, int] | None = None) -> OrderArrays | None:
     """All order files' sale lines (de-duplicated across files); None when the session has no orders.
 
-    `window_ms` is the live window [start, end] in epoch ms; by default the session's window as the review
+    `window_ms` is the live window [start, end) in epoch ms; by default the session's window as the review
     sees it now (livedesk.analysis.actual_run.live_window).
     """
     sourced = inputs.of("orders")
@@ -90,7 +90,9 @@ def sale_lines(inputs: ReviewInputs, window_ms: tuple[int, int] | None = None) -
     refund = np.concatenate(refunds)
     if window_ms is not None:
         known_time = paid != NULL_MS
-        in_window = ~known_time | ((paid >= window_ms[0]) & (paid <= window_ms[1]))
+        # Half-open [start, end), as segment windows: a line stamped on the end instant (a date-only log's
+        # next midnight) belongs to the next period.
+        in_window = ~known_time | ((paid >= window_ms[0]) & (paid < window_ms[1]))
     else:
         in_window = np.ones(len(paid), dtype=bool)
     product_code, product_ids = _codes(tables, "product_id")
