@@ -116,6 +116,8 @@ def _from_log(inputs: ReviewInputs, events: list[dict]) -> ActualRun:
     current: ActualSegment | None = None
     open_ended = False
     step_open: StepWindow | None = None
+    # Blocks the live console inserted on air (encores) are named by negative indices in the log.
+    inserted = {e["segment_index"]: e["product_id"] for e in events if e["kind"] == "segment_insert"}
     for event in events:
         kind, at = event["kind"], event["at_ms"]
         if kind == "segment_start":
@@ -127,8 +129,8 @@ def _from_log(inputs: ReviewInputs, events: list[dict]) -> ActualRun:
             current = ActualSegment(
                 position=len(segments),
                 plan_index=index if in_plan else None,
-                kind=_plan_kind(inputs, index),
-                product_id=event["product_id"] or _plan_product(inputs, index),
+                kind=SegmentKind.ENCORE.value if index in inserted else _plan_kind(inputs, index),
+                product_id=event["product_id"] or inserted.get(index) or _plan_product(inputs, index),
                 start_ms=at,
                 end_ms=at,
             )

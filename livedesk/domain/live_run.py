@@ -1,103 +1,65 @@
-"""The live run as a state machine driven by an injected clock: segments and script steps in order,
-skip/extend/insert-encore, markers, auxiliary countdowns (福袋), and the numbers the director watches.
-Every action returns the LiveEvents to append to the live log at once."""
+"""The live run as an event-sourced state machine driven by an injected clock.
+
+Each action (go, next, skip, extend, encore insert, step, marker, 福袋 countdown, message, end) checks that it
+fits, writes the LiveEvents that say what happened, and only then changes the state by applying those
+events. Restoring applies the stored events through the same code, so a restart after a crash rebuilds the
+identical run. The plan is never changed: blocks inserted on air live in the run order only."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from livedesk.domain.clock import Clock
-from livedesk.domain.live_log import EventKind, LiveEvent, Marker
+from livedesk.domain.live_log import UNPLAYED_NOTE, EventKind, LiveEvent, Marker
+from livedesk.domain.live_status import (
+    LUCKY_BAG_TIMER,
+    Level,
+    LiveStatus,
+    RunSnapshot,
+    RunState,
+    SlotState,
+    TimerStatus,
+    level_for,
+)
 from livedesk.domain.roles import ScriptStep, SegmentKind
 from livedesk.domain.session import Segment, SessionPlan
+
+__all__ = [
+    "DEFAULT_DANGER_SECONDS",
+    "DEFAULT_ENCORE_SECONDS",
+    "DEFAULT_WARNING_SECONDS",
+    "LUCKY_BAG_TIMER",
+    "Level",
+    "LiveRun",
+    "LiveRunError",
+    "LiveStatus",
+    "RunState",
+    "TimerStatus",
+    "level_for",
+]
 
 DEFAULT_WARNING_SECONDS = 60
 DEFAULT_DANGER_SECONDS = 15
 DEFAULT_ENCORE_SECONDS = 180
-LUCKY_BAG_TIMER = "lucky_bag"
+INSERTED_NOTE = "inserted during the live run"
 
 
 class LiveRunError(RuntimeError):
     """An action that does not fit the run's state (e.g. `next` before `start`)."""
 
 
-class RunState(StrEnum):
-    READY = "ready"
-    RUNNING = "running"
-    FINISHED = "finished"
-
-
-class Level(StrEnum):
-    """How the countdown of the current segment looks: calm, hurry, wrap up now, over time."""
-
-    NORMAL = "normal"
-    WARNING = "warning"
-    DANGER = "danger"
-    OVERTIME = "overtime"
-
-
-def level_for(remaining: float, warning_seconds: float, danger_seconds: float) -> Level:
-    if remaining < 0:
-        return Level.OVERTIME
-    if remaining <= danger_seconds:
-        return Level.DANGER
-    if remaining <= warning_seconds:
-        return Level.WARNING
-    return Level.NORMAL
-
-
-@dataclass(frozen=True)
-class TimerStatus:
-    key: str
-    label: str
-    seconds: int
-    remaining: float
-
-    @property
-    def expired(self) -> bool:
-        return self.remaining <= 0
-
-
-@dataclass(frozen=True)
-class LiveStatus:
-    """A snapshot for the console, the stage view and the prompter; times are seconds (float)."""
-
-    state: RunState
-    now: datetime
-    index: int | None
-    segment: Segment | None
-    next_index: int | None
-    next_segment: Segment | None
-    step_index: int | None
-    step: ScriptStep | None
-    elapsed: float
-    allowed: float  # planned + extensions
-    remaining: float  # negative when over time
-    level: Level
-    step_elapsed: float
-    step_budget: int | None
-    started_at: datetime | None
-    planned_end: datetime | None
-    expected_end: datetime | None
-    over_under: float | None  # expected end minus planned end; positive = running late
-    timers: tuple[TimerStatus, ...] = ()
-    message: str = ""
-    blink: bool = False
-    done: int = 0
-    total: int = 0
-
-    @property
-    def step_remaining(self) -> float | None:
-        return None if self.step_budget is None else self.step_budget - self.step_elapsed
+def _ms(moment: datetime | None) -> int | None:
+    return None if moment is None else round(moment.timestamp() * 1000)
 
 
 @dataclass
 class _Slot:
-    """Run-time bookkeeping of one segment, kept beside it so inserts keep everything aligned."""
+    """Run-time bookkeeping of one block, kept beside it so inserts keep everything aligned."""
 
+    key: int  # the block's name in the log: plan position, or -1, -2, … for inserted blocks
     skipped: bool = False
+    unplayed: bool = False
     extra: int = 0
     actual: float | None = None
 
@@ -105,7 +67,6 @@ class _Slot:
 @dataclass
 class _Timer:
     key: str
-    label: str
     seconds: int
     started: datetime
 
@@ -126,7 +87,7 @@ class LiveRun:
         self.warning_seconds = warning_seconds
         self.danger_seconds = danger_seconds
         self.segments: list[Segment] = list(plan.segments)
-        self._slots = [_Slot() for _ in self.segments]
+        self._slots = [_Slot(key=i) for i in range(len(self.segments))]
         self.state = RunState.READY
         self.index: int | None = None
         self.step_index: int | None = None
@@ -136,12 +97,15 @@ class LiveRun:
         self._finished_at: datetime | None = None
         self._planned_total = sum(s.planned_seconds for s in self.segments)
         self._timers: dict[str, _Timer] = {}
+        self._inserted = 0
         self.message = ""
         self.blink = False
 
     # ---- time -----------------------------------------------------------------------------------
     def now(self) -> datetime:
-        return self.clock.now().astimezone(self.plan.session.zone)
+        """The clock's time to the millisecond: what the log stores, so a restore matches to the tick."""
+        moment = self.clock.now().astimezone(self.plan.session.zone)
+        return moment.replace(microsecond=moment.microsecond // 1000 * 1000)
 
     # ---- moving through the run -----------------------------------------------------------------
     def start(self) -> list[LiveEvent]:
@@ -150,10 +114,7 @@ class LiveRun:
         first = self._following(-1)
         if first is None:
             raise LiveRunError("the plan has no segments to run")
-        now = self.now()
-        self._run_started = now
-        self.state = RunState.RUNNING
-        return self._enter(first, now)
+        return self._commit(self._enter(first, self.now()))
 
     def go(self) -> list[LiveEvent]:
         """Start the run, or end the current segment and start the next (the director's main key)."""
@@ -165,58 +126,87 @@ class LiveRun:
         events = self._leave(now)
         following = self._following(self.index)
         if following is None:
-            self.state, self._finished_at, self.index = RunState.FINISHED, now, None
-            return events
-        return events + self._enter(following, now)
+            return self._commit([*events, self._event(EventKind.RUN_END, now, key=None)])
+        return self._commit(events + self._enter(following, now))
+
+    def unplayed_count(self) -> int:
+        """Blocks still to come that ending the show now would leave out."""
+        if self.state is RunState.FINISHED:
+            return 0
+        start = -1 if self.index is None else self.index
+        return sum(1 for i in range(start + 1, len(self.segments)) if not self._slots[i].skipped)
 
     def finish(self) -> list[LiveEvent]:
-        """End the current segment and the run, whatever is left."""
+        """End the current segment and the show; every block not yet played is logged as 未播."""
         self._require_running()
         now = self.now()
         events = self._leave(now)
-        self.state, self._finished_at, self.index = RunState.FINISHED, now, None
-        return events
+        for i in range(self.index + 1, len(self.segments)):
+            if not self._slots[i].skipped:
+                events.append(self._event(EventKind.SKIP, now, key=self._slots[i].key, note=UNPLAYED_NOTE))
+        events.append(self._event(EventKind.RUN_END, now, key=None))
+        return self._commit(events)
 
     def skip(self, index: int | None = None) -> list[LiveEvent]:
-        """Drop an upcoming segment (default: the next one) from the run; nothing is logged for it."""
+        """Drop an upcoming segment (default: the next one) from the run."""
+        if self.state is RunState.FINISHED:
+            raise LiveRunError("the run is over")
         target = self.next_index() if index is None else index
         if target is None:
             raise LiveRunError("there is no upcoming segment to skip")
         if self.index is not None and target <= self.index:
             raise LiveRunError("only upcoming segments can be skipped; use next to end the current one")
-        self._slots[target].skipped = True
-        return []
+        if not 0 <= target < len(self.segments) or self._slots[target].skipped:
+            raise LiveRunError("that segment is not an upcoming one")
+        return self._commit([self._event(EventKind.SKIP, self.now(), key=self._slots[target].key)])
 
     def unskip(self, index: int) -> list[LiveEvent]:
-        self._slots[index].skipped = False
-        return []
+        if self.state is RunState.FINISHED:
+            raise LiveRunError("the run is over")
+        if not 0 <= index < len(self.segments) or not self._slots[index].skipped:
+            raise LiveRunError("that segment is not skipped")
+        return self._commit([self._event(EventKind.UNSKIP, self.now(), key=self._slots[index].key)])
 
     def is_skipped(self, index: int) -> bool:
         return self._slots[index].skipped
 
+    def is_unplayed(self, index: int) -> bool:
+        return self._slots[index].unplayed
+
     def extend(self, seconds: int) -> list[LiveEvent]:
         """Give the current segment `seconds` more (negative to take time away)."""
         self._require_running()
-        self._slots[self.index].extra += int(seconds)
-        return []
+        if int(seconds) == 0:
+            return []
+        return self._commit([self._event(EventKind.EXTEND, self.now(), note=f"{int(seconds):+d}")])
 
-    def insert_encore(self, product_id: str, seconds: int = DEFAULT_ENCORE_SECONDS, title: str = "") -> int:
-        """Put an encore (返场) of a product right after the current segment; returns its index."""
+    def insert_encore(self, product_id: str, seconds: int = DEFAULT_ENCORE_SECONDS) -> list[LiveEvent]:
+        """Put an encore (返场) of a product right after the current segment (see `inserted_at`)."""
         if self.state is RunState.FINISHED:
             raise LiveRunError("the run is over")
         if self.plan.product(product_id) is None:
             raise LiveRunError(f"product {product_id} is not in this session's pool")
-        at = 0 if self.index is None else self.index + 1
-        segment = Segment(
-            kind=SegmentKind.ENCORE,
-            planned_seconds=int(seconds),
+        if int(seconds) <= 0:
+            raise LiveRunError("an encore needs a positive number of seconds")
+        event = self._event(
+            EventKind.SEGMENT_INSERT,
+            self.now(),
+            key=-(self._inserted + 1),
+            note=str(int(seconds)),
             product_id=product_id,
-            title=title,
-            notes="inserted during the live run",
         )
-        self.segments.insert(at, segment)
-        self._slots.insert(at, _Slot())
-        return at
+        return self._commit([event])
+
+    def position_of(self, key: int | None) -> int | None:
+        """Where the block named `key` in the log stands in the run order now."""
+        for position, slot in enumerate(self._slots):
+            if slot.key == key:
+                return position
+        return None
+
+    def key_of(self, position: int) -> int:
+        """The name in the log of the block at `position`: its plan position, or -1, -2, … if inserted."""
+        return self._slots[position].key
 
     def step_next(self) -> list[LiveEvent]:
         return self._move_step(+1)
@@ -226,19 +216,40 @@ class LiveRun:
 
     def mark(self, marker: Marker, note: str = "") -> LiveEvent:
         """A one-key marker (上链接, 福袋, 返场, 事故, note) at this instant."""
-        return self._event(EventKind.MARKER, self.now(), marker=Marker(marker), note=note)
+        return self._commit([self._event(EventKind.MARKER, self.now(), marker=Marker(marker), note=note)])[0]
 
-    # ---- auxiliary timers and the stage message -------------------------------------------------
-    def start_timer(self, key: str, seconds: int, label: str = "") -> None:
+    # ---- auxiliary timers and the host-screen message -------------------------------------------
+    def lucky_bag(self, seconds: int) -> list[LiveEvent]:
+        """The 福袋 marker and its countdown, as one action."""
         if seconds <= 0:
             raise LiveRunError("a countdown needs a positive number of seconds")
-        self._timers[key] = _Timer(key, label, int(seconds), self.now())
+        now = self.now()
+        return self._commit(
+            [
+                self._event(EventKind.MARKER, now, marker=Marker.LUCKY_BAG),
+                self._event(EventKind.TIMER_START, now, marker=Marker.LUCKY_BAG, note=str(int(seconds))),
+            ]
+        )
 
-    def cancel_timer(self, key: str) -> None:
-        self._timers.pop(key, None)
+    def start_timer(self, key: str, seconds: int) -> list[LiveEvent]:
+        if seconds <= 0:
+            raise LiveRunError("a countdown needs a positive number of seconds")
+        return self._commit(
+            [self._event(EventKind.TIMER_START, self.now(), marker=Marker(key), note=str(int(seconds)))]
+        )
 
-    def set_message(self, text: str, blink: bool = False) -> None:
-        self.message, self.blink = text, blink
+    def cancel_timer(self, key: str) -> list[LiveEvent]:
+        if key not in self._timers:
+            return []
+        return self._commit([self._event(EventKind.TIMER_STOP, self.now(), marker=Marker(key))])
+
+    def set_message(self, text: str, blink: bool = False) -> list[LiveEvent]:
+        text = text.strip()
+        blink = blink and bool(text)
+        if (text, blink) == (self.message, self.blink):
+            return []
+        kind = EventKind.MESSAGE_BLINK if blink else EventKind.MESSAGE
+        return self._commit([self._event(kind, self.now(), note=text)])
 
     # ---- what the screens show ------------------------------------------------------------------
     def next_index(self) -> int | None:
@@ -269,25 +280,32 @@ class LiveRun:
             planned_end = self._run_started + timedelta(seconds=self._planned_total)
             if self.state is RunState.FINISHED:
                 expected_end = self._finished_at
+                played = [
+                    (s, slot)
+                    for s, slot in zip(self.segments, self._slots, strict=True)
+                    if slot.actual is not None
+                ]
+                over_under = sum(slot.actual - s.planned_seconds for s, slot in played)
             else:
                 ahead = sum(
                     s.planned_seconds + slot.extra
-                    for i, (s, slot) in enumerate(zip(self.segments, self._slots, strict=False))
+                    for i, (s, slot) in enumerate(zip(self.segments, self._slots, strict=True))
                     if i > self.index and not slot.skipped
                 )
                 expected_end = now + timedelta(seconds=max(0.0, remaining) + ahead)
-            over_under = (expected_end - planned_end).total_seconds()
+                over_under = (expected_end - planned_end).total_seconds()
         timers = tuple(
-            TimerStatus(t.key, t.label, t.seconds, t.seconds - (now - t.started).total_seconds())
+            TimerStatus(t.key, "", t.seconds, t.seconds - (now - t.started).total_seconds())
             for t in self._timers.values()
         )
+        next_segment = self.segments[nxt] if nxt is not None else None
         return LiveStatus(
             state=self.state,
             now=now,
             index=self.index,
             segment=segment,
             next_index=nxt,
-            next_segment=self.segments[nxt] if nxt is not None else None,
+            next_segment=next_segment,
             step_index=self.step_index,
             step=step,
             elapsed=elapsed,
@@ -307,44 +325,113 @@ class LiveRun:
             blink=self.blink,
             done=sum(1 for slot in self._slots if slot.actual is not None),
             total=sum(1 for slot in self._slots if not slot.skipped),
+            product=self.plan.product(segment.product_id) if segment else None,
+            next_product=self.plan.product(next_segment.product_id) if next_segment else None,
+            unplayed=sum(1 for slot in self._slots if slot.unplayed),
         )
 
     def actual_seconds(self, index: int) -> float | None:
         return self._slots[index].actual
 
+    def snapshot(self) -> RunSnapshot:
+        """The run's whole state as plain values (what the crash test compares)."""
+        return RunSnapshot(
+            state=self.state.value,
+            index=self.index,
+            step_index=self.step_index,
+            run_started_ms=_ms(self._run_started),
+            segment_started_ms=_ms(self._segment_started) if self.index is not None else None,
+            step_started_ms=_ms(self._step_started) if self.step_index is not None else None,
+            finished_ms=_ms(self._finished_at),
+            slots=tuple(
+                SlotState(
+                    key=slot.key,
+                    kind=segment.kind.value,
+                    product_id=segment.product_id,
+                    planned_seconds=segment.planned_seconds,
+                    skipped=slot.skipped,
+                    unplayed=slot.unplayed,
+                    extra=slot.extra,
+                    actual_ms=None if slot.actual is None else round(slot.actual * 1000),
+                )
+                for segment, slot in zip(self.segments, self._slots, strict=True)
+            ),
+            timers=tuple((t.key, t.seconds, _ms(t.started)) for t in self._timers.values()),
+            message=self.message,
+            blink=self.blink,
+        )
+
     # ---- crash recovery -------------------------------------------------------------------------
     def restore(self, events: list[LiveEvent]) -> None:
-        """Rebuild the position from a stored log (after a crash or a restart of the app)."""
+        """Rebuild the run from a stored log (after a crash or a restart of the app) by replaying it.
+        Events that do not fit (an imported log naming blocks this plan lacks) are passed over."""
         if self.state is not RunState.READY:
             raise LiveRunError("restore needs a fresh run")
-        open_segment = None
-        last_at = None
         for event in events:
-            if event.segment_index is None or not 0 <= event.segment_index < len(self.segments):
-                continue
-            last_at = event.at
-            if event.kind is EventKind.SEGMENT_START:
-                self._run_started = self._run_started or event.at
-                open_segment, self._segment_started = event.segment_index, event.at
-                self.step_index = None
-            elif event.kind is EventKind.SEGMENT_END:
-                if self._segment_started is not None:
-                    self._slots[event.segment_index].actual = (
-                        event.at - self._segment_started
-                    ).total_seconds()
-                open_segment, self.step_index = None, None
-            elif event.kind is EventKind.STEP_START and event.step is not None and open_segment is not None:
-                steps = [b.step for b in self.segments[open_segment].steps]
-                if event.step in steps:
-                    self.step_index, self._step_started = steps.index(event.step), event.at
-        if self._run_started is None:
-            return
-        if open_segment is not None:
-            self.state, self.index = RunState.RUNNING, open_segment
-        else:
-            self.state, self._finished_at = RunState.FINISHED, last_at
+            self._apply(event)
+        if self.state is RunState.RUNNING and self.index is None:
+            # A log written before the run-end event existed: its last block ended, so did the run.
+            self.state, self._finished_at = RunState.FINISHED, events[-1].at
 
-    # ---- internals ------------------------------------------------------------------------------
+    # ---- applying events: the only place the state changes ---------------------------------------
+    def _commit(self, events: list[LiveEvent]) -> list[LiveEvent]:
+        for event in events:
+            self._apply(event)
+        return events
+
+    def _apply(self, event: LiveEvent) -> None:
+        kind, at = event.kind, event.at
+        position = self.position_of(event.segment_index)
+        if kind is EventKind.SEGMENT_START and position is not None:
+            if self.index is not None:  # a log that skipped the end of the block before: close it here
+                self._close_current(at)
+            if self._run_started is None:
+                self._run_started = at
+            self.state, self.index, self._segment_started = RunState.RUNNING, position, at
+            self.step_index = None
+        elif kind is EventKind.SEGMENT_END and position is not None and position == self.index:
+            self._close_current(at)
+        elif kind is EventKind.STEP_START and position is not None and position == self.index:
+            steps = [budget.step for budget in self.segments[position].steps]
+            if event.step in steps:
+                self.step_index, self._step_started = steps.index(event.step), at
+        elif kind is EventKind.SKIP and position is not None:
+            self._slots[position].skipped = True
+            self._slots[position].unplayed = event.note == UNPLAYED_NOTE
+        elif kind is EventKind.UNSKIP and position is not None:
+            self._slots[position].skipped = self._slots[position].unplayed = False
+        elif kind is EventKind.EXTEND and position is not None:
+            self._slots[position].extra += event.seconds()
+        elif kind is EventKind.SEGMENT_INSERT and event.segment_index is not None and position is None:
+            self._insert(event)
+        elif kind is EventKind.TIMER_START and event.marker is not None and event.seconds() > 0:
+            self._timers[event.marker.value] = _Timer(event.marker.value, event.seconds(), at)
+        elif kind is EventKind.TIMER_STOP and event.marker is not None:
+            self._timers.pop(event.marker.value, None)
+        elif kind in (EventKind.MESSAGE, EventKind.MESSAGE_BLINK):
+            self.message, self.blink = event.note, kind is EventKind.MESSAGE_BLINK
+        elif kind is EventKind.RUN_END and self._run_started is not None:
+            if self.index is not None:
+                self._close_current(at)
+            self.state, self._finished_at = RunState.FINISHED, at
+
+    def _close_current(self, at: datetime) -> None:
+        self._slots[self.index].actual = (at - self._segment_started).total_seconds()
+        self.index, self.step_index = None, None
+
+    def _insert(self, event: LiveEvent) -> None:
+        at = 0 if self.index is None else self.index + 1
+        segment = Segment(
+            kind=SegmentKind.ENCORE,
+            planned_seconds=event.seconds(),
+            product_id=event.product_id,
+            notes=INSERTED_NOTE,
+        )
+        self.segments.insert(at, segment)
+        self._slots.insert(at, _Slot(key=event.segment_index))
+        self._inserted = max(self._inserted, -event.segment_index)
+
+    # ---- building events ------------------------------------------------------------------------
     def _require_running(self) -> None:
         if self.state is not RunState.RUNNING:
             raise LiveRunError("the run is not on air" if self.state is RunState.READY else "the run is over")
@@ -355,26 +442,27 @@ class LiveRun:
                 return i
         return None
 
-    def _enter(self, index: int, now: datetime) -> list[LiveEvent]:
-        self.index, self._segment_started = index, now
-        events = [self._event(EventKind.SEGMENT_START, now)]
-        self.step_index = None
-        if self.segments[index].steps:
-            self.step_index, self._step_started = 0, now
-            events.append(self._event(EventKind.STEP_START, now, step=self.segments[index].steps[0].step))
+    def _enter(self, position: int, now: datetime) -> list[LiveEvent]:
+        key, segment = self._slots[position].key, self.segments[position]
+        events = [self._event(EventKind.SEGMENT_START, now, key=key, product_id=segment.product_id)]
+        if segment.steps:
+            events.append(
+                self._event(
+                    EventKind.STEP_START,
+                    now,
+                    key=key,
+                    step=segment.steps[0].step,
+                    product_id=segment.product_id,
+                )
+            )
         return events
 
     def _leave(self, now: datetime) -> list[LiveEvent]:
         events = []
         if self.step_index is not None:
-            events.append(
-                self._event(
-                    EventKind.STEP_END, now, step=self.segments[self.index].steps[self.step_index].step
-                )
-            )
+            step = self.segments[self.index].steps[self.step_index].step
+            events.append(self._event(EventKind.STEP_END, now, step=step))
         events.append(self._event(EventKind.SEGMENT_END, now))
-        self._slots[self.index].actual = (now - self._segment_started).total_seconds()
-        self.step_index = None
         return events
 
     def _move_step(self, delta: int) -> list[LiveEvent]:
@@ -383,28 +471,32 @@ class LiveRun:
         if self.step_index is None or not 0 <= self.step_index + delta < len(steps):
             return []
         now = self.now()
-        events = [self._event(EventKind.STEP_END, now, step=steps[self.step_index].step)]
-        self.step_index += delta
-        self._step_started = now
-        events.append(self._event(EventKind.STEP_START, now, step=steps[self.step_index].step))
-        return events
+        return self._commit(
+            [
+                self._event(EventKind.STEP_END, now, step=steps[self.step_index].step),
+                self._event(EventKind.STEP_START, now, step=steps[self.step_index + delta].step),
+            ]
+        )
+
+    _CURRENT = object()
 
     def _event(
         self,
         kind: EventKind,
         at: datetime,
         *,
+        key: int | None | object = _CURRENT,
         step: ScriptStep | None = None,
         marker: Marker | None = None,
         note: str = "",
+        product_id: str | None | object = _CURRENT,
     ) -> LiveEvent:
-        segment = self.segments[self.index] if self.index is not None else None
+        """An event about the block on air, unless `key` names another (a skipped or inserted block)."""
+        if key is self._CURRENT:
+            key = self._slots[self.index].key if self.index is not None else None
+        if product_id is self._CURRENT:
+            position = self.position_of(key)
+            product_id = self.segments[position].product_id if position is not None else None
         return LiveEvent(
-            at=at,
-            kind=kind,
-            segment_index=self.index,
-            step=step,
-            marker=marker,
-            note=note,
-            product_id=segment.product_id if segment else None,
+            at=at, kind=kind, segment_index=key, step=step, marker=marker, note=note, product_id=product_id
         )

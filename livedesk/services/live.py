@@ -1,11 +1,12 @@
-"""The live run with its log: every event the run emits is appended to the store at once, one small
-transaction per event, so a crash loses at most the last second. Resumes from the stored log."""
+"""The live run with its log: the events of each console action are appended to the store in one small
+transaction, so a crash loses at most the action in flight (whole, never half). Resumes from the stored
+log by replaying it; a live action never edits the plan."""
 
 from __future__ import annotations
 
 from livedesk.domain.clock import Clock
 from livedesk.domain.live_log import LiveEvent, Marker
-from livedesk.domain.live_run import LUCKY_BAG_TIMER, LiveRun, LiveStatus
+from livedesk.domain.live_run import DEFAULT_ENCORE_SECONDS, LUCKY_BAG_TIMER, LiveRun, LiveStatus, RunState
 from livedesk.persistence import live_log_repository, session_repository
 from livedesk.persistence.store import Store
 from livedesk.services.history import refresh_summaries, write_summaries
@@ -14,7 +15,7 @@ DEFAULT_LUCKY_BAG_SECONDS = 300
 
 
 class LiveService:
-    """What the console drives. Methods return the events that were stored."""
+    """What the console (and any host view) drives. Action methods return the events that were stored."""
 
     def __init__(
         self,
@@ -28,15 +29,26 @@ class LiveService:
     ) -> None:
         self.store = store
         self.session_id = session_id
-        with store.reading() as db:
-            plan = session_repository.load_plan(db, session_id)
-            events = live_log_repository.list_events(db, session_id, plan.session.timezone) if resume else []
-        options = {
+        self.clock = clock
+        self._options = {
             k: v
             for k, v in (("warning_seconds", warning_seconds), ("danger_seconds", danger_seconds))
             if v is not None
         }
-        self.run = LiveRun(plan, clock, **options)
+        self._resume = resume
+        self.reload()
+
+    def reload(self) -> None:
+        """Rebuild the run from the stored plan and log (after a restart, or when the plan was edited)."""
+        with self.store.reading() as db:
+            plan = session_repository.load_plan(db, self.session_id)
+            events = (
+                live_log_repository.list_events(db, self.session_id, plan.session.timezone)
+                if self._resume
+                else []
+            )
+        self._resume = True
+        self.run = LiveRun(plan, self.clock, **self._options)
         if events:
             self.run.restore(events)
         self.stored: list[LiveEvent] = list(events)
@@ -52,9 +64,17 @@ class LiveService:
         return self._store(self.run.go())
 
     def next(self) -> list[LiveEvent]:
-        return self._store(self.run.next())
+        events = self._store(self.run.next())
+        if self.run.state is RunState.FINISHED:  # past the last block: the show ended by itself
+            refresh_summaries(self.store, self.session_id)
+        return events
+
+    def unplayed_count(self) -> int:
+        """How many blocks ending the show now would leave unplayed (for the confirmation)."""
+        return self.run.unplayed_count()
 
     def finish(self) -> list[LiveEvent]:
+        """End the show; the blocks not played are logged as 未播."""
         events = self._store(self.run.finish())
         refresh_summaries(self.store, self.session_id)  # the finished log is the session's actual run
         return events
@@ -65,35 +85,44 @@ class LiveService:
     def step_previous(self) -> list[LiveEvent]:
         return self._store(self.run.step_previous())
 
-    def skip(self, index: int | None = None) -> None:
-        self.run.skip(index)
+    def skip(self, index: int | None = None) -> list[LiveEvent]:
+        return self._store(self.run.skip(index))
 
-    def extend(self, seconds: int) -> None:
-        self.run.extend(seconds)
+    def unskip(self, index: int) -> list[LiveEvent]:
+        return self._store(self.run.unskip(index))
+
+    def extend(self, seconds: int) -> list[LiveEvent]:
+        return self._store(self.run.extend(seconds))
 
     def mark(self, marker: Marker, note: str = "") -> LiveEvent:
         return self._store([self.run.mark(marker, note)])[0]
 
-    def lucky_bag(self, seconds: int = DEFAULT_LUCKY_BAG_SECONDS, label: str = "") -> LiveEvent:
+    def lucky_bag(self, seconds: int = DEFAULT_LUCKY_BAG_SECONDS) -> list[LiveEvent]:
         """Log the 福袋 marker and start its countdown."""
-        event = self.mark(Marker.LUCKY_BAG)
-        self.run.start_timer(LUCKY_BAG_TIMER, seconds, label)
-        return event
+        return self._store(self.run.lucky_bag(seconds))
 
-    def insert_encore(self, product_id: str, seconds: int = 180, title: str = "") -> int:
-        """Insert an encore after the current segment and store the changed run order, so the log's
-        segment indices keep pointing at the right segments."""
-        at = self.run.insert_encore(product_id, seconds, title)
-        with self.store.transaction() as db:
-            session_repository.replace_segments(db, self.session_id, self.run.segments)
-        self.run.plan.segments = list(self.run.segments)
-        return at
+    def stop_lucky_bag(self) -> list[LiveEvent]:
+        return self._store(self.run.cancel_timer(LUCKY_BAG_TIMER))
+
+    def send_message(self, text: str, blink: bool = False) -> list[LiveEvent]:
+        """The director's message on the host screen ("" clears it)."""
+        return self._store(self.run.set_message(text, blink))
+
+    def insert_encore(self, product_id: str, seconds: int = DEFAULT_ENCORE_SECONDS) -> list[LiveEvent]:
+        """An encore after the current block, in the run order only: the plan stays as planned."""
+        return self._store(self.run.insert_encore(product_id, seconds))
 
     def _store(self, events: list[LiveEvent]) -> list[LiveEvent]:
-        for event in events:
-            with self.store.transaction() as db:
-                live_log_repository.append_events(db, self.session_id, [event])
-            self.stored.append(event)
+        # One action, one transaction: a kill between the events of a `next` must not leave a block ended
+        # and its successor never started.
+        if events:
+            try:
+                with self.store.transaction() as db:
+                    live_log_repository.append_events(db, self.session_id, events)
+            except Exception:
+                self.reload()  # the run already moved in memory; go back to what the store holds
+                raise
+            self.stored.extend(events)
         return events
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -95,8 +96,16 @@ def test_insert_encore_after_current():
     run.start()
     clock.advance(120)
     run.next()  # pitch of P1
-    at = run.insert_encore("P1", 90)
-    assert at == 2 and run.segments[2].kind is SegmentKind.ENCORE and run.segments[2].product_id == "P1"
+    (event,) = run.insert_encore("P1", 90)
+    assert (event.kind, event.segment_index, event.note, event.product_id) == (
+        EventKind.SEGMENT_INSERT,
+        -1,
+        "90",
+        "P1",
+    )
+    assert run.position_of(-1) == 2
+    assert run.segments[2].kind is SegmentKind.ENCORE and run.segments[2].product_id == "P1"
+    assert len(run.plan.segments) == 5  # the plan is never rewritten by the run
     assert run.next_index() == 2
     assert run.status().over_under == 90
     run.next()
@@ -111,7 +120,7 @@ def test_markers_timers_and_message():
     clock.advance(5)
     marker = run.mark(Marker.LINK_UP)
     assert marker.kind is EventKind.MARKER and marker.marker is Marker.LINK_UP and marker.segment_index == 0
-    run.start_timer(LUCKY_BAG_TIMER, 300, "福袋")
+    run.start_timer(LUCKY_BAG_TIMER, 300)
     clock.advance(120)
     timer = run.status().timers[0]
     assert (timer.key, timer.remaining, timer.expired) == (LUCKY_BAG_TIMER, 180, False)
@@ -159,3 +168,93 @@ def test_actions_out_of_order_are_refused():
     run.start()
     with pytest.raises(LiveRunError):
         run.start()
+
+
+def restored(run: LiveRun, log, clock) -> LiveRun:
+    fresh = LiveRun(stage_plan(), clock, warning_seconds=30, danger_seconds=10)
+    fresh.restore(log)
+    assert fresh.snapshot() == run.snapshot()
+    return fresh
+
+
+def test_every_action_is_logged_and_a_replay_rebuilds_the_same_run():
+    run, clock = make_run()
+    log = run.start()
+    clock.advance(100.25)
+    log += run.next()  # pitch of P1
+    log += run.extend(120)
+    log += run.skip()  # the transition
+    clock.advance(12.5)
+    log += run.insert_encore("P2", 90)
+    log += run.lucky_bag(300)
+    log += run.set_message("加快节奏", blink=True)
+    log += run.step_next()
+    clock.advance(7)
+    log += [run.mark(Marker.LINK_UP)]
+    kinds_logged = {e.kind for e in log}
+    assert {
+        EventKind.EXTEND,
+        EventKind.SKIP,
+        EventKind.SEGMENT_INSERT,
+        EventKind.TIMER_START,
+        EventKind.MESSAGE_BLINK,
+    } <= kinds_logged
+    status = run.status()
+    assert (status.index, status.next_index, status.allowed) == (1, 2, 300)
+    assert run.segments[2].kind is SegmentKind.ENCORE and run.is_skipped(3)
+
+    fresh = restored(run, log, clock)
+    again = fresh.status()
+    assert (again.index, again.next_index, again.allowed, again.remaining) == (1, 2, 300, status.remaining)
+    assert again.lucky_bag.remaining == status.lucky_bag.remaining == 300 - 7
+    assert (again.message, again.blink) == ("加快节奏", True)
+    assert again.step is ScriptStep.SELLING_POINTS and again.expected_end == status.expected_end
+
+    # the restored run goes on exactly as the original would
+    clock.advance(3)
+    moved = run.next()
+    log += moved
+    assert kinds(fresh.next()) == kinds(moved)
+    assert fresh.status().segment.kind is SegmentKind.ENCORE
+    log += run.cancel_timer(LUCKY_BAG_TIMER) + run.set_message("")
+    assert run.status().timers == () and run.status().message == ""
+    restored(run, log, clock)
+
+
+def test_ending_early_marks_the_rest_unplayed_and_reads_the_played_part_against_its_plan():
+    run, clock = make_run()
+    log = run.start()
+    clock.advance(150)  # opening 30 s over its 120
+    log += run.next()
+    log += run.skip(3)  # P2 dropped by the director before the end
+    clock.advance(170)  # P1 10 s under its 180
+    assert run.unplayed_count() == 2  # transition and closing
+    ending = run.finish()
+    log += ending
+    assert [(e.kind, e.segment_index, e.note) for e in ending if e.kind is EventKind.SKIP] == [
+        (EventKind.SKIP, 2, "unplayed"),
+        (EventKind.SKIP, 4, "unplayed"),
+    ]
+    assert ending[-1].kind is EventKind.RUN_END
+    status = run.status()
+    assert status.state is RunState.FINISHED and status.unplayed == 2 and status.done == 2
+    assert status.over_under == 20  # +30 and -10 over the two blocks played, not hours ahead
+    assert run.is_unplayed(2) and not run.is_unplayed(3) and run.is_skipped(3)
+    restored(run, log, clock)
+
+
+def test_a_log_without_run_events_still_restores():
+    run, clock = make_run()
+    log = run.start()
+    clock.advance(60)
+    log += run.next()
+    clock.advance(30)
+    log += run.next()
+    old_style = [e for e in log if e.kind not in (EventKind.RUN_END,)]
+    fresh = LiveRun(stage_plan(), clock)
+    fresh.restore(old_style)
+    assert fresh.status().index == 2 and fresh.actual_seconds(1) == 30
+    # and a log that names blocks this plan does not have is passed over, not a crash
+    fresh = LiveRun(stage_plan(), clock)
+    fresh.restore([replace(log[0], segment_index=42), *log])
+    assert fresh.snapshot() == run.snapshot()

@@ -21,7 +21,7 @@ def stored_kinds(store, session_id):
         return [e.kind for e in live_log_repository.list_events(db, session_id, "Asia/Shanghai")]
 
 
-def test_each_event_is_stored_as_it_happens_and_a_restart_resumes(store):
+def test_each_action_is_stored_as_it_happens_and_a_restart_resumes(store):
     session_id = save_plan(store, stage_plan())
     clock = FakeClock(START)
     live = LiveService(store, session_id, clock)
@@ -33,30 +33,84 @@ def test_each_event_is_stored_as_it_happens_and_a_restart_resumes(store):
     assert live.status().timers[0].key == LUCKY_BAG_TIMER
     clock.advance(20)
     live.step_next()
-    assert len(stored_kinds(store, session_id)) == 7
+    assert stored_kinds(store, session_id)[-4:] == [
+        EventKind.MARKER,
+        EventKind.TIMER_START,
+        EventKind.STEP_END,
+        EventKind.STEP_START,
+    ]
     assert has_log(store, session_id)
 
     resumed = LiveService(store, session_id, clock)  # the app restarted
     status = resumed.status()
     assert status.state is RunState.RUNNING and status.index == 1 and status.step is ScriptStep.SELLING_POINTS
-    assert status.elapsed == 20
+    assert status.elapsed == 20 and status.lucky_bag.remaining == 100
+    assert resumed.run.snapshot() == live.run.snapshot()
     clear_log(store, session_id)
     assert LiveService(store, session_id, clock).status().state is RunState.READY
 
 
-def test_inserted_encore_is_stored_in_the_run_order(store):
+def test_a_restart_keeps_skips_extensions_messages_and_the_lucky_bag(store):
+    """The issue's report: after a restart the next segment moved back and the allowance dropped from
+    300 s to 180 s, because skips and extensions lived only in memory."""
     session_id = save_plan(store, stage_plan())
     clock = FakeClock(START)
     live = LiveService(store, session_id, clock)
     live.go()
-    at = live.insert_encore("P2", 120)
+    clock.advance(130)
+    live.go()  # pitch of P1, 180 s planned
+    live.extend(120)
+    live.skip()  # the transition
+    live.lucky_bag(300)
+    live.send_message("最后三单", blink=True)
+    clock.advance(45)
+    before = live.status()
+    assert (before.next_index, before.allowed) == (3, 300)
+
+    after = LiveService(store, session_id, clock).status()
+    assert (after.index, after.next_index, after.allowed, after.remaining) == (1, 3, 300, 255)
+    assert after.lucky_bag.remaining == 255 and (after.message, after.blink) == ("最后三单", True)
+    assert after.expected_end == before.expected_end
+
+
+def test_an_encore_is_in_the_log_and_the_plan_stays_as_planned(store):
+    session_id = save_plan(store, stage_plan())
+    clock = FakeClock(START)
+    live = LiveService(store, session_id, clock)
+    live.go()
+    (inserted,) = live.insert_encore("P2", 120)
+    assert inserted.kind is EventKind.SEGMENT_INSERT and inserted.segment_index == -1
     plan = load_plan(store, session_id)
-    assert plan.segments[at].kind is SegmentKind.ENCORE and plan.segments[at].product_id == "P2"
+    assert [s.kind for s in plan.segments] == [s.kind for s in stage_plan().segments]  # untouched
+    clock.advance(60)
     live.go()
     live.mark(Marker.ENCORE)
     with store.reading() as db:
         events = live_log_repository.list_events(db, session_id, "Asia/Shanghai")
-    assert events[-1].segment_index == at and events[-1].product_id == "P2"
+    assert events[-1].segment_index == -1 and events[-1].product_id == "P2"
+    resumed = LiveService(store, session_id, clock)
+    assert resumed.status().segment.kind is SegmentKind.ENCORE and resumed.status().allowed == 120
+    assert resumed.run.snapshot() == live.run.snapshot()
+
+
+def test_ending_the_show_stores_the_unplayed_blocks(store):
+    session_id = save_plan(store, stage_plan())
+    clock = FakeClock(START)
+    live = LiveService(store, session_id, clock)
+    live.go()
+    clock.advance(100)
+    live.go()
+    assert live.unplayed_count() == 3
+    live.finish()
+    with store.reading() as db:
+        events = live_log_repository.list_events(db, session_id, "Asia/Shanghai")
+    assert [(e.segment_index, e.note) for e in events if e.kind is EventKind.SKIP] == [
+        (2, "unplayed"),
+        (3, "unplayed"),
+        (4, "unplayed"),
+    ]
+    status = LiveService(store, session_id, clock).status()
+    assert status.state is RunState.FINISHED and status.unplayed == 3 and status.done == 2
 
 
 def test_rehearsal_takes_teach_the_host_rate_and_budgets(store):

@@ -1,6 +1,7 @@
 """The prompter (提词器): full screen on a chosen screen, large CJK text of the current step, smooth scroll
 with acceleration, mirroring for a glass rig, a reading line, a countdown before start, font size and a
-high-contrast theme. Follows the live run through a content source polled on each tick."""
+high-contrast theme. Follows the live run through a content source polled on each tick. Esc closes it;
+right-click sends it to another screen; as a child window of the console it goes when the app quits."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from livedesk.domain.clock import Clock
 from livedesk.domain.prompter import PrompterScroll
 from livedesk.resources import CJK_FONT_FAMILY
 from livedesk.ui.i18n import tr
+from livedesk.ui.rehearsal.screen_choice import screen_menu, send_to_screen
 
 THEMES = {
     # name: (background, text, reading line, muted)
@@ -128,10 +130,10 @@ class PrompterWindow(QWidget):
 
     def show_on(self, screen: QScreen | None) -> None:
         """Full screen on the chosen screen (the host's monitor or the prompter rig)."""
-        if screen is not None:
-            self.setScreen(screen)
-            self.setGeometry(screen.geometry())
-        self.showFullScreen()
+        send_to_screen(self, screen)
+
+    def contextMenuEvent(self, event) -> None:
+        screen_menu(self).exec(event.globalPos())
 
     # ---- ticking ------------------------------------------------------------------------------
     def showEvent(self, event) -> None:

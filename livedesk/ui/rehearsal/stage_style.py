@@ -1,5 +1,6 @@
-"""Shared look of the stage tools: dark palette, countdown colours, time formatting and the translated
-names of steps, segment kinds and markers."""
+"""Shared look of the stage tools: dark palette, the phase colours of every countdown (console, host screen,
+rehearsal timers all read LEVEL_COLOURS), time formatting and the translated names of steps, segment kinds
+and markers."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from livedesk.domain.live_palette import (  # noqa: F401 (the palette lives in t
     LEVEL_COLOURS,
     segment_colour,
 )
+from livedesk.domain.live_status import Level
 from livedesk.domain.roles import ScriptStep, SegmentKind
 from livedesk.ui.i18n import tr
 
@@ -19,6 +21,15 @@ PANEL = "#1E232B"
 PANEL_LIGHT = "#2A313B"
 TEXT = "#E8ECF1"
 MUTED = "#8C96A3"
+ACCENT = LEVEL_COLOURS[Level.WARNING]  # prices, running 福袋 countdowns, hints: the amber of "soon"
+ALERT = LEVEL_COLOURS[Level.OVERTIME]  # a 福袋 to draw now, an action refused
+MESSAGE_INK, MESSAGE_BACKGROUND = "#14171C", "#FFE600"  # the director's message band
+
+
+def phase_colour(level: Level | None) -> str:
+    """The colour of a countdown in this phase; muted when nothing is on air."""
+    return MUTED if level is None else LEVEL_COLOURS[level]
+
 
 DARK_STYLE = f"""
 QWidget {{ background: {BACKGROUND}; color: {TEXT}; }}

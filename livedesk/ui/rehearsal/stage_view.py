@@ -1,98 +1,179 @@
-"""The host's stage view on a second screen: current product and live price, mechanism, time left,
-what comes next, and the director's message (optionally blinking)."""
+"""The host screen (主播提示屏) on a screen the host can see from the stage: a countdown that fills most of
+the screen in the console's phase colours, the product and live price, the script step with its time
+left, the 福袋 countdown, what comes next and the director's message (optionally blinking).
+Esc closes it; right-click sends it to another screen. Every size follows the window's height, so it
+reads the same from 3 m on any monitor."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from livedesk.domain.live_run import LiveStatus, RunState
 from livedesk.domain.money import format_yuan
 from livedesk.ui.i18n import tr
+from livedesk.ui.rehearsal.screen_choice import screen_menu, send_to_screen
 from livedesk.ui.rehearsal.stage_style import (
-    DARK_STYLE,
-    LEVEL_COLOURS,
+    ACCENT,
+    ALERT,
+    BACKGROUND,
+    MESSAGE_BACKGROUND,
+    MESSAGE_INK,
     MUTED,
+    TEXT,
     countdown_text,
+    phase_colour,
     segment_label,
     step_name,
 )
+
+COUNTDOWN_SHARE = 0.46  # of the window's height: legible from 3 m on a 24" screen (≈ 13 cm digits)
+GLYPH_WIDTH = 0.6  # a digit's advance as a share of the font size (Noto Sans: tabular figures ≈ 0.56)
+
+
+def _label(align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> QLabel:
+    label = QLabel()
+    label.setAlignment(align)
+    return label
 
 
 class StageView(QWidget):
     """Refreshed by the console on each tick with `show_status(status, plan)`."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        # A child window of the console: it closes and goes away with the main window (and the process).
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(tr("Stage view"))
-        self.setStyleSheet(DARK_STYLE)
-        self.setAttribute(
-            Qt.WidgetAttribute.WA_StyledBackground, True
-        )  # paint the dark page behind the cards
-        self.product = QLabel("—")
-        self.product.setStyleSheet("font-size: 54px; font-weight: 700;")
+        self.setStyleSheet(f"background: {BACKGROUND}; color: {TEXT};")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.product = _label()
         self.product.setWordWrap(True)
-        self.step = QLabel()
-        self.step.setStyleSheet(f"font-size: 28px; color: {MUTED};")
-        self.price = QLabel()
-        self.price.setStyleSheet("font-size: 72px; font-weight: 700; color: #F5B840;")
-        self.mechanism = QLabel()
+        self.step = _label(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.time_left = _label(Qt.AlignmentFlag.AlignCenter)
+        self.time_left.setText("--:--")
+        self.phase_bar = QFrame()
+        self.price = _label()
+        self.mechanism = _label()
         self.mechanism.setWordWrap(True)
-        self.mechanism.setStyleSheet("font-size: 32px;")
-        self.time_left = QLabel("--:--")
-        self.time_left.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.next_label = QLabel()
-        self.next_label.setStyleSheet(f"font-size: 28px; color: {MUTED};")
-        self.message = QLabel()
+        self.lucky_bag = _label(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.message = _label(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet(
-            "font-size: 44px; font-weight: 700; color: #14171C; background: #FFE600; border-radius: 12px; padding: 12px;"
-        )
         self.message.hide()
-        card = QFrame()
-        card.setObjectName("card")
-        grid = QGridLayout(card)
-        grid.addWidget(self.product, 0, 0)
-        grid.addWidget(self.time_left, 0, 1, 2, 1)
-        grid.addWidget(self.step, 1, 0)
-        grid.addWidget(self.price, 2, 0)
-        grid.addWidget(self.mechanism, 3, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
+        self.next_label = _label()
+        top = QHBoxLayout()
+        top.addWidget(self.product, 3)
+        top.addWidget(self.step, 2)
+        offer = QHBoxLayout()
+        offer.addWidget(self.price)
+        offer.addWidget(self.mechanism, 1)
+        offer.addWidget(self.lucky_bag)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 32, 32, 32)
-        layout.addWidget(card, 1)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.time_left, 1)
+        layout.addWidget(self.phase_bar)
+        layout.addLayout(offer)
         layout.addWidget(self.message)
         layout.addWidget(self.next_label)
+        self._colour = MUTED
+        self._blink_on = True
         self.resize(1280, 720)
+        self._apply_sizes()
 
+    # ---- sizes follow the window ---------------------------------------------------------------
+    def _unit(self) -> float:
+        return max(self.height(), 200) / 100  # 1 % of the height
+
+    def _apply_sizes(self) -> None:
+        u = self._unit()
+        self.product.setStyleSheet(f"font-size: {int(6 * u)}px; font-weight: 700;")
+        self.step.setStyleSheet(f"font-size: {int(4 * u)}px; color: {MUTED};")
+        self.price.setStyleSheet(f"font-size: {int(6 * u)}px; font-weight: 700; color: {ACCENT};")
+        self.mechanism.setStyleSheet(f"font-size: {int(4 * u)}px;")
+        self.next_label.setStyleSheet(f"font-size: {int(4 * u)}px; color: {MUTED};")
+        self.phase_bar.setFixedHeight(max(6, int(1.2 * u)))
+        self._paint_countdown()
+        self._paint_message()
+
+    def _paint_countdown(self) -> None:
+        text = self.time_left.text() or "--:--"
+        by_height = self.height() * COUNTDOWN_SHARE
+        by_width = (self.width() - 64) / (GLYPH_WIDTH * max(5, len(text)))
+        size = int(min(by_height, by_width))
+        self.time_left.setStyleSheet(f"font-size: {size}px; font-weight: 700; color: {self._colour};")
+        self.phase_bar.setStyleSheet(f"background: {self._colour}; border-radius: 4px;")
+
+    def _paint_message(self) -> None:
+        u = self._unit()
+        ink, ground = (MESSAGE_INK, MESSAGE_BACKGROUND) if self._blink_on else (MESSAGE_BACKGROUND, "#3A3300")
+        self.message.setStyleSheet(
+            f"font-size: {int(6 * u)}px; font-weight: 700; border-radius: 12px; padding: {int(u)}px; "
+            f"color: {ink}; background: {ground};"
+        )
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._apply_sizes()
+
+    # ---- content --------------------------------------------------------------------------------
     def show_status(self, status: LiveStatus, plan) -> None:
-        segment = status.segment
-        product = plan.product(segment.product_id) if segment else None
+        segment, product = status.segment, status.product
         if status.state is RunState.READY:
             self.product.setText(tr("Not on air yet"))
         elif status.state is RunState.FINISHED:
             self.product.setText(tr("Off air"))
         else:
             self.product.setText(product.name if product else segment_label(plan, segment))
-        self.step.setText(step_name(status.step))
+        if status.step is not None and status.step_remaining is not None:
+            self.step.setText(
+                tr("{step} · {left} left").format(
+                    step=step_name(status.step), left=countdown_text(status.step_remaining)
+                )
+            )
+        else:
+            self.step.setText("")
         self.price.setText(
             tr("Live price {price}").format(price=format_yuan(product.live_price_fen))
             if product and product.live_price_fen is not None
             else ""
         )
         self.mechanism.setText(product.mechanism if product else (segment.notes if segment else ""))
-        colour = LEVEL_COLOURS[status.level]
+        bag = status.lucky_bag
+        if bag is None:
+            self.lucky_bag.setText("")
+        else:
+            self.lucky_bag.setText(
+                tr("Lucky bag {time}").format(time=countdown_text(bag.remaining))
+                if not bag.expired
+                else tr("Lucky bag: draw now!")
+            )
+            self.lucky_bag.setStyleSheet(
+                f"font-size: {int(5 * self._unit())}px; font-weight: 700; color: {ALERT if bag.expired else ACCENT};"
+            )
+        self._colour = phase_colour(status.level if segment else None)
         self.time_left.setText(countdown_text(status.remaining) if segment else "--:--")
-        self.time_left.setStyleSheet(f"font-size: 120px; font-weight: 700; color: {colour};")
+        self._paint_countdown()
         self.next_label.setText(
             tr("Next: {segment}").format(segment=segment_label(plan, status.next_segment))
+            if status.next_segment is not None
+            else ""
         )
         # Blink by the clock's half-seconds, so it needs no timer of its own.
-        visible = bool(status.message) and (not status.blink or int(status.now.timestamp() * 2) % 2 == 0)
+        self._blink_on = not status.blink or int(status.now.timestamp() * 2) % 2 == 0
         self.message.setText(status.message)
         self.message.setVisible(bool(status.message))
-        self.message.setStyleSheet(
-            "font-size: 44px; font-weight: 700; border-radius: 12px; padding: 12px; "
-            + ("color: #14171C; background: #FFE600;" if visible else "color: #FFE600; background: #3A3300;")
-        )
+        self._paint_message()
+
+    # ---- stage behaviour ------------------------------------------------------------------------
+    def show_on(self, screen) -> None:
+        send_to_screen(self, screen)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        screen_menu(self).exec(event.globalPos())
