@@ -361,6 +361,30 @@ class LiveRun:
             blink=self.blink,
         )
 
+    # ---- plan edits during the run ------------------------------------------------------------
+    def adopt_plan(self, plan: SessionPlan) -> bool:
+        """Take an edited plan: before the start all of it; on air its products (names, scripts) and the
+        planned blocks not yet started (matched by plan position, so encores inserted on air stay put).
+        After the end nothing changes. Returns whether anything was taken."""
+        if self.state is RunState.FINISHED:
+            return False
+        if self.state is RunState.READY and not any(slot.key < 0 for slot in self._slots):
+            self.plan, self.segments = plan, list(plan.segments)
+            self._slots = [_Slot(key=i, skipped=self._skipped_key(i)) for i in range(len(self.segments))]
+            self._planned_total = sum(s.planned_seconds for s in self.segments)
+            return True
+        self.plan.products = plan.products
+        start = -1 if self.index is None else self.index
+        for position in range(start + 1, len(self.segments)):
+            key = self._slots[position].key
+            if 0 <= key < len(plan.segments):
+                self.segments[position] = plan.segments[key]
+        return True
+
+    def _skipped_key(self, key: int) -> bool:
+        position = self.position_of(key)
+        return position is not None and self._slots[position].skipped
+
     # ---- crash recovery -------------------------------------------------------------------------
     def restore(self, events: list[LiveEvent]) -> None:
         """Rebuild the run from a stored log (after a crash or a restart of the app) by replaying it.

@@ -258,3 +258,19 @@ def test_a_log_without_run_events_still_restores():
     fresh = LiveRun(stage_plan(), clock)
     fresh.restore([replace(log[0], segment_index=42), *log])
     assert fresh.snapshot() == run.snapshot()
+
+
+def test_an_edited_plan_reaches_only_the_blocks_not_yet_started():
+    run, clock = make_run()
+    run.start()
+    clock.advance(60)
+    run.next()  # pitch of P1
+    run.insert_encore("P2", 60)  # position 2, pushes the transition to 3
+    edited = stage_plan()
+    for segment in edited.segments:
+        segment.planned_seconds += 1
+    edited.products[0].name = "保温杯 Pro"
+    assert run.adopt_plan(edited)
+    planned = [s.planned_seconds for s in run.segments]
+    assert planned == [120, 180, 60, 61, 181, 121]  # played and on-air blocks and the encore keep theirs
+    assert run.status().product.name == "保温杯 Pro"

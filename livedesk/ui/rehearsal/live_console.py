@@ -5,6 +5,8 @@ Widgets are built in live_console_layout, keys mapped in live_keys, and painted 
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -228,27 +230,13 @@ class LiveConsole(QWidget):
         (the prompter shows the new words at once) and the console says so."""
         if self.service is None or plan is None or plan.session.id != self.service.session_id:
             return
-        import copy
-
-        from livedesk.domain.live_run import LiveRun
-
         self._session_scripts = scripts.load_session_scripts(self._context.store, self.service.session_id)
-        run, fresh = self.service.run, copy.deepcopy(plan)
-        if run.state is RunState.READY and not self.service.stored:
-            self.service.run = LiveRun(
-                fresh, run.clock, warning_seconds=run.warning_seconds, danger_seconds=run.danger_seconds
-            )
-        elif run.state is RunState.RUNNING:
-            run.plan.products = fresh.products  # names and step texts: what the prompter reads
-            if len(run.segments) == len(fresh.segments):  # no live insert shifted the order
-                for index in range(run.index + 1, len(run.segments)):
-                    run.segments[index] = fresh.segments[index]
+        if self.service.run.adopt_plan(copy.deepcopy(plan)) and self.service.run.state is RunState.RUNNING:
             self.feedback.setText(tr("The plan was edited: segments not yet started follow the new plan."))
         self.encore_product.clear()
         for product in self.service.plan.products:
             self.encore_product.addItem(product.name, product.product_id)
-        self._fill_run_order()
-        self.tick()
+        self._after_change()
 
     # ---- display ------------------------------------------------------------------------------
     def _log_line(self, event: LiveEvent) -> None:
