@@ -438,6 +438,7 @@ class LiveRun:
             if self.index is not None:
                 self._close_current(at)
             self.state, self._finished_at = RunState.FINISHED, at
+            self._timers.clear()  # no 福袋 is drawn after the show
 
     def _close_current(self, at: datetime) -> None:
         self._slots[self.index].actual = (at - self._segment_started).total_seconds()

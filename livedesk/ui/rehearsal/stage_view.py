@@ -6,8 +6,10 @@ reads the same from 3 m on any monitor."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from livedesk.domain.live_run import LiveStatus, RunState
 from livedesk.domain.money import format_yuan
@@ -21,14 +23,38 @@ from livedesk.ui.rehearsal.stage_style import (
     MESSAGE_INK,
     MUTED,
     TEXT,
+    clock_text,
     countdown_text,
     phase_colour,
     segment_label,
     step_name,
 )
 
-COUNTDOWN_SHARE = 0.46  # of the window's height: legible from 3 m on a 24" screen (≈ 13 cm digits)
+FILL = 0.86  # of the countdown's own box: digits ≈ 45 % of the screen's height, legible from 3 m (≈ 13 cm on 24")
 GLYPH_WIDTH = 0.6  # a digit's advance as a share of the font size (Noto Sans: tabular figures ≈ 0.56)
+
+
+class CountdownLabel(QLabel):
+    """Takes whatever height the other lines leave and sizes its digits to fill it (never the other way
+    round: its font must not push the window past the screen)."""
+
+    def __init__(self) -> None:
+        super().__init__("--:--")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.colour = MUTED
+
+    def font_px(self) -> int:
+        by_height = self.height() * FILL
+        by_width = self.width() / (GLYPH_WIDTH * max(5, len(self.text())))
+        return max(12, int(min(by_height, by_width)))
+
+    def repaint_style(self) -> None:
+        self.setStyleSheet(f"font-size: {self.font_px()}px; font-weight: 700; color: {self.colour};")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.repaint_style()
 
 
 def _label(align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> QLabel:
@@ -49,8 +75,7 @@ class StageView(QWidget):
         self.product = _label()
         self.product.setWordWrap(True)
         self.step = _label(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.time_left = _label(Qt.AlignmentFlag.AlignCenter)
-        self.time_left.setText("--:--")
+        self.time_left = CountdownLabel()
         self.phase_bar = QFrame()
         self.price = _label()
         self.mechanism = _label()
@@ -64,6 +89,7 @@ class StageView(QWidget):
         top.addWidget(self.product, 3)
         top.addWidget(self.step, 2)
         offer = QHBoxLayout()
+        offer.setSpacing(32)
         offer.addWidget(self.price)
         offer.addWidget(self.mechanism, 1)
         offer.addWidget(self.lucky_bag)
@@ -97,11 +123,8 @@ class StageView(QWidget):
         self._paint_message()
 
     def _paint_countdown(self) -> None:
-        text = self.time_left.text() or "--:--"
-        by_height = self.height() * COUNTDOWN_SHARE
-        by_width = (self.width() - 64) / (GLYPH_WIDTH * max(5, len(text)))
-        size = int(min(by_height, by_width))
-        self.time_left.setStyleSheet(f"font-size: {size}px; font-weight: 700; color: {self._colour};")
+        self.time_left.colour = self._colour
+        self.time_left.repaint_style()
         self.phase_bar.setStyleSheet(f"background: {self._colour}; border-radius: 4px;")
 
     def _paint_message(self) -> None:
@@ -126,9 +149,10 @@ class StageView(QWidget):
         else:
             self.product.setText(product.name if product else segment_label(plan, segment))
         if status.step is not None and status.step_remaining is not None:
+            left = status.step_remaining
             self.step.setText(
-                tr("{step} · {left} left").format(
-                    step=step_name(status.step), left=countdown_text(status.step_remaining)
+                (tr("{step} · {left} left") if left >= 0 else tr("{step} · {left} over")).format(
+                    step=step_name(status.step), left=clock_text(abs(left) if left < 0 else math.ceil(left))
                 )
             )
         else:

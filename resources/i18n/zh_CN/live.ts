@@ -103,5 +103,9 @@
         <source>Screen for the prompter</source>
         <translation>提词器所在的屏幕</translation>
     </message>
+    <message>
+        <source>{step} · {left} over</source>
+        <translation>{step} · 超时 {left}</translation>
+    </message>
 </context>
 </TS>
