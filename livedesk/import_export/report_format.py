@@ -183,6 +183,21 @@ def finding_zh(finding: dict, names: dict) -> str:
             f"不同来源的成交金额不一致：{show('gmv', e.get('primary'))} 对 {show('gmv', e.get('other'))}（差 {show('gmv', e.get('gap'))}）。"
         ),
         "no_platform_data": lambda: "本场尚未导入平台数据，只有计划和日志。",
+        "incident": lambda: f"{(e.get('at') or '')[11:19]} 事故：{e.get('note') or '无备注'}。",
+        "closing_cut": lambda: (
+            f"收尾实际 {e.get('actual_seconds') or 0:.0f} 秒，计划 {e.get('planned_seconds')} 秒（被压缩）。"
+        ),
+        "segments_swapped": lambda: (
+            "、".join(names.get(p, p or "") for p in e.get("products") or []) + " 上播顺序与计划对调。"
+        ),
+        "segments_moved": lambda: (
+            "这些环节未按计划位置上播："
+            + "、".join(names.get(p, p or "") for p in e.get("products") or [])
+            + "。"
+        ),
+        "orders_before_start": lambda: (
+            f"直播开始前支付 {e.get('orders')} 笔订单（{show('gmv', e.get('gmv'))}），单独计数，不计入成交金额。"
+        ),
     }
     if code in templates:
         return templates[code]()

@@ -118,3 +118,26 @@ def test_dropped_files_open_the_dialog(qtbot, app_context, tmp_path):
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
     assert imported and imported[0][0].file == "订单.csv"
+
+
+def test_summary_names_known_rows_and_a_wrong_day_file_in_chinese(qtbot, app_context, tmp_path):
+    session = make_session(app_context.store)
+    first = write_csv(tmp_path / "下午导出.csv", DOUDIAN_HEADERS, doudian_rows())
+    again = write_csv(tmp_path / "次日导出.csv", DOUDIAN_HEADERS, doudian_rows()[:3])
+    shifted = [
+        dict(r, **{"支付完成时间": "2026-11-01 20:05:00", "订单提交时间": "2026-11-01 20:04:00"})
+        for r in doudian_rows()
+    ]
+    for row in shifted:
+        row["子订单编号"] = row["子订单编号"] + "9"  # other sales than the first file's
+    old = write_csv(tmp_path / "上月导出.csv", DOUDIAN_HEADERS, shifted)
+    dialog = ImportDialog(app_context, session, [first, again, old])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.import_finished):
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    text = dialog.summary.toPlainText()
+    assert "3 行订单已在 下午导出.csv 中出现过；以本文件的记录为准。" in text
+    assert (
+        "本文件的时间为 2026-11-01 20:04 – 2026-11-01 20:05，与本场（2026-11-14 20:00 – 2026-11-14 23:00）相差超过一天"
+        in text
+    )

@@ -24,6 +24,26 @@ def summary_text(summaries: list) -> str:
                     kind=kind_label(kind), read=read, stored=stored, skipped=skipped
                 )
             )
+        for known in getattr(summary, "already_known", []):
+            lines.append(
+                "  "
+                + tr("{rows} order lines were already in {file}; this file's copy counts.").format(
+                    rows=known["rows"], file=known["file"]
+                )
+            )
+        for notice in getattr(summary, "notices", []):
+            lines.append(
+                "  "
+                + tr(
+                    "This file covers {file_from} – {file_to}, not within a day of the session "
+                    "({session_from} – {session_to}): imported, but check that it belongs to this session."
+                ).format(
+                    file_from=notice["file_range"][0],
+                    file_to=notice["file_range"][1],
+                    session_from=notice["session_range"][0],
+                    session_to=notice["session_range"][1],
+                )
+            )
         for code, count in summary.skipped_by_reason.items():
             lines.append(
                 "  " + tr("{count} rows skipped: {reason}").format(count=count, reason=reason_label(code))

@@ -188,6 +188,22 @@ def finding_text(finding: dict, names: dict) -> str:
             gap=show("gmv", e.get("gap")),
         ),
         "no_platform_data": lambda: tr("No platform export has been imported for this session yet."),
+        "incident": lambda: tr("Incident at {time}: {note}").format(
+            time=(e.get("at") or "")[11:19], note=e.get("note") or "—"
+        ),
+        "closing_cut": lambda: tr("The closing ran {actual} s of the {planned} s planned.").format(
+            actual=f"{e.get('actual_seconds') or 0:.0f}", planned=e.get("planned_seconds")
+        ),
+        "segments_swapped": lambda: tr("{first} and {second} went on air in swapped order.").format(
+            first=names.get((e.get("products") or [None, None])[0], ""),
+            second=names.get((e.get("products") or [None, None])[1], ""),
+        ),
+        "segments_moved": lambda: tr("These went on air out of their planned place: {names}").format(
+            names=", ".join(names.get(p, p or "") for p in e.get("products") or [])
+        ),
+        "orders_before_start": lambda: tr(
+            "{orders} orders ({gmv}) were paid before the live window: counted apart, not in GMV."
+        ).format(orders=e.get("orders"), gmv=show("gmv", e.get("gmv"))),
     }
     if code in templates:
         return templates[code]()

@@ -281,5 +281,10 @@
     <message><source>{minutes} min</source><translation>{minutes} 分钟</translation></message>
     <message><source>No open action items from earlier sessions of this account.</source><translation>本账号之前的场次没有未完成的行动项。</translation></message>
     <message><source>No action items yet: pick a finding under Findings and choose "Make action item…".</source><translation>还没有行动项：在「发现」里选中一条，点「创建行动项…」。</translation></message>
+    <message><source>Incident at {time}: {note}</source><translation>{time} 事故：{note}</translation></message>
+    <message><source>The closing ran {actual} s of the {planned} s planned.</source><translation>收尾实际 {actual} 秒，计划 {planned} 秒（被压缩）。</translation></message>
+    <message><source>{first} and {second} went on air in swapped order.</source><translation>{first} 与 {second} 上播顺序与计划对调。</translation></message>
+    <message><source>These went on air out of their planned place: {names}</source><translation>这些环节未按计划位置上播：{names}</translation></message>
+    <message><source>{orders} orders ({gmv}) were paid before the live window: counted apart, not in GMV.</source><translation>直播开始前支付 {orders} 笔订单（{gmv}），单独计数，不计入成交金额。</translation></message>
 </context>
 </TS>
