@@ -4,6 +4,7 @@ order lines already known from an earlier download, and a file whose times miss 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -37,12 +38,27 @@ def already_known(db, session_id: int, parsed, replaced: set[int], zone: str) ->
     return [{"file": name, "rows": rows} for name, rows in known_counts(keys, earlier)]
 
 
-def _load(db, dataset_id: int) -> pa.Table:
+def _load(db, dataset_id: int, columns: list[str] = KEY_COLUMNS) -> pa.Table:
     try:
-        return dataset_repository.load_table(db, dataset_id, columns=KEY_COLUMNS)
+        return dataset_repository.load_table(db, dataset_id, columns=columns)
     except (pa.ArrowInvalid, KeyError):
         table = dataset_repository.load_table(db, dataset_id)
-        return table.select([c for c in KEY_COLUMNS if c in table.column_names])
+        return table.select([c for c in columns if c in table.column_names])
+
+
+def orders_gmv_fen(db, stored: list, new: list[pa.Table], window_ms: tuple[int, int]) -> int:
+    """GMV of the session's order files (stored ones, then the new file's tables) in the window, each
+    sale once: the same rules as the review (livedesk.analysis.orders.sale_lines)."""
+    from livedesk.analysis.inputs import NEEDED_COLUMNS, ReviewInputs, SourcedTable
+    from livedesk.analysis.orders import sale_lines
+
+    tables = [SourcedTable(d, _load(db, d.id, NEEDED_COLUMNS["orders"])) for d in stored]
+    incoming = SimpleNamespace(source_name="(this file)", sheet=None)  # only its name is read, for labels
+    tables += [SourcedTable(incoming, t) for t in new]
+    orders = sale_lines(ReviewInputs(plan=None, tables={"orders": tables}), window_ms)
+    if orders is None or orders.amount_fen is None:
+        return 0
+    return int(orders.amount_fen[orders.in_window].sum())
 
 
 def file_time_range(parsed) -> tuple[int, int] | None:

@@ -184,7 +184,7 @@ def import_file(
             dataset_repository.delete_dataset(db, old.id)
             summary.replaced.append(old.id)
         findings = parsed.findings + _cross_file_findings(
-            db, session_id, parsed, set(summary.replaced), session.timezone, path.name
+            db, session_id, parsed, set(summary.replaced), session.timezone, path.name, (start_ms, end_ms)
         )
         summary.already_known = already_known(db, session_id, parsed, set(summary.replaced), session.timezone)
         notice = outside_session(path.name, parsed, (start_ms, end_ms), session.timezone)
@@ -276,24 +276,29 @@ def _already_imported(path: Path, existing: list[Dataset]) -> ImportSummary:
     )
 
 
-def _cross_file_findings(db, session_id: int, parsed, replaced: set[int], zone: str, name: str) -> list[dict]:
-    """Orders against the workbook's GMV, whichever of the two arrives second."""
+def _cross_file_findings(
+    db, session_id: int, parsed, replaced: set[int], zone: str, name: str, window_ms: tuple[int, int]
+) -> list[dict]:
+    """Orders against the workbook's GMV, whichever of the two arrives second. The orders side is every
+    order file of the session with a line in two downloads counted once (as the review counts them)."""
     from livedesk.import_export.checks import orders_vs_summary, summary_values
+    from livedesk.services.import_overlap import orders_gmv_fen
 
     kinds = {d.kind: d for d in parsed.datasets}
     others = [d for d in dataset_repository.list_datasets(db, session_id, zone=zone) if d.id not in replaced]
+    stored_orders = [d for d in others if d.kind is DatasetKind.ORDERS]
+    new_orders = [d.table for d in parsed.datasets if d.kind is DatasetKind.ORDERS]
     if DatasetKind.ORDERS in kinds and DatasetKind.SUMMARY not in kinds:
         summaries = [d for d in others if d.kind is DatasetKind.SUMMARY]
         if summaries:
             values = summary_values(dataset_repository.load_table(db, summaries[-1].id))
             if values.get("gmv_fen") is not None:
-                gmv = kinds[DatasetKind.ORDERS].meta.get("gmv_in_window_fen", 0)
+                gmv = orders_gmv_fen(db, stored_orders, new_orders, window_ms)
                 return [orders_vs_summary(gmv, values["gmv_fen"], summaries[-1].source_name)]
     if DatasetKind.SUMMARY in kinds and DatasetKind.ORDERS not in kinds:
-        orders = [d for d in others if d.kind is DatasetKind.ORDERS]
         values = summary_values(kinds[DatasetKind.SUMMARY].table)
-        if orders and values.get("gmv_fen") is not None:
-            gmv = sum(d.meta.get("gmv_in_window_fen", 0) for d in orders)
+        if stored_orders and values.get("gmv_fen") is not None:
+            gmv = orders_gmv_fen(db, stored_orders, [], window_ms)
             return [orders_vs_summary(gmv, values["gmv_fen"], name)]
     return []
 

@@ -109,6 +109,10 @@ def test_overlapping_downloads_count_each_sale_once_and_say_which_rows_were_know
         kpis = review(store, session)["kpis"]
         for key in ("gmv", "orders", "units", "refund_amount", "net_gmv"):
             assert kpis[key] == expected[key], (order, key)
+        # The import's own cross-check against the 罗盘 workbook counts the overlap once too.
+        compass = import_file(store, session, committed_samples / "罗盘_整场数据_2026-11-14.xlsx")
+        check = next(f for f in compass.findings if f["code"] == "orders_sum_to_workbook_gmv")
+        assert check["ok"] and check["actual_fen"] == 23330853, check
 
 
 def test_a_later_download_s_status_wins_for_a_line(store, tmp_path):
