@@ -114,8 +114,11 @@ def render_screenshot(
     session_id: int | None = None,
     lang: str | None = None,
     mode: str | None = None,
+    size: tuple[int, int] = (1600, 1000),
 ) -> Path:
-    """Render the main window offscreen at 1600x1000 showing `workspace` for the session; writes a PNG."""
+    """Render the main window offscreen (default 1600x1000) showing `workspace` for the session; writes a
+    PNG. In the rehearse workspace, mode `host` or `prompter` renders that stage window of the live console
+    instead, at `size`, showing the session's run as its live log has it."""
     _ensure_platform_for(offscreen=True)
     from livedesk.ui.main_window import MainWindow
 
@@ -124,18 +127,26 @@ def render_screenshot(
             lang or "zh_CN", config_dir=config_dir, inline_tasks=True, db_url=db_url
         )
         window = MainWindow(context)
-        window.resize(1600, 1000)
+        window.resize(*size)
         _select_initial_session(context, session_id)
         if session_id is not None and context.selection.session_id != session_id:
             raise LookupError(f"there is no session {session_id}; `livedesk sessions list` shows the ids")
         window.show_workspace(workspace)
         page = window.workspaces.currentWidget()
+        stage_window = mode in ("host", "prompter") and workspace == "rehearse"
         if mode and hasattr(page, "show_mode"):
-            page.show_mode(mode)
+            page.show_mode("live" if stage_window else mode)
         window.show()
+        shown = window
+        if stage_window:
+            console = page.live_console
+            shown = console.open_stage_view() if mode == "host" else console.open_prompter()
+            shown.showNormal()
+            shown.resize(*size)
+            console.tick()
         for _ in range(5):
             app.processEvents()
-        image = window.grab()
+        image = shown.grab()
         out.parent.mkdir(parents=True, exist_ok=True)
         if not image.save(str(out), "PNG"):
             raise OSError(f"cannot write the screenshot to {out}")

@@ -12,8 +12,10 @@ def register(commands, add_common) -> None:
     shot.add_argument("--workspace", choices=("plan", "rehearse", "review"), required=True)
     shot.add_argument("--session", type=int, help="session id (default: the newest)")
     shot.add_argument(
-        "--mode", help="a view inside the workspace, e.g. live, script, prompter (where supported)"
+        "--mode",
+        help="a view inside the workspace, e.g. live, script; host or prompter render that stage window",
     )
+    shot.add_argument("--size", default="1600x1000", help="width x height in pixels, e.g. 1920x1080")
     shot.add_argument("--out", required=True, help="PNG file to write")
     add_common(shot)
     shot.set_defaults(handler=_screenshot)
@@ -27,6 +29,10 @@ def _screenshot(args, context: CliContext) -> int:
     if out.suffix.lower() != ".png":
         raise UserError(f"--out must name a .png file, not '{args.out}'")
     try:
+        width, height = (int(part) for part in args.size.lower().split("x"))
+    except ValueError:
+        raise UserError(f"--size must look like 1920x1080, not '{args.size}'") from None
+    try:
         render_screenshot(
             args.db,
             args.workspace,
@@ -34,6 +40,7 @@ def _screenshot(args, context: CliContext) -> int:
             session_id=args.session,
             lang=getattr(args, "lang", None),
             mode=args.mode,
+            size=(width, height),
         )
     except (StoreError, LookupError, OSError) as exc:
         raise UserError(str(exc)) from exc

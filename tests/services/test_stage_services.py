@@ -6,7 +6,7 @@ from stage_fixtures import START, stage_plan
 
 from livedesk.domain.clock import FakeClock
 from livedesk.domain.live_log import EventKind, Marker
-from livedesk.domain.live_run import LUCKY_BAG_TIMER, RunState
+from livedesk.domain.live_run import LUCKY_BAG_TIMER, LiveRun, RunState
 from livedesk.domain.rehearsal import Rehearsal, RehearsalStep
 from livedesk.domain.roles import PITCH_STEPS, ScriptStep, SegmentKind
 from livedesk.persistence import live_log_repository
@@ -187,3 +187,45 @@ def test_user_words_are_stored_in_preferences(store):
     banned, allowed = user_words(store)
     assert [b["term"] for b in banned] == ["爆单王", "秒没"] and allowed == ["原价"]
     assert [h.text for h in team_lexicon(store).scan("爆单王 原价")] == ["爆单王"]
+
+
+def test_the_review_reads_what_the_run_did_from_the_log(store, tmp_path):
+    """Plan vs actual: the encore inserted on air and the skipped block come from the log, the plan is
+    the plan; the exported CSV carries the run's control events and replays to the same run."""
+    from livedesk.analysis.actual_run import actual_run
+    from livedesk.import_export.live_log_csv import read_live_log
+    from livedesk.services.live_log_export import export_live_log
+    from livedesk.services.review import load_inputs
+
+    session_id = save_plan(store, stage_plan())
+    clock = FakeClock(START)
+    live = LiveService(store, session_id, clock)
+    live.go()
+    clock.advance(120)
+    live.go()  # P1
+    live.skip()  # the transition
+    live.insert_encore("P2", 60)
+    live.extend(30)
+    live.send_message("看镜头")
+    clock.advance(200)
+    live.go()  # the encore
+    clock.advance(70)
+    live.go()  # P2
+    clock.advance(100)
+    live.finish()
+
+    run = actual_run(load_inputs(store, session_id))
+    assert [(s.plan_index, s.kind, s.product_id) for s in run.segments] == [
+        (0, "opening", None),
+        (1, "pitch", "P1"),
+        (None, "encore", "P2"),
+        (3, "pitch", "P2"),
+    ]
+    assert [s.seconds for s in run.segments] == [120, 200, 70, 100]
+    assert len(load_plan(store, session_id).segments) == 5
+
+    path = tmp_path / "log.csv"
+    assert export_live_log(store, session_id, path) == len(live.stored)
+    replayed = LiveRun(stage_plan(), clock)
+    replayed.restore(read_live_log(path, "Asia/Shanghai"))
+    assert replayed.snapshot() == live.run.snapshot()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -336,3 +337,68 @@ def test_closing_the_main_window_ends_the_process_with_the_stage_windows(tmp_pat
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["quit", "False", "False"]
+
+
+TWO_SCREENS_SCRIPT = """
+import json, sys
+from livedesk.app import build_application
+from livedesk.domain.clock import FakeClock
+from stage_fixtures import START, stage_plan
+app, context = build_application("zh_CN", config_dir=sys.argv[1], inline_tasks=True, db_url=sys.argv[2], clock=FakeClock(START))
+from livedesk.services.sessions import save_plan
+from livedesk.ui.rehearsal.rehearsal_page import RehearsalPage
+from livedesk.ui.rehearsal.screen_choice import screen_menu
+page = RehearsalPage(context); page.timer.stop(); page.show()
+page.show_session(save_plan(context.store, stage_plan())); page.show_mode("live")
+console = page.live_console
+result = {"choices": [console.stage_screen.itemText(i) for i in range(console.stage_screen.count())]}
+console.stage_screen.setCurrentIndex(1)
+stage = console.open_stage_view()
+app.processEvents()
+result["host"] = [stage.screen().name(), stage.geometry().getRect(), stage.isFullScreen()]
+console.prompter_screen.setCurrentIndex(0)
+prompter = console.open_prompter()
+app.processEvents()
+result["prompter"] = [prompter.screen().name(), prompter.geometry().getRect()]
+move = screen_menu(stage).actions()[0].menu().actions()
+move[0].trigger()  # the host screen's own menu: to the desk
+app.processEvents()
+result["host_moved"] = [stage.screen().name(), stage.geometry().getRect(), stage.isFullScreen()]
+console.prompter_screen.setCurrentIndex(1)
+console.prompter_screen.activated.emit(1)  # chosen in the console while the prompter is open
+app.processEvents()
+result["prompter_moved"] = [prompter.screen().name(), prompter.geometry().getRect()]
+print(json.dumps(result, ensure_ascii=False))
+"""
+
+
+def test_the_host_screen_and_the_prompter_go_to_any_screen(tmp_path):
+    """Two screens (a desk and a stage monitor) in a child process: the console's choosers and the
+    windows' own menus send each window full screen to the screen chosen."""
+    root = Path(__file__).resolve().parents[2]
+    config = Path(__file__).with_name("two_screens.json")
+    env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join([str(root), str(root / "tests")]),
+        QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            TWO_SCREENS_SCRIPT,
+            str(tmp_path / "config"),
+            f"sqlite:///{tmp_path / 's.sqlite3'}",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["choices"] == ["1: desk 1920×1200", "2: stage 1920×1080"]
+    assert result["host"] == ["stage", [1920, 0, 1920, 1080], True]
+    assert result["prompter"] == ["desk", [0, 0, 1920, 1200]]
+    assert result["host_moved"] == ["desk", [0, 0, 1920, 1200], True]
+    assert result["prompter_moved"] == ["stage", [1920, 0, 1920, 1080]]
