@@ -8,7 +8,11 @@ from livedesk.cli.context import CliContext, UserError, print_json
 def register(commands, add_common) -> None:
     sessions = commands.add_parser("sessions", help="list or create sessions")
     sub = sessions.add_subparsers(dest="sessions_command", metavar="ACTION")
-    listing = sub.add_parser("list", help="list the sessions in the store")
+    listing = sub.add_parser("list", help="list the sessions in the store, newest first")
+    listing.add_argument("--account", metavar="NAME", help="only this account's sessions")
+    listing.add_argument("--search", metavar="TEXT", help="only sessions whose title contains TEXT")
+    listing.add_argument("--limit", type=int, metavar="N", help="at most N sessions (default: all)")
+    listing.add_argument("--offset", type=int, default=0, metavar="K", help="skip the K newest first")
     listing.add_argument("--json", action="store_true", help="print JSON")
     add_common(listing)
     listing.set_defaults(handler=_list)
@@ -28,7 +32,13 @@ def register(commands, add_common) -> None:
 def _list(args, context: CliContext) -> int:
     from livedesk.services.sessions import list_sessions
 
-    sessions = list_sessions(context.store)
+    if args.limit is not None and args.limit < 1:
+        raise UserError("--limit must be a positive number of sessions")
+    if args.offset < 0:
+        raise UserError("--offset must not be negative")
+    sessions = list_sessions(
+        context.store, account=args.account, search=args.search, limit=args.limit, offset=args.offset
+    )
     if args.json:
         print_json(
             [
@@ -47,9 +57,14 @@ def _list(args, context: CliContext) -> int:
         )
         return 0
     if not sessions:
-        print("no sessions yet; `livedesk samples load` loads the sample sessions")
+        if args.account is not None or args.search or args.offset:
+            print("no session matches")
+        else:
+            print("no sessions yet; `livedesk samples load` loads the sample sessions")
     for s in sessions:
-        print(f"{s.id}\t{s.start:%Y-%m-%d %H:%M}\t{s.planned_seconds // 60} min\t{s.platform}\t{s.title}")
+        print(
+            f"{s.id}\t{s.start:%Y-%m-%d %H:%M}\t{s.planned_seconds // 60} min\t{s.platform}\t{s.account}\t{s.title}"
+        )
     return 0
 
 

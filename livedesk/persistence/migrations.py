@@ -23,11 +23,14 @@ class Migration:
 
 
 def _create_summary_indexes(connection: Connection) -> None:
-    """The summary tables come from `create_all` with their indexes; nothing else in the schema changes."""
-    from livedesk.persistence.tables import ProductSummaryRow, SessionSummaryRow
+    """The summary tables (with their indexes) and the session list's indexes on `sessions`."""
+    from livedesk.persistence.tables import ProductSummaryRow, SessionRow, SessionSummaryRow
 
     for table in (SessionSummaryRow.__table__, ProductSummaryRow.__table__):
         table.create(connection, checkfirst=True)
+    for index in SessionRow.__table__.indexes:
+        if index.name in ("ix_sessions_account_start", "ix_sessions_start"):
+            index.create(connection, checkfirst=True)
 
 
 def _fill_summaries(connection: Connection) -> None:
@@ -48,7 +51,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         3,
         "session and product summaries, indexed by (account, start) and (account, product), filled "
-        "from each session's stored data",
+        "from each session's stored data; session-list indexes on sessions (account, start) and (start)",
         _create_summary_indexes,
         fill=_fill_summaries,
     ),

@@ -5,12 +5,14 @@ from __future__ import annotations
 import time
 from dataclasses import asdict
 
+from sqlalchemy import func
 from sqlmodel import Session as DbSession
 from sqlmodel import col, delete, select
 
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.domain.session import ChecklistItem, Segment, Session, SessionPlan, StepBudget, Targets
+from livedesk.domain.session_listing import SessionListItem
 from livedesk.persistence import summary_repository
 from livedesk.persistence.tables import ProductRow, SegmentRow, SessionRow
 from livedesk.persistence.timecodec import from_ms, to_ms
@@ -91,11 +93,72 @@ def get_session(db: DbSession, session_id: int) -> Session:
     return _row_to_session(row)
 
 
-def list_sessions(db: DbSession) -> list[Session]:
+_LISTED = (
+    SessionRow.id,
+    SessionRow.title,
+    SessionRow.platform,
+    SessionRow.account,
+    SessionRow.start_ms,
+    SessionRow.planned_seconds,
+    SessionRow.timezone,
+    SessionRow.is_sample,
+)
+
+
+def _filtered(query, account: str | None, search: str | None):
+    if account is not None:
+        query = query.where(col(SessionRow.account) == account)
+    if search and search.strip():
+        # Case-insensitive on both databases (PostgreSQL's LIKE is not); % and _ typed by the user are literal.
+        query = query.where(func.lower(SessionRow.title).contains(search.strip().lower(), autoescape=True))
+    return query
+
+
+def list_sessions(
+    db: DbSession,
+    *,
+    account: str | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[SessionListItem]:
+    """Sessions newest first, only the listed columns (no JSON): of one account when given, whose title
+    contains `search` when given, `limit` rows from `offset`."""
+    query = _filtered(select(*_LISTED), account, search)
+    query = query.order_by(col(SessionRow.start_ms).desc(), col(SessionRow.id).desc())
+    if offset:
+        query = query.offset(max(offset, 0))
+    if limit is not None:
+        query = query.limit(max(limit, 0))
+    return [
+        SessionListItem(
+            id=sid,
+            title=title,
+            platform=platform,
+            account=account_name,
+            start=from_ms(start_ms, zone),
+            planned_seconds=planned,
+            timezone=zone,
+            is_sample=bool(sample),
+        )
+        for sid, title, platform, account_name, start_ms, planned, zone, sample in db.exec(query).all()
+    ]
+
+
+def count_sessions(db: DbSession, *, account: str | None = None, search: str | None = None) -> int:
+    return int(db.exec(_filtered(select(func.count()).select_from(SessionRow), account, search)).one())
+
+
+def list_accounts(db: DbSession) -> list[tuple[str, int]]:
+    """Every account in the store with its number of sessions, by name."""
     rows = db.exec(
-        select(SessionRow).order_by(col(SessionRow.start_ms).desc(), col(SessionRow.id).desc())
+        select(SessionRow.account, func.count()).group_by(SessionRow.account).order_by(SessionRow.account)
     ).all()
-    return [_row_to_session(row) for row in rows]
+    return [(account, int(count)) for account, count in rows]
+
+
+def session_exists(db: DbSession, session_id: int) -> bool:
+    return db.exec(select(SessionRow.id).where(col(SessionRow.id) == session_id)).first() is not None
 
 
 def delete_session(db: DbSession, session_id: int) -> None:

@@ -166,6 +166,11 @@ class PreferenceRow(SQLModel, table=True):
     value: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
 
 
+# The session list pages newest first, of one account or of all: both orders come straight off an index.
+Index("ix_sessions_account_start", SessionRow.__table__.c.account, SessionRow.__table__.c.start_ms)
+Index("ix_sessions_start", SessionRow.__table__.c.start_ms, SessionRow.__table__.c.id)
+
+
 class SessionSummaryRow(SQLModel, table=True):
     """A session's imported results in a few numbers (livedesk.domain.history.SessionSummary), rebuilt
     whenever its datasets, live log or review change, so history is read without decoding any Parquet.

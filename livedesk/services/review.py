@@ -112,35 +112,11 @@ def add_action(
 
 
 def session_history(store: Store, session_id: int, limit: int = 12) -> list[dict]:
-    """KPIs of this session and the earlier sessions of the same account, oldest first (for trends)."""
-    from livedesk.analysis.inputs import to_ms, yuan
-    from livedesk.analysis.metrics import METRIC_KEYS, MONEY_KEYS, compute_metrics
-    from livedesk.analysis.orders import sale_lines
-    from livedesk.persistence import session_repository
+    """KPIs of this session and the earlier sessions of the same account, oldest first (for trends), read
+    from the stored summaries (livedesk.services.history): one query, no review recomputed."""
+    from livedesk.services.history import session_trend
 
-    with store.reading() as db:
-        current = session_repository.get_session(db, session_id)
-        sessions = [
-            s
-            for s in session_repository.list_sessions(db)
-            if s.account == current.account and to_ms(s.start) <= to_ms(current.start)
-        ]
-    sessions.sort(key=lambda s: s.start)
-    history = []
-    for session in sessions[-limit:]:
-        inputs = load_inputs(store, session.id)
-        metrics = compute_metrics(inputs, sale_lines(inputs))
-        history.append(
-            {
-                "session_id": session.id,
-                "title": session.title,
-                "start": session.start.isoformat(timespec="minutes"),
-                "kpis": {
-                    k: (yuan(metrics[k].value) if k in MONEY_KEYS else metrics[k].value) for k in METRIC_KEYS
-                },
-            }
-        )
-    return history
+    return session_trend(store, session_id, limit)
 
 
 def _progress(control, fraction: float, message: str) -> None:
