@@ -1,4 +1,5 @@
-"""`livedesk samples load|generate`: put the synthetic sample sessions into the store, or write sample files."""
+"""`livedesk samples load|generate|studio`: put the synthetic sample sessions into the store, write sample
+files, or fill the store with a synthetic studio of many accounts for benchmarks."""
 
 from __future__ import annotations
 
@@ -31,6 +32,18 @@ def register(commands, add_common) -> None:
     )
     add_common(generate)
     generate.set_defaults(handler=_generate)
+
+    studio = sub.add_parser(
+        "studio",
+        help="write a synthetic studio into the store: A accounts × S sessions (one a day per account), "
+        "each with a plan, a live log and N order lines (for benchmarks)",
+    )
+    studio.add_argument("--accounts", required=True, type=int, metavar="A")
+    studio.add_argument("--sessions", required=True, type=int, metavar="S", help="sessions per account")
+    studio.add_argument("--orders", type=int, metavar="N", help="order lines per session (default 3000)")
+    studio.add_argument("--seed", type=int, default=17, metavar="SEED")
+    add_common(studio)
+    studio.set_defaults(handler=_studio)
     add_common(samples)
 
 
@@ -66,5 +79,32 @@ def _generate(args, context: CliContext) -> int:
     )
     print(
         f"GMV ¥{n.gmv_fen / 100:,.2f} in {n.orders:,} paid lines, {n.pv:,} views, GPM ¥{n.gpm_fen / 100:,.2f}"
+    )
+    return 0
+
+
+def _studio(args, context: CliContext) -> int:
+    import sys
+
+    from livedesk.samples.studio import DEFAULT_ORDERS, write_studio
+
+    orders = DEFAULT_ORDERS if args.orders is None else args.orders
+    if args.accounts < 1 or args.sessions < 1:
+        raise UserError("--accounts and --sessions must be at least 1")
+    if orders < 1:
+        raise UserError("--orders must be at least 1 order line per session")
+    step = max(1, (args.accounts * args.sessions) // 20)
+
+    def progress(done: int, total: int) -> None:
+        if done % step == 0 or done == total:
+            print(f"\r{done:,}/{total:,} sessions", end="", file=sys.stderr, flush=True)
+
+    result = write_studio(
+        context.store, args.accounts, args.sessions, orders, seed=args.seed, progress=progress
+    )
+    print(file=sys.stderr)
+    print(
+        f"wrote {result.sessions:,} sessions of {result.accounts} accounts ({result.order_lines:,} order lines, "
+        f"{result.events:,} live-log events) in {result.seconds:.1f} s"
     )
     return 0
