@@ -36,8 +36,15 @@ SWITCH_BUDGET_MS = 200.0
 # --- stores --------------------------------------------------------------------------------------------
 
 
-def _pg_database(base_url: str, name: str, *, fresh: bool) -> tuple[str, bool]:
-    """URL of database `name` on the server; (url, existed)."""
+def _sqlite_copy(source: Path, target: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(source) as reading, sqlite3.connect(target) as writing:
+        reading.backup(writing)
+
+
+def _pg_database(base_url: str, name: str, *, fresh: bool, template: str | None = None) -> tuple[str, bool]:
+    """URL of database `name` on the server (a copy of `template` when given); (url, existed)."""
     import sqlalchemy
 
     from livedesk.persistence.store import normalise_url
@@ -52,7 +59,8 @@ def _pg_database(base_url: str, name: str, *, fresh: bool) -> tuple[str, bool]:
             connection.execute(sqlalchemy.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
             exists = None
         if not exists:
-            connection.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))
+            copied = f' TEMPLATE "{template}"' if template else ""
+            connection.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"{copied}'))
     admin.dispose()
     return url.rsplit("/", 1)[0] + "/" + name, bool(exists)
 
@@ -122,6 +130,58 @@ def _size_and_target(url: str) -> tuple[int, int, int, str, int]:
     finally:
         store.dispose()
     return size, count, newest[0].id, account, newest[1].id
+
+
+def scale_up(url: str, target_sessions: int) -> int:
+    """Grow a studio store to `target_sessions` by cloning its sessions' headers and summaries under new
+    account names (…·2, …·3, …) in SQL: the rows that lists, history and the forecast read, without the
+    plans, logs and orders nobody reads for them. Returns the session count reached."""
+    import sqlalchemy
+    from sqlalchemy import text
+
+    engine = sqlalchemy.create_engine(url)
+    with engine.begin() as connection:
+        original = int(connection.execute(text("SELECT COUNT(*) FROM sessions")).scalar())
+        last_id = int(connection.execute(text("SELECT MAX(id) FROM sessions")).scalar())
+        inspector = sqlalchemy.inspect(connection)
+        session_columns = [c["name"] for c in inspector.get_columns("sessions") if c["name"] != "id"]
+        summary_columns = [c["name"] for c in inspector.get_columns("session_summaries")]
+        product_columns = [c["name"] for c in inspector.get_columns("product_summaries")]
+        count, copy = original, 1
+        while count < target_sessions:
+            copy += 1
+            take = min(original, target_sessions - count)
+            suffix = f"·{copy}"
+            concat = "account || :suffix"
+            picked = ", ".join(concat if c == "account" else f'"{c}"' for c in session_columns)
+            names = ", ".join(f'"{c}"' for c in session_columns)
+            connection.execute(
+                text(
+                    f"INSERT INTO sessions ({names}) SELECT {picked} FROM sessions "
+                    f"WHERE id IN (SELECT id FROM sessions WHERE id <= :last ORDER BY id LIMIT :take)"
+                ),
+                {"suffix": suffix, "last": last_id, "take": take},
+            )
+            for table, columns in (
+                ("session_summaries", summary_columns),
+                ("product_summaries", product_columns),
+            ):
+                chosen = ", ".join(
+                    "s2.id" if c == "session_id" else ("s2.account" if c == "account" else f'x."{c}"')
+                    for c in columns
+                )
+                connection.execute(
+                    text(
+                        f"INSERT INTO {table} ({', '.join(chr(34) + c + chr(34) for c in columns)}) "
+                        f"SELECT {chosen} FROM {table} x JOIN sessions s1 ON s1.id = x.session_id "
+                        f"JOIN sessions s2 ON s2.account = s1.account || :suffix AND s2.start_ms = s1.start_ms "
+                        f"WHERE s1.id <= :last"
+                    ),
+                    {"suffix": suffix, "last": last_id},
+                )
+            count += take
+    engine.dispose()
+    return count
 
 
 # --- measurements (each in a child process of its own) -------------------------------------------------
@@ -283,6 +343,21 @@ def report(backend: str, small: dict, big: dict) -> bool:
     return ok
 
 
+def report_scaled(backend: str, small: dict, big: dict, scaled: dict) -> None:
+    print(
+        f"\n{backend} at {scaled['sessions']:,} sessions (the big store grown by cloned headers and "
+        "summaries; the measured sessions keep their plans, logs and orders)"
+    )
+    print(f"  {'what':<44}{'small':>10}{'scaled':>10}{'ratio':>8}")
+    for key, label in ROWS:
+        print(f"  {label:<44}{small[key]:>10.1f}{scaled[key]:>10.1f}{scaled[key] / small[key]:>7.2f}x")
+    per_session = big["bytes_per_session"]
+    print(
+        f"  store size on paper: {per_session / 1024:,.0f} KiB a session × {scaled['sessions']:,} = "
+        f"{per_session * scaled['sessions'] / 1024**3:,.1f} GiB"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--accounts", type=int, default=20, help="accounts in the big store (default 20)")
@@ -297,6 +372,13 @@ def main() -> int:
     parser.add_argument("--keep", metavar="DIR", help="keep the stores here and reuse them next time")
     parser.add_argument("--postgres", metavar="URL", default=os.environ.get("LIVEDESK_TEST_POSTGRES_URL"))
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument(
+        "--scale-to",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also measure a copy of the big store grown to N sessions by cloning headers and summaries",
+    )
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args, _unknown = parser.parse_known_args()  # run_all passes its own options to every script
     if args.child:
@@ -315,7 +397,15 @@ def main() -> int:
             if not path.exists():
                 seconds = _fill(urls[name], accounts, sessions, args.orders)
                 print(f"SQLite {name}: wrote {accounts * sessions:,} sessions in {seconds:.0f} s", flush=True)
-        ok &= report("SQLite", measure(urls["small"], args.repeat), measure(urls["big"], args.repeat))
+        small = measure(urls["small"], args.repeat)
+        big = measure(urls["big"], args.repeat)
+        ok &= report("SQLite", small, big)
+        if args.scale_to:
+            scaled = folder / f"studio_scaled{args.scale_to}_{tag}.sqlite3"
+            if not scaled.exists():
+                _sqlite_copy(folder / f"studio_big_{tag}.sqlite3", scaled)
+                scale_up(f"sqlite:///{scaled}", args.scale_to)
+            report_scaled("SQLite", small, big, measure(f"sqlite:///{scaled}", args.repeat))
     if args.postgres:
         names = {name: f"ld_bench_{name}_{tag}".lower() for name in ("small", "big")}
         urls = {}
@@ -328,7 +418,17 @@ def main() -> int:
                     flush=True,
                 )
         try:
-            ok &= report("PostgreSQL", measure(urls["small"], args.repeat), measure(urls["big"], args.repeat))
+            small = measure(urls["small"], args.repeat)
+            big = measure(urls["big"], args.repeat)
+            ok &= report("PostgreSQL", small, big)
+            if args.scale_to:
+                names["scaled"] = f"ld_bench_scaled{args.scale_to}_{tag}".lower()
+                scaled_url, existed = _pg_database(
+                    args.postgres, names["scaled"], fresh=True, template=names["big"]
+                )
+                scale_up(scaled_url, args.scale_to)
+                report_scaled("PostgreSQL", small, big, measure(scaled_url, args.repeat))
+                _drop_pg(args.postgres, names.pop("scaled"))
         finally:
             if not args.keep:
                 for name in names.values():

@@ -99,11 +99,12 @@ def run_gui(db_url: str | None, lang: str | None = None) -> int:
 
 
 def _select_initial_session(context, preferred: int | None) -> None:
-    from livedesk.services.sessions import list_sessions
+    # Two indexed lookups, not a second listing of every session (the session list lists once).
+    from livedesk.services.sessions import initial_session
 
-    ids = [s.id for s in list_sessions(context.store)]
-    if ids:
-        context.selection.select(preferred if preferred in ids else ids[0])
+    session_id = initial_session(context.store, preferred)
+    if session_id is not None:
+        context.selection.select(session_id)
 
 
 def render_screenshot(

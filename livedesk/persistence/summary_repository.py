@@ -96,26 +96,17 @@ def _zones(db: DbSession, session_ids: list[int]) -> dict[int, str]:
     return {int(sid): zone for sid, zone in rows}
 
 
-def _to_summary(row: SessionSummaryRow, zone: str) -> SessionSummary:
-    return SessionSummary(
-        session_id=row.session_id,
-        account=row.account,
-        start=from_ms(row.start_ms, zone),
-        **{name: getattr(row, name) for name in _SESSION_FIGURES},
-    )
-
-
-def _to_product(row: ProductSummaryRow) -> ProductSummary:
-    return ProductSummary(
-        session_id=row.session_id,
-        product_id=row.product_id,
-        role=row.role,
-        gmv_fen=row.gmv_fen,
-        units=row.units,
-        orders=row.orders,
-        pitch_seconds=row.pitch_seconds,
-        refund_fen=row.refund_fen,
-    )
+_SESSION_COLUMNS = (
+    SessionSummaryRow.session_id,
+    SessionSummaryRow.account,
+    SessionSummaryRow.start_ms,
+    *(getattr(SessionSummaryRow, name) for name in _SESSION_FIGURES),
+)
+_PRODUCT_FIGURES = ("product_id", "role", "gmv_fen", "units", "orders", "pitch_seconds", "refund_fen")
+_PRODUCT_COLUMNS = (
+    ProductSummaryRow.session_id,
+    *(getattr(ProductSummaryRow, name) for name in _PRODUCT_FIGURES),
+)
 
 
 def account_history(
@@ -129,9 +120,9 @@ def account_history(
 ) -> AccountHistory:
     """Summaries of the sessions of `account` (None: every account, pooled) that started strictly before
     `before`, oldest first: the newest `limit` of them when given. Products only of those sessions, and
-    only `product_ids` when given."""
+    only `product_ids` when given. Plain column reads (no ORM objects): a few hundred rows stay cheap."""
     before_ms = to_ms(before)
-    query = select(SessionSummaryRow).where(col(SessionSummaryRow.start_ms) < before_ms)
+    query = select(*_SESSION_COLUMNS).where(col(SessionSummaryRow.start_ms) < before_ms)
     if account is not None:
         query = query.where(col(SessionSummaryRow.account) == account)
     if exclude_session_id is not None:
@@ -140,23 +131,33 @@ def account_history(
     if limit is not None:
         query = query.limit(max(limit, 0))
     rows = list(reversed(db.exec(query).all()))
-    ids = [row.session_id for row in rows]
+    ids = [int(row[0]) for row in rows]
     zones = _zones(db, ids)
-    sessions = [_to_summary(row, zones.get(row.session_id, "Asia/Shanghai")) for row in rows]
+    sessions = [
+        SessionSummary(
+            session_id=int(row[0]),
+            account=row[1],
+            start=from_ms(row[2], zones.get(int(row[0]), "Asia/Shanghai")),
+            **dict(zip(_SESSION_FIGURES, row[3:], strict=True)),
+        )
+        for row in rows
+    ]
     products: list[ProductSummary] = []
     if ids:
-        product_query = select(ProductSummaryRow).where(col(ProductSummaryRow.start_ms) < before_ms)
+        product_query = select(*_PRODUCT_COLUMNS).where(col(ProductSummaryRow.start_ms) < before_ms)
         if account is not None:
             product_query = product_query.where(col(ProductSummaryRow.account) == account)
         # The sessions chosen above span [first start, before): an index range, then a membership check.
-        product_query = product_query.where(col(ProductSummaryRow.start_ms) >= rows[0].start_ms)
+        product_query = product_query.where(col(ProductSummaryRow.start_ms) >= rows[0][2])
         if product_ids is not None:
             product_query = product_query.where(col(ProductSummaryRow.product_id).in_(list(product_ids)))
-        chosen = set(ids)
         order = {sid: i for i, sid in enumerate(ids)}
-        found = [r for r in db.exec(product_query).all() if r.session_id in chosen]
-        found.sort(key=lambda r: (order[r.session_id], r.product_id))
-        products = [_to_product(r) for r in found]
+        found = [r for r in db.exec(product_query).all() if int(r[0]) in order]
+        found.sort(key=lambda r: (order[int(r[0])], r[1]))
+        products = [
+            ProductSummary(session_id=int(r[0]), **dict(zip(_PRODUCT_FIGURES, r[1:], strict=True)))
+            for r in found
+        ]
     return AccountHistory(
         account=account if account is not None else "", sessions=sessions, products=products
     )
