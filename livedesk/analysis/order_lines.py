@@ -91,18 +91,31 @@ def known_counts(new_keys: pa.Array, earlier: list[tuple[str, pa.Array]]) -> lis
     return counts
 
 
-def identity_strings(table: pa.Table, table_index: int) -> tuple[pa.Array, np.ndarray, np.ndarray]:
-    """Per line the sale it belongs to, and which lines had a sub-order id / an order id."""
-    sub, order = _text(table, "sub_order_id"), _text(table, "order_id")
+def identity_codes(tables: list[pa.Table]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per line (all tables concatenated) a dense code of the sale it belongs to: its sub_order_id, else its
+    order_id, else the line itself; and which lines had a sub-order id / an order id."""
+    sub = pa.concat_arrays([_text(t, "sub_order_id") for t in tables])
+    order = pa.concat_arrays([_text(t, "order_id") for t in tables])
     has_sub = np.asarray(pc.is_valid(sub).to_numpy(zero_copy_only=False), dtype=bool)
     has_order = np.asarray(pc.is_valid(order).to_numpy(zero_copy_only=False), dtype=bool)
-    line = pa.array([f"l{table_index}:{i}" for i in range(table.num_rows)], pa.string())
-    identity = pc.coalesce(
-        pc.binary_join_element_wise("s", sub, ":"),
-        pc.binary_join_element_wise("o", order, ":"),
-        line,
-    )
-    return identity, has_sub, has_order
+    codes = np.arange(len(sub), dtype=np.int64)  # a line of its own unless an id says otherwise
+    offset = len(sub)
+    for ids, mask in ((order, has_order & ~has_sub), (sub, has_sub)):
+        if mask.any():
+            # Encoding one column of ids is cheaper than joining prefixes into new strings first.
+            encoded = pc.dictionary_encode(ids)
+            indices = np.asarray(pc.fill_null(encoded.indices.cast(pa.int64()), 0).to_numpy(), dtype=np.int64)
+            codes[mask] = offset + indices[mask]
+            offset += len(encoded.dictionary)
+    return _dense(codes, offset), has_sub, has_order
+
+
+def _dense(codes: np.ndarray, size: int) -> np.ndarray:
+    """Renumber codes in [0, size) to 0..k-1 in O(n) (bincount sizes stay small)."""
+    present = np.zeros(size, dtype=bool)
+    present[codes] = True
+    rank = np.cumsum(present) - 1
+    return rank[codes]
 
 
 def identity_basis(has_sub: np.ndarray, has_order: np.ndarray) -> str | None:
@@ -130,8 +143,13 @@ def refunded_fen(table: pa.Table, amount: np.ndarray | None) -> tuple[np.ndarray
         if col is None or col.null_count == len(col):
             continue
         known = True
-        matched = pc.match_substring_regex(col.cast(pa.string()), REFUNDED_PATTERN)
-        flagged |= np.asarray(pc.fill_null(matched, False).to_numpy(zero_copy_only=False), dtype=bool)
+        # Statuses are few: match the dictionary once, then look each line's status up.
+        encoded = pc.dictionary_encode(col.cast(pa.string()).combine_chunks())
+        matched = pc.fill_null(pc.match_substring_regex(encoded.dictionary, REFUNDED_PATTERN), False)
+        hit = np.asarray(matched.to_numpy(zero_copy_only=False), dtype=bool)
+        indices = np.asarray(pc.fill_null(encoded.indices.cast(pa.int64()), -1).to_numpy(), dtype=np.int64)
+        if hit.size:
+            flagged |= (indices >= 0) & hit[np.maximum(indices, 0)]
     if amount is not None:
         out[flagged] = np.abs(amount[flagged])
     refund_col = column(table, "refund_amount_fen")

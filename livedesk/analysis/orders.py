@@ -14,7 +14,7 @@ from livedesk.analysis.inputs import NULL_MS, ReviewInputs, bool_array, column
 from livedesk.analysis.order_lines import (
     dedup_keys,
     identity_basis,
-    identity_strings,
+    identity_codes,
     line_times,
     refunded_fen,
     superseded_masks,
@@ -55,7 +55,8 @@ class OrderArrays:
     def sales(self, mask: np.ndarray | None = None) -> int:
         """Distinct sales (identities) among the lines where `mask`."""
         chosen = self.identity if mask is None else self.identity[mask]
-        return int(np.unique(chosen).size)
+        # Identity codes are dense (a dictionary's indices): a bincount is O(n), np.unique sorts or hashes.
+        return int(np.count_nonzero(np.bincount(chosen))) if chosen.size else 0
 
 
 def sale_lines(inputs: ReviewInputs, window_ms: tuple[int, int] | None = None) -> OrderArrays | None:
@@ -73,7 +74,10 @@ def sale_lines(inputs: ReviewInputs, window_ms: tuple[int, int] | None = None) -
         window_ms = live_window(inputs, actual_run(inputs))
     tables = [s.table for s in sourced]
     times = [line_times(t) for t in tables]
-    dropped = superseded_masks([dedup_keys(t, w) for t, w in zip(tables, times, strict=True)])
+    if len(tables) > 1:
+        dropped = superseded_masks([dedup_keys(t, w) for t, w in zip(tables, times, strict=True)])
+    else:  # one file: nothing can supersede its lines (and building keys for 1M lines costs a second)
+        dropped = [np.zeros(tables[0].num_rows, dtype=bool)]
     refund_lines = np.concatenate([bool_array(t, "is_refund", False) for t in tables])
     keep = ~np.concatenate(dropped)
     # Decide what is a sale once, then mask numpy arrays: filtering the Arrow table would copy every column.
@@ -101,11 +105,7 @@ def sale_lines(inputs: ReviewInputs, window_ms: tuple[int, int] | None = None) -
         product_code = np.full(len(paid), -1, dtype=np.int64)
     if buyer_code is not None and (not buyer_ids or any(b.startswith("#") for b in buyer_ids)):
         buyer_code = None  # masked ids (##密文) cannot be told apart; counting them would invent a number
-    parts = [identity_strings(t, i) for i, t in enumerate(tables)]
-    encoded = pc.dictionary_encode(pa.concat_arrays([p[0] for p in parts]))
-    identity = np.asarray(encoded.indices.cast(pa.int64()).to_numpy(), dtype=np.int64)
-    has_sub = np.concatenate([p[1] for p in parts])
-    has_order = np.concatenate([p[2] for p in parts])
+    identity, has_sub, has_order = identity_codes(tables)
     pick = lambda a: a[sale] if a is not None else None  # noqa: E731
     returns = ReturnLines(
         paid[returned],
