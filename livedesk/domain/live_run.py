@@ -46,7 +46,12 @@ INSERTED_NOTE = "inserted during the live run"
 
 
 class LiveRunError(RuntimeError):
-    """An action that does not fit the run's state (e.g. `next` before `start`)."""
+    """An action that does not fit the run's state (e.g. `next` before `start`). `code` names the reason
+    for the screens to put in words; the message is for developers and logs."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def _ms(moment: datetime | None) -> int | None:
@@ -110,10 +115,10 @@ class LiveRun:
     # ---- moving through the run -----------------------------------------------------------------
     def start(self) -> list[LiveEvent]:
         if self.state is not RunState.READY:
-            raise LiveRunError("the run has already started")
+            raise LiveRunError("started", "the run has already started")
         first = self._following(-1)
         if first is None:
-            raise LiveRunError("the plan has no segments to run")
+            raise LiveRunError("empty_plan", "the plan has no segments to run")
         return self._commit(self._enter(first, self.now()))
 
     def go(self) -> list[LiveEvent]:
@@ -150,21 +155,23 @@ class LiveRun:
     def skip(self, index: int | None = None) -> list[LiveEvent]:
         """Drop an upcoming segment (default: the next one) from the run."""
         if self.state is RunState.FINISHED:
-            raise LiveRunError("the run is over")
+            raise LiveRunError("over", "the run is over")
         target = self.next_index() if index is None else index
         if target is None:
-            raise LiveRunError("there is no upcoming segment to skip")
+            raise LiveRunError("nothing_to_skip", "there is no upcoming segment to skip")
         if self.index is not None and target <= self.index:
-            raise LiveRunError("only upcoming segments can be skipped; use next to end the current one")
+            raise LiveRunError(
+                "not_upcoming", "only upcoming segments can be skipped; use next to end the current one"
+            )
         if not 0 <= target < len(self.segments) or self._slots[target].skipped:
-            raise LiveRunError("that segment is not an upcoming one")
+            raise LiveRunError("not_upcoming", "that segment is not an upcoming one")
         return self._commit([self._event(EventKind.SKIP, self.now(), key=self._slots[target].key)])
 
     def unskip(self, index: int) -> list[LiveEvent]:
         if self.state is RunState.FINISHED:
-            raise LiveRunError("the run is over")
+            raise LiveRunError("over", "the run is over")
         if not 0 <= index < len(self.segments) or not self._slots[index].skipped:
-            raise LiveRunError("that segment is not skipped")
+            raise LiveRunError("not_skipped", "that segment is not skipped")
         return self._commit([self._event(EventKind.UNSKIP, self.now(), key=self._slots[index].key)])
 
     def is_skipped(self, index: int) -> bool:
@@ -183,11 +190,11 @@ class LiveRun:
     def insert_encore(self, product_id: str, seconds: int = DEFAULT_ENCORE_SECONDS) -> list[LiveEvent]:
         """Put an encore (返场) of a product right after the current segment (see `inserted_at`)."""
         if self.state is RunState.FINISHED:
-            raise LiveRunError("the run is over")
+            raise LiveRunError("over", "the run is over")
         if self.plan.product(product_id) is None:
-            raise LiveRunError(f"product {product_id} is not in this session's pool")
+            raise LiveRunError("unknown_product", f"product {product_id} is not in this session's pool")
         if int(seconds) <= 0:
-            raise LiveRunError("an encore needs a positive number of seconds")
+            raise LiveRunError("bad_seconds", "an encore needs a positive number of seconds")
         event = self._event(
             EventKind.SEGMENT_INSERT,
             self.now(),
@@ -222,7 +229,7 @@ class LiveRun:
     def lucky_bag(self, seconds: int) -> list[LiveEvent]:
         """The 福袋 marker and its countdown, as one action."""
         if seconds <= 0:
-            raise LiveRunError("a countdown needs a positive number of seconds")
+            raise LiveRunError("bad_seconds", "a countdown needs a positive number of seconds")
         now = self.now()
         return self._commit(
             [
@@ -233,7 +240,7 @@ class LiveRun:
 
     def start_timer(self, key: str, seconds: int) -> list[LiveEvent]:
         if seconds <= 0:
-            raise LiveRunError("a countdown needs a positive number of seconds")
+            raise LiveRunError("bad_seconds", "a countdown needs a positive number of seconds")
         return self._commit(
             [self._event(EventKind.TIMER_START, self.now(), marker=Marker(key), note=str(int(seconds)))]
         )
@@ -390,7 +397,7 @@ class LiveRun:
         """Rebuild the run from a stored log (after a crash or a restart of the app) by replaying it.
         Events that do not fit (an imported log naming blocks this plan lacks) are passed over."""
         if self.state is not RunState.READY:
-            raise LiveRunError("restore needs a fresh run")
+            raise LiveRunError("started", "restore needs a fresh run")
         for event in events:
             self._apply(event)
         if self.state is RunState.RUNNING and self.index is None:
@@ -459,7 +466,9 @@ class LiveRun:
     # ---- building events ------------------------------------------------------------------------
     def _require_running(self) -> None:
         if self.state is not RunState.RUNNING:
-            raise LiveRunError("the run is not on air" if self.state is RunState.READY else "the run is over")
+            if self.state is RunState.READY:
+                raise LiveRunError("not_on_air", "the run is not on air")
+            raise LiveRunError("over", "the run is over")
 
     def _following(self, index: int) -> int | None:
         for i in range(index + 1, len(self.segments)):

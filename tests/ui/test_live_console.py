@@ -402,3 +402,24 @@ def test_the_host_screen_and_the_prompter_go_to_any_screen(tmp_path):
     assert result["prompter"] == ["desk", [0, 0, 1920, 1200]]
     assert result["host_moved"] == ["desk", [0, 0, 1920, 1200], True]
     assert result["prompter_moved"] == ["stage", [1920, 0, 1920, 1080]]
+
+
+def test_double_clicks_in_the_run_order_skip_and_bring_back_a_later_segment(qtbot, console):
+    def double_click(row):
+        # as a mouse sends it: press/release, then the second press arrives as a double click
+        rect = console.run_order.visualItemRect(console.run_order.item(row, 1))
+        qtbot.mouseClick(console.run_order.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(console.run_order.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    qtbot.keyClick(console, Qt.Key.Key_F5)  # the opening is on air
+    double_click(3)  # 羊毛围巾, two segments ahead
+    assert console.run_order.item(3, 4).text() == "已跳过" and console.service.run.is_skipped(3)
+    double_click(3)
+    assert console.run_order.item(3, 4).text() == "" and not console.service.run.is_skipped(3)
+    assert [e.kind for e in stored(console)][-2:] == [EventKind.SKIP, EventKind.UNSKIP]
+    double_click(0)  # on air: cannot be skipped, and the director is told so in Chinese
+    assert console.feedback.text() == "只能跳过还没开始的环节。"
+    qtbot.keyClick(console, Qt.Key.Key_PageUp)  # no step in the opening: nothing happens, nothing stored
+    console.service.finish()
+    qtbot.keyClick(console, Qt.Key.Key_F7)
+    assert console.feedback.text() == "直播已结束；点“重新开始”可再来一场。"

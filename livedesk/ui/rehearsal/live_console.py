@@ -77,7 +77,7 @@ class LiveConsole(QWidget):
             result = action()
         except LiveRunError as exc:
             # the state machine's reasons are a developer's English; the director gets one sentence
-            self.feedback.setText(tr("Not possible now: {reason}").format(reason=str(exc)))
+            self.feedback.setText(display.refusal(exc.code))
             return []
         self.feedback.setText("")
         events = result if isinstance(result, list) else ([result] if isinstance(result, LiveEvent) else [])
@@ -92,6 +92,15 @@ class LiveConsole(QWidget):
 
     def skip(self) -> None:
         self._act(lambda: self.service.skip())
+
+    def toggle_skip(self, row: int, _column: int = 0) -> None:
+        """A segment still to come leaves the run, or comes back (double-click in the run order)."""
+        if self.service is None:
+            return
+        if self.service.run.is_skipped(row) and not self.service.run.is_unplayed(row):
+            self._act(lambda: self.service.unskip(row))
+        else:
+            self._act(lambda: self.service.skip(row))
 
     def extend(self, seconds: int) -> None:
         self._act(lambda: self.service.extend(seconds))

@@ -205,6 +205,8 @@ def build(console) -> None:
     c.run_order.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     c.run_order.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     c.run_order.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    c.run_order.setToolTip(tr("Double-click a segment still to come to skip it or bring it back."))
+    c.run_order.cellDoubleClicked.connect(c.toggle_skip)
     header = c.run_order.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
