@@ -126,7 +126,12 @@ def _size_and_target(url: str) -> tuple[int, int, int, str, int]:
             size = sum(p.stat().st_size for p in path.parent.glob(path.name + "*"))
         else:
             with store.engine.connect() as connection:
-                size = int(connection.execute(text("SELECT pg_database_size(current_database())")).scalar())
+                # Less what an empty database takes (template1), ~7 MB that is no session's.
+                size = int(
+                    connection.execute(
+                        text("SELECT pg_database_size(current_database()) - pg_database_size('template1')")
+                    ).scalar()
+                )
     finally:
         store.dispose()
     return size, count, newest[0].id, account, newest[1].id
@@ -237,10 +242,14 @@ def child(url: str, target: int, other: int, repeat: int) -> None:
     heartbeat.timeout.connect(lambda: beats.append(time.perf_counter()))
     heartbeat.start()
 
-    def switch_to(session_id: int) -> tuple[float, float, float]:
-        """(click → shown in the workspaces, click → every background task done, longest UI freeze) in ms."""
+    def switch_to(session_id: int) -> tuple[float, float, float, float, float]:
+        """(click → shown in the workspaces, click → every background task done, longest UI freeze, CPU the
+        UI thread spent until shown, CPU of the whole process until settled) in ms. The CPU figures are what
+        the wall-clock ones would be on an idle machine: on a shared one the wall clock also counts waiting
+        for a core."""
         beats.clear()
         started = time.perf_counter()
+        ui_cpu, all_cpu = time.thread_time(), time.process_time()
         beats.append(started)
         context.selection.select(session_id)
         shown_at = None
@@ -251,6 +260,7 @@ def child(url: str, target: int, other: int, repeat: int) -> None:
             if shown_at is None and plan is not None and plan.session.id == session_id:
                 app.processEvents()  # the repaint of what changed
                 shown_at = time.perf_counter()
+                ui_cpu = time.thread_time() - ui_cpu
             if shown_at is not None and not context.tasks.busy:
                 break
             time.sleep(0.001)
@@ -258,7 +268,8 @@ def child(url: str, target: int, other: int, repeat: int) -> None:
         settled = time.perf_counter()
         beats.append(settled)
         stall = max(b - a for a, b in zip(beats, beats[1:], strict=False))
-        return (shown_at - started) * 1000, (settled - started) * 1000, stall * 1000
+        all_cpu = time.process_time() - all_cpu
+        return tuple(x * 1000 for x in (shown_at - started, settled - started, stall, ui_cpu, all_cpu))
 
     switch_to(other)
     switch_to(target)  # warm: modules imported, fonts loaded
@@ -288,6 +299,8 @@ def child(url: str, target: int, other: int, repeat: int) -> None:
                 "switch_ms": statistics.median(s[0] for s in switches),
                 "settled_ms": statistics.median(s[1] for s in switches),
                 "stall_ms": statistics.median(s[2] for s in switches),
+                "ui_cpu_ms": statistics.median(s[3] for s in switches),
+                "cpu_ms": statistics.median(s[4] for s in switches),
                 "history_ms": statistics.median(histories),
                 "history_rows": rows,
             }
@@ -304,6 +317,8 @@ def measure(url: str, repeat: int) -> dict:
         "switch": gui["switch_ms"],
         "settled": gui["settled_ms"],
         "stall": gui["stall_ms"],
+        "ui_cpu": gui["ui_cpu_ms"],
+        "cpu": gui["cpu_ms"],
         "plan_show": _cli_ms(["--db", url, "plan", "show", str(target)], repeat),
         "list": _cli_ms(["--db", url, "sessions", "list", "--account", account, "--limit", "50"], repeat),
         "history": gui["history_ms"],
@@ -317,6 +332,8 @@ ROWS = (
     ("switch", "GUI session switch: click → shown (ms)"),
     ("settled", "  … → every background task done (ms)"),
     ("stall", "  longest UI-thread freeze in a switch (ms)"),
+    ("ui_cpu", "  UI-thread CPU, click → shown (ms)"),
+    ("cpu", "  process CPU, click → settled (ms)"),
     ("plan_show", "plan show with the forecast (ms)"),
     ("list", "sessions list --account X --limit 50 (ms)"),
     ("history", "历史 tab: trend read + view (ms)"),

@@ -67,7 +67,7 @@ def load_samples(store: Store, folder: str | Path | None = None, *, control=None
 def _store_plan_and_log(store: Store, plan: SessionPlan, events) -> LoadedSample:
     """The session with its plan and log, one transaction; an existing sample session is reused."""
     with store.transaction() as db:
-        existing = _find_sample(session_repository.list_sessions(db), plan)
+        existing = _find_sample(session_repository.list_sessions(db, account=plan.session.account), plan)
         if existing is None:
             session_id = session_repository.save_plan(db, plan)
             created = True
