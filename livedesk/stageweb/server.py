@@ -51,7 +51,7 @@ class StageServer:
         self._runner: web.AppRunner | None = None
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
-        self._latest: bytes | None = None
+        self._latest: tuple[bytes, bytes] | None = None  # (SSE frame, JSON) of the last state
         self._last_steady: str | None = None
         self._last_sent = 0.0
         self._seq = 0
@@ -103,7 +103,7 @@ class StageServer:
 
     async def _open(self, host: str, port: int) -> None:
         if self._latest is not None:
-            self._hub.latest = self._latest
+            self._hub.latest, self._hub.latest_json = self._latest
         words = page_words(say_for(self.lang))
         app = build_app(self._hub, self.tokens, words, self.lang, self._forward_action)
         # the streams end themselves on stop; a short timeout keeps a stuck client from holding the exit
@@ -163,9 +163,10 @@ class StageServer:
                 return False
             self._seq += 1
             envelope = {"seq": self._seq, "sent_ms": round(time.time() * 1000, 1), "state": state}
-            frame = state_frame(json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode())
-            self._latest, self._last_steady, self._last_sent = frame, steady, now
-        self._call(self._hub.broadcast, frame)
+            payload = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
+            frame = state_frame(payload)
+            self._latest, self._last_steady, self._last_sent = (frame, payload), steady, now
+        self._call(self._hub.broadcast, frame, payload)
         return True
 
     @property

@@ -66,7 +66,6 @@ class OperatorAction:
 @dataclass(eq=False)
 class StreamClient:
     access: Access
-    token: str
     queue: asyncio.Queue = field(default_factory=lambda: asyncio.Queue(CLIENT_QUEUE))
 
     def offer(self, frame: bytes | None) -> None:
@@ -81,10 +80,11 @@ class StreamHub:
 
     def __init__(self) -> None:
         self.clients: set[StreamClient] = set()
-        self.latest: bytes | None = None
+        self.latest: bytes | None = None  # the last state as an SSE frame
+        self.latest_json: bytes | None = None  # and as plain JSON (for /api/state)
 
-    def broadcast(self, frame: bytes) -> None:
-        self.latest = frame
+    def broadcast(self, frame: bytes, payload: bytes) -> None:
+        self.latest, self.latest_json = frame, payload
         for client in list(self.clients):
             client.offer(frame)
 
@@ -186,11 +186,10 @@ def build_app(
         )
 
     async def state(_request: web.Request) -> web.Response:
-        if hub.latest is None:
+        if hub.latest_json is None:
             return web.json_response({"state": None}, headers={"Cache-Control": "no-store"})
-        payload = hub.latest[len(b"event: state\ndata: ") : -2]
         return web.Response(
-            body=payload,
+            body=hub.latest_json,
             content_type="application/json",
             charset="utf-8",
             headers={"Cache-Control": "no-store"},
@@ -206,7 +205,7 @@ def build_app(
             }
         )
         await response.prepare(request)
-        client = StreamClient(request[ACCESS_KEY], request.query["t"])
+        client = StreamClient(request[ACCESS_KEY])
         hub.clients.add(client)
         try:
             # a page reconnecting a second after a failure should wait that long, not the browser's default

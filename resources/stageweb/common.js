@@ -6,10 +6,14 @@ const stage = (() => {
   const WORDS = JSON.parse(document.getElementById("words").textContent);
   const TOKEN = new URLSearchParams(location.search).get("t") || "";
   const STALE_AFTER_MS = 5000; // the server speaks every 2 s at least; silence this long means trouble
+  // The director's side re-sends the state every second; pings alone for this long mean the console (or
+  // `livedesk serve`) stopped feeding the server, so what is on screen may be old.
+  const NO_STATE_AFTER_MS = 8000;
   const RETRY_MS = [500, 1000, 2000, 4000]; // then every 4 s, for as long as the page is open
   let source = null;
   let attempt = 0;
   let lastHeard = 0;
+  let lastState = 0;
   let retryTimer = null;
   let current = null; // {state, receivedAt (performance.now), seq, sentMs}
   let render = () => {};
@@ -106,7 +110,7 @@ const stage = (() => {
     if (source) source.close();
     source = new EventSource(`events?t=${encodeURIComponent(TOKEN)}`);
     source.addEventListener("state", (event) => {
-      lastHeard = performance.now();
+      lastHeard = lastState = performance.now();
       attempt = 0;
       if (stale) setStale(false);
       apply(JSON.parse(event.data));
@@ -114,7 +118,7 @@ const stage = (() => {
     source.addEventListener("ping", () => {
       lastHeard = performance.now();
       attempt = 0;
-      if (stale && current) setStale(false);
+      if (stale && current && performance.now() - lastState < NO_STATE_AFTER_MS) setStale(false);
     });
     source.onerror = () => {
       // The browser's own retry gives up on some failures; this page always retries on its own clock.
@@ -127,11 +131,14 @@ const stage = (() => {
   }
 
   function watchdog() {
-    if (source && !stale && performance.now() - lastHeard > STALE_AFTER_MS) {
+    const now = performance.now();
+    if (source && !stale && now - lastHeard > STALE_AFTER_MS) {
       setStale(true, "network");
       source.close();
       source = null;
       scheduleRetry();
+    } else if (source && !stale && current && now - lastState > NO_STATE_AFTER_MS) {
+      setStale(true, "network"); // connected, but nothing new is coming: say so, keep listening
     }
     if (current) render(current.state, clockNow());
   }
