@@ -47,7 +47,7 @@ async def fan_out(show, clients: int, rounds: int) -> list[float]:
             await asyncio.sleep(0.02)
             started = time.perf_counter()
             text = f"第 {number} 条消息"
-            await loop.run_in_executor(None, show.act, lambda s, text=text: s.run.set_message(text))
+            await loop.run_in_executor(None, show.act, lambda s, text=text: s.send_message(text))
             arrivals = await asyncio.gather(*waiting)
             delays.append((max(arrivals) - started) * 1000)
         for stream in streams:

@@ -17,11 +17,6 @@ from livedesk.stageweb.view_state import view_state
 from livedesk.stageweb.words import Say
 
 POLL_SECONDS = 0.1
-# One console action can be several events written one after another: after a change, look again this soon
-# and rebuild once the log stands still, so a page never shows half an action (a segment ended, the next
-# not yet started, reads as "off air"). A log that keeps moving is rebuilt anyway after MAX_SETTLE_SECONDS.
-SETTLE_SECONDS = 0.025
-MAX_SETTLE_SECONDS = 0.2
 RESYNC_SECONDS = 1.0
 
 
@@ -43,9 +38,7 @@ class LogFollower:
         self.clock = clock or SystemClock()
         self.poll_seconds = poll_seconds
         self.rebuilds = 0
-        self._seen: live_follow.LogHead | None = None  # at the last look
         self._built: live_follow.LogHead | None = None  # what the current run was rebuilt from
-        self._moving_since: float | None = None
         self._run: live_follow.FollowedRun | None = None
         self._last_publish = 0.0
         self._stop = threading.Event()
@@ -53,17 +46,12 @@ class LogFollower:
         self._complained = False
 
     def poll_once(self) -> bool:
-        """Look at the log: True while it is moving (look again soon); else rebuild and publish when it
-        moved since the last rebuild, or re-publish when a resync is due."""
+        """Look at the log; rebuild and publish when it moved (True), else re-publish when a resync is due.
+        Each console action is one transaction, so a rebuilt run is never half an action."""
         head = live_follow.head(self.store, self.session_id)
         now = time.monotonic()
-        if self._run is not None and head != self._seen:
-            self._seen = head
-            self._moving_since = self._moving_since or now
-            if now - self._moving_since < MAX_SETTLE_SECONDS:
-                return True
-        self._seen, self._moving_since = head, None
-        if self._run is None or head != self._built:
+        moved = self._run is None or head != self._built
+        if moved:
             self._run = live_follow.rebuild(self.store, self.session_id, self.clock)
             self._built = head
             self.rebuilds += 1
@@ -72,7 +60,7 @@ class LogFollower:
         service = self._run.service
         self.publish(view_state(service.run, service.stored, self._run.session_scripts, self.say))
         self._last_publish = now
-        return False
+        return moved
 
     def start(self) -> None:
         self._stop.clear()
@@ -86,10 +74,9 @@ class LogFollower:
             self._thread = None
 
     def _loop(self) -> None:
-        wait = self.poll_seconds
-        while not self._stop.wait(wait):
+        while not self._stop.wait(self.poll_seconds):
             try:
-                wait = SETTLE_SECONDS if self.poll_once() else self.poll_seconds
+                self.poll_once()
                 self._complained = False
             except Exception as exc:  # a busy or vanished store must not kill the follower
                 if not self._complained:

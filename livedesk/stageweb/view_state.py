@@ -95,6 +95,8 @@ def _run_order(run: LiveRun, status: LiveStatus, say: Say) -> list[dict]:
         actual = run.actual_seconds(index)
         if index == status.index:
             state = "on_air"
+        elif run.is_unplayed(index):
+            state = "unplayed"  # left out when the show ended (未播)
         elif run.is_skipped(index):
             state = "skipped"
         elif actual is not None:

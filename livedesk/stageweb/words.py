@@ -33,7 +33,13 @@ MARKER_WORDS = {
     Marker.INCIDENT: "Incident",
     Marker.NOTE: "Note",
 }
-STATE_WORDS = {"on_air": "on air", "done": "done", "skipped": "skipped", "upcoming": ""}
+STATE_WORDS = {
+    "on_air": "on air",
+    "done": "done",
+    "skipped": "skipped",
+    "unplayed": "unplayed",
+    "upcoming": "",
+}
 
 # What the pages write around the live values; the key is what the page's script asks for.
 PAGE_WORDS = {

@@ -90,7 +90,7 @@ def test_host_screen_follows_the_console_action_by_action(browser, show, capsys)
     assert visible(browser, "lucky-bag")
     assert text(browser, "lucky-bag-time") == "05:00"
 
-    step("message", lambda s: s.run.set_message("讲慢一点，多展示细节", True))
+    step("message", lambda s: s.send_message("讲慢一点，多展示细节", True))
     assert visible(browser, "message") and text(browser, "message") == "讲慢一点，多展示细节"
     assert "blink" in browser.find_element(By.ID, "message").get_attribute("class")
 
@@ -114,7 +114,7 @@ def test_host_screen_follows_the_console_action_by_action(browser, show, capsys)
     wait_for_push(browser, before)
     assert text(browser, "lucky-bag-time") == "福袋：现在开奖！"
 
-    step("message cleared", lambda s: s.run.set_message("", False))
+    step("message cleared", lambda s: s.send_message("", False))
     assert not visible(browser, "message")
 
     step("end", lambda s: s.finish())
@@ -307,7 +307,7 @@ def test_screenshots_of_each_page_on_a_phone_and_a_tablet(browser, show, shots_d
     show.act(lambda s: s.step_next())
     show.act(lambda s: s.mark(Marker.LINK_UP))
     show.act(lambda s: s.lucky_bag(300))
-    show.act(lambda s: s.run.set_message("讲慢一点，多展示细节", False))
+    show.act(lambda s: s.send_message("讲慢一点，多展示细节", False))
     show.clock.advance(14)
     show.publish(force=True)
     try:

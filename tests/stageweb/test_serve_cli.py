@@ -120,8 +120,16 @@ def test_serve_prints_the_url_and_follows_a_run_driven_by_another_process(served
     assert [b["current"] for b in state["script"]["blocks"]] == [False, True, False, False, False]
     state = act("marker", lambda: console.mark(Marker.LINK_UP), lambda s: s["marker"] is not None)
     assert state["marker"]["name"] == "上链接"
+    # skip, extend, 福袋 and the message are events in the log too, so a follower rebuilds them exactly
+    state = act("skip", console.skip, lambda s: s["next"] and s["next"]["label"] == "讲解 · 羊毛围巾")
+    assert [row["state"] for row in state["run_order"]][2] == "skipped"
+    state = act("extend", lambda: console.extend(30), lambda s: s["allowed"] == 210)
+    state = act("lucky bag", lambda: console.lucky_bag(300), lambda s: s["lucky_bag"] is not None)
+    assert 290 < state["clock"]["lucky_bag_remaining"] <= 300
+    state = act("message", lambda: console.send_message("看镜头", True), lambda s: s["message"]["text"])
+    assert state["message"] == {"text": "看镜头", "blink": True}
     state = act("end", console.finish, lambda s: s["state"] == "finished")
-    assert [row["state"] for row in state["run_order"]][:2] == ["done", "done"]
+    assert [row["state"] for row in state["run_order"]] == ["done", "done", "skipped", "unplayed", "unplayed"]
     stream.close()
     with capsys.disabled():
         values = list(delays.values())
