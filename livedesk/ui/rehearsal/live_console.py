@@ -21,6 +21,7 @@ from livedesk.ui.rehearsal import live_console_display as display
 from livedesk.ui.rehearsal import live_console_layout as layout
 from livedesk.ui.rehearsal.live_keys import action_for
 from livedesk.ui.rehearsal.prompter_window import PrompterWindow
+from livedesk.ui.rehearsal.stage_server_panel import StageServerPanel
 from livedesk.ui.rehearsal.stage_style import DARK_STYLE, MUTED, segment_label, step_name
 from livedesk.ui.rehearsal.stage_view import StageView
 
@@ -43,6 +44,8 @@ class LiveConsole(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the dark page behind cards
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout.build(self)
+        self.stage_server = StageServerPanel(context, lambda: self.service, self.go, self.mark)
+        self.layout().addWidget(self.stage_server)  # the browser views (livedesk.stageweb), off by default
         # a chooser used with the mouse hands the keys back to the console (PgUp/PgDn are its keys)
         self.encore_product.activated.connect(lambda _i: self.setFocus())
         for spin in (self.encore_minutes, self.lucky_minutes):
@@ -263,6 +266,7 @@ class LiveConsole(QWidget):
 
     def tick(self) -> None:
         """Called by the page's timer (and after every action): ask the run for the clock and repaint."""
+        self.stage_server.refresh()
         if self.service is None:
             self.current_label.setText(tr("No session selected"))
             self.countdown.setText("--:--")
