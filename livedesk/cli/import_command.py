@@ -82,6 +82,10 @@ def _print_summary(result: dict) -> None:
         print(
             f"  replaced the earlier import of the same file (datasets {', '.join(map(str, result['replaced']))})"
         )
+    for known in result.get("already_known", []):
+        print(f"  {known['rows']} order line(s) already known from {known['file']}: this file's copy counts")
+    for notice in result.get("notices", []):
+        print(f"  WARNING: {notice['message']}")
     for code, count in result["skipped_by_reason"].items():
         print(f"  skipped {count} row(s): {code}")
     warnings = result["warnings"]

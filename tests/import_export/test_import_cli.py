@@ -73,3 +73,16 @@ def test_mapping_file_kind_and_bad_session(tmp_path, capsys):
     assert "not an order export" in capsys.readouterr().err
     assert main(["--db", db, "import", str(table), "--session", "42"]) == 2
     assert "no session 42" in capsys.readouterr().err
+
+
+def test_import_names_rows_an_earlier_download_held(tmp_path, capsys):
+    db = str(tmp_path / "cli.sqlite3")
+    session = _session(db, capsys)
+    first = write_csv(tmp_path / "第一次.csv", DOUDIAN_HEADERS, doudian_rows())
+    second = write_csv(tmp_path / "第二次.csv", DOUDIAN_HEADERS, doudian_rows()[2:])
+    assert main(["--db", db, "import", str(first), str(second), "--session", session]) == 0
+    out = capsys.readouterr().out
+    assert "4 order line(s) already known from 第一次.csv: this file's copy counts" in out
+    assert main(["--db", db, "import", str(second), "--session", session, "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["already_known"] == [{"file": "第一次.csv", "rows": 4}] and result["notices"] == []
