@@ -375,24 +375,28 @@ def _fmt_check(check: dict, field: str = "value") -> str:
 def _data(review: dict) -> list[dict]:
     out = []
     kpis = review["kpis"]
-    gmv = kpis["gmv"]
-    for alt in gmv.alternatives:
-        if gmv.value and alt.gap is not None and abs(alt.gap) > abs(gmv.value) * 0.01:
-            out.append(
-                _finding(
-                    "sources_disagree",
-                    INFO,
-                    f"GMV is {_money(gmv.value)} in {gmv.source} and {_money(alt.value)} in {alt.source} "
-                    f"(gap {_money(alt.gap)}).",
-                    {
-                        "metric": "gmv",
-                        "primary": yuan(gmv.value),
-                        "other": yuan(alt.value),
-                        "gap": yuan(alt.gap),
-                    },
-                    {"metric": "gmv"},
+    for key, code, words in (
+        ("gmv", "sources_disagree", "GMV"),
+        ("refund_amount", "refund_sources_disagree", "Refunds"),
+    ):
+        metric = kpis[key]
+        for alt in metric.alternatives:
+            if metric.value and alt.gap is not None and abs(alt.gap) > abs(metric.value) * 0.01:
+                out.append(
+                    _finding(
+                        code,
+                        INFO,
+                        f"{words} is {_money(metric.value)} in {metric.source} and {_money(alt.value)} in "
+                        f"{alt.source} (gap {_money(alt.gap)}).",
+                        {
+                            "metric": key,
+                            "primary": yuan(metric.value),
+                            "other": yuan(alt.value),
+                            "gap": yuan(alt.gap),
+                        },
+                        {"metric": key},
+                    )
                 )
-            )
     if not review["has_data"]:
         out.append(
             _finding(

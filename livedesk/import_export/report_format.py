@@ -183,6 +183,9 @@ def finding_zh(finding: dict, names: dict) -> str:
             f"不同来源的成交金额不一致：{show('gmv', e.get('primary'))} 对 {show('gmv', e.get('other'))}（差 {show('gmv', e.get('gap'))}）。"
         ),
         "no_platform_data": lambda: "本场尚未导入平台数据，只有计划和日志。",
+        "refund_sources_disagree": lambda: (
+            f"不同来源的退款金额不一致：{show('gmv', e.get('primary'))} 对 {show('gmv', e.get('other'))}（差 {show('gmv', e.get('gap'))}）。"
+        ),
         "incident": lambda: f"{(e.get('at') or '')[11:19]} 事故：{e.get('note') or '无备注'}。",
         "closing_cut": lambda: (
             f"收尾实际 {e.get('actual_seconds') or 0:.0f} 秒，计划 {e.get('planned_seconds')} 秒（被压缩）。"

@@ -35,6 +35,8 @@ def test_compass_refund_stays_primary_with_the_order_figure_and_gap_beside_it():
         (40.0, -10.0)
     ]  # 30 refunded + 10 negative
     assert review["kpis"]["net_gmv"] == 229.0 - 50.0
+    gap = next(f for f in review["findings"] if f["code"] == "refund_sources_disagree")
+    assert gap["evidence"] == {"metric": "refund_amount", "primary": 50.0, "other": 40.0, "gap": -10.0}
 
 
 def test_product_fields_merge_by_precedence_whatever_the_table_order():

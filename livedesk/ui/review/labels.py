@@ -188,6 +188,13 @@ def finding_text(finding: dict, names: dict) -> str:
             gap=show("gmv", e.get("gap")),
         ),
         "no_platform_data": lambda: tr("No platform export has been imported for this session yet."),
+        "refund_sources_disagree": lambda: tr(
+            "Refunds differ between sources: {primary} vs {other} (gap {gap})."
+        ).format(
+            primary=show("gmv", e.get("primary")),
+            other=show("gmv", e.get("other")),
+            gap=show("gmv", e.get("gap")),
+        ),
         "incident": lambda: tr("Incident at {time}: {note}").format(
             time=(e.get("at") or "")[11:19], note=e.get("note") or "—"
         ),

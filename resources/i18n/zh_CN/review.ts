@@ -286,5 +286,6 @@
     <message><source>{first} and {second} went on air in swapped order.</source><translation>{first} 与 {second} 上播顺序与计划对调。</translation></message>
     <message><source>These went on air out of their planned place: {names}</source><translation>这些环节未按计划位置上播：{names}</translation></message>
     <message><source>{orders} orders ({gmv}) were paid before the live window: counted apart, not in GMV.</source><translation>直播开始前支付 {orders} 笔订单（{gmv}），单独计数，不计入成交金额。</translation></message>
+    <message><source>Refunds differ between sources: {primary} vs {other} (gap {gap}).</source><translation>不同来源的退款金额不一致：{primary} 对 {other}（差 {gap}）。</translation></message>
 </context>
 </TS>
