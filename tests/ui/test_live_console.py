@@ -423,3 +423,17 @@ def test_double_clicks_in_the_run_order_skip_and_bring_back_a_later_segment(qtbo
     console.service.finish()
     qtbot.keyClick(console, Qt.Key.Key_F7)
     assert console.feedback.text() == "直播已结束；点“重新开始”可再来一场。"
+
+
+def test_the_host_screen_keeps_counting_while_the_director_works_in_another_tab(qtbot, app_context):
+    page = open_stage_page(qtbot, app_context)
+    page.show_mode("live")
+    console = page.live_console
+    console.go()
+    stage = console.open_stage_view()
+    assert stage.time_left.text() == "02:00"
+    page.show_mode("script")  # the page's own tick now goes to the script editor only
+    page.clock.advance(65)
+    qtbot.waitUntil(lambda: stage.time_left.text() == "00:55", timeout=3000)
+    assert LEVEL_COLOURS[Level.WARNING] in stage.time_left.styleSheet()
+    console.close_windows()

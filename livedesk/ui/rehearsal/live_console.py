@@ -208,9 +208,16 @@ class LiveConsole(QWidget):
     def open_stage_view(self) -> StageView:
         if self.stage_view is None:
             self.stage_view = StageView(self)
+            self.stage_view.follow(self.stage_content)
         self.stage_view.show_on(self.stage_screen.chosen_screen())
-        self.tick()
+        self.stage_view.tick()
         return self.stage_view
+
+    def stage_content(self):
+        """(status, plan) for the host screen, or None with no session."""
+        if self.service is None:
+            return None
+        return self.service.status(), self.service.run.plan
 
     def _move_window(self, window: QWidget | None, chooser) -> None:
         if window is not None and window.isVisible():
@@ -276,7 +283,6 @@ class LiveConsole(QWidget):
             for widget in (self.step_label, self.elapsed_label, self.next_label, self.lucky_bag):
                 widget.setText("")
             return
-        status = self.service.status()
-        display.paint(self, status, self.service.run)
+        display.paint(self, self.service.status(), self.service.run)
         if self.stage_view is not None and self.stage_view.isVisible():
-            self.stage_view.show_status(status, self.service.run.plan)
+            self.stage_view.tick()  # at once after an action, not at the host screen's next tick

@@ -157,7 +157,9 @@ class PrompterWindow(QWidget):
         )
         return tr(
             "Speed {speed:.0f} px/s · font {size}px · mirror {mirror} · Space start/pause, ↑↓ speed, +/- size, H/V mirror, C contrast"
-        ).format(speed=self.scroll.target_speed, size=self.font_size, mirror=mirror)
+        ).format(speed=self.scroll.target_speed, size=self.font_size, mirror=mirror) + tr(
+            " · Esc closes · right-click: move to another screen"
+        )
 
     # ---- keys ---------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:

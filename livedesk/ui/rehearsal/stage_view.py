@@ -7,8 +7,9 @@ reads the same from 3 m on any monitor."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from livedesk.domain.live_run import LiveStatus, RunState
@@ -63,8 +64,12 @@ def _label(align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) -> 
     return label
 
 
+TICK_MS = 200  # five repaints a second: whole-second countdowns and a half-second blink stay on time
+
+
 class StageView(QWidget):
-    """Refreshed by the console on each tick with `show_status(status, plan)`."""
+    """Paints `show_status(status, plan)`; once it follows a source it repaints itself on its own timer, so
+    it keeps counting while the director works in another tab or workspace."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         # A child window of the console: it closes and goes away with the main window (and the process).
@@ -104,8 +109,30 @@ class StageView(QWidget):
         layout.addWidget(self.next_label)
         self._colour = MUTED
         self._blink_on = True
+        self._source: Callable[[], tuple[LiveStatus, object] | None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self.tick)
         self.resize(1280, 720)
         self._apply_sizes()
+
+    def follow(self, source: Callable[[], tuple[LiveStatus, object] | None] | None) -> None:
+        """Poll `source()` → (status, plan) on every tick (None: nothing to show)."""
+        self._source = source
+        self.tick()
+
+    def tick(self) -> None:
+        shown = self._source() if self._source is not None else None
+        if shown is not None:
+            self.show_status(*shown)
+
+    def showEvent(self, event) -> None:
+        self._timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
 
     # ---- sizes follow the window ---------------------------------------------------------------
     def _unit(self) -> float:

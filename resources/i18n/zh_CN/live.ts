@@ -151,5 +151,9 @@
         <source>Double-click a segment still to come to skip it or bring it back.</source>
         <translation>双击尚未开始的环节可跳过或恢复。</translation>
     </message>
+    <message>
+        <source> · Esc closes · right-click: move to another screen</source>
+        <translation> · Esc 关闭 · 右键：移到其他屏幕</translation>
+    </message>
 </context>
 </TS>
