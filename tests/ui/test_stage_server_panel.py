@@ -148,6 +148,8 @@ def test_operator_link_is_off_by_default_presses_keys_and_can_be_revoked(qtbot, 
     tick_box(qtbot, panel.operator)
     operator_url = panel.server.url("/", Access.OPERATOR)
     assert operator_url in panel.operator_label.text()
+    assert panel.operator_qr.isVisible()
+    assert panel.operator_qr.pixmap().toImage() == panel._qr_pixmap(operator_url).toImage()
     base = operator_url.split("?")[0].rstrip("/")
     token = operator_url.split("t=")[1]
 
@@ -170,7 +172,7 @@ def test_operator_link_is_off_by_default_presses_keys_and_can_be_revoked(qtbot, 
     qtbot.waitUntil(lambda: any(e.marker and e.marker.value == "incident" for e in console.service.stored))
 
     tick_box(qtbot, panel.operator)  # revoke
-    assert panel.operator_label.text() == ""
+    assert panel.operator_label.text() == "" and not panel.operator_qr.isVisible()
     assert press({"action": "next"}) == 403
     qtbot.wait(100)
     assert console.service.status().index == 0

@@ -100,6 +100,9 @@ class StageServerPanel(QFrame):
         self.status_label.setStyleSheet("color: #F5B840;")
         self.qr_label = QLabel()
         self.qr_label.setFixedSize(QR_PIXELS, QR_PIXELS)
+        self.operator_qr = QLabel()  # the second device scans this one; shown only while the link is on
+        self.operator_qr.setFixedSize(QR_PIXELS, QR_PIXELS)
+        self.operator_qr.hide()
         self.new_link = QPushButton(tr("New link"))
         self.new_link.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.new_link.clicked.connect(self.renew_link)
@@ -129,6 +132,7 @@ class StageServerPanel(QFrame):
         grid = QGridLayout(self)
         grid.addLayout(text, 0, 0)
         grid.addWidget(self.qr_label, 0, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.operator_qr, 0, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
 
         self._end_timer = QTimer(self)
@@ -200,11 +204,15 @@ class StageServerPanel(QFrame):
         )
         self.qr_label.setPixmap(self._qr_pixmap(url))
         operator = self.server.tokens.operator
+        operator_url = self.server.url("/", Access.OPERATOR) if operator else ""
         self.operator_label.setText(
-            tr("Operator link (keep it private): {url}").format(url=self.server.url("/", Access.OPERATOR))
-            if operator
-            else ""
+            tr("Operator link (keep it private): {url}").format(url=operator_url) if operator else ""
         )
+        if operator:
+            self.operator_qr.setPixmap(self._qr_pixmap(operator_url))
+        else:
+            self.operator_qr.clear()
+        self.operator_qr.setVisible(bool(operator))
         self._show_clients()
 
     def _show_off(self) -> None:
@@ -212,6 +220,8 @@ class StageServerPanel(QFrame):
             tr("Off: switch on to show the host screen, prompter and run order in a browser")
         )
         self.qr_label.clear()
+        self.operator_qr.clear()
+        self.operator_qr.hide()
         self.clients_label.setText("")
         self.operator_label.setText("")
 
