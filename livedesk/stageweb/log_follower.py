@@ -50,15 +50,16 @@ class LogFollower:
         Each console action is one transaction, so a rebuilt run is never half an action."""
         head = live_follow.head(self.store, self.session_id)
         now = time.monotonic()
-        moved = self._run is None or head != self._built
-        if moved:
-            self._run = live_follow.rebuild(self.store, self.session_id, self.clock)
+        run = self._run
+        moved = run is None or head != self._built
+        if run is None or moved:
+            run = self._run = live_follow.rebuild(self.store, self.session_id, self.clock)
             self._built = head
             self.rebuilds += 1
         elif now - self._last_publish < RESYNC_SECONDS:
             return False
-        service = self._run.service
-        self.publish(view_state(service.run, service.stored, self._run.session_scripts, self.say))
+        service = run.service
+        self.publish(view_state(service.run, service.stored, run.session_scripts, self.say))
         self._last_publish = now
         return moved
 

@@ -151,3 +151,27 @@ def test_tokens_are_random_and_compared_whole():
     assert tokens.check(operator) is Access.OPERATOR
     tokens.revoke_operator()
     assert tokens.check(operator) is None and tokens.operator is None
+
+
+def test_the_server_listens_on_a_lan_address_the_director_picks(store):
+    from stage_show import open_show
+
+    from livedesk.stageweb import addresses
+
+    lan = addresses.lan_addresses()
+    if not lan:
+        pytest.skip("this machine has no LAN address")
+    assert addresses.choices()[-1] == "127.0.0.1" and addresses.LOOPBACK not in lan
+    show = open_show(store)
+    try:
+        show.server.stop()
+        show.server.start(lan[0], 0)
+        url = show.server.url("/")
+        assert url.startswith(f"http://{lan[0]}:") and http_get(url)[0] == 200
+        assert http_get(url.split("?")[0])[0] == 403
+        # bound to that address only: this machine's loopback does not answer on the port
+        with pytest.raises(OSError):
+            http.client.HTTPConnection("127.0.0.1", show.server.port, timeout=2).request("GET", "/")
+    finally:
+        show.server.stop()
+    assert addresses.shown_host("0.0.0.0") == lan[0]

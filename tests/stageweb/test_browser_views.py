@@ -284,7 +284,7 @@ def _blank_page_after(browser):
     browser.get("about:blank")
 
 
-DEVICES = {"phone": (390, 844, True), "tablet": (1280, 800, False)}
+DEVICES = {"phone": (390, 844, True), "tablet": (1280, 800, False), "tv": (1920, 1080, False)}
 PAGES = {"host": "/", "prompter": "/prompter", "rundown": "/rundown"}
 FONT_STATUS = """
 return [...document.fonts].filter(f => f.family.replace(/"/g, '') === 'Noto Sans SC LiveDesk')
@@ -338,7 +338,7 @@ def test_screenshots_of_each_page_on_a_phone_and_a_tablet(browser, show, shots_d
                     assert current[0] >= 0
                 if page == "rundown":
                     start_shown = browser.find_element(By.CSS_SELECTOR, ".row.on_air .start").is_displayed()
-                    assert start_shown == (device == "tablet")
+                    assert start_shown == (device != "phone")
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     assert sorted(p.name for p in shots_dir.glob("*.png")) == sorted(
