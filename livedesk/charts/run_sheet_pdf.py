@@ -10,19 +10,20 @@ from pathlib import Path
 
 from livedesk.domain.roles import ROLE_COLOURS
 from livedesk.domain.session import SessionPlan
-from livedesk.import_export.run_sheet import COLUMNS, run_sheet_rows, run_sheet_title
+from livedesk.import_export.run_sheet import COLUMNS, run_sheet_header_lines, run_sheet_rows, run_sheet_title
 
 PAGE_INCHES = (11.69, 8.27)  # A4 landscape
 MARGIN_INCHES = 0.4
-ROW_INCHES = 0.24
+ROW_INCHES = 0.3  # two lines of 6.5-point text
 FONT_POINTS = 6.5
 # Relative column widths; long free text gets the room.
 WEIGHTS = {
-    "index": 2.2,
-    "start": 4.2,
-    "end": 4.2,
+    "index": 2.8,
+    "start": 4.6,
+    "end": 4.6,
     "length": 3.2,
     "segment": 6,
+    "link": 2.6,
     "product_id": 5.5,
     "product": 8.5,
     "role": 3.6,
@@ -33,8 +34,9 @@ WEIGHTS = {
     "owner": 4,
     "cues": 6,
     "notes": 8,
+    "done": 2,
 }
-STEP_WEIGHT = 4.4
+STEP_WEIGHT = 3.4
 
 
 def _text_units(text: str) -> float:
@@ -42,15 +44,21 @@ def _text_units(text: str) -> float:
     return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
 
 
-def _fit(text: str, width_points: float) -> str:
-    if _text_units(text) * FONT_POINTS <= width_points:
-        return text
-    out = ""
+def _fit(text: str, width_points: float, max_lines: int = 2) -> str:
+    """The text wrapped into at most `max_lines` lines of the column's width; "…" ends what still does not fit."""
+    lines, line = [], ""
     for ch in text:
-        if (_text_units(out + ch) + 1) * FONT_POINTS > width_points:
-            return out + "…"
-        out += ch
-    return out
+        if _text_units(line + ch) * FONT_POINTS > width_points and line:
+            lines.append(line)
+            line = ""
+        line += ch
+    lines.append(line)
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        while last and (_text_units(last) + 1) * FONT_POINTS > width_points:
+            last = last[:-1]
+        lines = [*lines[: max_lines - 1], last + "…"]
+    return "\n".join(lines)
 
 
 def _tint(hex_colour: str, amount: float = 0.75) -> tuple[float, float, float]:
@@ -72,10 +80,11 @@ def write_run_sheet_pdf(plan: SessionPlan, path: str | Path) -> int:
     usable_w = PAGE_INCHES[0] - 2 * MARGIN_INCHES
     widths = [usable_w * w / sum(weights) for w in weights]
     lefts = [MARGIN_INCHES + sum(widths[:i]) for i in range(len(widths))]
-    top = PAGE_INCHES[1] - MARGIN_INCHES - 0.45
+    top = PAGE_INCHES[1] - MARGIN_INCHES - 0.62  # below the title and the team / targets line
     per_page = max(1, int((top - MARGIN_INCHES - 0.2) / ROW_INCHES) - 1)
     pages = [rows[i : i + per_page] for i in range(0, len(rows), per_page)] or [[]]
     title = run_sheet_title(plan)
+    header_line = "    ".join(f"{name}：{text}" for name, text in run_sheet_header_lines(plan))
     with PdfPages(str(path), metadata={"Title": title, "Creator": "LiveDesk"}) as pdf:
         for number, page_rows in enumerate(pages, start=1):
             fig = Figure(figsize=PAGE_INCHES)
@@ -85,6 +94,13 @@ def write_run_sheet_pdf(plan: SessionPlan, path: str | Path) -> int:
                 (height_in - MARGIN_INCHES - 0.15) / height_in,
                 f"整场脚本  {title}",
                 fontsize=12,
+                va="center",
+            )
+            fig.text(
+                MARGIN_INCHES / width_in,
+                (height_in - MARGIN_INCHES - 0.4) / height_in,
+                header_line,
+                fontsize=8,
                 va="center",
             )
             fig.text(
@@ -116,6 +132,7 @@ def write_run_sheet_pdf(plan: SessionPlan, path: str | Path) -> int:
                         _fit(text, width * 72 - 4),
                         fontsize=FONT_POINTS,
                         va="center",
+                        linespacing=1.1,
                     )
 
             draw_row(top, [header for _, header in COLUMNS], "#DDE3EA")
