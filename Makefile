@@ -9,14 +9,16 @@ X_LIBS := libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-k
 VENV_LIBS := python3-venv
 # Headless Chromium and its WebDriver: the browser views' tests (tests/stageweb) drive the real browser.
 BROWSER_LIBS := chromium chromium-driver
+# Headless LibreOffice recalculates an edited run sheet in a test (its times are chained formulas).
+OFFICE_LIBS := libreoffice-calc-nogui
 
-.PHONY: run test lint lint-imports system-libs system-libs-x browser-libs install bench clean
+.PHONY: run test lint lint-imports system-libs system-libs-x browser-libs office-libs install bench clean
 
 run: system-libs-x install
 	$(BIN)/livedesk samples load
 	$(BIN)/livedesk
 
-test: system-libs browser-libs install lint lint-imports
+test: system-libs browser-libs office-libs install lint lint-imports
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 lint-imports: install
@@ -41,6 +43,9 @@ system-libs:
 
 browser-libs:
 	@$(MAKE) --no-print-directory apt PKGS="$(BROWSER_LIBS)"
+
+office-libs:
+	@$(MAKE) --no-print-directory apt PKGS="$(OFFICE_LIBS)"
 
 system-libs-x:
 	@$(MAKE) --no-print-directory apt PKGS="$(QT_LIBS) $(if $(DISPLAY),$(X_LIBS))"
