@@ -21,14 +21,58 @@ from livedesk.domain.roles import Role, ScriptStep, parse_role
 # field key → the headers that mean it (compared after `normalise_header`).
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "product_id": ("商品id", "商品编码", "商品编号", "商品ID", "product_id", "productid", "id", "item_id"),
-    "name": ("商品名称", "品名", "商品名", "名称", "商品", "product_name", "name", "product", "title"),
+    "name": (
+        "商品名称",
+        "商品标题",
+        "品名",
+        "商品名",
+        "名称",
+        "商品",
+        "product_name",
+        "product_title",
+        "item_name",
+        "name",
+        "product",
+        "title",
+    ),
     "sku": ("sku", "规格", "sku编码", "规格编码", "商品规格"),
     "role": ("角色", "定位", "类型", "商品角色", "商品定位", "货品定位", "role", "type"),
     "daily_price": ("日常价", "原价", "吊牌价", "划线价", "daily_price", "list_price", "regular_price"),
-    "live_price": ("直播价", "到手价", "活动价", "直播到手价", "live_price", "price"),
+    "live_price": (
+        "直播价",
+        "直播价格",
+        "到手价",
+        "活动价",
+        "直播到手价",
+        "live_price",
+        "deal_price",
+        "price",
+    ),
     "cost": ("成本", "成本价", "cost", "unit_cost"),
-    "stock": ("库存", "活动库存", "直播库存", "备货", "stock", "inventory"),
-    "mechanism": ("机制", "福利", "直播机制", "福利机制", "mechanism", "benefit", "perks"),
+    "stock": (
+        "库存",
+        "库存数量",
+        "可售库存",
+        "活动库存",
+        "直播库存",
+        "备货",
+        "stock",
+        "stock_quantity",
+        "inventory",
+    ),
+    "mechanism": (
+        "机制",
+        "优惠机制",
+        "活动机制",
+        "福利",
+        "直播机制",
+        "福利机制",
+        "mechanism",
+        "offer",
+        "promotion",
+        "benefit",
+        "perks",
+    ),
     "selling_points": ("卖点", "核心卖点", "selling_points", "sellingpoints"),
     "pain_points": ("痛点", "pain_points", "painpoints"),
     "endorsements": ("背书", "endorsements", "endorsement"),
@@ -59,7 +103,12 @@ def normalise_header(text: object) -> str:
     return _UNIT_SUFFIX.sub("", value)
 
 
-_ALIAS_INDEX = {normalise_header(alias): key for key, aliases in FIELD_ALIASES.items() for alias in aliases}
+def _alias_key(header: object) -> str:
+    """Headers match whatever their case and separators: `Product Title`, `product_title`, `商品标题`."""
+    return normalise_header(header).replace("_", "").replace("-", "")
+
+
+_ALIAS_INDEX = {_alias_key(alias): key for key, aliases in FIELD_ALIASES.items() for alias in aliases}
 
 
 class PoolRefused(ValueError):
@@ -149,7 +198,7 @@ def _map_headers(row: list[str], user_mapping: dict[str, str] | None = None) -> 
             continue
         key = (user_mapping or {}).get(header)
         if key is None:
-            key = _ALIAS_INDEX.get(normalise_header(header))
+            key = _ALIAS_INDEX.get(_alias_key(header))
         if key and key in FIELD_ALIASES and key not in found:
             found[key] = column
     return found

@@ -42,6 +42,39 @@ def test_utf8_csv_with_chinese_headers(tmp_path):
     assert third.role is Role.IMAGE
 
 
+def test_doudian_style_headers_as_teams_write_them(tmp_path):
+    """A pool sheet copied from the 抖店 back end: 商品标题, 直播价格, 库存数量, 优惠机制 (and the English forms)."""
+    path = tmp_path / "抖店货盘.csv"
+    path.write_text(
+        "商品ID,商品标题,角色,直播价格,库存数量,优惠机制\n"
+        "3720000000000000011,山野 红糖姜枣茶 12条装,引流款,9.9,3000,拍一发二\n",
+        encoding="utf-8-sig",
+    )
+    result = read_pool(path)
+    assert result.unmapped == []
+    (product,) = result.products
+    assert (product.name, product.live_price_fen, product.stock, product.mechanism) == (
+        "山野 红糖姜枣茶 12条装",
+        990,
+        3000,
+        "拍一发二",
+    )
+
+    english = tmp_path / "pool_en.csv"
+    english.write_text(
+        "Product ID,Product Title,Role,Live Price,Stock Quantity,Offer\nA-1,Wipes,traffic,9.9,300,2 for 1\n",
+        encoding="utf-8",
+    )
+    (wipes,) = read_pool(english).products
+    assert (wipes.product_id, wipes.name, wipes.live_price_fen, wipes.stock, wipes.mechanism) == (
+        "A-1",
+        "Wipes",
+        990,
+        300,
+        "2 for 1",
+    )
+
+
 def test_gbk_csv(tmp_path):
     path = tmp_path / "pool_gbk.csv"
     path.write_bytes(CHINESE_CSV.encode("gbk"))
