@@ -163,17 +163,27 @@ class MainWindow(QMainWindow):
         if dialog.exec() != NewSessionDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        session_id = create_session(
-            self._context.store,
-            values["title"],
-            values["start"],
-            values["planned_seconds"],
-            platform=values["platform"],
-            account=values["account"],
-        )
-        self._context.selection.sessions_changed.emit()
-        self._context.selection.select(session_id)
-        self.show_workspace("plan")
+        store = self._context.store
+
+        def create() -> int:
+            return create_session(
+                store,
+                values["title"],
+                values["start"],
+                values["planned_seconds"],
+                platform=values["platform"],
+                account=values["account"],
+            )
+
+        def created(session_id: int) -> None:
+            self._context.selection.sessions_changed.emit()
+            self._context.selection.select(session_id)
+            self.show_workspace("plan")
+
+        if self._context.writer is None:
+            created(create())
+        else:  # through the one writer: the window never waits on the database's lock
+            self._context.writer.write(f"new-session:{values['title']}", create, on_done=created)
 
     def _on_session_changed(self, session_id: int) -> None:
         self._session_label.setText(

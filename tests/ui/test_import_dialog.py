@@ -141,3 +141,29 @@ def test_summary_names_known_rows_and_a_wrong_day_file_in_chinese(qtbot, app_con
         "本文件的时间为 2026-11-01 20:04 – 2026-11-01 20:05，与本场（2026-11-14 20:00 – 2026-11-14 23:00）相差超过一天"
         in text
     )
+
+
+def test_two_open_import_dialogs_keep_their_own_jobs(qtbot, app_context, tmp_path):
+    """Both dialogs import in the background at once; neither cancels the other's job."""
+    import dataclasses
+
+    from livedesk.ui.tasks import TaskRunner
+
+    context = dataclasses.replace(app_context, tasks=TaskRunner())  # real threads, as in the app
+    first_session, second_session = make_session(app_context.store), make_session(app_context.store)
+    first_file = write_csv(tmp_path / "一场订单.csv", DOUDIAN_HEADERS, doudian_rows())
+    second_file = write_csv(tmp_path / "二场订单.csv", DOUDIAN_HEADERS, doudian_rows())
+    first = ImportDialog(context, first_session, [first_file])
+    second = ImportDialog(context, second_session, [second_file])
+    for dialog in (first, second):
+        qtbot.addWidget(dialog)
+    qtbot.waitUntil(
+        lambda: "抖店" in first.detected.text() and "抖店" in second.detected.text(), timeout=10000
+    )
+    with qtbot.waitSignals([first.import_finished, second.import_finished], timeout=20000):
+        qtbot.mouseClick(first.import_button, Qt.LeftButton)
+        qtbot.mouseClick(second.import_button, Qt.LeftButton)
+    assert ("一场订单.csv", "orders") in stored_names(app_context.store, first_session)
+    assert ("二场订单.csv", "orders") in stored_names(app_context.store, second_session)
+    assert first.progress.value() == 100 and second.progress.value() == 100
+    context.tasks.wait()

@@ -44,6 +44,7 @@ class ImportDialog(QDialog):
     def __init__(self, context, session_id: int, paths=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self._tasks = context.tasks.scope("import-dialog")  # two open dialogs never cancel each other
         self.session_id = session_id
         self._options: dict[str, dict] = {}  # path → {"kind": …, "mapping": …}
         self._done: list = []
@@ -187,9 +188,7 @@ class ImportDialog(QDialog):
             return preview_file(path, kind=kind, mapping=mapping)
 
         self.detected.setText(tr("Reading…"))
-        self.context.tasks.submit(
-            "import-preview", job, on_done=self._show_preview, on_failed=self._show_refusal
-        )
+        self._tasks.submit("preview", job, on_done=self._show_preview, on_failed=self._show_refusal)
 
     def _show_preview(self, detection) -> None:
         parts = [
@@ -315,12 +314,12 @@ class ImportDialog(QDialog):
 
         self._set_running(True)
         self.summary.clear()
-        self.context.tasks.submit(
+        self._tasks.submit(
             "import", job, on_done=self._on_done, on_failed=self._on_failed, on_progress=self._on_progress
         )
 
     def cancel(self) -> None:
-        self.context.tasks.cancel("import")
+        self._tasks.cancel("import")
 
     def _on_progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(round(fraction * 100))
