@@ -183,7 +183,8 @@ class MainWindow(QMainWindow):
         if self._context.writer is None:
             created(create())
         else:  # through the one writer: the window never waits on the database's lock
-            self._context.writer.write(f"new-session:{values['title']}", create, on_done=created)
+            # a key of its own: one new session never supersedes another
+            self._context.writer.write(f"new-session:{id(values)}", create, on_done=created)
 
     def _on_session_changed(self, session_id: int) -> None:
         self._session_label.setText(
