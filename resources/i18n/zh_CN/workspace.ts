@@ -35,5 +35,10 @@
     <message><source>LiveDesk may not read or write {name}. Choose another folder, or close the program that has it open.</source><translation>LiveDesk 没有权限读写 {name}。请换一个文件夹，或关闭正在使用它的程序。</translation></message>
     <message><source>Dismiss</source><translation>知道了</translation></message>
     <message><source>Close window</source><translation>关闭</translation></message>
+    <message><source>All accounts</source><translation>全部账号</translation></message>
+    <message><source>Search titles</source><translation>搜索标题</translation></message>
+    <message><source>Show more</source><translation>显示更多</translation></message>
+    <message><source>{shown} of {total} sessions</source><translation>{shown} / 共 {total} 场</translation></message>
+    <message><source>(no account)</source><translation>（无账号）</translation></message>
 </context>
 </TS>
