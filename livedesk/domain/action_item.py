@@ -30,3 +30,4 @@ class ActionItem:
     verified_session_id: int | None = None
     verified_value: float | None = None
     id: int | None = None
+    version: int = 0  # the stored version this copy was read at (0: not stored yet); see edit_conflict

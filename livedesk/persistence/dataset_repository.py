@@ -11,14 +11,25 @@ from dataclasses import asdict
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session as DbSession
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete, func, select
 
 from livedesk.domain.dataset import Dataset, DatasetKind, RowWarning
 from livedesk.persistence.tables import DatasetChunkRow, DatasetRow
 from livedesk.persistence.timecodec import from_ms, to_ms
 
 CHUNK_BYTES = 16 * 1024 * 1024
+
+
+class SameSourceStored(Exception):
+    """Another import stored the same file's bytes for this session while this one was reading it (the
+    unique key on session, file hash and part); the caller's transaction must roll back."""
+
+    def __init__(self, session_id: int, sha256: str) -> None:
+        super().__init__(f"session {session_id} already holds the file {sha256[:12]}…")
+        self.session_id = session_id
+        self.sha256 = sha256
 
 
 def _to_dataset(row: DatasetRow, zone: str = "Asia/Shanghai") -> Dataset:
@@ -39,14 +50,25 @@ def _to_dataset(row: DatasetRow, zone: str = "Asia/Shanghai") -> Dataset:
     )
 
 
-def save_dataset(db: DbSession, dataset: Dataset, table: pa.Table) -> int:
-    """Store the provenance and the rows (any Arrow table) together; the caller's transaction commits both."""
+def save_dataset(db: DbSession, dataset: Dataset, table: pa.Table, part: int | None = None) -> int:
+    """Store the provenance and the rows (any Arrow table) together; the caller's transaction commits both.
+
+    `part` numbers the datasets read from one file (0, 1, … as the reader returned them): an import passes it,
+    so a second import of the same bytes racing this one collides on the unique key and raises
+    SameSourceStored instead of storing a duplicate. Without it the next free number is taken."""
+    if part is None:
+        part = db.exec(
+            select(func.coalesce(func.max(DatasetRow.source_part) + 1, 0))
+            .where(col(DatasetRow.session_id) == dataset.session_id)
+            .where(col(DatasetRow.source_sha256) == dataset.source_sha256)
+        ).one()
     row = DatasetRow(
         session_id=dataset.session_id,
         kind=dataset.kind.value,
         format=dataset.format,
         source_name=dataset.source_name,
         source_sha256=dataset.source_sha256,
+        source_part=part,
         sheet=dataset.sheet,
         imported_ms=to_ms(dataset.imported_at),
         rows_read=dataset.rows_read,
@@ -56,7 +78,12 @@ def save_dataset(db: DbSession, dataset: Dataset, table: pa.Table) -> int:
         meta=dict(dataset.meta),
     )
     db.add(row)
-    db.flush()
+    try:
+        db.flush()
+    except IntegrityError as exc:
+        if "source_sha256" in str(exc.orig) or "ux_datasets_source" in str(exc.orig):
+            raise SameSourceStored(dataset.session_id, dataset.source_sha256) from exc
+        raise
     buffer = io.BytesIO()
     pq.write_table(table, buffer, compression="zstd")
     data = buffer.getvalue()

@@ -45,9 +45,71 @@ def _fill_summaries(connection: Connection) -> None:
         db.flush()
 
 
+def _edit_versions_and_unique_imports(connection: Connection) -> None:
+    """Version 2: the edit version of every part a team edits (optimistic locking), and one stored copy of
+    each imported file per session (a unique key on session, file hash and dataset part)."""
+    from sqlalchemy import text
+
+    for table, column in (
+        ("sessions", "header_version"),
+        ("sessions", "pool_version"),
+        ("sessions", "run_order_version"),
+        ("products", "script_version"),
+        ("action_items", "version"),
+        ("preferences", "version"),
+    ):
+        add_column(connection, table, column, "INTEGER", "1")
+    add_column(connection, "datasets", "source_part", "INTEGER", "0")
+    _drop_duplicate_imports(connection)
+    connection.execute(
+        text(
+            "CREATE UNIQUE INDEX IF NOT EXISTS ux_datasets_source "
+            "ON datasets (session_id, source_sha256, source_part)"
+        )
+    )
+
+
+def _drop_duplicate_imports(connection: Connection) -> None:
+    """Before the key can hold, keep only the newest import of each file in each session (older copies are
+    the same bytes stored again, e.g. by two imports racing) and number its datasets 0, 1, …"""
+    from sqlalchemy import text
+
+    rows = connection.execute(
+        text(
+            "SELECT id, session_id, source_sha256, imported_ms, kind, sheet FROM datasets "
+            "ORDER BY session_id, source_sha256, imported_ms DESC, id DESC"
+        )
+    ).all()
+    groups: dict[tuple, list] = {}
+    for row in rows:
+        groups.setdefault((row.session_id, row.source_sha256), []).append(row)
+    drop, parts = [], []
+    for members in groups.values():
+        newest, seen, kept = members[0].imported_ms, set(), []
+        for row in members:
+            if row.imported_ms != newest or (row.kind, row.sheet) in seen:
+                drop.append(row.id)
+            else:
+                seen.add((row.kind, row.sheet))
+                kept.append(row.id)
+        parts.extend((part, dataset_id) for part, dataset_id in enumerate(sorted(kept)))
+    for dataset_id in drop:
+        connection.execute(text("DELETE FROM dataset_chunks WHERE dataset_id = :id"), {"id": dataset_id})
+        connection.execute(text("DELETE FROM datasets WHERE id = :id"), {"id": dataset_id})
+    for part, dataset_id in parts:
+        connection.execute(
+            text("UPDATE datasets SET source_part = :part WHERE id = :id"), {"part": part, "id": dataset_id}
+        )
+
+
 # Ordered by version. Each feature that changes the schema appends its step here and raises
 # tables.SCHEMA_VERSION to the step's version.
 MIGRATIONS: list[Migration] = [
+    Migration(
+        2,
+        "edit versions for optimistic locking; one stored copy of each imported file",
+        _edit_versions_and_unique_imports,
+    ),
     Migration(
         3,
         "session and product summaries, indexed by (account, start) and (account, product), filled "

@@ -1,4 +1,11 @@
-"""Sessions and their plans (pool and run order) in and out of the store as domain objects."""
+"""Sessions and their plans (pool and run order) in and out of the store as domain objects.
+
+Saves come in two kinds. The versioned ones (`save_header`, `save_pool`, `save_run_order`, `claim_script`)
+name the version the edit started from and raise `EditConflict` when someone saved that part in between; they
+lock the session row first, so concurrent saves of one session queue there (and never deadlock). The plain
+ones (`save_plan`, `replace_products`, `replace_segments`) write unconditionally, for new sessions, imports and
+tools, and still bump the versions so that a stale editor elsewhere learns of them.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +14,9 @@ from dataclasses import asdict
 
 from sqlalchemy import func
 from sqlmodel import Session as DbSession
-from sqlmodel import col, delete, select
+from sqlmodel import col, delete, select, update
 
+from livedesk.domain.edit_conflict import EditConflict, EditPart, PlanVersions
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.domain.session import ChecklistItem, Segment, Session, SessionPlan, StepBudget, Targets
@@ -76,6 +84,12 @@ def add_session(db: DbSession, session: Session) -> int:
 
 
 def update_session(db: DbSession, session: Session) -> None:
+    """Write the header whatever version is stored (see `save_header` for the checked save)."""
+    _bump(db, session.id, SessionRow.header_version)
+    _write_header(db, session)
+
+
+def _write_header(db: DbSession, session: Session) -> None:
     row = db.get(SessionRow, session.id)
     if row is None:
         raise SessionNotFound(session.id)
@@ -239,15 +253,15 @@ def _row_to_segment(row: SegmentRow) -> Segment:
 
 
 def replace_products(db: DbSession, session_id: int, products: list[Product]) -> None:
-    db.exec(delete(ProductRow).where(col(ProductRow.session_id) == session_id))
-    db.add_all(_product_to_row(session_id, i, p) for i, p in enumerate(products))
-    _touch(db, session_id)
+    """The pool (scripts included) whatever version is stored."""
+    _bump(db, session_id, SessionRow.pool_version)
+    _write_pool(db, session_id, products, with_scripts=True)
 
 
 def replace_segments(db: DbSession, session_id: int, segments: list[Segment]) -> None:
-    db.exec(delete(SegmentRow).where(col(SegmentRow.session_id) == session_id))
-    db.add_all(_segment_to_row(session_id, i, s) for i, s in enumerate(segments))
-    _touch(db, session_id)
+    """The run order whatever version is stored."""
+    _bump(db, session_id, SessionRow.run_order_version)
+    _write_segments(db, session_id, segments)
 
 
 def load_products(db: DbSession, session_id: int) -> list[Product]:
@@ -257,32 +271,215 @@ def load_products(db: DbSession, session_id: int) -> list[Product]:
     return [_row_to_product(row) for row in rows]
 
 
-def load_plan(db: DbSession, session_id: int) -> SessionPlan:
-    session = get_session(db, session_id)
-    segments = db.exec(
-        select(SegmentRow).where(col(SegmentRow.session_id) == session_id).order_by(col(SegmentRow.position))
-    ).all()
-    return SessionPlan(
-        session=session,
-        products=load_products(db, session_id),
-        segments=[_row_to_segment(r) for r in segments],
+def _segment_rows(db: DbSession, session_id: int) -> list[SegmentRow]:
+    return list(
+        db.exec(
+            select(SegmentRow)
+            .where(col(SegmentRow.session_id) == session_id)
+            .order_by(col(SegmentRow.position))
+        ).all()
     )
 
 
+def load_plan(db: DbSession, session_id: int) -> SessionPlan:
+    session = get_session(db, session_id)
+    return SessionPlan(
+        session=session,
+        products=load_products(db, session_id),
+        segments=[_row_to_segment(r) for r in _segment_rows(db, session_id)],
+    )
+
+
+def load_versions(db: DbSession, session_id: int) -> PlanVersions:
+    """The version of each part of the session as stored now."""
+    row = db.exec(
+        select(SessionRow.header_version, SessionRow.pool_version, SessionRow.run_order_version).where(
+            col(SessionRow.id) == session_id
+        )
+    ).first()
+    if row is None:
+        raise SessionNotFound(session_id)
+    scripts = db.exec(
+        select(ProductRow.product_id, ProductRow.script_version).where(
+            col(ProductRow.session_id) == session_id
+        )
+    ).all()
+    return PlanVersions(row[0], row[1], row[2], {pid: version for pid, version in scripts})
+
+
+def load_plan_with_versions(db: DbSession, session_id: int) -> tuple[SessionPlan, PlanVersions]:
+    """The plan and the versions it was read at; call inside one transaction so the two agree."""
+    versions = load_versions(db, session_id)
+    return load_plan(db, session_id), versions
+
+
 def save_plan(db: DbSession, plan: SessionPlan) -> int:
-    """Insert or update the session header, then replace its pool and run order."""
-    if plan.session.id is None:
+    """Insert or update the session header, then replace its pool and run order (unchecked)."""
+    if plan.session.id is None:  # a new session: every part starts at version 1
         add_session(db, plan.session)
-    else:
-        update_session(db, plan.session)
+        _write_pool(db, plan.session.id, plan.products, with_scripts=True)
+        _write_segments(db, plan.session.id, plan.segments, new_session=True)
+        return plan.session.id
+    update_session(db, plan.session)
     replace_products(db, plan.session.id, plan.products)
     replace_segments(db, plan.session.id, plan.segments)
     return plan.session.id
 
 
-def _touch(db: DbSession, session_id: int) -> None:
-    row = db.get(SessionRow, session_id)
-    if row is None:
+# --- checked saves: each names the version it started from -----------------------------------------
+
+
+def save_header(db: DbSession, session: Session, expected_version: int) -> int:
+    """The header, if nobody saved it since `expected_version`; returns the new version."""
+    version = _claim(db, session.id, EditPart.HEADER, SessionRow.header_version, expected_version)
+    _write_header(db, session)
+    return version
+
+
+def save_pool(db: DbSession, session_id: int, products: list[Product], expected_version: int) -> int:
+    """The pool (without the products' scripts, which are each their own part); returns the new version."""
+    version = _claim(db, session_id, EditPart.POOL, SessionRow.pool_version, expected_version)
+    _write_pool(db, session_id, products, with_scripts=False)
+    return version
+
+
+def save_run_order(db: DbSession, session_id: int, segments: list[Segment], expected_version: int) -> int:
+    """The run order, if nobody saved it since `expected_version`; returns the new version."""
+    version = _claim(db, session_id, EditPart.RUN_ORDER, SessionRow.run_order_version, expected_version)
+    _write_segments(db, session_id, segments)
+    return version
+
+
+def claim_script(db: DbSession, session_id: int, product_id: str, expected_version: int) -> int:
+    """Take the right to write this product's script (its texts and its pitches' budgets) if nobody saved it
+    since `expected_version`; the caller then writes with `write_script`. Returns the new version."""
+    # The session row first, as every other save of this session does: one lock order, no deadlock.
+    _bump(db, session_id, SessionRow.run_order_version)
+    result = db.exec(
+        update(ProductRow)
+        .where(col(ProductRow.session_id) == session_id)
+        .where(col(ProductRow.product_id) == product_id)
+        .where(col(ProductRow.script_version) == expected_version)
+        .values(script_version=ProductRow.script_version + 1)
+    )
+    if result.rowcount != 1:
+        actual = db.exec(
+            select(ProductRow.script_version)
+            .where(col(ProductRow.session_id) == session_id)
+            .where(col(ProductRow.product_id) == product_id)
+        ).first()
+        raise EditConflict(EditPart.SCRIPT, product_id, expected_version, actual)
+    return expected_version + 1
+
+
+def write_script(db: DbSession, session_id: int, product: Product, segments: list[Segment]) -> None:
+    """After `claim_script`: the product's texts and the steps of its pitches (same positions as stored)."""
+    db.exec(
+        update(ProductRow)
+        .where(col(ProductRow.session_id) == session_id)
+        .where(col(ProductRow.product_id) == product.product_id)
+        .values(scripts={step.value: text for step, text in product.scripts.items()})
+    )
+    for row in _segment_rows(db, session_id):
+        if row.product_id == product.product_id and row.position < len(segments):
+            row.steps = _segment_to_row(session_id, row.position, segments[row.position]).steps
+            db.add(row)
+
+
+def _claim(db: DbSession, session_id: int, part: EditPart, column, expected_version: int) -> int:
+    """Compare-and-set the part's version in one UPDATE (atomic on SQLite and PostgreSQL alike)."""
+    result = db.exec(
+        update(SessionRow)
+        .where(col(SessionRow.id) == session_id)
+        .where(column == expected_version)
+        .values({column: column + 1, SessionRow.updated_ms: _now_ms()})
+    )
+    if result.rowcount != 1:
+        actual = db.exec(select(column).where(col(SessionRow.id) == session_id)).first()
+        if actual is None:
+            raise SessionNotFound(session_id)
+        raise EditConflict(part, str(session_id), expected_version, actual)
+    return expected_version + 1
+
+
+def _bump(db: DbSession, session_id: int, column) -> None:
+    result = db.exec(
+        update(SessionRow)
+        .where(col(SessionRow.id) == session_id)
+        .values({column: column + 1, SessionRow.updated_ms: _now_ms()})
+    )
+    if result.rowcount != 1:
         raise SessionNotFound(session_id)
-    row.updated_ms = _now_ms()
-    db.add(row)
+
+
+_POOL_COLUMNS = (
+    "position",
+    "name",
+    "role",
+    "sku",
+    "daily_price_fen",
+    "live_price_fen",
+    "cost_fen",
+    "stock",
+    "mechanism",
+    "selling_points",
+    "pain_points",
+    "endorsements",
+    "faq",
+)
+
+
+def _write_pool(db: DbSession, session_id: int, products: list[Product], *, with_scripts: bool) -> None:
+    """Update products in place by id (so each keeps its script and script version), add new, drop gone."""
+    ids = [p.product_id for p in products]
+    if len(set(ids)) != len(ids):
+        twice = sorted({pid for pid in ids if ids.count(pid) > 1})
+        raise ValueError(f"product id {', '.join(twice)} appears more than once in the pool")
+    stored = {
+        row.product_id: row
+        for row in db.exec(select(ProductRow).where(col(ProductRow.session_id) == session_id)).all()
+    }
+    for product_id, row in stored.items():
+        if product_id not in ids:
+            db.delete(row)
+    db.flush()
+    for position, product in enumerate(products):
+        fresh = _product_to_row(session_id, position, product)
+        row = stored.get(product.product_id)
+        if row is None:
+            db.add(fresh)
+            continue
+        for name in _POOL_COLUMNS:
+            setattr(row, name, getattr(fresh, name))
+        if with_scripts and row.scripts != fresh.scripts:
+            row.scripts = fresh.scripts
+            row.script_version = row.script_version + 1
+        db.add(row)
+
+
+def _write_segments(
+    db: DbSession, session_id: int, segments: list[Segment], *, new_session: bool = False
+) -> None:
+    """Replace the run order; a product whose pitch budgets or texts changed gets a new script version."""
+    before = _pitch_steps([_row_to_segment(r) for r in _segment_rows(db, session_id)])
+    db.exec(delete(SegmentRow).where(col(SegmentRow.session_id) == session_id))
+    db.add_all(_segment_to_row(session_id, i, s) for i, s in enumerate(segments))
+    if new_session:
+        return
+    after = _pitch_steps(segments)
+    for product_id in sorted(set(before) | set(after)):
+        if before.get(product_id) != after.get(product_id):
+            db.exec(
+                update(ProductRow)
+                .where(col(ProductRow.session_id) == session_id)
+                .where(col(ProductRow.product_id) == product_id)
+                .values(script_version=ProductRow.script_version + 1)
+            )
+
+
+def _pitch_steps(segments: list[Segment]) -> dict[str, list]:
+    steps: dict[str, list] = {}
+    for segment in segments:
+        if segment.kind is SegmentKind.PITCH and segment.product_id:
+            steps.setdefault(segment.product_id, []).append(segment.steps)
+    return steps

@@ -12,6 +12,11 @@ SCHEMA_VERSION = 3  # see livedesk.persistence.migrations for the steps
 Id = BigInteger().with_variant(Integer(), "sqlite")
 
 
+def _version(start: int = 1) -> Column:
+    """A record's edit version: a save names the version it started from and bumps it (optimistic locking)."""
+    return Column(Integer, nullable=False, default=start, server_default=str(start))
+
+
 def _fk(target: str) -> Column:
     return Column(Id, ForeignKey(target, ondelete="CASCADE"), nullable=False, index=True)
 
@@ -40,6 +45,10 @@ class SessionRow(SQLModel, table=True):
     )  # e.g. forecast assumptions
     is_sample: bool = False
     updated_ms: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
+    # One version per separately edited part, so a header edit never conflicts with a run-order edit.
+    header_version: int = Field(default=1, sa_column=_version())
+    pool_version: int = Field(default=1, sa_column=_version())
+    run_order_version: int = Field(default=1, sa_column=_version())
 
 
 class ProductRow(SQLModel, table=True):
@@ -62,6 +71,7 @@ class ProductRow(SQLModel, table=True):
     endorsements: str = ""
     faq: str = ""
     scripts: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    script_version: int = Field(default=1, sa_column=_version())  # the texts here and its pitches' budgets
 
 
 class SegmentRow(SQLModel, table=True):
@@ -111,12 +121,15 @@ class RehearsalRow(SQLModel, table=True):
 
 class DatasetRow(SQLModel, table=True):
     __tablename__ = "datasets"
+    # One file's bytes are stored once per session: two imports of it at the same moment collide here.
+    __table_args__ = (Index("ux_datasets_source", "session_id", "source_sha256", "source_part", unique=True),)
     id: int | None = Field(default=None, sa_column=Column(Id, primary_key=True, autoincrement=True))
     session_id: int = Field(sa_column=_fk("sessions.id"))
     kind: str = Field(index=True)
     format: str
     source_name: str
     source_sha256: str = Field(index=True)
+    source_part: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     sheet: str | None = None
     imported_ms: int = Field(sa_column=Column(BigInteger, nullable=False))
     rows_read: int = 0
@@ -154,6 +167,7 @@ class ActionItemRow(SQLModel, table=True):
         default=None, sa_column=Column(Id, ForeignKey("sessions.id", ondelete="SET NULL"))
     )
     verified_value: float | None = None
+    version: int = Field(default=1, sa_column=_version())
 
 
 class PreferenceRow(SQLModel, table=True):
@@ -164,6 +178,7 @@ class PreferenceRow(SQLModel, table=True):
     namespace: str = Field(primary_key=True)
     name: str = Field(primary_key=True)
     value: dict = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    version: int = Field(default=1, sa_column=_version())
 
 
 # The session list pages newest first, of one account or of all: both orders come straight off an index.

@@ -6,6 +6,7 @@ was detected before anything is stored; mapping presets live in the preferences 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from concurrent.futures import ThreadPoolExecutor
@@ -110,6 +111,21 @@ def preview_file(path: str | Path, *, kind: str | None = None, mapping=None):
     return detect(path, kind=kind, mapping=_as_mapping(mapping))
 
 
+def _stored_once(import_function):
+    """When an import of the same bytes ran at the same moment and stored first, the file is in (once):
+    this import reports it as already imported instead of storing it twice (its transaction rolled back)."""
+
+    @functools.wraps(import_function)
+    def run(store: Store, session_id: int, path: str | Path, **options) -> ImportSummary:
+        try:
+            return import_function(store, session_id, path, **options)
+        except dataset_repository.SameSourceStored as stored:
+            return _already_imported(Path(path), _existing(store, session_id, stored.sha256))
+
+    return run
+
+
+@_stored_once
 def import_file(
     store: Store,
     session_id: int,
@@ -211,7 +227,7 @@ def import_file(
                 warnings=item.warnings,
                 meta=meta,
             )
-            dataset_id = dataset_repository.save_dataset(db, dataset, item.table)
+            dataset_id = dataset_repository.save_dataset(db, dataset, item.table, part=index)
             if item.kind is DatasetKind.LOG:
                 # An imported live log is the session's actual run order: it replaces the stored live log.
                 live_log_repository.clear_events(db, session_id)

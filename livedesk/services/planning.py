@@ -142,6 +142,9 @@ def save_products(store: Store, session_id: int, products: list[Product]) -> Non
 # edit) are the session service's; re-exported so the planner has one module to call.
 load_plan = sessions.load_plan
 save_plan = sessions.save_plan
+# The checked save of an editor (only changed parts, against the versions read; see sessions.save_plan_edit).
+load_plan_with_versions = sessions.load_plan_with_versions
+save_plan_edit = sessions.save_plan_edit
 
 
 def save_segments(store: Store, session_id: int, segments: list[Segment]) -> None:

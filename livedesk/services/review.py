@@ -45,14 +45,52 @@ def load_thresholds(store: Store) -> dict:
 
 
 def save_thresholds(store: Store, values: dict) -> dict:
-    """Store the team's thresholds (merged over the defaults); returns what is now in force."""
+    """Store the team's thresholds (merged over the defaults) whatever is stored; returns what is now in
+    force. An editor uses `save_thresholds_checked`."""
+    return save_thresholds_checked(store, values, None)[0]
+
+
+def load_thresholds_versioned(store: Store) -> tuple[dict, int]:
+    """The thresholds in force and the version they were read at (0: the defaults, none saved yet)."""
     from livedesk.analysis.roles import THRESHOLDS_NAME, THRESHOLDS_NAMESPACE, merged_thresholds
+    from livedesk.persistence.preference_repository import get_versioned
+
+    with store.reading() as db:
+        stored, version = get_versioned(db, THRESHOLDS_NAMESPACE, THRESHOLDS_NAME)
+    return merged_thresholds(stored), version
+
+
+def save_thresholds_checked(store: Store, values: dict, expected_version: int | None) -> tuple[dict, int]:
+    """Store the thresholds if nobody saved them since `expected_version` (EditConflict otherwise);
+    returns what is now in force and its version."""
+    from livedesk.analysis.roles import THRESHOLDS_NAME, THRESHOLDS_NAMESPACE, merged_thresholds
+    from livedesk.domain.edit_conflict import EditPart
     from livedesk.persistence.preference_repository import put_preference
 
     merged = merged_thresholds(values)
     with store.transaction() as db:
-        put_preference(db, THRESHOLDS_NAMESPACE, THRESHOLDS_NAME, merged)
-    return merged
+        version = put_preference(
+            db, THRESHOLDS_NAMESPACE, THRESHOLDS_NAME, merged, expected_version, EditPart.THRESHOLDS
+        )
+    return merged, version
+
+
+def update_action(store: Store, item):
+    """Save a changed action item (status, owner, target …) read at `item.version`; EditConflict when
+    someone saved it in between. Returns the item with its new version."""
+    from livedesk.persistence import action_repository
+
+    with store.transaction() as db:
+        action_repository.save_action(db, item)
+    return item
+
+
+def delete_action(store: Store, action_id: int, expected_version: int) -> None:
+    """Delete an action item unless someone changed it since `expected_version` (EditConflict)."""
+    from livedesk.persistence import action_repository
+
+    with store.transaction() as db:
+        action_repository.delete_action(db, action_id, expected_version)
 
 
 def run_review(store: Store, session_id: int, *, control=None, save_verification: bool = True):

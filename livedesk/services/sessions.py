@@ -1,10 +1,19 @@
-"""Creating, listing (paged, per account, by title) and opening sessions."""
+"""Creating, listing (paged, per account, by title), opening and saving sessions.
+
+An editor saves with `save_plan_edit`: only the parts it changed (header, pool, run order), each checked
+against the version it was read at. When someone else saved one of those parts in between, their change and
+this one are merged field by field; a field both changed is an EditConflict for the user to settle.
+"""
 
 from __future__ import annotations
 
+import copy
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from livedesk.domain.edit_conflict import EditConflict, EditPart, PlanVersions
+from livedesk.domain.plan_merge import merge_part, part_changed
 from livedesk.domain.session import DEFAULT_TIMEZONE, Session, SessionPlan
 from livedesk.domain.session_listing import SessionListItem, SessionPage
 from livedesk.persistence import session_repository
@@ -93,8 +102,103 @@ def load_plan(store: Store, session_id: int) -> SessionPlan:
 
 
 def save_plan(store: Store, plan: SessionPlan) -> int:
+    """Write the whole plan whatever is stored (a new session, a generated or imported plan); an editor of
+    a stored plan uses `save_plan_edit`."""
     with store.transaction() as db:
         return session_repository.save_plan(db, plan)
+
+
+# The parts of a plan document, in the order they are written.
+PLAN_PARTS = (EditPart.HEADER, EditPart.POOL, EditPart.RUN_ORDER)
+_VERSION_OF = {EditPart.HEADER: "header", EditPart.POOL: "pool", EditPart.RUN_ORDER: "run_order"}
+
+
+@dataclass
+class SavedPlan:
+    plan: SessionPlan  # what is stored now: the edit, with what others saved meanwhile merged in
+    versions: PlanVersions
+    merged: bool = False  # True when others' changes came in (the editor should show `plan`)
+
+
+def load_plan_with_versions(store: Store, session_id: int) -> tuple[SessionPlan, PlanVersions]:
+    """The plan and the versions it was read at (versions first: never an older plan under newer ones)."""
+    with store.reading() as db:
+        return session_repository.load_plan_with_versions(db, session_id)
+
+
+def save_plan_edit(
+    store: Store, plan: SessionPlan, versions: PlanVersions, base: SessionPlan, *, attempts: int = 4
+) -> SavedPlan:
+    """Save the parts of `plan` that differ from `base` (the plan as read at `versions`) in one transaction.
+
+    A part someone else saved since is merged: what only they changed is taken, what only this edit changed
+    is kept; a field both changed raises EditConflict naming it, and nothing is written. `plan` and `base`
+    are not modified."""
+    mine, merged = plan, False
+    for attempt in range(attempts):
+        changed = [part for part in PLAN_PARTS if part_changed(part, base, mine)]
+        if not changed:
+            return SavedPlan(copy.deepcopy(mine), versions, merged)
+        new_versions = copy.deepcopy(versions)
+        try:
+            with store.transaction() as db:
+                session_id = mine.session.id
+                for part in changed:
+                    expected = getattr(versions, _VERSION_OF[part])
+                    if part is EditPart.HEADER:
+                        new = session_repository.save_header(db, mine.session, expected)
+                    elif part is EditPart.POOL:
+                        new = session_repository.save_pool(db, session_id, mine.products, expected)
+                    else:
+                        new = session_repository.save_run_order(db, session_id, mine.segments, expected)
+                    setattr(new_versions, _VERSION_OF[part], new)
+                stored = session_repository.load_versions(db, session_id)
+                new_versions.scripts = stored.scripts
+                result = copy.deepcopy(mine)
+                moved = [
+                    p for p in PLAN_PARTS if p not in changed and _version(stored, p) != _version(versions, p)
+                ]
+                if moved:  # teammates saved other parts since this copy was read: bring them in too
+                    fresh = session_repository.load_plan(db, session_id)
+                    for part in moved:
+                        take_part(result, fresh, part)
+                        setattr(new_versions, _VERSION_OF[part], _version(stored, part))
+                    merged = True
+            return SavedPlan(result, new_versions, merged)
+        except EditConflict:
+            if attempt == attempts - 1:
+                raise
+        fresh, fresh_versions = load_plan_with_versions(store, mine.session.id)
+        result, clashes = copy.deepcopy(fresh), []
+        for part in changed:
+            part_merged, part_clashes = merge_part(part, base, mine, fresh)
+            if part_clashes:
+                clashes.append((part, part_clashes))
+            take_part(result, part_merged, part)
+        if clashes:
+            part = clashes[0][0]
+            raise EditConflict(
+                part,
+                str(mine.session.id),
+                getattr(versions, _VERSION_OF[part]),
+                getattr(fresh_versions, _VERSION_OF[part]),
+                tuple(name for _, names in clashes for name in names),
+            )
+        mine, base, versions, merged = result, fresh, fresh_versions, True
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _version(versions: PlanVersions, part: EditPart) -> int:
+    return getattr(versions, _VERSION_OF[part])
+
+
+def take_part(target: SessionPlan, source: SessionPlan, part: EditPart) -> None:
+    if part is EditPart.HEADER:
+        target.session = source.session
+    elif part is EditPart.POOL:
+        target.products = source.products
+    else:
+        target.segments = source.segments
 
 
 def update_session(store: Store, session: Session) -> None:

@@ -2,15 +2,21 @@
 domain PlanEdit, and is written to the store in its own transaction right after it is applied, so nothing
 is lost on a crash (no save button). One document serves all three workspaces (app.py hands the same one
 to each), and with a StoreWriter the writes leave the UI thread.
+
+Saves are checked against the versions the plan was read at (plan_saver): what a teammate saved meanwhile
+in another part, or in other fields of the same part, is merged in and shown; an edit to a field they also
+changed is a conflict (`conflicted`), which the user settles with `reload` (take theirs) or `keep_mine`
+(re-apply the unsaved edits on top of their version). Until then further edits stay in memory, unsaved.
 """
 
 from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from livedesk.domain.edit_conflict import EditConflict, PlanVersions
 from livedesk.domain.forecast import ForecastAssumptions, PlanForecast
 from livedesk.domain.history import AccountHistory
 from livedesk.domain.plan_edits import PlanEdit
@@ -20,6 +26,7 @@ from livedesk.domain.wave import WaveConfig
 from livedesk.persistence.store import Store
 from livedesk.services import planning
 from livedesk.services.session_open import open_session
+from livedesk.ui.planner.plan_saver import PlanSaver, fold_in
 
 
 class _EditCommand(QUndoCommand):
@@ -29,12 +36,15 @@ class _EditCommand(QUndoCommand):
         self._edit = edit
 
     def redo(self) -> None:
-        self._edit = self._edit.apply(self._document.plan)
-        self._document._after_edit()
+        self._toggle()
 
     def undo(self) -> None:
-        self._edit = self._edit.apply(self._document.plan)
-        self._document._after_edit()
+        self._toggle()
+
+    def _toggle(self) -> None:
+        applied = self._edit
+        self._edit = applied.apply(self._document.plan)
+        self._document._after_edit(applied)
 
 
 class _AssumptionsCommand(QUndoCommand):
@@ -64,6 +74,7 @@ class PlanDocument(QObject):
     closing = Signal()  # another session (or none) is about to replace the plan: commit pending typing
     saved = Signal()
     save_failed = Signal(str)
+    conflicted = Signal(object)  # EditConflict: an edit was not saved; settle with reload() or keep_mine()
 
     def __init__(self, store: Store, parent: QObject | None = None, *, writer=None) -> None:
         super().__init__(parent)
@@ -76,6 +87,18 @@ class PlanDocument(QObject):
         self.history: AccountHistory | None = None  # the account's sessions before this one
         self.warnings: list[PlanWarning] = []
         self.forecast: PlanForecast | None = None
+        self.conflict: EditConflict | None = None
+        self._saver = PlanSaver(store)
+        self._edits = 0  # edits applied since the plan was shown
+        self._unsaved: list[tuple[int, PlanEdit]] = []  # (edit number, edit) not yet known to be stored
+
+    @property
+    def versions(self) -> PlanVersions | None:
+        return self._saver.versions
+
+    @property
+    def has_conflict(self) -> bool:
+        return self.conflict is not None
 
     @property
     def session_id(self) -> int | None:
@@ -90,7 +113,15 @@ class PlanDocument(QObject):
         if self.plan is not None:
             self.closing.emit()
         self.undo_stack.clear()
+        if plan is not None and plan.session.id is not None:
+            # Read again with its versions (versions first: never an older plan under newer versions). A
+            # plan read elsewhere carries none, and saving it at guessed versions could overwrite a teammate.
+            plan, versions = planning.load_plan_with_versions(self.store, plan.session.id)
+            self._saver.reset(plan, versions)
+        else:
+            self._saver.reset(None, None)
         self.plan = plan
+        self.conflict, self._edits, self._unsaved = None, 0, []
         self.assumptions = assumptions or ForecastAssumptions()
         self.history = history
         self._refresh()
@@ -125,30 +156,91 @@ class PlanDocument(QObject):
         self._refresh()
         self.plan_changed.emit()
 
-    def _after_edit(self) -> None:
+    def reload(self) -> None:
+        """Settle a conflict by taking what is stored: the unsaved edits are dropped."""
+        self.load(self.session_id)
+
+    def keep_mine(self) -> bool:
+        """Settle a conflict by re-applying the unsaved edits on top of the stored plan and saving that.
+        False (the conflict stays) when an edit no longer fits the stored plan."""
+        if self.plan is None or self.plan.session.id is None:
+            return False
+        fresh, versions = planning.load_plan_with_versions(self.store, self.plan.session.id)
+        candidate = copy.deepcopy(fresh)
+        try:
+            for _number, edit in self._unsaved:
+                edit.apply(candidate)
+        except (IndexError, KeyError, ValueError) as exc:
+            self.save_failed.emit(str(exc))
+            return False
+        self.undo_stack.clear()  # its steps were made on the old plan; positions may no longer match
+        self._saver.reset(fresh, versions)
+        self.plan, self.conflict = candidate, None
         self._save()
+        self._refresh()
+        self.plan_changed.emit()
+        return True
+
+    def _after_edit(self, edit: PlanEdit) -> None:
+        self._edits += 1
+        self._unsaved.append((self._edits, edit))
+        if self.conflict is None:  # while a conflict is open, edits wait in memory for the user's choice
+            self._save()
         self._refresh()
         self.plan_changed.emit()
 
     def _save(self) -> None:
         snapshot, store = copy.deepcopy(self.plan), self.store  # the writer thread gets its own copy
-        self._write(f"plan:{snapshot.session.id}", lambda: planning.save_plan(store, snapshot))
+        if self._saver.versions is None:  # a plan that is not stored yet: nothing to check against
+            self._write(f"plan:{snapshot.session.id}", lambda: planning.save_plan(store, snapshot))
+            return
+        number, ticket = self._edits, self._saver.ticket()
+        self._write(
+            f"plan:{snapshot.session.id}",
+            lambda: self._saver.save(snapshot, ticket),
+            on_done=lambda result: self._on_plan_saved(result, snapshot, number),
+            on_failed=self._on_plan_failed,
+        )
 
-    def _write(self, key: str, job) -> None:
+    def _on_plan_saved(self, result, snapshot: SessionPlan, number: int) -> None:
+        if result is None:  # dropped: the plan was reloaded, or a conflict is open, since it was queued
+            return
+        self._unsaved = [(n, edit) for n, edit in self._unsaved if n > number]
+        if result.merged and self.plan is not None:
+            # Teammates' changes came in: show them, keeping what the user edited since this snapshot.
+            merged, _kept_mine = fold_in(
+                snapshot, self.plan, result.plan
+            )  # a clash surfaces on the next save
+            if len(merged.segments) != len(self.plan.segments) or len(merged.products) != len(
+                self.plan.products
+            ):
+                # Undo steps address segments and products by position; under a list that changed length
+                # they would undo the wrong thing, so the history goes (not inside a running command).
+                QTimer.singleShot(0, self.undo_stack.clear)
+            self.plan = merged
+            self._refresh()
+            self.plan_changed.emit()
+        self.saved.emit()
+
+    def _on_plan_failed(self, error: BaseException) -> None:
+        if isinstance(error, EditConflict):
+            self.conflict = error
+            self.conflicted.emit(error)
+            return
+        self.save_failed.emit(str(error))
+
+    def _write(self, key: str, job, on_done=None, on_failed=None) -> None:
+        on_done = on_done or (lambda _result: self.saved.emit())
+        on_failed = on_failed or (lambda error: self.save_failed.emit(str(error)))
         if self.writer is not None:
-            self.writer.write(
-                key,
-                job,
-                on_done=lambda _r: self.saved.emit(),
-                on_failed=lambda e: self.save_failed.emit(str(e)),
-            )
+            self.writer.write(key, job, on_done=on_done, on_failed=on_failed)
             return
         try:
-            job()
+            result = job()
         except Exception as exc:  # the edit stays in memory and on the undo stack; the user is told
-            self.save_failed.emit(str(exc))
+            on_failed(exc)
             return
-        self.saved.emit()
+        on_done(result)
 
     def _refresh(self) -> None:
         if self.plan is None:

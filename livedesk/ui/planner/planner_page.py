@@ -53,6 +53,7 @@ from livedesk.ui.planner.segment_table_model import SegmentTableModel
 from livedesk.ui.planner.side_panels import StepBudgetEditor
 from livedesk.ui.planner.timeline_widget import TimelineWidget
 from livedesk.ui.planner.wave_view import WaveView
+from livedesk.ui.widgets.conflict_dialog import ConflictDialog
 
 INSERT_SECONDS = {
     SegmentKind.PITCH: 600,
@@ -181,7 +182,19 @@ class PlannerPage(QWidget):
         self.document.save_failed.connect(
             lambda reason: self.status.setText(tr("Not saved: {reason}").format(reason=reason))
         )
+        self.document.conflicted.connect(self._on_conflicted)
+        self.conflict_dialog: ConflictDialog | None = None
         self._on_plan_changed()
+
+    def _on_conflicted(self, conflict) -> None:
+        """A teammate saved the same field first: say so and let the user reload or keep their change."""
+        self.status.setText(tr("Not saved: a teammate changed the same thing. Choose reload or keep mine."))
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.close()
+        self.conflict_dialog = ConflictDialog(conflict, self)
+        self.conflict_dialog.reload_chosen.connect(self.document.reload)
+        self.conflict_dialog.keep_mine_chosen.connect(self.document.keep_mine)
+        self.conflict_dialog.open()
 
     def _button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)
