@@ -31,7 +31,15 @@ def part_changed(part: EditPart, before: SessionPlan, after: SessionPlan) -> boo
         ]
     if part is EditPart.RUN_ORDER:
         return before.segments != after.segments
+    if part is EditPart.SCRIPT:
+        return bool(script_changes(before, after))
     raise ValueError(f"{part} is not a part of the plan document")
+
+
+def script_changes(before: SessionPlan, after: SessionPlan) -> list[str]:
+    """Ids of the products present in both whose step texts differ (new products come with the pool)."""
+    old = {p.product_id: p.scripts for p in before.products}
+    return [p.product_id for p in after.products if p.product_id in old and old[p.product_id] != p.scripts]
 
 
 def merge_object(
@@ -92,6 +100,18 @@ def merge_part(
         merged.segments, conflicts = merge_list(
             base.segments, mine.segments, theirs.segments, SEGMENT_FIELDS, "segments"
         )
+    elif part is EditPart.SCRIPT:  # each product's texts as one field: a script is written as a whole
+        conflicts = []
+        old = {p.product_id: p.scripts for p in base.products}
+        new = {p.product_id: p.scripts for p in theirs.products}
+        for product in merged.products:
+            pid = product.product_id
+            if pid not in old or pid not in new or new[pid] in (old[pid], product.scripts):
+                continue
+            if product.scripts == old[pid]:
+                product.scripts = copy.deepcopy(new[pid])
+            else:
+                conflicts.append(f"products[{pid}].scripts")
     else:
         raise ValueError(f"{part} is not a part of the plan document")
     return merged, conflicts

@@ -354,7 +354,7 @@ def claim_script(db: DbSession, session_id: int, product_id: str, expected_versi
     """Take the right to write this product's script (its texts and its pitches' budgets) if nobody saved it
     since `expected_version`; the caller then writes with `write_script`. Returns the new version."""
     # The session row first, as every other save of this session does: one lock order, no deadlock.
-    _bump(db, session_id, SessionRow.run_order_version)
+    _touch(db, session_id)
     result = db.exec(
         update(ProductRow)
         .where(col(ProductRow.session_id) == session_id)
@@ -372,8 +372,20 @@ def claim_script(db: DbSession, session_id: int, product_id: str, expected_versi
     return expected_version + 1
 
 
+def write_script_texts(db: DbSession, session_id: int, product: Product) -> None:
+    """After `claim_script`: the product's step texts only (its pitches' budgets travel with the run order)."""
+    db.exec(
+        update(ProductRow)
+        .where(col(ProductRow.session_id) == session_id)
+        .where(col(ProductRow.product_id) == product.product_id)
+        .values(scripts={step.value: text for step, text in product.scripts.items()})
+    )
+
+
 def write_script(db: DbSession, session_id: int, product: Product, segments: list[Segment]) -> None:
-    """After `claim_script`: the product's texts and the steps of its pitches (same positions as stored)."""
+    """After `claim_script`: the product's texts and the steps of its pitches (same positions as stored);
+    the run order changed, so its version moves too."""
+    _bump(db, session_id, SessionRow.run_order_version)
     db.exec(
         update(ProductRow)
         .where(col(ProductRow.session_id) == session_id)
@@ -400,6 +412,13 @@ def _claim(db: DbSession, session_id: int, part: EditPart, column, expected_vers
             raise SessionNotFound(session_id)
         raise EditConflict(part, str(session_id), expected_version, actual)
     return expected_version + 1
+
+
+def _touch(db: DbSession, session_id: int) -> None:
+    """Lock the session row (PostgreSQL queues other saves of this session behind it)."""
+    result = db.exec(update(SessionRow).where(col(SessionRow.id) == session_id).values(updated_ms=_now_ms()))
+    if result.rowcount != 1:
+        raise SessionNotFound(session_id)
 
 
 def _bump(db: DbSession, session_id: int, column) -> None:

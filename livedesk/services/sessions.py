@@ -13,7 +13,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from livedesk.domain.edit_conflict import EditConflict, EditPart, PlanVersions
-from livedesk.domain.plan_merge import merge_part, part_changed
+from livedesk.domain.plan_merge import merge_part, part_changed, script_changes
 from livedesk.domain.session import DEFAULT_TIMEZONE, Session, SessionPlan
 from livedesk.domain.session_listing import SessionListItem, SessionPage
 from livedesk.persistence import session_repository
@@ -109,7 +109,9 @@ def save_plan(store: Store, plan: SessionPlan) -> int:
 
 
 # The parts of a plan document, in the order they are written.
-PLAN_PARTS = (EditPart.HEADER, EditPart.POOL, EditPart.RUN_ORDER)
+# Scripts before the run order: a run-order save moves the script version of products whose pitch budgets
+# changed, and the script's own check must see the version the edit started from.
+PLAN_PARTS = (EditPart.HEADER, EditPart.POOL, EditPart.SCRIPT, EditPart.RUN_ORDER)
 _VERSION_OF = {EditPart.HEADER: "header", EditPart.POOL: "pool", EditPart.RUN_ORDER: "run_order"}
 
 
@@ -144,6 +146,13 @@ def save_plan_edit(
             with store.transaction() as db:
                 session_id = mine.session.id
                 for part in changed:
+                    if part is EditPart.SCRIPT:
+                        for product_id in script_changes(base, mine):
+                            session_repository.claim_script(
+                                db, session_id, product_id, versions.scripts.get(product_id, 0)
+                            )
+                            session_repository.write_script_texts(db, session_id, mine.product(product_id))
+                        continue
                     expected = getattr(versions, _VERSION_OF[part])
                     if part is EditPart.HEADER:
                         new = session_repository.save_header(db, mine.session, expected)
@@ -156,13 +165,16 @@ def save_plan_edit(
                 new_versions.scripts = stored.scripts
                 result = copy.deepcopy(mine)
                 moved = [
-                    p for p in PLAN_PARTS if p not in changed and _version(stored, p) != _version(versions, p)
+                    p
+                    for p in PLAN_PARTS
+                    if p not in changed and part_version(stored, p) != part_version(versions, p)
                 ]
                 if moved:  # teammates saved other parts since this copy was read: bring them in too
                     fresh = session_repository.load_plan(db, session_id)
                     for part in moved:
                         take_part(result, fresh, part)
-                        setattr(new_versions, _VERSION_OF[part], _version(stored, part))
+                        if part is not EditPart.SCRIPT:
+                            setattr(new_versions, _VERSION_OF[part], part_version(stored, part))
                     merged = True
             return SavedPlan(result, new_versions, merged)
         except EditConflict:
@@ -176,20 +188,34 @@ def save_plan_edit(
                 clashes.append((part, part_clashes))
             take_part(result, part_merged, part)
         if clashes:
-            part = clashes[0][0]
-            raise EditConflict(
-                part,
-                str(mine.session.id),
-                getattr(versions, _VERSION_OF[part]),
-                getattr(fresh_versions, _VERSION_OF[part]),
-                tuple(name for _, names in clashes for name in names),
-            )
+            raise conflict_of(clashes, mine.session.id, versions, fresh_versions)
         mine, base, versions, merged = result, fresh, fresh_versions, True
     raise AssertionError("unreachable")  # the loop returns or raises
 
 
-def _version(versions: PlanVersions, part: EditPart) -> int:
+def part_version(versions: PlanVersions, part: EditPart, product_id: str | None = None):
+    """The version of a part; for scripts the one of `product_id`, or all of them when none is named."""
+    if part is EditPart.SCRIPT:
+        return versions.scripts.get(product_id) if product_id else versions.scripts
     return getattr(versions, _VERSION_OF[part])
+
+
+def conflict_of(clashes: list, session_id: int, expected: PlanVersions, actual: PlanVersions) -> EditConflict:
+    """One EditConflict for the clashing fields [(part, [field, …]), …], named by the first part."""
+    part = clashes[0][0]
+    fields = tuple(name for _, names in clashes for name in names)
+    if part is EditPart.SCRIPT:  # products[P1].scripts: the key is the product
+        product_id = fields[0].split("[", 1)[1].split("]", 1)[0]
+        return EditConflict(
+            part,
+            product_id,
+            part_version(expected, part, product_id),
+            part_version(actual, part, product_id),
+            fields,
+        )
+    return EditConflict(
+        part, str(session_id), part_version(expected, part), part_version(actual, part), fields
+    )
 
 
 def take_part(target: SessionPlan, source: SessionPlan, part: EditPart) -> None:
@@ -197,6 +223,11 @@ def take_part(target: SessionPlan, source: SessionPlan, part: EditPart) -> None:
         target.session = source.session
     elif part is EditPart.POOL:
         target.products = source.products
+    elif part is EditPart.SCRIPT:
+        texts = {p.product_id: p.scripts for p in source.products}
+        for product in target.products:
+            if product.product_id in texts:
+                product.scripts = copy.deepcopy(texts[product.product_id])
     else:
         target.segments = source.segments
 

@@ -5,6 +5,7 @@ both load the same fresh session, wait for each other, apply their edit and save
 
 - same_field: both change the title;
 - different_parts: A the title (header), B a segment's owner (run order);
+- script_and_run_order: A product P1's script (as 脚本 saves it), B a segment's owner;
 - stale_same_field: B saves a segment's notes first, then A saves the same notes from its older copy;
 - stale_other_field: B saves a segment's notes first, then A saves another segment's owner from its older copy.
 
@@ -22,7 +23,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCENARIOS = ("same_field", "different_parts", "stale_same_field", "stale_other_field")
+SCENARIOS = ("same_field", "different_parts", "script_and_run_order", "stale_same_field", "stale_other_field")
 ROLES = ("A", "B")
 TESTS = Path(__file__).resolve().parents[1]
 
@@ -33,8 +34,14 @@ def _edit(scenario: str, role: str):
 
     if scenario == "same_field" or (scenario == "different_parts" and role == "A"):
         return SetSessionField("title", f"title-{role}"), ("title", f"title-{role}")
-    if scenario == "different_parts":
+    if scenario in ("different_parts", "script_and_run_order") and role == "B":
         return SetSegmentField(0, "owner", "owner-B"), ("owner0", "owner-B")
+    if scenario == "script_and_run_order":
+        from livedesk.domain.roles import ScriptStep
+        from livedesk.domain.script_edits import SetProductScript
+
+        texts = {ScriptStep.OFFER: "script-A"}
+        return SetProductScript("P1", texts, {ScriptStep.OFFER: 45}), ("script", "script-A")
     if role == "B" or scenario == "stale_same_field":
         return SetSegmentField(1, "notes", f"notes-{role}"), ("notes1", f"notes-{role}")
     return SetSegmentField(2, "owner", "owner-A"), ("owner2", "owner-A")
@@ -43,6 +50,10 @@ def _edit(scenario: str, role: str):
 def _read(plan, where: str):
     if where == "title":
         return plan.session.title
+    if where == "script":
+        from livedesk.domain.roles import ScriptStep
+
+        return plan.product("P1").scripts.get(ScriptStep.OFFER)
     return getattr(plan.segments[int(where[-1])], where[:-1])
 
 

@@ -132,3 +132,24 @@ def test_action_items_refuse_stale_updates_and_deletes(any_store: Store):
     review.delete_action(any_store, first.id, 2)
     with any_store.reading() as db:
         assert action_repository.actions_of_session(db, plan.session.id) == []
+
+
+def test_script_edits_through_the_plan_document_are_a_part_of_their_own(any_store: Store):
+    from livedesk.domain.script_edits import SetProductScript
+
+    base, versions = _stored(any_store)
+    texts, budgets = {ScriptStep.OFFER: "拍一发二"}, {ScriptStep.OFFER: 45}
+    scripted, owner, rival = (copy.deepcopy(base) for _ in range(3))
+    SetProductScript(P1, texts, budgets).apply(scripted)
+    owner.segments[0].owner = "host"
+    sessions.save_plan_edit(any_store, owner, versions, base)
+    sessions.save_plan_edit(any_store, scripted, versions, base)  # a run-order edit meanwhile: merged
+    stored = sessions.load_plan(any_store, base.session.id)
+    assert stored.products[0].scripts == {ScriptStep.OFFER: "拍一发二"}
+    assert stored.segments[0].owner == "host"
+    assert stored.segments[1].steps == scripted.segments[1].steps
+    SetProductScript(P1, {ScriptStep.OFFER: "另一版"}, budgets).apply(rival)
+    with pytest.raises(EditConflict) as caught:  # the same script from the same base: the second is refused
+        sessions.save_plan_edit(any_store, rival, versions, base)
+    assert (caught.value.part, caught.value.key) == (EditPart.SCRIPT, P1)
+    assert "products[3581234567890123456].scripts" in caught.value.fields

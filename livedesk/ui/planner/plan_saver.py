@@ -63,11 +63,10 @@ class PlanSaver:
             mine, clashes = fold_in(self._parent, snapshot, self._stored)
             try:
                 if clashes:
-                    part = clashes[0][0]
-                    version = getattr(self.versions, part.value)
-                    raise EditConflict(
-                        part, str(snapshot.session.id), version, version, tuple(n for _, n in clashes)
-                    )
+                    parts = [
+                        (part, [name for p, name in clashes if p is part]) for part in {p for p, _ in clashes}
+                    ]
+                    raise sessions.conflict_of(parts, snapshot.session.id, self.versions, self.versions)
                 result = sessions.save_plan_edit(self.store, mine, self.versions, self._stored)
             except EditConflict:
                 self._blocked = True
