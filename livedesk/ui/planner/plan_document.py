@@ -108,16 +108,18 @@ class PlanDocument(QObject):
         """Read the session here and now (the main window reads it in the background and calls `show`)."""
         self.show(*open_session(self.store, session_id) if session_id else (None, None, None))
 
-    def show(self, plan: SessionPlan | None, assumptions=None, history=None) -> None:
-        """Show a session read elsewhere (by a background task): a new plan starts a new undo history."""
+    def show(self, plan: SessionPlan | None, assumptions=None, history=None, versions=None) -> None:
+        """Show a session read elsewhere (by a background task): a new plan starts a new undo history.
+        `versions` are those the plan was read at (open_session gives them); without them the stored plan
+        is read now as the base, and whatever `plan` differs in counts as an edit of this document."""
         if self.plan is not None:
             self.closing.emit()
         self.undo_stack.clear()
         if plan is not None and plan.session.id is not None:
-            # Read again with its versions (versions first: never an older plan under newer versions). A
-            # plan read elsewhere carries none, and saving it at guessed versions could overwrite a teammate.
-            plan, versions = planning.load_plan_with_versions(self.store, plan.session.id)
-            self._saver.reset(plan, versions)
+            base = plan
+            if versions is None:
+                base, versions = planning.load_plan_with_versions(self.store, plan.session.id)
+            self._saver.reset(base, versions)
         else:
             self._saver.reset(None, None)
         self.plan = plan
