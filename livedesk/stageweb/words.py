@@ -13,7 +13,7 @@ Say = Callable[[str], str]
 
 STEP_WORDS = {
     ScriptStep.PAIN_POINT: "Pain point",
-    ScriptStep.SELLING_POINTS: "Selling points",
+    ScriptStep.SELLING_POINTS: "Show selling points",
     ScriptStep.TRUST: "Trust",
     ScriptStep.OFFER: "Price / offer",
     ScriptStep.CLOSE: "Closing push",

@@ -42,3 +42,28 @@ def test_tr_is_only_called_with_literals():
             if is_tr and not (node.args and isinstance(node.args[0], ast.Constant)):
                 offenders.append(f"{path.relative_to(UI_DIR)}:{node.lineno}")
     assert offenders == []
+
+
+def test_no_catalogue_key_has_two_meanings():
+    """All `.ts` files form one catalogue, so a source string translated two ways in two files means one of
+    them silently wins (the import dialog's Close button once read 逼单促成, the script step). Give each
+    meaning its own source string."""
+    import xml.etree.ElementTree as ElementTree
+
+    meanings: dict[str, dict[str, str]] = {}
+    for path in sorted((resources_dir() / "i18n" / "zh_CN").glob("*.ts")):
+        for message in ElementTree.parse(path).getroot().iter("message"):
+            source, translation = message.findtext("source"), message.findtext("translation")
+            if source and translation:
+                meanings.setdefault(source, {}).setdefault(translation, path.name)
+    clashes = {source: found for source, found in meanings.items() if len(found) > 1}
+    assert clashes == {}
+
+
+def test_script_steps_read_the_same_in_every_workspace():
+    from livedesk.domain.roles import STEP_NAMES_ZH
+    from livedesk.stageweb.words import STEP_WORDS
+    from livedesk.translations import sayer
+
+    say = sayer("zh_CN")
+    assert {step: say(word) for step, word in STEP_WORDS.items()} == STEP_NAMES_ZH

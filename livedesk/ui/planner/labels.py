@@ -32,9 +32,9 @@ def role_label(role: Role | None) -> str:
 def step_label(step: ScriptStep) -> str:
     return {
         ScriptStep.PAIN_POINT: tr("Pain point"),
-        ScriptStep.SELLING_POINTS: tr("Selling points"),
+        ScriptStep.SELLING_POINTS: tr("Show selling points"),
         ScriptStep.TRUST: tr("Trust"),
-        ScriptStep.OFFER: tr("Offer"),
+        ScriptStep.OFFER: tr("Price / offer"),
         ScriptStep.CLOSE: tr("Closing push"),
     }[step]
 

@@ -78,7 +78,7 @@ def wall_time(moment: datetime | None) -> str:
 def step_name(step: ScriptStep | None) -> str:
     names = {
         ScriptStep.PAIN_POINT: tr("Pain point"),
-        ScriptStep.SELLING_POINTS: tr("Selling points"),
+        ScriptStep.SELLING_POINTS: tr("Show selling points"),
         ScriptStep.TRUST: tr("Trust"),
         ScriptStep.OFFER: tr("Price / offer"),
         ScriptStep.CLOSE: tr("Closing push"),

@@ -31,7 +31,7 @@ def field_label(name: str) -> str:
         "amount": tr("Amount paid"),
         "created_at": tr("Created at"),
         "paid_at": tr("Paid at"),
-        "status": tr("Status"),
+        "status": tr("Order status"),
         "after_sale_status": tr("After-sale status"),
         "refund_amount": tr("Refund amount"),
         "buyer_id": tr("Buyer id"),

@@ -35,7 +35,7 @@ def metric_label(key: str) -> str:
         "refund_rate": tr("Refund rate"),
         "net_gmv": tr("Net GMV"),
         "roi": tr("ROI"),
-        "explain_count": tr("Explanations"),
+        "explain_count": tr("Explanation count"),
         "explain_seconds": tr("Explained (s)"),
         "gmv_per_explain_minute": tr("GMV per explained minute"),
         "units_per_explain": tr("Units per explanation"),
@@ -257,10 +257,10 @@ def evidence_text(evidence: dict) -> str:
 def step_label(step: str | None) -> str:
     return {
         "pain_point": tr("Pain point"),
-        "selling_points": tr("Selling points"),
+        "selling_points": tr("Show selling points"),
         "trust": tr("Trust"),
-        "offer": tr("Offer"),
-        "close": tr("Close"),
+        "offer": tr("Price / offer"),
+        "close": tr("Closing push"),
     }.get(step or "", step or "—")
 
 

@@ -50,7 +50,7 @@
     <message><source>Amount paid</source><translation>实付金额</translation></message>
     <message><source>Created at</source><translation>下单时间</translation></message>
     <message><source>Paid at</source><translation>支付时间</translation></message>
-    <message><source>Status</source><translation>订单状态</translation></message>
+    <message><source>Order status</source><translation>订单状态</translation></message>
     <message><source>After-sale status</source><translation>售后状态</translation></message>
     <message><source>Refund amount</source><translation>退款金额</translation></message>
     <message><source>Buyer id</source><translation>买家ID</translation></message>
@@ -67,10 +67,8 @@
     <message><source>GMV per 1,000 exposures</source><translation>千次曝光成交金额</translation></message>
     <message><source>Refund orders</source><translation>退款订单数</translation></message>
     <message><source>First listed at</source><translation>首次上架时间</translation></message>
-    <message><source>Start</source><translation>开始</translation></message>
     <message><source>End</source><translation>结束</translation></message>
     <message><source>Change in viewers</source><translation>起止人数变化</translation></message>
-    <message><source>Average online</source><translation>分均在线人数</translation></message>
     <message><source>Minute</source><translation>分钟</translation></message>
     <message><source>Online viewers</source><translation>在线人数</translation></message>
     <message><source>Entries</source><translation>进入人数</translation></message>

@@ -37,7 +37,7 @@
     <message><source>Pain point</source><translation>痛点引入</translation></message>
     <message><source>Selling points</source><translation>卖点</translation></message>
     <message><source>Trust</source><translation>信任背书</translation></message>
-    <message><source>Offer</source><translation>价格优惠</translation></message>
+    <message><source>Show selling points</source><translation>卖点展示</translation></message>
     <message><source>Closing push</source><translation>逼单促成</translation></message>
     <message><source>Pitch {n} is the second traffic pitch in a row</source><translation>第 {n} 段是连续第二个引流款讲解</translation></message>
     <message><source>Script steps of pitch {n} add up to {steps}, not {length}</source><translation>第 {n} 段讲解的话术步骤合计 {steps}，不等于 {length}</translation></message>

@@ -47,7 +47,7 @@
     <message><source>Interaction rate (people)</source><translation>观看-互动率(人数)</translation></message>
     <message><source>Refund rate</source><translation>退款率</translation></message>
     <message><source>Net GMV</source><translation>净成交金额</translation></message>
-    <message><source>Explanations</source><translation>讲解次数</translation></message>
+    <message><source>Explanation count</source><translation>讲解次数</translation></message>
     <message><source>Explained (s)</source><translation>讲解时长(秒)</translation></message>
     <message><source>GMV per explained minute</source><translation>每讲解分钟成交额</translation></message>
     <message><source>Units per explanation</source><translation>每次讲解成交件数</translation></message>
@@ -159,26 +159,6 @@
     <message><source>Maximum refund rate</source><translation>最高退款率</translation></message>
     <message><source>Clicks needed before judging click-to-buy</source><translation>评判点击-成交率所需最少点击人数</translation></message>
     <message><source>Segment overrun tolerance</source><translation>环节超时容差</translation></message>
-    <message>
-        <source>Pain point</source>
-        <translation>痛点引入</translation>
-    </message>
-    <message>
-        <source>Selling points</source>
-        <translation>卖点展示</translation>
-    </message>
-    <message>
-        <source>Trust</source>
-        <translation>信任背书</translation>
-    </message>
-    <message>
-        <source>Offer</source>
-        <translation>价格优惠</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>逼单促成</translation>
-    </message>
     <message>
         <source>sum of paid order amounts in the live window</source>
         <translation>直播时段内已支付订单金额之和</translation>
