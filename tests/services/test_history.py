@@ -198,3 +198,21 @@ def test_the_trend_reads_the_account_up_to_the_session(store):
     assert [row["kpis"]["gmv"] for row in trend] == [200.0, 300.0, 400.0]  # yuan
     assert trend[0]["title"] == "第1场" and trend[0]["start"].startswith("2026-11-02T20:00")
     assert trend[0]["kpis"]["uv"] is None  # a KPI nothing gave stays None
+
+
+def test_history_the_forecast_and_the_trend_decode_no_dataset(store, monkeypatch):
+    from livedesk.persistence import dataset_repository
+    from livedesk.services import planning
+
+    past, upcoming = (sample.session_id for sample in load_samples(store, samples_dir()))
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("history decoded a stored dataset")
+
+    monkeypatch.setattr(dataset_repository, "load_table", refuse)
+    with store.reading() as db:
+        plan = session_repository.load_plan(db, upcoming)
+    learned = planning.account_history(store, plan.session)
+    assert learned.session_ids == [past] and learned.products
+    assert [row["session_id"] for row in history.session_trend(store, past)] == [past]
+    assert planning.forecast(store, plan) is not None
