@@ -8,6 +8,7 @@ the scalar parsers of `values`, so the big path never loops over every row in Py
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -18,10 +19,15 @@ import pyarrow.compute as pc
 from livedesk.import_export import values
 
 TIMESTAMP = pa.timestamp("ms", tz="UTC")
-_EMPTY = pa.array(sorted(values.EMPTY_MARKS), pa.string())
 _PLAIN_NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
 _PLAIN_INT = r"^[+-]?\d+$"
 _FAST_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M")
+
+
+@cache
+def _empty_marks() -> pa.Array:
+    # Built on first use: a pa.array at import time makes pyarrow import pandas (~0.3 s) into every command.
+    return pa.array(sorted(values.EMPTY_MARKS), pa.string())
 
 
 @dataclass
@@ -47,7 +53,7 @@ def clean_strings(array: pa.Array) -> pa.Array:
         array = pc.utf8_trim_whitespace(pc.replace_substring_regex(array, r'^="(.*)"$', r"\1"))
     if pc.any(pc.starts_with(array, "\ufeff")).as_py():
         array = pc.utf8_ltrim(array, "\ufeff")
-    return pc.if_else(pc.is_in(array, value_set=_EMPTY), pa.scalar(None, pa.string()), array)
+    return pc.if_else(pc.is_in(array, value_set=_empty_marks()), pa.scalar(None, pa.string()), array)
 
 
 def _formula_mask(array: pa.Array) -> np.ndarray | None:
