@@ -23,6 +23,9 @@ def register(commands, add_common) -> None:
     )
     generate.add_argument("--title", help="session title (default: the pool file's name)")
     generate.add_argument(
+        "--account", default="", help="the account it streams on: its earlier sessions order the run"
+    )
+    generate.add_argument(
         "--pattern", metavar="ROLES", help="role cycle, e.g. traffic,profit,profit,clearance,profit,image"
     )
     generate.add_argument(
@@ -92,6 +95,7 @@ def _generate(args, context: CliContext) -> int:
         start=start,
         planned_seconds=args.duration * 60,
         config=config,
+        account=args.account,
     )
     for warning in pool.warnings:
         sys.stderr.write(f"livedesk: {path.name} row {warning.row}: {warning.message}\n")

@@ -173,3 +173,14 @@ def test_duplicate_ids_are_refused(tmp_path, db, capsys):
     path.write_text("商品ID,商品名称,角色\nA,甲,利润款\nA,乙,利润款\n", encoding="utf-8")
     assert main(["--db", db, "plan", "generate", "--products", str(path), "--duration", "60"]) == 2
     assert "dup.csv repeats product ids (A)" in capsys.readouterr().err
+
+
+def test_generate_keeps_the_account_its_history_is_read_from(pool_file, db, capsys):
+    args = ["--db", db, "plan", "generate", "--products", str(pool_file), "--duration", "90"]
+    assert main([*args, "--account", "山野好物旗舰店"]) == 0
+    session_id = int(capsys.readouterr().out.strip())
+    store = Store(db)
+    try:
+        assert load_plan(store, session_id).session.account == "山野好物旗舰店"
+    finally:
+        store.dispose()

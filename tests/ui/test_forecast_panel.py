@@ -66,6 +66,7 @@ def panel(qtbot, app_context):
         Product("TISSUE", "洗脸巾", Role.TRAFFIC, live_price_fen=990, stock=500),
         Product("BEEF", "原切风干牛肉", Role.PROFIT, live_price_fen=9_900, stock=1_000),
         Product("NEW", "新品坚果", Role.PROFIT, live_price_fen=5_900, stock=1_000),
+        Product("SOLD", "已售罄礼盒", Role.IMAGE, live_price_fen=59_900, stock=0),
     ]
     plan = planning.generate_plan_session(
         app_context.store, pool, title="暖冬专场", start=START, planned_seconds=2 * 3600, account="山野"
@@ -104,6 +105,8 @@ def test_the_panel_shows_the_range_the_backtest_error_and_the_reasons(panel):
     new_slots = [row for row in slots if row[1] == "新品坚果"]
     # No history: the profit average, (3 × ¥27,360 + ¥12,000) / 50 minutes = ¥1,882 per pitch minute.
     assert new_slots and all("¥1,882" in row[3] for row in new_slots)
+    # The sold-out item is named with its reason rather than dropped in silence.
+    assert "已售罄礼盒" in widget.left_out.text() and "SOLD" not in {row[1] for row in slots}
 
 
 def test_an_assumption_typed_in_is_one_undoable_edit(qtbot, panel):

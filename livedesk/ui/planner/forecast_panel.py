@@ -23,6 +23,7 @@ from livedesk.domain.history_forecast import MIN_SESSIONS
 from livedesk.domain.money import format_yuan
 from livedesk.domain.product_rates import ProductRate
 from livedesk.domain.roles import Role, SegmentKind
+from livedesk.domain.wave import left_out
 from livedesk.ui.i18n import tr
 from livedesk.ui.planner.labels import role_label
 from livedesk.ui.planner.plan_document import PlanDocument
@@ -131,6 +132,9 @@ class ForecastPanel(QGroupBox):
         layout.addWidget(self.drivers)
         layout.addWidget(QLabel(tr("Why each slot went to its product")))
         layout.addWidget(self.slots)
+        self.left_out = QLabel()
+        self.left_out.setWordWrap(True)
+        layout.addWidget(self.left_out)
         layout.addLayout(assumptions)
         document.plan_changed.connect(self._refresh)
         self._refresh()
@@ -149,11 +153,13 @@ class ForecastPanel(QGroupBox):
             for label in self._figure_labels():
                 label.setText("—")
             self.notice.setText("")
+            self.left_out.setText("")
             return
         self._show_total(forecast)
         self._show_targets(forecast)
         self._show_drivers(forecast)
         self._show_slots(forecast)
+        self._show_left_out()
 
     def _figure_labels(self) -> list[QLabel]:
         return [
@@ -286,6 +292,23 @@ class ForecastPanel(QGroupBox):
                 ]
             )
             self.slots.addTopLevelItem(item)
+
+    def _show_left_out(self) -> None:
+        plan = self._document.plan
+        missing = (
+            left_out(plan.products, plan.segments, self._document.config) if plan and plan.segments else []
+        )
+        if not missing:
+            self.left_out.setText("")
+            return
+        reasons = {
+            "no_room": tr("no room in the slot"),
+            "role_cap": tr("its role is at the team's limit"),
+            "out_of_stock": tr("out of stock"),
+        }
+        names = {p.product_id: p.name for p in plan.products}
+        parts = [f"{names.get(m.product_id, m.product_id)} ({reasons[m.reason]})" for m in missing]
+        self.left_out.setText(tr("Not in the run order: {items}").format(items="; ".join(parts)))
 
     # --- editing ----------------------------------------------------------------------------------
 

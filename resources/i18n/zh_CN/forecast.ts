@@ -27,5 +27,9 @@
     <message><source>Only {n} past sessions of this account have results; a forecast needs {min}. The figures below are the targets decomposed, and what they rest on is assumed.</source><translation>该账号只有 {n} 场有结果的历史场次，预测至少需要 {min} 场。下面是目标拆解，其依据均为假设。</translation></message>
     <message><source>{value}: does not agree with the top-down figure; both are shown</source><translation>{value}：与自上而下的结果不一致，两者都列出</translation></message>
     <message><source>{value}: agrees with the top-down figure</source><translation>{value}：与自上而下的结果一致</translation></message>
+    <message><source>no room in the slot</source><translation>时长不够排入</translation></message>
+    <message><source>its role is at the team's limit</source><translation>该角色已达团队上限</translation></message>
+    <message><source>out of stock</source><translation>无库存</translation></message>
+    <message><source>Not in the run order: {items}</source><translation>未排入流程：{items}</translation></message>
 </context>
 </TS>
