@@ -39,7 +39,7 @@
     <message><source>selling points</source><translation>卖点</translation></message>
     <message><source>pain points</source><translation>痛点</translation></message>
     <message><source>endorsements</source><translation>背书</translation></message>
-    <message><source>FAQ</source><translation>常见问题</translation></message>
+    <message><source>FAQ</source><translation>FAQ</translation></message>
     <message><source>the whole run order</source><translation>整个流程</translation></message>
     <message><source>the whole pool</source><translation>整个货盘</translation></message>
     <message><source>segment {number}: {field}</source><translation>第 {number} 段：{field}</translation></message>
