@@ -8,8 +8,8 @@ the scalar parsers of `values`, so the big path never loops over every row in Py
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from datetime import UTC, datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
 import numpy as np
