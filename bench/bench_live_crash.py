@@ -32,10 +32,13 @@ def main() -> int:
         started = time.perf_counter()
         result = run_drill(Path(folder), kills=args.kills, seed=args.seed, max_delay=args.max_delay)
         drill = time.perf_counter() - started
-        url = f"sqlite:///{Path(folder) / 'crash.sqlite3'}"
+        from livedesk.persistence.store import Store
+
+        store = Store(f"sqlite:///{Path(folder) / 'crash.sqlite3'}")
         started = time.perf_counter()
-        _restore(url, 1, 0)
+        _restore(store, 1, 0)
         baseline = time.perf_counter() - started
+        store.dispose()
     print(f"kills: {result.kills}")
     print(f"restored exactly as last reported: {result.identical}")
     print(f"restored with the interrupted action stored whole: {result.in_flight_whole}")

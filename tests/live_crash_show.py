@@ -142,16 +142,12 @@ def _differing(a: RunSnapshot, b: RunSnapshot) -> str:
     return ", ".join(f"{k} ({left[k]!r} vs {right[k]!r})"[:200] for k in left if left[k] != right[k])
 
 
-def _restore(db_url: str, session_id: int, now_ms: int) -> RunSnapshot:
-    from livedesk.persistence.store import Store
+def _restore(store, session_id: int, now_ms: int) -> RunSnapshot:
+    """What a restarted console rebuilds from the store at `now_ms`."""
     from livedesk.services.live import LiveService
 
-    store = Store(db_url)
-    try:
-        clock = FakeClock(datetime.fromtimestamp(now_ms / 1000, UTC))
-        return LiveService(store, session_id, clock).run.snapshot()
-    finally:
-        store.dispose()  # never hold a connection across the next fork
+    clock = FakeClock(datetime.fromtimestamp(now_ms / 1000, UTC))
+    return LiveService(store, session_id, clock).run.snapshot()
 
 
 def run_drill(folder: Path, kills: int, seed: int, *, max_delay: float = 0.25) -> DrillResult:
@@ -160,16 +156,16 @@ def run_drill(folder: Path, kills: int, seed: int, *, max_delay: float = 0.25) -
     from livedesk.services.sessions import save_plan
 
     db_url = f"sqlite:///{folder / 'crash.sqlite3'}"
+    # The children fork from a clean forkserver, never from this process, so this store can stay open.
     store = Store(db_url)
     session_id = save_plan(store, drill_plan())
-    store.dispose()
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(
         ["live_crash_show", "livedesk.services.live", "livedesk.persistence.store"]
     )
     rng = random.Random(seed)
     result = DrillResult()
-    expected = _restore(db_url, session_id, round(START.timestamp() * 1000))
+    expected = _restore(store, session_id, round(START.timestamp() * 1000))
     now_ms = round(START.timestamp() * 1000)
     for kill in range(kills):
         report = folder / f"report-{kill}.jsonl"
@@ -193,7 +189,7 @@ def run_drill(folder: Path, kills: int, seed: int, *, max_delay: float = 0.25) -
             expected, now_ms = RunSnapshot.from_dict(done[-1]["snap"]), done[-1]["now_ms"]
         result.actions += sum(1 for line in lines if line["event"] == "done")
         pending = lines[-1] if lines and lines[-1]["event"] == "pending" else None
-        restored = _restore(db_url, session_id, now_ms)
+        restored = _restore(store, session_id, now_ms)
         if restored == expected:
             result.identical += 1
         elif pending is not None and restored == RunSnapshot.from_dict(pending["snap"]):
@@ -202,4 +198,5 @@ def run_drill(folder: Path, kills: int, seed: int, *, max_delay: float = 0.25) -
         else:
             result.mismatches.append(f"kill {kill}: restored run differs in {_differing(restored, expected)}")
             expected = restored
+    store.dispose()
     return result
