@@ -24,13 +24,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--max-delay", type=float, default=0.4, help="longest wait before a kill, seconds")
+    parser.add_argument(
+        "--max-actions", type=int, default=40, help="most actions a child plays before a kill"
+    )
+    parser.add_argument("--max-delay", type=float, default=0.02, help="longest wait after them, seconds")
     args = parser.parse_args()
     from live_crash_show import _restore, run_drill
 
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()
-        result = run_drill(Path(folder), kills=args.kills, seed=args.seed, max_delay=args.max_delay)
+        result = run_drill(
+            Path(folder),
+            kills=args.kills,
+            seed=args.seed,
+            max_actions=args.max_actions,
+            max_delay=args.max_delay,
+        )
         drill = time.perf_counter() - started
         from livedesk.persistence.store import Store
 

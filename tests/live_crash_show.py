@@ -137,6 +137,13 @@ def _read_report(path: Path) -> list[dict]:
     return lines
 
 
+def _done_count(report: Path) -> int:
+    try:
+        return report.read_bytes().count(b'"event": "done"')
+    except FileNotFoundError:
+        return 0
+
+
 def _differing(a: RunSnapshot, b: RunSnapshot) -> str:
     left, right = a.as_dict(), b.as_dict()
     return ", ".join(f"{k} ({left[k]!r} vs {right[k]!r})"[:200] for k in left if left[k] != right[k])
@@ -150,7 +157,9 @@ def _restore(store, session_id: int, now_ms: int) -> RunSnapshot:
     return LiveService(store, session_id, clock).run.snapshot()
 
 
-def run_drill(folder: Path, kills: int, seed: int, *, max_delay: float = 0.25) -> DrillResult:
+def run_drill(
+    folder: Path, kills: int, seed: int, *, max_actions: int = 12, max_delay: float = 0.02
+) -> DrillResult:
     """Kill `kills` children at random moments; each resumes where the last one was killed."""
     from livedesk.persistence.store import Store
     from livedesk.services.sessions import save_plan
@@ -173,10 +182,12 @@ def run_drill(folder: Path, kills: int, seed: int, *, max_delay: float = 0.25) -
             target=child_main, args=(db_url, session_id, now_ms, seed * 1000 + kill, str(report))
         )
         child.start()
-        # wait until the child is playing, then kill it somewhere in the next stretch of actions
-        deadline = time.monotonic() + 30
-        while not (report.exists() and report.stat().st_size) and time.monotonic() < deadline:
-            time.sleep(0.005)
+        # Let the child play a random number of actions (progress, not wall time, so a loaded machine
+        # changes nothing), then kill it at a random instant inside the next action or two.
+        target = rng.randint(1, max_actions)
+        deadline = time.monotonic() + 60
+        while _done_count(report) < target and child.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.002)
         time.sleep(rng.uniform(0.0, max_delay))
         child.kill()
         child.join()

@@ -14,7 +14,7 @@ KILLS = 30
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and forkserver are POSIX")
 def test_thirty_kills_at_random_moments_restore_the_identical_run(tmp_path):
-    result = run_drill(tmp_path, kills=KILLS, seed=11, max_delay=0.1)
+    result = run_drill(tmp_path, kills=KILLS, seed=11)
     assert result.mismatches == []
     assert result.kills == KILLS and result.identical + result.in_flight_whole == KILLS
-    assert result.actions > KILLS  # the children did play between the kills
+    assert result.actions >= KILLS  # each child played before it was killed
