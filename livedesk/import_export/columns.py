@@ -21,6 +21,7 @@ from livedesk.import_export import values
 TIMESTAMP = pa.timestamp("ms", tz="UTC")
 _PLAIN_NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)$"
 _PLAIN_INT = r"^[+-]?\d+$"
+_LARGEST = 1e17  # fen of values.MAX_MAGNITUDE yuan
 _FAST_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M")
 
 
@@ -36,6 +37,7 @@ class Converted:
     bad: np.ndarray | None = None  # True where a non-empty cell could not be read
     formula: np.ndarray | None = None  # True where the cell held a spreadsheet formula
     ranges: dict[int, tuple[float, float]] | None = None  # row index → (low, high) of an estimate
+    out_of_range: np.ndarray | None = None  # True where a time lies outside 1970–2100 (values.YEARS)
 
 
 def _mask(boolean: pa.Array) -> np.ndarray:
@@ -63,7 +65,13 @@ def _formula_mask(array: pa.Array) -> np.ndarray | None:
 
 
 def _fallback(
-    text: pa.Array, fast: np.ndarray, fast_valid: np.ndarray, parse, dtype, ranges: dict | None = None
+    text: pa.Array,
+    fast: np.ndarray,
+    fast_valid: np.ndarray,
+    parse,
+    dtype,
+    ranges: dict | None = None,
+    out_of_range: np.ndarray | None = None,
 ):
     """Run the scalar parser on the few non-empty cells the fast path could not read."""
     present = _mask(pc.is_valid(text))
@@ -74,8 +82,11 @@ def _fallback(
         for index, cell in zip(pending, cells, strict=False):
             try:
                 parsed = parse(cell)
-            except (ValueError, ArithmeticError):
-                bad[index] = True
+            except (ValueError, ArithmeticError) as exc:
+                if out_of_range is not None and str(exc).startswith("outside"):
+                    out_of_range[index] = True
+                else:
+                    bad[index] = True
                 continue
             if parsed is None:
                 continue
@@ -114,16 +125,24 @@ def _numeric(array: pa.Array, scale: float, parse, dtype, pattern: str) -> Conve
         plain = _mask(pc.match_substring_regex(stripped, pattern))
         numbers = pc.cast(pc.if_else(pa.array(plain), stripped, pa.scalar(None, pa.string())), pa.float64())
     fast = numbers.to_numpy(zero_copy_only=False)
-    fast = (
-        np.where(plain, np.round(np.nan_to_num(fast) * scale), 0.0)
-        if dtype is np.int64
-        else np.where(plain, fast * scale, 0.0)
-    )
+    with np.errstate(over="ignore", invalid="ignore"):  # 1e308 × 100 is caught as absurd below, not printed
+        fast = (
+            np.where(plain, np.round(np.nan_to_num(fast) * scale), 0.0)
+            if dtype is np.int64
+            else np.where(plain, fast * scale, 0.0)
+        )
     ranges: dict[int, tuple[float, float]] = {}
     values_np, valid, bad = _fallback(text, fast, plain.copy(), parse, np.float64, ranges)
     if formula is not None:
         bad |= formula
         valid &= ~formula
+    # 1e300 reads as a number, but no export holds it, and whole numbers past 2^53 are not whole any more
+    with np.errstate(invalid="ignore", over="ignore"):
+        absurd = valid & ~(np.abs(values_np) <= _LARGEST)
+    if absurd.any():
+        bad |= absurd
+        valid &= ~absurd
+        values_np = np.where(absurd, 0.0, values_np)
     if dtype is np.int64:
         return Converted(
             pa.array(values_np.astype(np.int64), pa.int64(), mask=~valid), bad, formula, ranges or None
@@ -194,13 +213,24 @@ def to_timestamp(array: pa.Array, zone: str, time_format: str | None = None) -> 
     if fraction_ms is not None:
         local_ms = np.where(valid, local_ms + fraction_ms, local_ms)
     extra = (time_format,) + values.TIME_FORMATS if time_format else values.TIME_FORMATS
+    out_of_range = np.zeros(n, dtype=bool)
     result, valid, bad = _fallback(
-        text, local_ms, valid, lambda cell: values.parse_instant_ms(cell, zone, extra), np.int64
+        text,
+        local_ms,
+        valid,
+        lambda cell: values.parse_instant_ms(cell, zone, extra),
+        np.int64,
+        out_of_range=out_of_range,
     )
+    out_of_range |= valid & ((result < values.FIRST_MS) | (result >= values.END_MS))
+    valid &= ~out_of_range
     if formula is not None:
         bad |= formula
         valid &= ~formula
-    return Converted(pa.array(result, pa.int64(), mask=~valid).cast(TIMESTAMP), bad, formula)
+    result = np.where(valid, result, 0)
+    return Converted(
+        pa.array(result, pa.int64(), mask=~valid).cast(TIMESTAMP), bad, formula, None, out_of_range
+    )
 
 
 def _local_to_utc_ms(parsed: pa.Array, zone: str) -> np.ndarray:

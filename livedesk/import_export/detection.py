@@ -10,12 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from livedesk.import_export import compass_workbook, live_log_reader, live_workbook, minute_curve
-from livedesk.import_export.errors import ImportRefused
+from livedesk.import_export.errors import ImportCancelled, ImportRefused, unexpected
 from livedesk.import_export.fields import resolve
 from livedesk.import_export.mapped_table import ColumnMapping, wanted_keys
 from livedesk.import_export.metric_tables import EXPLANATION_FIELDS, PRODUCT_FIELDS
 from livedesk.import_export.order_export import ORDER_FORMATS
-from livedesk.import_export.tabular import TextLayout, open_workbook, sheet_rows, sniff_text, trim_rows
+from livedesk.import_export.tabular import (
+    MAX_COLUMNS,
+    TextLayout,
+    open_workbook,
+    sheet_rows,
+    sniff_text,
+    trim_rows,
+)
 from livedesk.import_export.values import clean_cell, normalise_header
 
 KINDS = ("orders", "products", "explanations", "minutes", "compass", "live-workbook", "log")
@@ -83,6 +90,17 @@ def _table_score(fmt: str, keys: list[str]) -> float:
     return 0.0
 
 
+def check_width(name: str, rows: list[list]) -> None:
+    """Refuse a table whose header search rows name more columns than any export has (a 16,000-column
+    header would make every header lookup slow)."""
+    for row in rows[:HEADER_SEARCH_ROWS]:
+        filled = sum(1 for cell in row if cell not in ("", None))
+        if filled > MAX_COLUMNS:
+            raise ImportRefused(
+                f"{name} has {filled:,} columns, more than the {MAX_COLUMNS:,} LiveDesk reads from one table."
+            )
+
+
 def recognise(rows: list[list], kind: str | None) -> tuple[str, int]:
     """The best (format, header row) among the table formats allowed by `kind`."""
     formats = [f for f in KIND_OF if f not in (compass_workbook.FORMAT, live_workbook.FORMAT)]
@@ -118,6 +136,15 @@ def _mapped_header(rows: list[list], mapping: ColumnMapping) -> int:
 def detect(path: str | Path, *, kind: str | None = None, mapping: ColumnMapping | None = None) -> Detection:
     """Recognise a file; ImportRefused (one sentence naming the file) when it cannot be read as a table."""
     path = Path(path)
+    try:
+        return _detect(path, kind, mapping)
+    except (ImportRefused, ImportCancelled):
+        raise
+    except Exception as exc:  # whatever detection did not foresee still ends in one sentence
+        raise unexpected(path.name, exc) from exc
+
+
+def _detect(path: Path, kind: str | None, mapping: ColumnMapping | None) -> Detection:
     if not path.is_file():
         raise ImportRefused(f"{path.name} does not exist or is not a file.")
     if path.stat().st_size == 0:
@@ -139,6 +166,7 @@ def _detect_text(path: Path, kind: str | None, mapping: ColumnMapping | None) ->
             f"{path.name} is a text file, but a {LABELS[KIND_TO_FORMAT[kind]]} export is an XLSX workbook."
         )
     layout = sniff_text(path)
+    check_width(path.name, layout.rows)
     fmt, index = ("mapped", _mapped_header(layout.rows, mapping)) if mapping else recognise(layout.rows, kind)
     if index >= len(layout.rows):
         raise ImportRefused(f"{path.name} has fewer rows than the header row the mapping names.")
@@ -179,6 +207,7 @@ def _detect_workbook(path: Path, kind: str | None, mapping: ColumnMapping | None
             if kind == fmt_kind or (kind is None and module.looks_like(sheets)):
                 return Detection(format=module.FORMAT, kind=fmt_kind, **base)
     sheet, rows = _choose_sheet(path, workbook, sheets, mapping.sheet if mapping else None)
+    check_width(f"{path.name}: sheet {sheet}", rows)
     fmt, index = ("mapped", _mapped_header(rows, mapping)) if mapping else recognise(rows, kind)
     if index >= len(rows):
         raise ImportRefused(f"{path.name} has fewer rows than the header row the mapping names.")

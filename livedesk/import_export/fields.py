@@ -16,7 +16,7 @@ import pyarrow as pa
 from livedesk.domain.dataset import RowWarning
 from livedesk.import_export import columns as conv
 from livedesk.import_export.tabular import RawTable
-from livedesk.import_export.values import normalise_header
+from livedesk.import_export.values import YEARS, normalise_header, shown
 
 WARNING_LIMIT = 500
 _WHAT = {
@@ -130,7 +130,7 @@ def convert_fields(
             issues.flag(
                 converted.formula,
                 "formula",
-                lambda v, h=header: f"{h}: {v!r} is a formula, not a value",
+                lambda v, h=header: f"{h}: {shown(v)} is a formula, not a value",
                 skip=name in required,
                 raw=source,
             )
@@ -141,10 +141,18 @@ def convert_fields(
         issues.flag(
             bad,
             f"bad_{kind}",
-            lambda v, h=header, w=what: f"{h}: {v!r} {w}",
+            lambda v, h=header, w=what: f"{h}: {shown(v)} {w}",
             skip=name in required,
             raw=source,
         )
+        if converted.out_of_range is not None and converted.out_of_range.any():
+            issues.flag(
+                converted.out_of_range,
+                "time_out_of_range",
+                lambda v, h=header: f"{h}: {shown(v)} is outside {YEARS}",
+                skip=name in required,
+                raw=source,
+            )
         if ranges is not None and converted.ranges:
             ranges[name] = converted.ranges
         out[name] = converted.array
@@ -152,7 +160,8 @@ def convert_fields(
 
 
 def describe_found(found: list[str], limit: int = 12) -> str:
-    named = [h for h in found if h]
+    # A header cell can hold anything (a whole file after a stray quote): each is shown on one short line.
+    named = [" ".join(h.split())[:40] for h in found if h and h.strip()]
     if not named:
         return "none"
     more = f" and {len(named) - limit} more" if len(named) > limit else ""

@@ -15,6 +15,7 @@ from livedesk.import_export.errors import ImportRefused
 from livedesk.import_export.fields import RowIssues, convert_fields, describe_missing
 from livedesk.import_export.parsed import ParsedDataset, ReadContext
 from livedesk.import_export.tabular import RawTable
+from livedesk.import_export.values import shown
 
 FORMAT = "live_log"
 LABEL = "LiveDesk 直播日志"
@@ -63,7 +64,7 @@ def read_live_log(raw: RawTable, context: ReadContext) -> ParsedDataset:
         issues.flag(
             mask,
             f"unknown_{name}",
-            lambda v, n_=name: f"{n_}: {v!r} is not a known {n_}",
+            lambda v, n_=name: f"{n_}: {shown(v)} is not a known {n_}",
             skip=True,
             raw=out[name],
         )

@@ -95,35 +95,41 @@ class ColumnMapping:
 
 
 def parse_mapping(data: dict) -> ColumnMapping:
-    """Validate a mapping document; ValueError with one sentence when it is malformed."""
-    if not isinstance(data, dict):
-        raise ValueError("a column mapping must be a JSON object with 'kind' and 'columns'")
-    kind = data.get("kind")
-    if kind not in MAPPABLE_KINDS:
-        raise ValueError(f"the mapping's kind must be one of {', '.join(MAPPABLE_KINDS)}, not {kind!r}")
-    columns = data.get("columns")
-    if not isinstance(columns, dict) or not columns:
-        raise ValueError("the mapping's 'columns' must map canonical fields to column headers")
-    unknown = [name for name in columns if name not in FIELDS_BY_KIND[kind]]
-    if unknown:
-        raise ValueError(
-            f"the mapping names unknown {kind} field(s) {', '.join(unknown)}; "
-            f"known: {', '.join(FIELDS_BY_KIND[kind])}"
-        )
+    """Validate a mapping document against its schema (mapping_schema); ValueError with one sentence naming
+    the key and what it must hold when it is malformed."""
+    from livedesk.import_export.mapping_schema import MappingError, validate
+
+    checked = validate(data, FIELDS_BY_KIND)
+    kind, columns = checked["kind"], checked["columns"]
+    if not columns:
+        raise MappingError('the mapping\'s "columns" must name at least one column header')
     if kind == "orders":
         missing = missing_order_fields({_FEN.get(k, k): v for k, v in columns.items()})
         if missing:
-            raise ValueError(f"an order mapping needs {', '.join(missing)}")
-    header_row = data.get("header_row")
+            raise MappingError(f"an order mapping needs {', '.join(missing)}")
     return ColumnMapping(
         kind,
-        {k: str(v) for k, v in columns.items() if v not in (None, "")},
-        data.get("sheet"),
-        data.get("time_format"),
-        data.get("timezone"),
-        data.get("cancel_prefix"),
-        int(header_row) if header_row else None,
+        {k: str(v) for k, v in columns.items()},
+        checked["sheet"],
+        checked["time_format"],
+        checked["timezone"],
+        checked["cancel_prefix"],
+        checked["header_row"],
     )
+
+
+def load_mapping_document(path) -> ColumnMapping:
+    """A mapping JSON file → ColumnMapping; ValueError with one sentence naming the file or the key."""
+    from pathlib import Path
+
+    from livedesk.import_export.mapping_schema import read_document
+
+    path = Path(path)
+    try:
+        return parse_mapping(read_document(path))
+    except ValueError as exc:
+        text = str(exc)
+        raise type(exc)(text if path.name in text else f"{text} (in {path.name})") from exc
 
 
 def wanted_keys(mapping: ColumnMapping) -> set[str]:

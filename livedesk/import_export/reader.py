@@ -5,7 +5,7 @@ from __future__ import annotations
 from livedesk.domain.dataset import DatasetKind
 from livedesk.import_export import compass_workbook, live_log_reader, live_workbook, minute_curve
 from livedesk.import_export.detection import Detection
-from livedesk.import_export.errors import ImportRefused
+from livedesk.import_export.errors import ImportCancelled, ImportRefused, unexpected
 from livedesk.import_export.fields import describe_found
 from livedesk.import_export.mapped_table import ColumnMapping, read_mapped, wanted_keys
 from livedesk.import_export.metric_tables import build_metric_table
@@ -39,6 +39,16 @@ def load_raw(detection: Detection, wanted: set[str] | None) -> RawTable:
 def read_detected(
     detection: Detection, context: ReadContext, mapping: ColumnMapping | None = None
 ) -> ParsedFile:
+    """The file's datasets; every way it can fail ends as ImportRefused (or ImportCancelled)."""
+    try:
+        return _read(detection, context, mapping)
+    except (ImportRefused, ImportCancelled):
+        raise
+    except Exception as exc:  # whatever a reader did not foresee still ends in one sentence
+        raise unexpected(detection.path.name, exc) from exc
+
+
+def _read(detection: Detection, context: ReadContext, mapping: ColumnMapping | None) -> ParsedFile:
     fmt = detection.format
     name = detection.path.name
     context.step(0.05, "reading")

@@ -88,14 +88,14 @@ def build_summary(pairs: list[tuple[str, object, str, int]], zone: str) -> Parse
         key, kind = found if found else (None, "float")
         try:
             produced = _convert(key, kind, raw_value, zone)
-        except ValueError:
+        except (ValueError, ArithmeticError):  # InvalidOperation and overflow from absurd numbers, too
             if found is None:
                 continue  # an unknown label with a non-numeric value is a note, not a metric
             warnings.append(
                 RowWarning(
                     row=row,
                     code="bad_value",
-                    message=f"{sheet}: {label_text} = {raw_value!r} cannot be read; skipped",
+                    message=f"{sheet}: {label_text} = {values.shown(raw_value)} cannot be read; skipped",
                 )
             )
             skipped += 1

@@ -18,11 +18,17 @@ import pyarrow.compute as pc
 
 from livedesk.domain.dataset import RowWarning
 from livedesk.import_export.encoding import decode_head, detect_encoding, read_head
-from livedesk.import_export.errors import ImportRefused
+from livedesk.import_export.errors import ImportRefused, library_text
 from livedesk.import_export.values import clean_cell, normalise_header
 
 DELIMITERS = (",", "\t", ";", "|")
 WHITESPACE = "whitespace"
+# What one table may hold; a file past a limit is refused with the limit named.
+MAX_TEXT_BYTES = 4 << 30
+MAX_ROWS = 10_000_000
+MAX_COLUMNS = 2_000  # named header columns (platform exports have under 100)
+MAX_CELL_CHARS = 32_767  # what one spreadsheet cell holds
+RAGGED_WARNINGS = 200
 
 
 @dataclass
@@ -76,23 +82,70 @@ def sniff_text(path: Path) -> TextLayout:
         raise ImportRefused(
             f"{name} is not a text table or workbook (it holds binary data LiveDesk cannot read)."
         )
-    complete = path.stat().st_size <= len(head)
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise ImportRefused(
+            f"{name} is {size / (1 << 30):.1f} GB, more than the {MAX_TEXT_BYTES >> 30} GB LiveDesk reads "
+            "from one text file."
+        )
+    complete = size <= len(head)
     try:
         text = decode_head(head, encoding, complete)
     except UnicodeDecodeError as exc:
-        raise ImportRefused(f"{name} mixes text encodings and cannot be read ({exc.reason}).") from exc
+        raise ImportRefused(
+            f"{name} mixes text encodings near {_where(exc.start)}, so its text cannot be read.",
+            library_text(exc),
+        ) from exc
+    if "\x00" in text:
+        text = text.replace("\x00", "")  # stray NUL bytes in a UTF-8 or GBK file carry nothing
     lines = text.splitlines()
     if not complete and len(lines) > 1:
         lines = lines[:-1]  # the sniff may cut the last line in half
     lines = [line for line in lines[:200] if line.strip()]
     if not lines:
         raise ImportRefused(f"{name} is empty.")
+    if max(map(len, lines)) > MAX_CELL_CHARS * 4 and _longest_cell(lines) > MAX_CELL_CHARS:
+        raise _long_cell(name)
     delimiter = _choose_delimiter(lines)
     if delimiter == WHITESPACE:
         rows = [line.split() for line in lines]
     else:
-        rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
+        rows = _csv_rows("\n".join(lines), delimiter, name)
     return TextLayout(encoding, delimiter, rows, complete)
+
+
+def _csv_rows(text: str, delimiter: str, name: str) -> list[list[str]]:
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))  # the limit is ours (MAX_CELL_CHARS)
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise ImportRefused(
+            f"{name} is not a table LiveDesk can read (its quotes do not pair up).", library_text(exc)
+        ) from exc
+
+
+def _longest_cell(lines: list[str]) -> int:
+    longest = 0
+    for line in lines:
+        for delimiter in DELIMITERS:
+            line = line.replace(delimiter, "\n")
+        longest = max(longest, max(map(len, line.split("\n"))))
+    return longest
+
+
+def _long_cell(name: str) -> ImportRefused:
+    return ImportRefused(
+        f"{name} has a cell longer than {MAX_CELL_CHARS:,} characters, the most a spreadsheet cell holds."
+    )
+
+
+def _where(offset: int) -> str:
+    """A byte offset as a person reads it: "the start", "byte 300", "2.1 MB"."""
+    if offset < 1024:
+        return "the start" if offset < 16 else f"byte {offset:,}"
+    if offset < 1 << 20:
+        return f"{offset / 1024:.0f} KB"
+    return f"{offset / (1 << 20):.1f} MB"
 
 
 def _choose_delimiter(lines: list[str]) -> str:
@@ -130,7 +183,8 @@ def read_text_table(path: Path, layout: TextLayout, header_index: int, wanted: s
     table = None
     for multiline in (False, True):
         # Quoted line breaks (buyer notes) are rare and halve the parser's speed: allow them only when a
-        # first pass meets a row of the wrong width.
+        # first pass meets a row of the wrong width. Rows that are still of the wrong width then are
+        # read by the row-by-row reader, which keeps them (padded or cut) with a warning.
         dropped.clear()
 
         def on_invalid(row, multiline=multiline) -> str:
@@ -158,40 +212,131 @@ def read_text_table(path: Path, layout: TextLayout, header_index: int, wanted: s
             table = pacsv.read_csv(
                 path, read_options=read_options, parse_options=parse_options, convert_options=convert_options
             )
-            break
         except (pa.ArrowInvalid, UnicodeDecodeError) as exc:
             message = str(exc)
             if layout.encoding in ("utf-8", "utf-8-sig") and "UTF8" in message.upper().replace("-", ""):
-                # The head was UTF-8 but a later row is not: GB18030 with an ASCII-only start.
-                fallback = TextLayout("gb18030", layout.delimiter, layout.rows, layout.complete)
-                return read_text_table(path, fallback, header_index, wanted)
+                return _utf8_gone_wrong(path, layout, header_index, wanted, exc)
             if not multiline and "Expected" in message and "columns" in message:
                 continue
-            raise ImportRefused(f"{path.name} cannot be read as a table ({_first_line(exc)}).") from exc
+            raise ImportRefused(
+                f"{path.name} is not a table LiveDesk can read (a row breaks the {_DELIMITER_WORDS.get(layout.delimiter, 'delimited')} layout).",
+                library_text(exc),
+            ) from exc
+        if dropped:
+            return read_ragged(path, layout, header_index, wanted)
+        break
+    _check_size(path.name, table.num_rows)
     columns = {}
     for i in indices:
-        columns.setdefault(
-            keys[i], table.column(names[i]).combine_chunks()
-        )  # a repeated header: the first wins
-    warnings = [
-        RowWarning(
-            row=max(r, 0),
-            code="ragged_row",
-            message="the row has a different number of cells than the header; skipped",
+        column = table.column(names[i]).combine_chunks()
+        _check_cells(path.name, column)
+        columns.setdefault(keys[i], column)  # a repeated header: the first wins
+    return RawTable(path.name, None, headers, columns, table.num_rows, header_index + 2)
+
+
+_DELIMITER_WORDS = {
+    ",": "comma-separated",
+    "\t": "tab-separated",
+    ";": "semicolon-separated",
+    "|": "bar-separated",
+}
+
+
+def _check_size(name: str, rows: int) -> None:
+    if rows > MAX_ROWS:
+        raise ImportRefused(
+            f"{name} has {rows:,} rows, more than the {MAX_ROWS:,} LiveDesk reads from one table."
         )
-        for r in dropped[:200]
-    ]
-    known = np.array([r for r in dropped if r > 0], dtype=np.int64)
-    return RawTable(
-        path.name,
-        None,
-        headers,
-        columns,
-        table.num_rows,
-        header_index + 2,
-        known if len(known) else None,
-        warnings,
-    )
+
+
+def _check_cells(name: str, column: pa.Array) -> None:
+    if len(column) and (pc.max(pc.utf8_length(column)).as_py() or 0) > MAX_CELL_CHARS:
+        raise _long_cell(name)
+
+
+def _utf8_gone_wrong(path: Path, layout: TextLayout, header_index: int, wanted, exc: Exception) -> RawTable:
+    """A file whose start read as UTF-8 but a later row does not."""
+    head = read_head(path)
+    if head.isascii():
+        # An ASCII-only start says nothing: GB18030 exports often begin with an English header.
+        fallback = TextLayout("gb18030", layout.delimiter, layout.rows, layout.complete)
+        return read_text_table(path, fallback, header_index, wanted)
+    offset = _first_bad_utf8(path)
+    raise ImportRefused(
+        f"{path.name} starts in UTF-8 but turns into another text encoding at {_where(offset)}; "
+        "save it again in one encoding.",
+        library_text(exc),
+    ) from exc
+
+
+def _first_bad_utf8(path: Path) -> int:
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    offset = 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return offset + max(exc.start - len(decoder.getstate()[0]), 0)
+            offset += len(chunk)
+    return offset
+
+
+def read_ragged(path: Path, layout: TextLayout, header_index: int, wanted: set[str] | None) -> RawTable:
+    """The row-by-row reader for a file with rows longer or shorter than its header: a short row is
+    padded with empty cells, a long row's extra cells are left out, and each such row is a warning."""
+    headers = [clean_cell(h) or "" for h in layout.rows[header_index]]
+    keys = [normalise_header(h) for h in headers]
+    width = len(headers)
+    indices = [i for i, k in enumerate(keys) if wanted is None or k in wanted]
+    cells: dict[int, list[str]] = {i: [] for i in indices}
+    warnings: list[RowWarning] = []
+    rows = 0
+    encoding = "utf-8-sig" if layout.encoding == "utf-8" else layout.encoding
+    csv.field_size_limit(MAX_CELL_CHARS + 1)
+    try:
+        with open(path, encoding=encoding, newline="", errors="strict") as handle:
+            reader = csv.reader(_without_nul(handle), delimiter=layout.delimiter)
+            for number, row in enumerate(reader, start=1):
+                if number <= header_index + 1 or not any(cell.strip() for cell in row):
+                    continue
+                rows += 1
+                if rows > MAX_ROWS:
+                    _check_size(path.name, rows)
+                if len(row) != width and len(warnings) < RAGGED_WARNINGS:
+                    warnings.append(_ragged_warning(reader.line_num, len(row), width))
+                for i in indices:
+                    cells[i].append(row[i] if i < len(row) else "")
+    except csv.Error as exc:
+        if "field larger" in str(exc):
+            raise _long_cell(path.name) from exc
+        raise ImportRefused(
+            f"{path.name} is not a table LiveDesk can read (its quotes do not pair up).", library_text(exc)
+        ) from exc
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(
+            f"{path.name} mixes text encodings, so its text cannot be read; save it again in one encoding.",
+            library_text(exc),
+        ) from exc
+    columns = {}
+    for i in indices:
+        columns.setdefault(keys[i], pa.array(cells.pop(i), pa.string()))
+    return RawTable(path.name, None, headers, columns, rows, header_index + 2, None, warnings)
+
+
+def _without_nul(lines):
+    for line in lines:
+        yield line.replace("\x00", "") if "\x00" in line else line
+
+
+def _ragged_warning(row: int, cells: int, width: int) -> RowWarning:
+    if cells > width:
+        message = f"the row has {cells} cells but the header {width}; the {cells - width} extra cell(s) were left out"
+    else:
+        message = f"the row has {cells} cells but the header {width}; the missing cells were left empty"
+    return RowWarning(row=row, code="ragged_row", message=message)
 
 
 def _read_whitespace(path, layout, header_index, headers, keys, indices) -> RawTable:
@@ -217,31 +362,33 @@ def _arrow_encoding(encoding: str) -> str:
     return "utf8" if encoding in ("utf-8", "utf-8-sig") else encoding
 
 
-def _first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-
-
 # -- workbooks ---------------------------------------------------------------------------------------
 
 
 def open_workbook(path: Path):
+    """The workbook, once its parts and sheets are within the limits (workbook_limits)."""
     from python_calamine import load_workbook
 
+    from livedesk.import_export.workbook_limits import check_workbook
+
+    check_workbook(path)
     try:
         return load_workbook(str(path))
     except Exception as exc:  # calamine raises its own zip/xml errors and plain ones for broken files
         raise ImportRefused(
-            f"{path.name} is a damaged or truncated workbook and cannot be opened ({_first_line(exc)})."
+            f"{path.name} is a damaged or truncated workbook and cannot be opened.", library_text(exc)
         ) from exc
 
 
 def sheet_rows(path: Path, workbook, sheet: str, nrows: int | None = None) -> list[list]:
     try:
-        return workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=nrows)
+        rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=nrows)
     except Exception as exc:
         raise ImportRefused(
-            f"{path.name}: sheet {sheet} is damaged and cannot be read ({_first_line(exc)})."
+            f"{path.name}: sheet {sheet} is damaged and cannot be read.", library_text(exc)
         ) from exc
+    _check_size(f"{path.name}: sheet {sheet}", len(rows))
+    return rows
 
 
 def trim_rows(rows: list[list]) -> list[list]:
@@ -256,6 +403,12 @@ def rows_to_table(
     name: str, sheet: str | None, rows: list[list], header_index: int, wanted: set[str] | None
 ) -> RawTable:
     """Sheet rows → string columns; uniform cells go through Arrow in one call, mixed ones cell by cell."""
+    label = f"{name}: sheet {sheet}" if sheet else name
+    named = sum(1 for cell in rows[header_index] if cell not in ("", None))
+    if named > MAX_COLUMNS:
+        raise ImportRefused(
+            f"{label} has {named:,} columns, more than the {MAX_COLUMNS:,} LiveDesk reads from one table."
+        )
     headers = [clean_cell(h) or "" for h in rows[header_index]]
     keys = [normalise_header(h) for h in headers]
     body = rows[header_index + 1 :]
@@ -271,6 +424,7 @@ def rows_to_table(
             else [row[i] if i < len(row) else None for row in body]
         )
         columns[key] = cells_to_strings(cells)
+        _check_cells(label, columns[key])
     return RawTable(name, sheet, headers, columns, len(body), header_index + 2)
 
 

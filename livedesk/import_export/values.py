@@ -51,6 +51,21 @@ TIME_FORMATS = (
 )
 
 
+# Instants outside these years are a damaged cell, not a live session (and would make per-minute
+# series of millions of entries downstream).
+FIRST_MS = 0  # 1970-01-01 UTC
+END_MS = 4_102_444_800_000  # 2100-01-01 UTC
+YEARS = "1970–2100"
+# Beyond this a cell is not an amount, count or rate any export holds (and floats lose whole units).
+MAX_MAGNITUDE = Decimal(10) ** 15
+
+
+def shown(value, limit: int = 60) -> str:
+    """A cell as quoted in a warning: repr, cut to `limit` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @dataclass(frozen=True)
 class Number:
     """A parsed quantity in storage units; a range such as `7.5w~10w` keeps its ends and is flagged 估算."""
@@ -108,6 +123,8 @@ def _decimal(text: str) -> tuple[Decimal, bool]:
         value *= _UNITS[unit]
     if sign == "-":
         value = -value
+    if abs(value) > MAX_MAGNITUDE:
+        raise ValueError(f"out of range: {text!r}")
     return value, bool(percent)
 
 
@@ -123,7 +140,10 @@ def parse_decimal(value) -> tuple[Decimal, Decimal | None, Decimal | None, bool]
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if isinstance(value, float) and value != value:
             return None
-        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value), None, None, False
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite() or abs(number) > MAX_MAGNITUDE:
+            raise ValueError(f"out of range: {value!r}")
+        return number, None, None, False
     text = clean_cell(value)
     if text is None:
         return None
@@ -208,7 +228,7 @@ def parse_instant_ms(value, zone: str, formats: tuple[str, ...] = TIME_FORMATS) 
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        return _epoch_ms(float(value))
+        return _in_years(_epoch_ms(float(value)), value)
     else:
         text = clean_cell(value)
         if text is None:
@@ -216,11 +236,21 @@ def parse_instant_ms(value, zone: str, formats: tuple[str, ...] = TIME_FORMATS) 
         moment = _parse_datetime_text(text, formats)
         if moment is None:
             if re.fullmatch(r"\d{9,13}(\.\d+)?", text):
-                return _epoch_ms(float(text))
+                return _in_years(_epoch_ms(float(text)), value)
             raise ValueError(f"not a time: {value!r}")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
-    return round(moment.timestamp() * 1000)
+    try:
+        ms = round(moment.timestamp() * 1000)
+    except (OverflowError, ValueError) as exc:  # year 1 or 9999 shifted past the calendar by the zone
+        raise ValueError(f"outside {YEARS}: {value!r}") from exc
+    return _in_years(ms, value)
+
+
+def _in_years(ms: int, value) -> int:
+    if not FIRST_MS <= ms < END_MS:
+        raise ValueError(f"outside {YEARS}: {value!r}")
+    return ms
 
 
 def _parse_datetime_text(text: str, formats: tuple[str, ...]) -> datetime | None:

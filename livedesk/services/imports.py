@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -86,14 +85,9 @@ def file_sha256(path: Path) -> str:
 
 def load_mapping_file(path: str | Path):
     """A mapping JSON file → ColumnMapping; ValueError with one sentence when it cannot be used."""
-    from livedesk.import_export.mapped_table import parse_mapping
+    from livedesk.import_export.mapped_table import load_mapping_document
 
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValueError(f"the mapping file {path.name} is not readable JSON ({exc})") from exc
-    return parse_mapping(data)
+    return load_mapping_document(path)
 
 
 def _as_mapping(mapping):
