@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from livedesk.domain.live_log import EventKind, LiveEvent, Marker
 from livedesk.domain.roles import ScriptStep
+from livedesk.import_export.cell_safety import csv_text, unescape
 
 HEADER = ("at", "kind", "segment_index", "step", "marker", "note", "product_id")
 
@@ -35,8 +36,8 @@ def live_log_text(events: list[LiveEvent], zone: str) -> str:
                 "" if e.segment_index is None else e.segment_index,
                 e.step.value if e.step else "",
                 e.marker.value if e.marker else "",
-                e.note,
-                e.product_id or "",
+                csv_text(e.note),  # a note is the team's own text: it must not run in a spreadsheet
+                csv_text(e.product_id or ""),
             ]
         )
     return buffer.getvalue()
@@ -80,6 +81,6 @@ def _event(row: list[str], zone: str) -> LiveEvent:
         segment_index=int(index) if index.strip() else None,
         step=ScriptStep(step) if step else None,
         marker=Marker(marker) if marker else None,
-        note=note,
-        product_id=product_id or None,
+        note=unescape(note),
+        product_id=unescape(product_id) or None,
     )

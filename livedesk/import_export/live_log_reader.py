@@ -68,6 +68,10 @@ def read_live_log(raw: RawTable, context: ReadContext) -> ParsedDataset:
             skip=True,
             raw=out[name],
         )
+    for name in ("note", "product_id"):
+        if name in out:
+            # `livedesk log export` wrote risky text with an apostrophe (cell_safety): take it off again.
+            out[name] = pc.replace_substring_regex(out[name], r"^'('*[=+\-@\t\r])", r"\1")
     table = canonical_table(LOG_COLUMNS, out, n)
     if issues.skip.any():
         table = table.filter(pa.array(~issues.skip))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from livedesk.import_export.cell_safety import write_cell
 from livedesk.import_export.report_format import (
     METRIC_LABELS,
     MONEY,
@@ -34,6 +35,8 @@ def write_xlsx(review: dict, path: Path) -> Path:
             "count": book.add_format({"num_format": "#,##0"}),
             "text": None,
         }
+        # Product names, notes and findings are the team's own text: one starting with = must stay text.
+        quoted = book.add_format({"quote_prefix": True})
         names = product_names(review)
 
         def sheet(title: str, headers: list[str], rows: list[list], kinds: list[str], widths=None):
@@ -41,10 +44,8 @@ def write_xlsx(review: dict, path: Path) -> Path:
             ws.write_row(0, 0, headers, formats["head"])
             for r, row in enumerate(rows, start=1):
                 for c, value in enumerate(row):
-                    if value is None:
-                        ws.write_blank(r, c, None)  # missing stays empty, never zero
-                    else:
-                        ws.write(r, c, value, formats.get(kinds[c]))
+                    # missing stays empty, never zero
+                    write_cell(ws, r, c, value, None if value is None else formats.get(kinds[c]), quoted)
             for c, width in enumerate(widths or [14] * len(headers)):
                 ws.set_column(c, c, width)
             ws.freeze_panes(1, 0)
@@ -101,10 +102,7 @@ def write_xlsx(review: dict, path: Path) -> Path:
         ws.write_row(0, 0, headers, formats["head"])
         for r, row in enumerate(kpi_rows, start=1):
             for c, (value, kind) in enumerate(zip(row, kpi_kinds(row[0]), strict=False)):
-                if value is None:
-                    ws.write_blank(r, c, None)
-                else:
-                    ws.write(r, c, value, formats.get(kind))
+                write_cell(ws, r, c, value, None if value is None else formats.get(kind), quoted)
         for c, width in enumerate([20, 22, 16, 34, 26, 16, 34, 14, 8, 50]):
             ws.set_column(c, c, width)
         ws.freeze_panes(1, 0)

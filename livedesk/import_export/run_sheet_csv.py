@@ -6,17 +6,16 @@ import csv
 from pathlib import Path
 
 from livedesk.domain.session import SessionPlan
-from livedesk.import_export.run_sheet import HEADERS, KEYS, USER_TEXT_KEYS, looks_like_formula, run_sheet_rows
+from livedesk.import_export.cell_safety import csv_text
+from livedesk.import_export.run_sheet import HEADERS, KEYS, USER_TEXT_KEYS, run_sheet_rows
 
 
 def csv_cell(key: str, value: object) -> str:
-    """Text as written; user text that a spreadsheet would run (= + - @ first) gets a leading apostrophe."""
+    """Text as written; user text that a spreadsheet would run (= + - @ tab CR first) gets a leading
+    apostrophe (cell_safety)."""
     if value is None:
         return ""
-    text = str(value)
-    if key in USER_TEXT_KEYS and looks_like_formula(text):
-        return "'" + text
-    return text
+    return csv_text(value) if key in USER_TEXT_KEYS else str(value)
 
 
 def write_run_sheet_csv(plan: SessionPlan, path: str | Path) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,11 +51,11 @@ def normalise_url(url: str) -> str:
 
 
 def describe_url(url: str) -> str:
-    """The URL without its password, for messages."""
+    """The URL without its password, for messages (a URL too broken to parse is masked by pattern)."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+    except (ArgumentError, ValueError):
+        return re.sub(r"(://[^/@]*?:)[^@/]*@", r"\1***@", url)
 
 
 class Store:
@@ -73,10 +74,11 @@ class Store:
     def _create_engine(url: str) -> Engine:
         try:
             parsed = make_url(url)
-        except ArgumentError as exc:
+        except (ArgumentError, ValueError):  # ValueError: a port that is not a number
             raise StoreError(
-                f"'{url}' is not a database URL; give a SQLite file path or postgresql://user:pass@host/db"
-            ) from exc
+                f"'{describe_url(url)}' is not a database URL; give a SQLite file path or "
+                "postgresql://user:pass@host/db"
+            ) from None  # the chained error would repeat the URL
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database or ""
             if database and database != ":memory:":
