@@ -132,6 +132,9 @@ def outside_window(orders: OrderArrays | None) -> dict | None:
     return {"before": bucket(before), "after": bucket(after)}
 
 
+MAX_CURVE_MINUTES = 48 * 60
+
+
 def _curves(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) -> dict:
     """Per-minute online viewers (minute data) and GMV (from orders), epoch ms of each minute's start."""
     curves: dict = {"minute_ms": [], "online": [], "gmv_fen": []}
@@ -139,7 +142,9 @@ def _curves(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) ->
     if start is None:
         return curves
     first = start - start % 60_000
-    count = int((end - first + 59_999) // 60_000)
+    # A log whose last event is years away (a typo, a clock gone wrong) must not build a list per minute up
+    # to it; no stream runs two days, so the curve stops there.
+    count = min(int((end - first + 59_999) // 60_000), MAX_CURVE_MINUTES)
     curves["minute_ms"] = [first + 60_000 * i for i in range(count)]
     gmv = None
     if orders is not None and orders.amount_fen is not None:
