@@ -64,9 +64,26 @@ def pg_store():
     store = Store(test_url)
     yield store
     store.dispose()
-    with admin.connect() as connection:
-        connection.execute(sqlalchemy.text(f'DROP DATABASE "{database}" WITH (FORCE)'))
+    drop_test_database(admin, database)
     admin.dispose()
+
+
+def drop_test_database(admin, database: str) -> None:
+    """DROP … WITH (FORCE) fails while an autovacuum worker, which a non-superuser role may not end, is on the
+    database; it is gone within moments, so try a few times. The cluster is a throwaway one either way."""
+    import time
+
+    import sqlalchemy
+
+    for attempt in range(10):
+        try:
+            with admin.connect() as connection:
+                connection.execute(sqlalchemy.text(f'DROP DATABASE "{database}" WITH (FORCE)'))
+            return
+        except sqlalchemy.exc.DBAPIError:
+            if attempt == 9:
+                raise
+            time.sleep(0.5)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 import sqlalchemy
+from conftest import drop_test_database
 from sqlalchemy import text
 from v1_store import copy_rows_into_v1, create_v1_schema
 
@@ -36,8 +37,7 @@ def empty_database(request, tmp_path):
     with admin.connect() as connection:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
     yield url.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    drop_test_database(admin, name)
     admin.dispose()
 
 
