@@ -123,6 +123,35 @@ def test_thresholds_are_saved_and_change_verdicts(page, app_context):
     assert page.thresholds.spins["clearance_sell_through_min"].value() == pytest.approx(0.4)
 
 
+def test_a_teammates_threshold_save_is_a_conflict_not_an_overwrite(page, app_context, qtbot):
+    from livedesk.services.review import load_thresholds, save_thresholds
+
+    session_id = _with_data(app_context.store)
+    page.show_session(session_id)
+    # A teammate saves a threshold while this director is editing another copy of them.
+    save_thresholds(
+        app_context.store, {**load_thresholds(app_context.store), "clearance_sell_through_min": 0.3}
+    )
+    page.thresholds.spins["clearance_sell_through_min"].setValue(0.6)
+    page.thresholds.save_button.click()
+    assert page.conflict_dialog is not None and page.conflict_dialog.isVisible()
+    assert load_thresholds(app_context.store)["clearance_sell_through_min"] == pytest.approx(
+        0.3
+    )  # theirs kept
+
+    page.conflict_dialog.reload_button.click()
+    qtbot.waitUntil(lambda: page.thresholds.spins["clearance_sell_through_min"].value() == pytest.approx(0.3))
+
+    # Saving again from the reloaded version goes through; "Keep mine" after a second clash stores mine.
+    save_thresholds(
+        app_context.store, {**load_thresholds(app_context.store), "clearance_sell_through_min": 0.35}
+    )
+    page.thresholds.spins["clearance_sell_through_min"].setValue(0.5)
+    page.thresholds.save_button.click()
+    page.conflict_dialog.keep_button.click()
+    assert load_thresholds(app_context.store)["clearance_sell_through_min"] == pytest.approx(0.5)
+
+
 def test_export_meeting_mode_and_empty_state(page, app_context, qtbot, tmp_path):
     session_id = _with_data(app_context.store)
     page.show_session(session_id)

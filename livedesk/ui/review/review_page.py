@@ -59,6 +59,8 @@ class ReviewPage(QWidget):
         self.session_id: int | None = None
         self.review: dict | None = None
         self.history: list[dict] = []
+        self._thresholds_version: int | None = None  # as the last review read them; None: not read yet
+        self.conflict_dialog = None
         self.meeting = None
         self.setAcceptDrops(True)
 
@@ -222,10 +224,10 @@ class ReviewPage(QWidget):
         self.status.setText(tr("Analysing…"))
 
         def job(control):
-            from livedesk.services.review import load_thresholds, run_review, session_history
+            from livedesk.services.review import load_thresholds_versioned, run_review, session_history
 
             review = run_review(store, session_id, control=control)
-            return review.to_json(), session_history(store, session_id), load_thresholds(store)
+            return review.to_json(), session_history(store, session_id), load_thresholds_versioned(store)
 
         self._context.tasks.submit(
             "review",
@@ -243,9 +245,10 @@ class ReviewPage(QWidget):
         self.review_failed.emit(str(error))
 
     def _on_review_done(self, result) -> None:
-        review, history, thresholds = result
+        review, history, (thresholds, thresholds_version) = result
         if review["session"]["id"] != self.session_id:
             return
+        self._thresholds_version = thresholds_version
         self.review, self.history = review, history
         self.title.setText(tr("Review: {title}").format(title=review["session"]["title"]))
         self.status.setText(
@@ -476,9 +479,31 @@ class ReviewPage(QWidget):
 
     # ---- user actions ---------------------------------------------------------------------------
     def _on_thresholds_saved(self, values: dict) -> None:
-        from livedesk.services.review import save_thresholds
+        """Saved against the version the page read: a teammate's save in between is a conflict to settle,
+        never silently overwritten."""
+        from livedesk.domain.edit_conflict import EditConflict
+        from livedesk.services.review import save_thresholds_checked
+        from livedesk.ui.widgets.conflict_dialog import ConflictDialog
 
-        save_thresholds(self._context.store, values)
+        try:
+            _, self._thresholds_version = save_thresholds_checked(
+                self._context.store, values, self._thresholds_version
+            )
+        except EditConflict as conflict:
+            their_version = conflict.actual_version  # `conflict` is unbound once the except block ends
+            self.conflict_dialog = ConflictDialog(conflict, self)
+            self.conflict_dialog.reload_chosen.connect(self.refresh)
+            self.conflict_dialog.keep_mine_chosen.connect(
+                lambda: self._keep_my_thresholds(values, their_version)
+            )
+            self.conflict_dialog.open()
+            return
+        self.refresh()
+
+    def _keep_my_thresholds(self, values: dict, their_version: int | None) -> None:
+        from livedesk.services.review import save_thresholds_checked
+
+        _, self._thresholds_version = save_thresholds_checked(self._context.store, values, their_version)
         self.refresh()
 
     def selected_finding(self) -> dict | None:
