@@ -14,6 +14,20 @@ from livedesk.services.history import refresh_summaries, write_summaries
 DEFAULT_LUCKY_BAG_SECONDS = 300
 
 
+def read_run(store: Store, session_id: int) -> tuple:
+    """(plan, stored log events) of a session, read together: what a LiveService is rebuilt from."""
+    with store.reading() as db:
+        plan = session_repository.load_plan(db, session_id)
+        events = live_log_repository.list_events(db, session_id, plan.session.timezone)
+    return plan, events
+
+
+def read_log(store: Store, session_id: int, timezone: str) -> list[LiveEvent]:
+    """The session's stored live log, in the order it happened."""
+    with store.reading() as db:
+        return live_log_repository.list_events(db, session_id, timezone)
+
+
 class LiveService:
     """What the console (and any host view) drives. Action methods return the events that were stored."""
 
@@ -26,7 +40,9 @@ class LiveService:
         resume: bool = True,
         warning_seconds: int | None = None,
         danger_seconds: int | None = None,
+        read: tuple | None = None,
     ) -> None:
+        """`read`: (plan, events) from read_run, already read in the background (a session switch)."""
         self.store = store
         self.session_id = session_id
         self.clock = clock
@@ -36,17 +52,13 @@ class LiveService:
             if v is not None
         }
         self._resume = resume
-        self.reload()
+        self.reload(read)
 
-    def reload(self) -> None:
+    def reload(self, read: tuple | None = None) -> None:
         """Rebuild the run from the stored plan and log (after a restart, or when the plan was edited)."""
-        with self.store.reading() as db:
-            plan = session_repository.load_plan(db, self.session_id)
-            events = (
-                live_log_repository.list_events(db, self.session_id, plan.session.timezone)
-                if self._resume
-                else []
-            )
+        plan, events = read if read is not None else read_run(self.store, self.session_id)
+        if not self._resume:
+            events = []
         self._resume = True
         self.run = LiveRun(plan, self.clock, **self._options)
         if events:

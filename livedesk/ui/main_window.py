@@ -214,8 +214,12 @@ class MainWindow(QMainWindow):
             return  # the director chose another session meanwhile
         if self._context.document is not None:
             self._context.document.show(*loaded)
-        for page in self._pages:
-            page.show_session(session_id or None)
+        try:
+            for page in self._pages:
+                page.show_session(session_id or None)
+        finally:
+            if self._context.document is not None:
+                self._context.document.extras = None  # read for the switch: later views read what is current
         self._session_label.setText(
             tr("Session #{id}").format(id=session_id) if session_id else tr("No session selected")
         )

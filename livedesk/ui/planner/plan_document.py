@@ -88,6 +88,7 @@ class PlanDocument(QObject):
         self.warnings: list[PlanWarning] = []
         self.forecast: PlanForecast | None = None
         self.conflict: EditConflict | None = None
+        self.extras = None  # session_open.SessionExtras of the session being switched to, while it is shown
         self._saver = PlanSaver(store)
         self._edits = 0  # edits applied since the plan was shown
         self._unsaved: list[tuple[int, PlanEdit]] = []  # (edit number, edit) not yet known to be stored
@@ -106,12 +107,17 @@ class PlanDocument(QObject):
 
     def load(self, session_id: int | None) -> None:
         """Read the session here and now (the main window reads it in the background and calls `show`)."""
-        self.show(*open_session(self.store, session_id) if session_id else (None, None, None))
+        # no extras: they are for the main window's switch, which drops them once every workspace shows it
+        self.show(*open_session(self.store, session_id)[:4] if session_id else (None, None, None))
 
-    def show(self, plan: SessionPlan | None, assumptions=None, history=None, versions=None) -> None:
+    def show(
+        self, plan: SessionPlan | None, assumptions=None, history=None, versions=None, extras=None
+    ) -> None:
         """Show a session read elsewhere (by a background task): a new plan starts a new undo history.
         `versions` are those the plan was read at (open_session gives them); without them the stored plan
-        is read now as the base, and whatever `plan` differs in counts as an edit of this document."""
+        is read now as the base, and whatever `plan` differs in counts as an edit of this document.
+        `extras` (session_open.SessionExtras) is what the workspaces show first, read with the plan; the
+        main window drops it once every workspace has shown the session."""
         if self.plan is not None:
             self.closing.emit()
         self.undo_stack.clear()
@@ -123,6 +129,7 @@ class PlanDocument(QObject):
         else:
             self._saver.reset(None, None)
         self.plan = plan
+        self.extras = extras
         self.conflict, self._edits, self._unsaved = None, 0, []
         self.assumptions = assumptions or ForecastAssumptions()
         self.history = history

@@ -64,8 +64,15 @@ class LiveConsole(QWidget):
         self.log_list.clear()
         self.encore_product.clear()
         if session_id:
-            self.service = LiveService(self._context.store, session_id, self._context.clock)
-            self._session_scripts = scripts.load_session_scripts(self._context.store, session_id)
+            extras = self._context.document.extras if self._context.document is not None else None
+            if extras is not None and extras.session_id == session_id:  # read in the background
+                self.service = LiveService(
+                    self._context.store, session_id, self._context.clock, read=extras.live_run
+                )
+                self._session_scripts = dict(extras.session_scripts)
+            else:
+                self.service = LiveService(self._context.store, session_id, self._context.clock)
+                self._session_scripts = scripts.load_session_scripts(self._context.store, session_id)
             for event in self.service.stored:
                 self._log_line(event)
             for product in self.service.plan.products:

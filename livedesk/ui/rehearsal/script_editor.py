@@ -151,7 +151,11 @@ class ProductScriptEditor(QWidget):
             self.save_button.setEnabled(False)
             return
         self._product_id = product_id
-        self._rate = rehearsals.host_rate(self._context.store, plan.session.team.get("host", ""))
+        host, extras = plan.session.team.get("host", ""), self._document.extras
+        if extras is not None and extras.session_id == plan.session.id and extras.host == host:
+            self._rate = extras.host_rate  # a session switch: read with the plan in the background
+        else:
+            self._rate = rehearsals.host_rate(self._context.store, host)
         self.rate_label.setText(tr("Speaking rate {rate:.0f} chars/min").format(rate=self._rate))
         self.title.setText(product.name)
         self.templates.clear()
@@ -350,7 +354,9 @@ class ScriptEditor(QWidget):
         )
         if not same_session:
             self.commit()
-            self.refresh_lexicon()
+            extras = self._document.extras
+            fresh = extras is not None and plan is not None and extras.session_id == plan.session.id
+            self.refresh_lexicon(extras.team_words if fresh else None)
         self._session_id = plan.session.id if plan is not None else None
         wanted = []
         if plan is not None:
@@ -385,8 +391,12 @@ class ScriptEditor(QWidget):
             if self.items.item(row).data(Qt.ItemDataRole.UserRole) == ("product", product_id):
                 self.items.setCurrentRow(row)
 
-    def refresh_lexicon(self) -> None:
-        lexicon = lexicon_service.team_lexicon(self._context.store)
+    def refresh_lexicon(self, team_words: tuple[list[dict], list[str]] | None = None) -> None:
+        """`team_words`: (banned, allowed) already read in the background; else they are read now."""
+        if team_words is None:
+            lexicon = lexicon_service.team_lexicon(self._context.store)
+        else:
+            lexicon = lexicon_service.shipped_lexicon().with_user_words(*team_words)
         self.product_editor.set_lexicon(lexicon)
         self.segment_editor.set_lexicon(lexicon)
 
