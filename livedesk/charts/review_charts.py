@@ -9,6 +9,7 @@ from datetime import datetime
 
 from matplotlib.collections import PolyCollection
 
+from livedesk.charts.marker_lane import lay_out_lanes, marker_lane
 from livedesk.domain.roles import KIND_COLOURS, ROLE_COLOURS, Role, SegmentKind
 from livedesk.translations import sayer
 
@@ -18,13 +19,6 @@ FUNNEL_LABELS = {
     "product_exposure_uv": "Product exposure",
     "product_click_uv": "Product clicks",
     "buyers": "Purchases",
-}
-MARKER_LABELS = {
-    "link_up": "Link up",
-    "lucky_bag": "Lucky bag",
-    "encore": "Encore",
-    "incident": "Incident",
-    "note": "Note",
 }
 KIND_LABELS = {
     SegmentKind.OPENING: "Opening",
@@ -62,10 +56,16 @@ def _title(ax, text: str) -> None:
 
 
 def _no_data(ax, say):
+    # No empty frame with made-up −0.04…0.04 ticks: only a grey sentence (the review page hides the chart).
+    ax.set_axis_off()
     ax.text(0.5, 0.5, say("No data"), ha="center", va="center", transform=ax.transAxes, color="#888888")
-    ax.set_xticks([])
-    ax.set_yticks([])
     return ax
+
+
+def _has_minute_data(review: dict) -> bool:
+    curves = review.get("curves") or {}
+    values = (curves.get("online") or []) + (curves.get("gmv") or [])
+    return bool(curves.get("minute")) and any(v is not None for v in values)
 
 
 def draw_minute_curves(ax, review: dict, say=None):
@@ -74,7 +74,7 @@ def draw_minute_curves(ax, review: dict, say=None):
     say = say or sayer()
     curves = review.get("curves") or {}
     minutes = curves.get("minute") or []
-    if not minutes:
+    if not _has_minute_data(review):
         return _no_data(ax, say)
     origin = datetime.fromisoformat(minutes[0])
     x = list(range(len(minutes)))
@@ -114,40 +114,14 @@ def draw_minute_curves(ax, review: dict, say=None):
     ax.set_ylabel(say("Online viewers"))
     ax.set_zorder(twin.get_zorder() + 1)
     ax.patch.set_visible(False)
-    markers = review.get("markers", [])
-    # 上链接 happens at nearly every pitch: a faint line without a label keeps the rarer markers readable.
-    links = [_minutes_since(m["at"], origin) for m in markers if m["marker"] == "link_up"]
-    others = [m for m in markers if m["marker"] != "link_up"]
-    if links:
-        ax.vlines(links, 0, 1, transform=ax.get_xaxis_transform(), colors="#9AA5B1", lw=0.6, ls=":")
-    if others:
-        ax.vlines(
-            [_minutes_since(m["at"], origin) for m in others],
-            0,
-            1,
-            transform=ax.get_xaxis_transform(),
-            colors="#C0504D",
-            lw=0.8,
-            ls="--",
-        )
-    for marker in others:
-        at = _minutes_since(marker["at"], origin)
-        ax.text(
-            at,
-            1.0,
-            say(MARKER_LABELS.get(marker["marker"], marker["marker"] or "")),
-            transform=ax.get_xaxis_transform(),
-            rotation=90,
-            va="top",
-            ha="right",
-            fontsize=7,
-            color="#C0504D",
-        )
+    lane_title = marker_lane(ax, review.get("markers", []), origin, say)
     step = max(1, len(minutes) // 10)
     ax.set_xticks(x[::step])
     ax.set_xticklabels([datetime.fromisoformat(m).strftime("%H:%M") for m in minutes[::step]], fontsize=8)
     ax.set_xlim(-0.5, len(minutes) - 0.5)
-    _title(ax, say("Minute curve: online viewers and GMV per minute"))
+    _title(lane_title or ax, say("Minute curve: online viewers and GMV per minute"))
+    if lane_title is not None:
+        lay_out_lanes(ax.figure)
     return ax
 
 
@@ -260,8 +234,8 @@ def draw_scorecards(ax, review: dict, say=None):
     """One row per product scorecard: verdict by role (met green, not met red, unknown grey)."""
     say = say or sayer()
     cards = review.get("roles", {}).get("scorecards", [])
-    if not cards:
-        return _no_data(ax, say)
+    if not _has_verdicts(review):
+        return _no_data(ax, say)  # a column of grey "not enough data" bars says nothing
     colours = {"met": "#2E7D5B", "not_met": "#C0504D", None: "#B0B7BF"}
     words = {"met": say("Met"), "not_met": say("Not met"), None: say("Not enough data")}
     ys = [len(cards) - 1 - row for row in range(len(cards))]
@@ -296,6 +270,23 @@ def draw_history(ax, history: list[dict], key: str = "gmv", label: str | None = 
     return ax
 
 
+def _has_verdicts(review: dict) -> bool:
+    return any(c.get("verdict") is not None for c in review.get("roles", {}).get("scorecards", []))
+
+
+def has_data(draw, review: dict) -> bool:
+    """Whether chart `draw` has anything to show for `review`: without data a chart is not drawn at all (the
+    review page and the reports say in a sentence what to import instead)."""
+    check = {
+        draw_minute_curves: _has_minute_data,
+        draw_funnel: lambda r: any(s.get("value") is not None for s in r.get("funnel") or []),
+        draw_product_bars: lambda r: any(p.get("gmv") is not None for p in r.get("products", [])),
+        draw_gantt: lambda r: bool(r.get("segments")) and bool(r.get("session", {}).get("start")),
+        draw_scorecards: _has_verdicts,
+    }.get(draw)
+    return check(review) if check else True
+
+
 GUI_DPI = 90
 # name → (draw function, size in inches at GUI_DPI) as the review page shows them.
 GUI_CHARTS = {
@@ -320,9 +311,18 @@ DEFAULT_MARGINS = (0.9, 0.5, 0.2, 0.35)
 
 
 def apply_margins(figure, margins) -> None:
-    """Place the single Axes `margins` inches from the figure edges (call again after a resize)."""
+    """Place the single Axes `margins` inches from the figure edges (call again after a resize), with room on
+    top for the minute curve's marker lane: its rows depend on the width, so the lane is laid out first."""
     width, height = figure.get_size_inches()
     left, bottom, right, top = margins
+    _adjust(figure, width, height, left, bottom, right, top)
+    lane = lay_out_lanes(figure)
+    if lane:
+        _adjust(figure, width, height, left, bottom, right, top + lane)
+        lay_out_lanes(figure)
+
+
+def _adjust(figure, width, height, left, bottom, right, top) -> None:
     figure.subplots_adjust(
         left=min(left / width, 0.45),
         bottom=min(bottom / height, 0.45),

@@ -20,20 +20,27 @@ REPORT_CHARTS = {
 def figure_for(name: str, review: dict):
     """A matplotlib Figure with chart `name` drawn from the review JSON."""
     configure_matplotlib()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     draw, size = REPORT_CHARTS[name]
     figure = Figure(figsize=size, dpi=100)
-    draw(figure.add_subplot(1, 1, 1), review)
-    figure.tight_layout()
+    FigureCanvasAgg(figure)  # a renderer to measure the marker labels with
+    if draw in FIXED_MARGINS:
+        review_charts.redraw(figure, draw, review)
+    else:
+        draw(figure.add_subplot(1, 1, 1), review)
+        figure.tight_layout()
     return figure
 
 
-def png_bytes(name: str, review: dict, dpi: int = 110) -> bytes:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+# The minute curve keeps room above the plot for its marker lane, which tight_layout does not know about.
+FIXED_MARGINS = {review_charts.draw_minute_curves}
 
+
+
+def png_bytes(name: str, review: dict, dpi: int = 110) -> bytes:
     figure = figure_for(name, review)
-    FigureCanvasAgg(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue()
