@@ -38,7 +38,6 @@ def figure_for(name: str, review: dict):
 FIXED_MARGINS = {review_charts.draw_minute_curves}
 
 
-
 def png_bytes(name: str, review: dict, dpi: int = 110) -> bytes:
     figure = figure_for(name, review)
     buffer = io.BytesIO()
