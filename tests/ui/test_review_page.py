@@ -257,3 +257,34 @@ def test_finding_evidence_reads_as_words_and_units(qtbot, app_context):
     assert text.splitlines() == ["计划: 12.0 分钟", "实际时长: 14.6 分钟", "差值: 2.6 分钟"]
     target = evidence_text({"metric": "uv_value", "value": 2.6, "target": 3.3, "achieved": 0.79})
     assert target.splitlines() == ["指标: UV 价值", "实际: ¥2.60", "目标: ¥3.30", "达成: 79%"]
+
+
+def test_review_without_imports_says_what_to_import(qtbot, app_context, store):
+    """A planned session with nothing imported: the page names the files and the button, shows no finding
+    count and hides every chart instead of drawing empty frames."""
+    session_id = save_plan(store, small_plan())
+    page = ReviewPage(app_context)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.review_shown, timeout=30000):
+        page.show_session(session_id)
+    note = page.import_note.text()
+    assert page.import_note.isVisible()
+    for words in ("还没有导入平台数据", "导入文件…", "罗盘整场数据", "抖店订单导出", "分钟在线人数"):
+        assert words in note
+    assert "条发现" not in page.status.text() and page.status.text() == "尚未导入数据"
+    charts = (page.minute_chart, page.funnel_chart, page.product_chart, page.scorecard_chart)
+    assert not any(chart.isVisibleTo(page) for chart in charts)
+
+
+def test_partial_import_names_only_the_missing_files(qtbot, app_context, store):
+    page = ReviewPage(app_context)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.review_shown, timeout=30000):
+        page.show_session(_with_data(store))
+    note = page.import_note.text()
+    assert note.startswith("尚未导入") and "分钟在线人数" in note
+    assert "罗盘整场数据" not in note and "抖店订单导出" not in note
+    assert "条发现" in page.status.text()
+    assert page.funnel_chart.isVisibleTo(page)

@@ -22,6 +22,7 @@ class ChartCanvas(QWidget):
         from livedesk.charts import review_charts
 
         self._margins = margins or review_charts.MARGINS.get(draw, review_charts.DEFAULT_MARGINS)
+        self.draw_function = draw
         self._draw = partial(draw, say=tr)  # chart words in the UI language
         self.figure = Figure(figsize=size, dpi=review_charts.GUI_DPI)
         self.canvas = FigureCanvasQTAgg(self.figure)

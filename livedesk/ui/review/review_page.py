@@ -26,6 +26,7 @@ from livedesk.import_export.report_format import PRODUCT_COLUMNS, show
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
 from livedesk.ui.review.chart_canvas import ChartCanvas
+from livedesk.ui.review.empty_state import counted_findings, has_platform_data, import_note
 from livedesk.ui.review.history_view import HistoryView
 from livedesk.ui.review.kpi_cards import KpiPanel
 from livedesk.ui.review.labels import (
@@ -113,6 +114,10 @@ class ReviewPage(QWidget):
     def _build_overview(self) -> None:
         # First screen = the story: headline numbers, then the minute curve with role bands beside the funnel.
         self.kpis = KpiPanel()
+        self.import_note = QLabel()
+        self.import_note.setWordWrap(True)
+        self.import_note.setStyleSheet("background:#FFF7E0; padding:8px; border-radius:4px;")
+        self.import_note.hide()
         self.minute_chart = ChartCanvas(review_charts.draw_minute_curves, size=(10, 3.2))
         self.funnel_chart = ChartCanvas(review_charts.draw_funnel, size=(5, 3.2))
         charts = QHBoxLayout()
@@ -120,6 +125,7 @@ class ReviewPage(QWidget):
         charts.addWidget(self.funnel_chart, 1)
         inner = QWidget()
         layout = QVBoxLayout(inner)
+        layout.addWidget(self.import_note)
         layout.addWidget(self.kpis.headline)
         layout.addLayout(charts)
         layout.addWidget(QLabel(tr("More numbers")))
@@ -251,11 +257,17 @@ class ReviewPage(QWidget):
         self._thresholds_version = thresholds_version
         self.review, self.history = review, history
         self.title.setText(tr("Review: {title}").format(title=review["session"]["title"]))
-        self.status.setText(
-            tr("{findings} findings · actual run from {source}").format(
-                findings=len(review["findings"]), source=source_label(review["plan_vs_actual"]["source"])
+        note = import_note(review)
+        self.import_note.setText(note)
+        self.import_note.setVisible(bool(note))
+        if has_platform_data(review):
+            self.status.setText(
+                tr("{findings} findings · actual run from {source}").format(
+                    findings=counted_findings(review), source=source_label(review["plan_vs_actual"]["source"])
+                )
             )
-        )
+        else:
+            self.status.setText(tr("No data imported yet"))
         self.names = {p["product_id"]: p["name"] for p in review["products"]}
         self.kpis.show_review(review)
         for chart in (
@@ -265,6 +277,8 @@ class ReviewPage(QWidget):
             self.product_chart,
             self.scorecard_chart,
         ):
+            # A chart with nothing to show is hidden rather than drawn as an empty frame.
+            chart.setVisible(review_charts.has_data(chart.draw_function, review))
             chart.show_data(review)
         self._fill_plan(review)
         self._fill_segments(review)

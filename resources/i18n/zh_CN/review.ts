@@ -267,5 +267,12 @@
     <message><source>These went on air out of their planned place: {names}</source><translation>这些环节未按计划位置上播：{names}</translation></message>
     <message><source>{orders} orders ({gmv}) were paid before the live window: counted apart, not in GMV.</source><translation>直播开始前支付 {orders} 笔订单（{gmv}），单独计数，不计入成交金额。</translation></message>
     <message><source>Refunds differ between sources: {primary} vs {other} (gap {gap}).</source><translation>不同来源的退款金额不一致：{primary} 对 {other}（差 {gap}）。</translation></message>
+    <message><source>the 罗盘 whole-session workbook (整场数据 .xlsx)</source><translation>罗盘整场数据（.xlsx）</translation></message>
+    <message><source>the 抖店 order export (订单 .csv)</source><translation>抖店订单导出（.csv）</translation></message>
+    <message><source>the per-minute online curve (在线人数 .csv)</source><translation>分钟在线人数（.csv）</translation></message>
+    <message><source>, </source><translation>、</translation></message>
+    <message><source>No platform data has been imported for this session yet, so there is nothing to review. Click “Import files…” (or drop the files on this page) and add this show's exports: {files}. The plan and the live log alone give no sales figures.</source><translation>这场直播还没有导入平台数据，暂时无从复盘。请点「导入文件…」（或把文件拖到本页），导入本场的导出文件：{files}。只有计划和直播日志时没有销售数字。</translation></message>
+    <message><source>Not imported yet: {files}. Figures that need them show —; import them with “Import files…”.</source><translation>尚未导入：{files}。依赖它们的数字显示为 —；请用「导入文件…」补充导入。</translation></message>
+    <message><source>No data imported yet</source><translation>尚未导入数据</translation></message>
 </context>
 </TS>
