@@ -15,11 +15,13 @@ from livedesk.import_export.report_format import (
     SEVERITY_LABELS,
     STATUS_LABELS,
     finding_zh,
+    metric_label,
     minutes,
     product_names,
     segment_name,
     show,
     source_zh,
+    stamp,
 )
 
 A4 = (8.27, 11.69)
@@ -60,7 +62,7 @@ def write_pdf(review: dict, path: Path) -> Path:
         figure.text(
             0.5,
             0.945,
-            f"开播 {session['start']}   账号 {session['account'] or '—'}",
+            f"开播 {stamp(session['start'])}   账号 {session['account'] or '—'}",
             ha="center",
             fontsize=8,
             color="#555555",
@@ -83,7 +85,7 @@ def write_pdf(review: dict, path: Path) -> Path:
         review_charts.draw_funnel(figure.add_axes((0.16, 0.05, 0.78, 0.28)), review)
         pdf.savefig(figure)
 
-        figure = _page(pdf, "分钟曲线与计划 vs 实际")
+        figure = _page(pdf, "分钟曲线、计划与实际")
         review_charts.draw_minute_curves(figure.add_axes((0.08, 0.58, 0.84, 0.34)), review)
         review_charts.draw_gantt(figure.add_axes((0.2, 0.05, 0.75, 0.46)), review)
         pdf.savefig(figure)
@@ -123,7 +125,8 @@ def write_pdf(review: dict, path: Path) -> Path:
             lines += wrapped
         for action in review["actions"]:
             lines.append(
-                f"□ {action['action']} · {action['owner'] or '—'} · {action['metric']} {action['comparison']} "
+                f"□ {action['action']} · {action['owner'] or '—'} · {metric_label(action['metric'])} "
+                f"{action['comparison']} "
                 f"{show(action['metric'], action['target'])} · {ACTION_STATUS_LABELS.get(action['status'])}"
             )
         for start in range(0, max(len(lines), 1), 60):

@@ -76,7 +76,31 @@ KIND_LABELS = {
     "closing": "收尾",
 }
 STATUS_LABELS = {"kept": "按计划", "skipped": "未执行", "added": "计划外", "not_recorded": "无记录"}
-SEVERITY_LABELS = {"critical": "严重", "warning": "注意", "info": "信息"}
+# The same words as the app's 复盘 page (严重 / 警告 / 提示), so a finding reads alike on screen and on paper.
+SEVERITY_LABELS = {"critical": "严重", "warning": "警告", "info": "提示"}
+PLATFORM_LABELS = {"douyin": "抖音", "kuaishou": "快手", "taobao": "淘宝直播", "wechat": "视频号"}
+RUN_SOURCE_LABELS = {"log": "直播日志", "explanations": "讲解记录", "plan": "计划"}
+CHECK_LABELS = {"online_lift": "在线提升", "gmv_per_minute_ratio": "每分钟成交额/全场均值"}
+BUCKET_LABELS = {
+    "before": "开播前",
+    "after": "下播后",
+    "gap": "环节间隙",
+    "no_paid_time": "无支付时间",
+}
+DATASET_LABELS = {
+    "summary": "整场汇总",
+    "channels": "渠道流量",
+    "products": "商品明细",
+    "explanations": "商品讲解",
+    "orders": "订单",
+    "minutes": "分钟曲线",
+}
+FORMAT_LABELS = {
+    "compass_workbook": "罗盘整场数据",
+    "live_workbook": "直播数据工作簿",
+    "doudian_orders": "抖店订单导出",
+    "minute_curve": "分钟在线人数",
+}
 VERDICT_LABELS = {"met": "达标", "not_met": "未达标", None: "数据不足"}
 ACTION_STATUS_LABELS = {"open": "待验证", "met": "已达成", "not_met": "未达成", "dropped": "已放弃"}
 PRODUCT_COLUMNS = (
@@ -125,10 +149,30 @@ def minutes(seconds) -> str:
 
 
 def segment_name(segment: dict, names: dict) -> str:
+    """The plan's title when it has one (it already names the product: "引流款：山野 红糖姜枣茶"); otherwise the
+    kind and the product. Joining all three repeated the product name."""
     kind = KIND_LABELS.get(segment["kind"], segment["kind"])
-    product = names.get(segment.get("product_id"), segment.get("product_id"))
+    product = names.get(segment.get("product_id"), segment.get("product_id")) or ""
     title = segment.get("title") or ""
-    return " ".join(part for part in (kind, product or "", title) if part)
+    if title:
+        return title if (not product or product in title) else f"{title}（{product}）"
+    return " ".join(part for part in (kind, product) if part)
+
+
+def stamp(moment: str | None) -> str:
+    """An ISO time as people write it: 2026-11-14 20:00 (the report is in the session's own time zone)."""
+    return "—" if not moment else f"{moment[:10]} {moment[11:16]}"
+
+
+def metric_label(key: str | None) -> str:
+    return "—" if not key else METRIC_LABELS.get(key, CHECK_LABELS.get(key, key))
+
+
+def formula_zh(formula: str | None) -> str:
+    """ "buyers / uv" → "成交人数 / 观看人数": each metric key in a formula by its label."""
+    if not formula:
+        return "导出值"
+    return " ".join(METRIC_LABELS.get(token, token) for token in formula.split(" "))
 
 
 def product_names(review: dict) -> dict:
@@ -227,4 +271,6 @@ def source_zh(source: str | None) -> str:
         return "—"
     for english, chinese in _SOURCE_WORDS:
         source = source.replace(english, chinese)
+    if source.startswith("计算："):
+        source = "计算：" + formula_zh(source.removeprefix("计算："))
     return source

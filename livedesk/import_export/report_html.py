@@ -9,18 +9,26 @@ from pathlib import Path
 
 from livedesk.import_export.report_format import (
     ACTION_STATUS_LABELS,
+    BUCKET_LABELS,
+    DATASET_LABELS,
+    FORMAT_LABELS,
     METRIC_LABELS,
+    PLATFORM_LABELS,
     PRODUCT_COLUMNS,
     ROLE_LABELS,
+    RUN_SOURCE_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
     VERDICT_LABELS,
     finding_zh,
+    formula_zh,
+    metric_label,
     minutes,
     product_names,
     segment_name,
     show,
     source_zh,
+    stamp,
 )
 
 STYLE = """
@@ -59,8 +67,8 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
         f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>{escape(session['title'])} 复盘</title>"
         f"<style>{STYLE}</style></head><body>",
         f"<h1>{escape(session['title'])} · 复盘报告</h1>",
-        f"<p class='muted'>开播 {escape(session['start'])} · 账号 {escape(session['account'] or '—')} · "
-        f"平台 {escape(session['platform'])}{' · 示例数据' if session.get('is_sample') else ''}</p>",
+        f"<p class='muted'>开播 {escape(stamp(session['start']))} · 账号 {escape(session['account'] or '—')} · "
+        f"平台 {escape(PLATFORM_LABELS.get(session['platform'], session['platform']))}{' · 示例数据' if session.get('is_sample') else ''}</p>",
     ]
     parts.append("<h2>核心指标</h2>")
     rows = []
@@ -74,7 +82,7 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
                 METRIC_LABELS.get(key, key),
                 show(key, detail["value"]) + (" (估算)" if detail["estimated"] else ""),
                 source_zh(detail["source"]),
-                detail["formula"] or "导出值",
+                formula_zh(detail["formula"]),
                 others or "—",
             ]
         )
@@ -88,9 +96,9 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
         parts += [_image(png, name) for name, png in charts.items()]
         parts.append("</div>")
     pva = review["plan_vs_actual"]
-    parts.append("<h2>计划 vs 实际</h2>")
+    parts.append("<h2>计划与实际</h2>")
     parts.append(
-        f"<p>实际来源：{escape(pva['source'])} · 计划 {minutes(pva['planned_seconds'])} · 实际 "
+        f"<p>实际来源：{escape(RUN_SOURCE_LABELS.get(pva['source'], pva['source']))} · 计划 {minutes(pva['planned_seconds'])} · 实际 "
         f"{minutes(pva['actual_seconds'])} · 超/欠 {minutes(pva['over_under_seconds'])} · 顺序"
         f"{'未变' if pva['order_kept'] else ('有变化' if pva['order_kept'] is False else '—')}</p>"
     )
@@ -143,7 +151,10 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
     if buckets:
         parts.append(
             "<p class='muted'>"
-            + " · ".join(f"{name}: {show('gmv', b['gmv'])} / {b['orders']} 单" for name, b in buckets.items())
+            + " · ".join(
+                f"{BUCKET_LABELS.get(name, name)}：{show('gmv', b['gmv'])} / {b['orders']} 单"
+                for name, b in buckets.items()
+            )
             + "</p>"
         )
     parts.append("<h2>商品复盘</h2>")
@@ -161,7 +172,7 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
             ROLE_LABELS.get(c["role"], c["role"]),
             VERDICT_LABELS[c["verdict"]],
             "; ".join(
-                f"{ch['check']} {_check(ch['value'], ch['check'])} / 阈值 {_check(ch['threshold'], ch['check'])}"
+                f"{metric_label(ch['check'])} {_check(ch['value'], ch['check'])} / 阈值 {_check(ch['threshold'], ch['check'])}"
                 for ch in c["checks"]
             ),
         ]
@@ -183,7 +194,7 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
         [
             a["action"],
             a["owner"] or "—",
-            a["metric"] or "—",
+            metric_label(a["metric"]),
             f"{a['comparison']} {show(a['metric'], a['target'])}",
             ACTION_STATUS_LABELS.get(a["status"], a["status"]),
             show(a["metric"], a["verified_value"]),
@@ -198,7 +209,14 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
     )
     parts.append("<h2>数据来源</h2>")
     rows = [
-        [p["source_name"], p["sheet"] or "—", p["kind"], p["format"], p["imported_at"], p["rows_stored"]]
+        [
+            p["source_name"],
+            p["sheet"] or "—",
+            DATASET_LABELS.get(p["kind"], p["kind"]),
+            FORMAT_LABELS.get(p["format"], p["format"]),
+            stamp(p["imported_at"]),
+            p["rows_stored"],
+        ]
         for p in review["provenance"]
     ]
     parts.append(_table(["文件", "工作表", "类型", "格式", "导入时间", "行数"], rows, text_columns=5))

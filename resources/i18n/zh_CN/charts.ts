@@ -31,7 +31,7 @@
     <message><source>GMV (yuan)</source><translation>成交金额(元)</translation></message>
     <message><source>GMV by product</source><translation>商品成交金额</translation></message>
     <message><source>Minutes from the planned start  (hollow = plan, filled = actual)</source><translation>距计划开播(分钟)　空心=计划　实心=实际</translation></message>
-    <message><source>Plan vs actual</source><translation>计划 vs 实际</translation></message>
+    <message><source>Plan vs actual</source><translation>计划与实际</translation></message>
     <message><source>Met</source><translation>达标</translation></message>
     <message><source>Not met</source><translation>未达标</translation></message>
     <message><source>Not enough data</source><translation>数据不足</translation></message>

@@ -106,7 +106,7 @@
     <message><source>Meeting mode</source><translation>会议模式</translation></message>
     <message><source>History</source><translation>历史</translation></message>
     <message><source>Overview</source><translation>总览</translation></message>
-    <message><source>Plan vs actual</source><translation>计划 vs 实际</translation></message>
+    <message><source>Plan vs actual</source><translation>计划与实际</translation></message>
     <message><source>Segments</source><translation>环节</translation></message>
     <message><source>Roles</source><translation>角色</translation></message>
     <message><source>Make action item…</source><translation>创建行动项…</translation></message>

@@ -1,0 +1,89 @@
+"""The reports speak Chinese: the HTML and PDF rendered for the sample session carry no raw key (snake_case
+metric, check, source type or bucket), no ISO stamp and no English word beyond the names teams use (ROI, GPM,
+UV and file suffixes)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+
+import pytest
+
+from livedesk.services.review import run_review
+from livedesk.services.review_reports import write_report
+from livedesk.services.samples import load_samples
+
+# Units in product names (5kg, 500ml) are how the goods are sold, not English words.
+ALLOWED_LATIN = {"ROI", "GPM", "UV", "xlsx", "csv", "kg", "ml", "cm"}
+RAW = [
+    (re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"), "ISO stamp"),
+    (re.compile(r"\b[a-z]+(?:_[a-z]+)+\b"), "raw key"),
+    (re.compile(r"(?:before|after|derived|douyin|log):"), "raw word"),
+]
+
+
+@pytest.fixture(scope="module")
+def sample_review(tmp_path_factory):
+    from livedesk.persistence.store import Store
+
+    store = Store(f"sqlite:///{tmp_path_factory.mktemp('words') / 'words.sqlite3'}")
+    try:
+        past = load_samples(store)[0].session_id
+        return run_review(store, past).to_json()
+    finally:
+        store.dispose()
+
+
+def _problems(text: str) -> list[str]:
+    # File names are quoted as they are on disk (罗盘_整场数据_2026-11-14.xlsx): not words of the report.
+    text = re.sub(r"\S+\.(?:xlsx|csv)", "FILE", text)
+    found = [f"{what}: {m.group(0)}" for pattern, what in RAW for m in pattern.finditer(text)]
+    found += [
+        f"English: {word}"
+        for word in re.findall(r"[A-Za-z]{2,}", text)
+        if word not in ALLOWED_LATIN | {"FILE"}
+    ]
+    return sorted(set(found))
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], False
+
+    def handle_starttag(self, tag, attrs):
+        self._skip = tag in ("style", "script")
+
+    def handle_endtag(self, tag):
+        self._skip = False
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def test_html_report_has_no_raw_keys(sample_review, tmp_path):
+    parser = _Text()
+    parser.feed(write_report(sample_review, tmp_path / "r.html").read_text(encoding="utf-8"))
+    text = " ".join(parser.parts)
+    assert "抖音" in text and "直播日志" in text and "成交人数 / 观看人数" in text and "警告" in text
+    assert _problems(text) == []
+
+
+def test_pdf_report_has_no_raw_keys(sample_review, tmp_path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler) is not installed")
+    path = write_report(sample_review, tmp_path / "r.pdf")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "复盘报告" in text
+    assert _problems(text) == []
+
+
+def test_segment_labels_do_not_repeat_the_product():
+    from livedesk.import_export.report_format import segment_name
+
+    segment = {"kind": "pitch", "product_id": "P1", "title": "引流款：山野 红糖姜枣茶 12条装"}
+    assert segment_name(segment, {"P1": "山野 红糖姜枣茶 12条装"}) == "引流款：山野 红糖姜枣茶 12条装"
+    assert segment_name({"kind": "pitch", "product_id": "P1", "title": ""}, {"P1": "姜茶"}) == "讲解 姜茶"
