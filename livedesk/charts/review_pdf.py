@@ -86,7 +86,9 @@ def write_pdf(review: dict, path: Path) -> Path:
         pdf.savefig(figure)
 
         figure = _page(pdf, "分钟曲线、计划与实际")
-        review_charts.draw_minute_curves(figure.add_axes((0.08, 0.58, 0.84, 0.34)), review)
+        review_charts.draw_minute_curves(
+            figure.add_axes((0.08, 0.58, 0.84, 0.28)), review
+        )  # room for the marker lane
         review_charts.draw_gantt(figure.add_axes((0.2, 0.05, 0.75, 0.46)), review)
         pdf.savefig(figure)
 
