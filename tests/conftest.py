@@ -23,7 +23,11 @@ def isolated_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("LIVEDESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("LIVEDESK_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.delenv("LIVEDESK_DATABASE_URL", raising=False)
-    return tmp_path
+    yield tmp_path
+    # The vocabulary's current language is process-wide (the UI and CLI set it); each test starts in Chinese.
+    from livedesk.words import set_language
+
+    set_language("zh_CN")
 
 
 @pytest.fixture

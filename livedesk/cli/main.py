@@ -9,6 +9,7 @@ import sys
 
 import livedesk
 from livedesk.cli.context import CliContext, UserError
+from livedesk.words.language import DEFAULT_LANGUAGE, LANGUAGES, set_language
 
 EXIT_OK, EXIT_USER_ERROR = 0, 2
 
@@ -30,7 +31,9 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
         default=default,
         help="SQLite file or postgresql:// URL (default: LIVEDESK_DATABASE_URL or the user's data folder)",
     )
-    parser.add_argument("--lang", choices=("zh_CN", "en"), default=default, help="UI language")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=default, help="language of the UI and the words printed"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     context = CliContext(db_url=args.db, lang=args.lang)
+    # Every word the command prints (and the GUI until its settings say otherwise) follows --lang.
+    set_language(context.lang or DEFAULT_LANGUAGE)
     try:
         if args.command is None:
             from livedesk.app import run_gui

@@ -10,10 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from livedesk.translations import catalogue
+from livedesk.words.language import LANGUAGES, set_language
 
 CONTEXT = "LiveDesk"
-LANGUAGES = ("zh_CN", "en")
-DEFAULT_LANGUAGE = "zh_CN"
 
 # The active catalogue (source → translation). A plain dictionary rather than a QTranslator subclass:
 # PySide 6.12 drops a reference to None on every call of an overridden QTranslator.translate, which
@@ -34,6 +33,7 @@ def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
         app.removeTranslator(old)
         old.deleteLater()
     _catalogue.clear()
+    set_language(lang)  # the vocabulary's words (roles, kinds, metrics …) follow the UI language
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English))
         return None

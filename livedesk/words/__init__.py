@@ -1,0 +1,111 @@
+"""LiveDesk's one vocabulary: every code a user sees (roles, segment kinds, script steps, markers, metrics,
+finding severities, sources, checks, platforms, dataset and file types, live phases) mapped to its words in
+Chinese and English and, where it has one, its colour. The UI, the browser views, the charts, the reports
+and the run sheets all read their words here; the language is `current_language()` unless they pass one.
+
+Standard library only (and the domain's enums), so every layer may use it.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from livedesk.domain.live_log import Marker
+from livedesk.domain.live_status import Level
+from livedesk.domain.roles import Role, ScriptStep, SegmentKind
+from livedesk.words.language import DEFAULT_LANGUAGE, LANGUAGES, current_language, is_chinese, set_language
+from livedesk.words.metrics import FORMULAS, METRICS, MONEY_KEYS, RATE_KEYS, formula_words, metric_word
+from livedesk.words.phases import LEVEL_COLOURS, PHASES
+from livedesk.words.review_words import (
+    ACTION_STATUSES,
+    BUCKETS,
+    CHECKS,
+    DATASETS,
+    FUNNEL_STAGES,
+    PLATFORMS,
+    RUN_SOURCES,
+    SEVERITIES,
+    SOURCE_FORMATS,
+    VERDICTS,
+)
+from livedesk.words.run_order import (
+    FALLBACK_COLOUR,
+    KINDS,
+    MARKERS,
+    ROLES,
+    RUN_STATES,
+    SEGMENT_STATUSES,
+    STEPS,
+    TEAM,
+    owner_words,
+    segment_colour,
+)
+from livedesk.words.sources import SOURCES, short_source, source_words
+from livedesk.words.vocabulary import MISSING, Vocabulary, Word
+
+# The vocabulary of each domain enum, so `word(Role.TRAFFIC)` needs no table; a plain string code is
+# ambiguous ("met" is a verdict and an action status) and is looked up in its table instead.
+BY_ENUM: dict[type[Enum], Vocabulary] = {
+    Role: ROLES,
+    SegmentKind: KINDS,
+    ScriptStep: STEPS,
+    Marker: MARKERS,
+    Level: PHASES,
+}
+
+
+def word(code: Enum | None, lang: str | None = None) -> str:
+    """The word for a domain enum member (a role, kind, step, marker or phase) in `lang` (default: the
+    current language); None → "—"."""
+    if code is None:
+        return MISSING
+    if type(code) not in BY_ENUM:
+        raise TypeError(
+            f"{code!r} is not a domain enum member; look it up in its vocabulary (ROLES, METRICS …)"
+        )
+    return BY_ENUM[type(code)].word(code, lang)
+
+
+__all__ = [
+    "ACTION_STATUSES",
+    "BUCKETS",
+    "BY_ENUM",
+    "CHECKS",
+    "DATASETS",
+    "DEFAULT_LANGUAGE",
+    "FALLBACK_COLOUR",
+    "FORMULAS",
+    "FUNNEL_STAGES",
+    "KINDS",
+    "LANGUAGES",
+    "LEVEL_COLOURS",
+    "MARKERS",
+    "METRICS",
+    "MISSING",
+    "MONEY_KEYS",
+    "PHASES",
+    "PLATFORMS",
+    "RATE_KEYS",
+    "ROLES",
+    "RUN_SOURCES",
+    "RUN_STATES",
+    "SEGMENT_STATUSES",
+    "SEVERITIES",
+    "SOURCES",
+    "SOURCE_FORMATS",
+    "STEPS",
+    "TEAM",
+    "VERDICTS",
+    "Vocabulary",
+    "Word",
+    "current_language",
+    "formula_words",
+    "is_chinese",
+    "metric_word",
+    "owner_words",
+    "segment_colour",
+    "set_language",
+    "short_source",
+    "source_words",
+    "word",
+]
