@@ -87,9 +87,9 @@ class PlannerPage(QWidget):
         toolbar.addWidget(self.status)
         self.generate_button = self._button(tr("Generate wave plan…"), self._on_generate_clicked)
         toolbar.addWidget(self.generate_button)
-        self.insert_button = QToolButton()
-        self.insert_button.setText(tr("Insert"))
-        self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu, not a tool button: its size hint leaves room for the arrow (a tool
+        # button in InstantPopup mode painted its arrow over the last character) and it matches its neighbours.
+        self.insert_button = QPushButton(tr("Insert"))
         menu = QMenu(self.insert_button)
         for kind in SegmentKind:
             menu.addAction(kind_label(kind), lambda k=kind: self.insert_segment(k))

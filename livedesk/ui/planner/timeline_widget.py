@@ -8,10 +8,11 @@ and hit-tested with bisect.
 from __future__ import annotations
 
 from bisect import bisect_right
+from datetime import timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from livedesk.domain.plan_edits import MoveSegment, ResizeSegment
 from livedesk.domain.roles import KIND_COLOURS, ROLE_COLOURS, SegmentKind
@@ -34,6 +35,26 @@ def segment_colour(plan, segment, products: dict | None = None) -> QColor:
     if segment.kind in (SegmentKind.PITCH, SegmentKind.ENCORE) and role is not None:
         return QColor(ROLE_COLOURS[role])
     return QColor(KIND_COLOURS.get(segment.kind, "#9AA5B1"))
+
+
+def fitted_label(name: str, seconds: int, width: float, metrics: QFontMetrics) -> tuple[str, str]:
+    """The two lines a block of `width` pixels shows: what fits whole, never a lone "…" or a cut "4:0".
+
+    The name is shortened with "…" only while at least two characters stay readable; the length falls back
+    from 4:30 to 4′ (whole minutes) and then to nothing. The tooltip always has the full text."""
+    if metrics.horizontalAdvance(name) <= width:
+        top = name
+    else:
+        top = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(width))
+        if len(top.rstrip("…")) < 2 or not top.endswith("…"):
+            top = ""
+    bottom = ""
+    minutes = f"{round(seconds / 60)}′"
+    for candidate in (mmss(seconds), minutes):
+        if metrics.horizontalAdvance(candidate) <= width:
+            bottom = candidate
+            break
+    return top, bottom
 
 
 def time_scale(width: int, plan) -> float:
@@ -124,6 +145,52 @@ class TimelineWidget(QWidget):
                 return i
         return count
 
+    def block_label(self, index: int) -> tuple[str, str]:
+        """The name and length as segment `index` shows them at the current width (what paintEvent draws)."""
+        text_width = self.block_rect(index).width() - 8
+        if text_width <= 0:
+            return "", ""
+        return fitted_label(self._block_name(index), self._seconds(index), text_width, self._block_metrics())
+
+    def block_tooltip(self, index: int) -> str:
+        """The full text of a block, whatever its width: name, kind, clock times and length."""
+        plan = self._document.plan
+        segment = plan.segments[index]
+        start = plan.session.start + timedelta(seconds=self._starts[index])
+        end = start + timedelta(seconds=segment.planned_seconds)
+        return (
+            self._block_name(index)
+            + "\n"
+            + tr("{kind} · {start}–{end} · {length}").format(
+                kind=kind_label(segment.kind),
+                start=f"{start:%H:%M:%S}",
+                end=f"{end:%H:%M:%S}",
+                length=mmss(segment.planned_seconds),
+            )
+        )
+
+    def _block_name(self, index: int) -> str:
+        segment = self._document.plan.segments[index]
+        product = self._products.get(segment.product_id)
+        return product.name if product else kind_label(segment.kind)
+
+    def _block_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        return font
+
+    def _block_metrics(self) -> QFontMetrics:
+        return QFontMetrics(self._block_font())
+
+    def event(self, event: QEvent) -> bool:
+        # Over a block the tooltip is that block's full text; elsewhere the widget's own hint.
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self._starts:
+            index = self.index_at(event.pos().x())
+            if index is not None and self.block_rect(index).contains(QPointF(event.pos())):
+                QToolTip.showText(event.globalPos(), self.block_tooltip(index), self)
+                return True
+        return super().event(event)
+
     def select(self, index: int | None) -> None:
         self.selected_index = index
         self.update()
@@ -193,9 +260,7 @@ class TimelineWidget(QWidget):
         scale = self._scale()
         self._paint_axis(painter, plan, scale)
         visible = event.rect()
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
-        painter.setFont(font)
+        painter.setFont(self._block_font())
         first = max(0, (self.index_at(visible.left()) or 0) - 1)
         for index in range(first, len(plan.segments)):
             rect = self.block_rect(index)
@@ -206,22 +271,11 @@ class TimelineWidget(QWidget):
             if self._mode == "move" and index == self._source:
                 colour.setAlpha(90)
             painter.fillRect(rect.adjusted(0, 0, -1, 0), colour)
-            if rect.width() > 28:
-                product = self._products.get(segment.product_id)
-                name = product.name if product else kind_label(segment.kind)
-                painter.setPen(QColor("#FFFFFF"))
-                text_rect = rect.adjusted(4, 2, -4, -2)
-                metrics = painter.fontMetrics()
-                painter.drawText(
-                    text_rect,
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                    metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(text_rect.width())),
-                )
-                painter.drawText(
-                    text_rect,
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                    mmss(self._seconds(index)),
-                )
+            top, bottom = self.block_label(index)
+            painter.setPen(QColor("#FFFFFF"))
+            text_rect = rect.adjusted(4, 2, -4, -2)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, top)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, bottom)
         if self.selected_index is not None and self.selected_index < len(plan.segments):
             painter.setPen(QPen(QColor("#1F2933"), 2))
             painter.drawRect(self.block_rect(self.selected_index).adjusted(1, 1, -2, -1))
@@ -247,11 +301,11 @@ class TimelineWidget(QWidget):
         if span * scale / 900 > 24:
             step = 900
         start = plan.session.start
-        from datetime import timedelta
-
         for second in range(0, span + 1, step):
             x = MARGIN + second * scale
             painter.drawLine(QPointF(x, MARGIN + AXIS_HEIGHT - 4), QPointF(x, MARGIN + AXIS_HEIGHT))
-            painter.drawText(
-                QPointF(x + 2, MARGIN + AXIS_HEIGHT - 6), f"{start + timedelta(seconds=second):%H:%M}"
-            )
+            label = f"{start + timedelta(seconds=second):%H:%M}"
+            if (
+                x + 2 + painter.fontMetrics().horizontalAdvance(label) <= self.width()
+            ):  # no cut "2" at the end
+                painter.drawText(QPointF(x + 2, MARGIN + AXIS_HEIGHT - 6), label)
