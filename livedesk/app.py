@@ -30,17 +30,17 @@ def build_application(
     db_url: str | None = None,
     store=None,
     clock=None,
+    open_store: bool = True,
 ):
-    """Create (or reuse) the QApplication and the AppContext; returns (app, context)."""
+    """Create (or reuse) the QApplication and the AppContext; returns (app, context). With
+    `open_store=False` the context has no store yet (run_gui opens it after the window's first paint)."""
     from PySide6.QtWidgets import QApplication
 
     from livedesk.domain.clock import SystemClock
-    from livedesk.persistence.store import Store
     from livedesk.ui import settings as setting
     from livedesk.ui.context import AppContext
     from livedesk.ui.fonts import register_fonts
     from livedesk.ui.i18n import install_language
-    from livedesk.ui.planner.plan_document import PlanDocument
     from livedesk.ui.settings import Settings
     from livedesk.ui.tasks import StoreWriter, TaskRunner
     from livedesk.ui.widgets.wheel_guard import install_wheel_guard
@@ -53,19 +53,50 @@ def build_application(
     settings = Settings(config_dir)
     language = lang or settings.get(setting.LANGUAGE)
     install_language(app, language)
-    store = store or Store(db_url)
-    writer = StoreWriter(inline=inline_tasks)
+    if store is None and open_store:
+        from livedesk.persistence.store import Store
+
+        store = Store(db_url)
     context = AppContext(
         store=store,
         settings=settings,
         tasks=TaskRunner(inline=inline_tasks),
         clock=clock or SystemClock(),
         lang=language,
-        writer=writer,
-        # one open session for all three workspaces: an edit in any of them reaches the others at once
-        document=PlanDocument(store, writer=writer),
+        writer=StoreWriter(inline=inline_tasks),
     )
+    if store is not None:
+        attach_store(context, store)
     return app, context
+
+
+def attach_store(context, store) -> None:
+    """Give the context its store and the open session's document, shared by all three workspaces (an
+    edit in any of them reaches the others at once)."""
+    from livedesk.ui.planner.plan_document import PlanDocument
+
+    context.store = store
+    context.document = PlanDocument(store, writer=context.writer)
+
+
+def _open_store_and_prefetch(db_url: str | None, preferred: int | None, workspace_module: str):
+    """Off the UI thread, after the window's first paint: open the store, find the session to reopen and
+    import what showing it needs (the store, the document, the session read, the reopened workspace)."""
+    import importlib
+
+    from livedesk.persistence.store import Store
+    from livedesk.services.sessions import initial_session
+
+    store = Store(db_url)
+    session_id = initial_session(store, preferred)
+    for module in (
+        "livedesk.ui.planner.plan_document",
+        "livedesk.services.session_open",
+        "livedesk.ui.session_list",
+        workspace_module,
+    ):
+        importlib.import_module(module)
+    return store, session_id
 
 
 def run_gui(db_url: str | None, lang: str | None = None) -> int:
@@ -78,23 +109,52 @@ def run_gui(db_url: str | None, lang: str | None = None) -> int:
             "no display to open the window on; run under X (DISPLAY) or xvfb-run, or render a picture "
             "with `livedesk screenshot --workspace plan --out plan.png`"
         )
-    from livedesk.persistence.store import StoreError
+    from PySide6.QtCore import QTimer
 
-    try:
-        app, context = build_application(lang, db_url=db_url)
-    except StoreError as exc:
-        from livedesk.cli.context import UserError
-
-        raise UserError(str(exc)) from exc
     from livedesk.ui import settings as setting
-    from livedesk.ui.main_window import MainWindow
+    from livedesk.ui.main_window import PAGE_CLASSES, MainWindow
 
+    # The window paints first; the store, the session and the workspace's page follow behind placeholders.
+    app, context = build_application(lang, db_url=db_url, open_store=False)
     window = MainWindow(context)
-    _select_initial_session(context, context.settings.get(setting.LAST_SESSION))
     window.show()
+    refused: list[BaseException] = []
+
+    def opened(result) -> None:
+        store, session_id = result
+        attach_store(context, store)
+        window.store_opened()
+        if session_id is not None:
+            context.selection.select(session_id)
+
+    def failed(error: BaseException) -> None:
+        refused.append(error)
+        window.close()
+        app.exit(2)
+
+    def open_store() -> None:
+        context.tasks.submit(
+            "open-store",
+            lambda _control: _open_store_and_prefetch(
+                db_url,
+                context.settings.get(setting.LAST_SESSION),
+                PAGE_CLASSES[window.current_workspace()][0],
+            ),
+            on_done=opened,
+            on_failed=failed,
+        )
+
+    QTimer.singleShot(0, open_store)
     code = app.exec()
     context.tasks.wait()
     context.writer.wait()  # every edit made before quitting reaches the store
+    if refused:
+        from livedesk.cli.context import UserError
+        from livedesk.persistence.store import StoreError
+
+        if isinstance(refused[0], StoreError):
+            raise UserError(str(refused[0])) from refused[0]
+        raise refused[0]
     return code
 
 
@@ -133,7 +193,7 @@ def render_screenshot(
         if session_id is not None and context.selection.session_id != session_id:
             raise LookupError(f"there is no session {session_id}; `livedesk sessions list` shows the ids")
         window.show_workspace(workspace)
-        page = window.workspaces.currentWidget()
+        page = window.workspace_page(workspace)
         stage_window = mode in ("host", "prompter") and workspace == "rehearse"
         if mode and hasattr(page, "show_mode"):
             page.show_mode("live" if stage_window else mode)

@@ -4,15 +4,17 @@ selected session and the open session's shared document (one for all three works
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from livedesk.domain.clock import Clock, SystemClock
 from livedesk.domain.session import SessionPlan
-from livedesk.persistence.store import Store
 from livedesk.ui.settings import Settings
 from livedesk.ui.tasks import StoreWriter, TaskRunner
+
+if TYPE_CHECKING:  # the store's module brings SQLAlchemy, which the window's first paint does without
+    from livedesk.persistence.store import Store
 
 
 class SessionSelection(QObject):
@@ -55,7 +57,7 @@ class SessionDocument(Protocol):
 
 @dataclass
 class AppContext:
-    store: Store
+    store: Store  # None only while app.run_gui opens it behind the first paint (MainWindow.store_opened)
     settings: Settings
     tasks: TaskRunner
     clock: Clock = field(default_factory=SystemClock)

@@ -1,8 +1,15 @@
-"""The main window: session list, the three workspaces (计划, 彩排/直播, 复盘), menus, status bar, geometry."""
+"""The main window: session list, the three workspaces (计划, 彩排/直播, 复盘), menus, status bar, geometry.
+
+It paints before anything heavy is imported: the store may be opened after the first paint (`store_opened`),
+and each workspace is imported and built the first time it is shown (until then its tab holds a placeholder),
+so start-up pays only for the workspace the director reopens, and 复盘's charts load when 复盘 is first shown.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import importlib
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -15,20 +22,37 @@ from PySide6.QtWidgets import (
 )
 
 import livedesk
-from livedesk.persistence.store import describe_url
-from livedesk.services.session_open import open_session
-from livedesk.services.sessions import create_session
 from livedesk.ui import settings as setting
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
-from livedesk.ui.planner.planner_page import PlannerPage
-from livedesk.ui.rehearsal.rehearsal_page import RehearsalPage
-from livedesk.ui.review.review_page import ReviewPage
-from livedesk.ui.session_list import SessionListPanel
 from livedesk.ui.widgets.error_report import ErrorBanner, ExceptionReporter
-from livedesk.ui.widgets.new_session_dialog import NewSessionDialog
 
 WORKSPACES = ("plan", "rehearse", "review")
+# Each workspace's page, imported when first shown (复盘 alone brings pandas' and matplotlib's import time).
+PAGE_CLASSES = {
+    "plan": ("livedesk.ui.planner.planner_page", "PlannerPage"),
+    "rehearse": ("livedesk.ui.rehearsal.rehearsal_page", "RehearsalPage"),
+    "review": ("livedesk.ui.review.review_page", "ReviewPage"),
+}
+
+
+class _PageSlot(QWidget):
+    """A workspace's tab: a placeholder until the page is built into it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._placeholder = QLabel(tr("Opening…"))
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder.setStyleSheet("color: #888; font-size: 16px;")
+        self._layout.addWidget(self._placeholder)
+
+    def put(self, page: QWidget) -> None:
+        self._placeholder.hide()
+        self._layout.addWidget(page)
+        self.page = page
 
 
 class MainWindow(QMainWindow):
@@ -39,16 +63,14 @@ class MainWindow(QMainWindow):
         self._context = context
         self.setWindowTitle(tr("LiveDesk"))
 
-        self.planner_page = PlannerPage(context)
-        self.rehearsal_page = RehearsalPage(context)
-        self.review_page = ReviewPage(context)
-        self._pages = (self.planner_page, self.rehearsal_page, self.review_page)
+        self._slots = {name: _PageSlot() for name in WORKSPACES}
+        self._shown_session: int | None = None  # the session the built pages show (None: not opened yet)
         self.workspaces = QTabWidget()
         self.workspaces.setObjectName("workspaces")
         self.workspaces.setDocumentMode(True)
-        self.workspaces.addTab(self.planner_page, tr("Plan"))
-        self.workspaces.addTab(self.rehearsal_page, tr("Rehearse / Live"))
-        self.workspaces.addTab(self.review_page, tr("Review"))
+        self.workspaces.addTab(self._slots["plan"], tr("Plan"))
+        self.workspaces.addTab(self._slots["rehearse"], tr("Rehearse / Live"))
+        self.workspaces.addTab(self._slots["review"], tr("Review"))
         self.workspaces.currentChanged.connect(self._on_workspace_index_changed)
         self.error_banner = ErrorBanner()
         central = QWidget()
@@ -66,11 +88,10 @@ class MainWindow(QMainWindow):
         if context.writer is not None:
             context.writer.failed.connect(self.show_error)
 
-        self.session_list = SessionListPanel(context)
-        self.session_list.new_session_requested.connect(self.new_session)
+        self.session_list = None  # built once the store is open
         dock = QDockWidget(tr("Sessions"), self)
         dock.setObjectName("sessionDock")
-        dock.setWidget(self.session_list)
+        dock.setWidget(QLabel(tr("Opening…")))
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
@@ -81,9 +102,8 @@ class MainWindow(QMainWindow):
         self._busy_label = QLabel()
         self.statusBar().addWidget(self._session_label, 1)
         self.statusBar().addPermanentWidget(self._busy_label)
-        self.statusBar().addPermanentWidget(
-            QLabel(tr("Store: {url}").format(url=describe_url(context.store.url)))
-        )
+        self._store_label = QLabel()
+        self.statusBar().addPermanentWidget(self._store_label)
         context.tasks.busy_changed.connect(self._show_busy)
         if context.writer is not None:
             context.writer.pending_changed.connect(self._show_busy)
@@ -91,6 +111,56 @@ class MainWindow(QMainWindow):
         self._build_menus()
         context.selection.session_changed.connect(self._on_session_changed)
         self._restore_state()
+        if context.store is not None:
+            self.store_opened()
+
+    # -- the store and the lazily built workspaces ---------------------------------------------------
+    def store_opened(self) -> None:
+        """The context's store (and shared document) are ready: list the sessions and build the workspace
+        on screen. Called by __init__ when the store came with the context, else once app.py opened it."""
+        from livedesk.persistence.store import describe_url
+        from livedesk.ui.session_list import SessionListPanel
+
+        self._store_label.setText(tr("Store: {url}").format(url=describe_url(self._context.store.url)))
+        self.session_list = SessionListPanel(self._context)
+        self.session_list.new_session_requested.connect(self.new_session)
+        self._session_dock.setWidget(self.session_list)
+        self.workspace_page(self.current_workspace())
+
+    def workspace_page(self, name: str) -> QWidget | None:
+        """The workspace's page, built (and shown the open session) on first use; None before the store."""
+        slot = self._slots[name]
+        if slot.page is None and self._context.store is not None:
+            module, class_name = PAGE_CLASSES[name]
+            page = getattr(importlib.import_module(module), class_name)(self._context)
+            slot.put(page)
+            if self._shown_session is not None:  # the others show it already: this one follows
+                page.show_session(self._shown_session or None)
+        return slot.page
+
+    @property
+    def planner_page(self):
+        return self.workspace_page("plan")
+
+    @property
+    def rehearsal_page(self):
+        return self.workspace_page("rehearse")
+
+    @property
+    def review_page(self):
+        return self.workspace_page("review")
+
+    def built_pages(self) -> list[QWidget]:
+        return [slot.page for slot in self._slots.values() if slot.page is not None]
+
+    def workspace_shows_session(self) -> bool:
+        """The workspace on screen is built and shows the selected session with its data (the review
+        computed, for 复盘): what a start-up is waiting for."""
+        page = self._slots[self.current_workspace()].page
+        session_id = self._context.selection.session_id or None
+        if page is None or self._shown_session != (session_id or 0):
+            return False
+        return getattr(page, "shows_session", lambda: True)()
 
     # -- menus and shortcuts -------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -140,7 +210,8 @@ class MainWindow(QMainWindow):
         return WORKSPACES[self.workspaces.currentIndex()]
 
     def refresh(self) -> None:
-        self.session_list.refresh()
+        if self.session_list is not None:
+            self.session_list.refresh()
         self._open_session(self._context.selection.session_id or 0)
 
     def show_error(self, error: BaseException) -> None:
@@ -159,6 +230,11 @@ class MainWindow(QMainWindow):
         return self._busy_label.text()
 
     def new_session(self) -> None:
+        from livedesk.services.sessions import create_session
+        from livedesk.ui.widgets.new_session_dialog import NewSessionDialog
+
+        if self._context.store is None:
+            return  # still opening the store
         dialog = NewSessionDialog(self)
         if dialog.exec() != NewSessionDialog.DialogCode.Accepted:
             return
@@ -192,7 +268,8 @@ class MainWindow(QMainWindow):
         )
         if session_id:
             self._context.settings.set(setting.LAST_SESSION, session_id)
-        self._open_session(session_id)
+        if self._context.store is not None:
+            self._open_session(session_id)
 
     def _open_session(self, session_id: int) -> None:
         """Read the session in the background (plan, assumptions, the products' history), then show it in
@@ -200,6 +277,8 @@ class MainWindow(QMainWindow):
         if not session_id:
             self._show_opened(0, (None, None, None))
             return
+        from livedesk.services.session_open import open_session
+
         store = self._context.store
         self._session_label.setText(tr("Opening session #{id}…").format(id=session_id))
         self._context.tasks.submit(
@@ -214,8 +293,9 @@ class MainWindow(QMainWindow):
             return  # the director chose another session meanwhile
         if self._context.document is not None:
             self._context.document.show(*loaded)
+        self._shown_session = session_id
         try:
-            for page in self._pages:
+            for page in self.built_pages():
                 page.show_session(session_id or None)
         finally:
             if self._context.document is not None:
@@ -225,6 +305,9 @@ class MainWindow(QMainWindow):
         )
 
     def _on_workspace_index_changed(self, index: int) -> None:
+        if self._slots[WORKSPACES[index]].page is None and self._context.store is not None:
+            # paint the tab's placeholder first, then import and build the page
+            QTimer.singleShot(0, lambda name=WORKSPACES[index]: self.workspace_page(name))
         self._context.settings.set(setting.LAST_WORKSPACE, index)
         self.workspace_changed.emit(WORKSPACES[index])
 

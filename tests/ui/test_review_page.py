@@ -288,3 +288,29 @@ def test_partial_import_names_only_the_missing_files(qtbot, app_context, store):
     assert "罗盘整场数据" not in note and "抖店订单导出" not in note
     assert "条发现" in page.status.text()
     assert page.funnel_chart.isVisibleTo(page)
+
+
+def test_charts_draw_only_when_shown(qtbot, app_context):
+    """Switching sessions in 计划 computes the review but draws no chart; showing 复盘 draws the overview's
+    charts, and a tab's chart is drawn when its tab is opened."""
+    from livedesk.ui.main_window import MainWindow
+
+    session_id = _with_data(app_context.store)
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show_workspace("plan")
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.review_page  # built, but not on screen
+    app_context.selection.select(session_id)
+    qtbot.waitUntil(lambda: page.review is not None, timeout=10000)
+    charts = (page.minute_chart, page.funnel_chart, page.gantt_chart)
+    assert all(chart.stale and not chart.figure.axes for chart in charts)
+
+    window.show_workspace("review")
+    qtbot.waitUntil(lambda: not page.minute_chart.stale, timeout=5000)
+    assert page.minute_chart.figure.axes and page.funnel_chart.figure.axes
+    assert page.gantt_chart.stale and not page.gantt_chart.figure.axes  # its tab is not open yet
+    page.tabs.setCurrentIndex(1)  # 计划与实际
+    qtbot.waitUntil(lambda: not page.gantt_chart.stale, timeout=5000)
+    assert page.gantt_chart.figure.axes

@@ -1,5 +1,8 @@
 """A matplotlib chart on a QtAgg canvas: redrawn from data with one of livedesk.charts' draw functions, with
-fixed margins in inches (re-applied on resize) instead of a layout-engine pass per draw."""
+fixed margins in inches (re-applied on resize) instead of a layout-engine pass per draw.
+
+A chart redraws only while it is visible: data given to a hidden chart (another tab, another workspace) is
+kept and drawn when the chart is shown, so a session switch does not draw charts nobody sees."""
 
 from __future__ import annotations
 
@@ -33,9 +36,23 @@ class ChartCanvas(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
+        self._data = None
+        self.stale = False  # data arrived that is not drawn yet (the chart was hidden)
 
     def show_data(self, data) -> None:
+        self._data, self.stale = data, True
+        if self.isVisible():
+            self.draw_now()
+
+    def draw_now(self) -> None:
+        """Draw the latest data (the page calls show_data; this runs when the chart is or becomes visible)."""
         from livedesk.charts.review_charts import redraw
 
-        redraw(self.figure, self._draw, data, self._margins)
+        self.stale = False
+        redraw(self.figure, self._draw, self._data, self._margins)
         self.canvas.draw_idle()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.draw_now()

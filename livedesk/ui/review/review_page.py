@@ -213,6 +213,12 @@ class ReviewPage(QWidget):
             button.setEnabled(enabled)
 
     # ---- loading --------------------------------------------------------------------------------
+    def shows_session(self) -> bool:
+        """The chosen session's review is on screen (or the empty state, with no session)."""
+        return not self.session_id or (
+            self.review is not None and self.review["session"]["id"] == self.session_id
+        )
+
     def show_session(self, session_id: int | None) -> None:
         self.session_id = session_id or None
         self.review = None

@@ -25,6 +25,7 @@
     <message><source>Rehearse / Live</source><translation>彩排/直播</translation></message>
     <message><source>Review</source><translation>复盘</translation></message>
     <message><source>Store: {url}</source><translation>数据库：{url}</translation></message>
+    <message><source>Opening…</source><translation>正在打开…</translation></message>
     <message><source>Working…</source><translation>处理中…</translation></message>
     <message><source>&amp;File</source><translation>文件(&amp;F)</translation></message>
     <message><source>&amp;New session…</source><translation>新建场次(&amp;N)…</translation></message>
