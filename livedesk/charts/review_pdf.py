@@ -3,25 +3,29 @@ KPIs, charts, segments, products, findings and actions."""
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 from livedesk.charts import review_charts
 from livedesk.charts.fonts import configure_matplotlib
+from livedesk.charts.pdf_flow import Column, PageFlow
+from livedesk.import_export.import_state import counted_findings
 from livedesk.import_export.report_format import (
-    ACTION_STATUS_LABELS,
     METRIC_LABELS,
     ROLE_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
     finding_zh,
-    metric_label,
     minutes,
     product_names,
     segment_name,
     show,
-    source_zh,
-    stamp,
+)
+from livedesk.import_export.report_summary import (
+    ACTION_HEADERS,
+    KPI_HEADERS,
+    FirstPage,
+    first_page,
+    kpi_source,
 )
 
 A4 = (8.27, 11.69)
@@ -56,46 +60,50 @@ def write_pdf(review: dict, path: Path) -> Path:
     from matplotlib.backends.backend_pdf import PdfPages
 
     path = Path(path)
-    session, names = review["session"], product_names(review)
+    names = product_names(review)
+    page = first_page(review)
     with PdfPages(str(path)) as pdf:
-        figure = _page(pdf, f"{session['title']} · 复盘报告")
-        figure.text(
-            0.5,
-            0.945,
-            f"开播 {stamp(session['start'])}   账号 {session['account'] or '—'}",
-            ha="center",
-            fontsize=8,
-            color="#555555",
-        )
-        ax = figure.add_axes((0.05, 0.40, 0.9, 0.52))
-        ax.axis("off")
-        rows = [
-            [METRIC_LABELS.get(k, k), show(k, d["value"]), source_zh(d["source"])[:40]]
-            for k, d in review["kpi_details"].items()
-        ]
-        table = ax.table(
-            cellText=rows,
-            colLabels=["指标", "数值", "来源"],
-            colWidths=[0.3, 0.22, 0.48],
-            loc="upper center",
-            cellLoc="left",
-        )
-        table.auto_set_font_size(False)
-        table.set_fontsize(7.5)
-        review_charts.draw_funnel(figure.add_axes((0.16, 0.05, 0.78, 0.28)), review)
-        pdf.savefig(figure)
+        _first_page(pdf, page)
+        if page.has_data:  # before an import every figure is "—" and every chart empty: page one says so
+            figure = _page(pdf, "全部指标")
+            ax = figure.add_axes((0.05, 0.40, 0.9, 0.52))
+            ax.axis("off")
+            rows = [
+                [METRIC_LABELS.get(k, k), show(k, d["value"]), kpi_source(d)[:40]]
+                for k, d in review["kpi_details"].items()
+            ]
+            table = ax.table(
+                cellText=rows,
+                colLabels=["指标", "数值", "来源"],
+                colWidths=[0.3, 0.22, 0.48],
+                loc="upper center",
+                cellLoc="left",
+            )
+            table.auto_set_font_size(False)
+            table.set_fontsize(7.5)
+            if review_charts.has_data(review_charts.draw_funnel, review):
+                review_charts.draw_funnel(figure.add_axes((0.16, 0.05, 0.78, 0.28)), review)
+            pdf.savefig(figure)
 
-        figure = _page(pdf, "分钟曲线、计划与实际")
-        review_charts.draw_minute_curves(
-            figure.add_axes((0.08, 0.58, 0.84, 0.28)), review
-        )  # room for the marker lane
-        review_charts.draw_gantt(figure.add_axes((0.2, 0.05, 0.75, 0.46)), review)
-        pdf.savefig(figure)
+        curve = review_charts.has_data(review_charts.draw_minute_curves, review)
+        gantt = review_charts.has_data(review_charts.draw_gantt, review)
+        if curve or gantt:
+            figure = _page(pdf, "分钟曲线、计划与实际" if curve else "计划与实际")
+            if curve:  # room above the plot for the marker lane
+                review_charts.draw_minute_curves(figure.add_axes((0.08, 0.58, 0.84, 0.28)), review)
+            if gantt:
+                review_charts.draw_gantt(figure.add_axes((0.2, 0.05, 0.75, 0.46)), review)
+            pdf.savefig(figure)
 
-        figure = _page(pdf, "商品与角色")
-        review_charts.draw_product_bars(figure.add_axes((0.25, 0.52, 0.68, 0.40)), review)
-        review_charts.draw_scorecards(figure.add_axes((0.08, 0.05, 0.86, 0.40)), review)
-        pdf.savefig(figure)
+        bars = review_charts.has_data(review_charts.draw_product_bars, review)
+        cards = review_charts.has_data(review_charts.draw_scorecards, review)
+        if bars or cards:
+            figure = _page(pdf, "商品与角色")
+            if bars:
+                review_charts.draw_product_bars(figure.add_axes((0.25, 0.52, 0.68, 0.40)), review)
+            if cards:
+                review_charts.draw_scorecards(figure.add_axes((0.08, 0.05, 0.86, 0.40)), review)
+            pdf.savefig(figure)
 
         rows = [
             [
@@ -119,27 +127,67 @@ def write_pdf(review: dict, path: Path) -> Path:
             [0.05, 0.25, 0.08, 0.09, 0.09, 0.09, 0.15, 0.09, 0.11],
         )
 
-        lines = []
-        for i, finding in enumerate(review["findings"], start=1):
-            wrapped = textwrap.wrap(
-                f"{i}. [{SEVERITY_LABELS.get(finding['severity'])}] {finding_zh(finding, names)}", 44
-            )
-            lines += wrapped
-        for action in review["actions"]:
-            lines.append(
-                f"□ {action['action']} · {action['owner'] or '—'} · {metric_label(action['metric'])} "
-                f"{action['comparison']} "
-                f"{show(action['metric'], action['target'])} · {ACTION_STATUS_LABELS.get(action['status'])}"
-            )
-        for start in range(0, max(len(lines), 1), 60):
-            figure = _page(pdf, "发现与行动项")
-            figure.text(
-                0.06,
-                0.93,
-                "\n".join(lines[start : start + 60]) or "无",
-                va="top",
-                fontsize=8,
-                linespacing=1.5,
-            )
-            pdf.savefig(figure)
+        findings = counted_findings(review)
+        if findings:
+            flow = PageFlow(pdf)
+            flow.new_page(f"全部发现（{len(findings)} 条）")
+            for i, finding in enumerate(findings, start=1):
+                flow.item(
+                    f"{i}. [{SEVERITY_LABELS.get(finding['severity'])}]",
+                    finding_zh(finding, names),
+                    size=9,
+                    prefix_color=SEVERITY_COLOURS.get(finding["severity"], "#222222"),
+                )
+            flow.close()
     return path
+
+
+SEVERITY_COLOURS = {"critical": "#B00020", "warning": "#A35F00", "info": "#333333"}
+# The same headers as the HTML and the XLSX (report_summary); widths as fractions of the text width.
+KPI_COLUMNS = [
+    Column(header, width, align)
+    for header, width, align in zip(
+        KPI_HEADERS,
+        (0.22, 0.13, 0.13, 0.13, 0.39),
+        ("left", "right", "right", "right", "left"),
+        strict=True,
+    )
+]
+ACTION_COLUMNS = [
+    Column(header, width)
+    for header, width in zip(ACTION_HEADERS, (0.29, 0.12, 0.22, 0.25, 0.12), strict=True)
+]
+
+
+def _first_page(pdf, page: FirstPage) -> None:
+    """The page the boss reads in a minute (report_summary.first_page), flowing on if the items are many."""
+    flow = PageFlow(pdf)
+    flow.new_page(page.title)
+    # Two short lines rather than one that wraps between a label and its value.
+    facts = [f"{label} {value}" for label, value in page.facts]
+    for line in ("    ".join(facts[:3]), "    ".join(facts[3:])):
+        flow.paragraph(line, size=10, color="#555555")
+    if page.import_note:
+        flow.gap(4)
+        flow.paragraph(page.import_note, size=9.5, box="#FFF7E0")
+    flow.heading("核心指标与目标")
+    flow.table(KPI_COLUMNS, [k.cells() for k in page.kpis], size=9.5)
+    flow.heading(page.findings_heading)
+    if page.findings:
+        for i, finding in enumerate(page.findings, start=1):
+            flow.item(
+                f"{i}. [{finding.severity_word}]",
+                finding.text,
+                size=11,
+                prefix_color=SEVERITY_COLOURS.get(finding.severity, "#222222"),
+            )
+    else:
+        flow.paragraph(page.no_findings, size=9.5, color="#777777")
+    flow.heading("行动项")
+    if page.actions:
+        flow.table(ACTION_COLUMNS, [a.cells() for a in page.actions], size=9.5)
+    else:
+        flow.paragraph(
+            "暂无行动项：在复盘页的「发现」里选中一条，点「创建行动项…」。", size=9.5, color="#777777"
+        )
+    flow.close()

@@ -101,6 +101,15 @@ FORMAT_LABELS = {
     "doudian_orders": "抖店订单导出",
     "minute_curve": "分钟在线人数",
 }
+# The app's caveat sentences (ui/review/labels.caveat_text in Chinese), by the KPI's caveat code.
+CAVEAT_LABELS = {
+    "gmv_includes_refunds": "平台成交金额为用户实付：含运费及之后退款的订单，不含平台优惠券，30 天内仍会更新。",
+    "gpm_per_views": "GPM 按观看次数计算，不是观看人数。",
+    "orders_per_sku": "平台按 SKU（子订单）计订单数。",
+    "people_not_views": "观看人数按人去重，每人只计一次。",
+    "views_not_people": "观看次数每次进入都计，一人可计多次。",
+    "rate_by_people": "按人数计的比率；次数口径为次数除以次数。",
+}
 VERDICT_LABELS = {"met": "达标", "not_met": "未达标", None: "数据不足"}
 ACTION_STATUS_LABELS = {"open": "待验证", "met": "已达成", "not_met": "未达成", "dropped": "已放弃"}
 PRODUCT_COLUMNS = (
@@ -131,8 +140,8 @@ def show(key: str, value) -> str:
         return "—"
     if isinstance(value, bool):
         return "是" if value else "否"
-    if key in MONEY:
-        return f"¥{value:,.2f}"
+    if key in MONEY:  # -¥308.53, the sign before the currency as people write it
+        return f"{'-' if value < 0 else ''}¥{abs(value):,.2f}"
     if key in RATES:
         return f"{value * 100:.2f}%"
     if key == "roi":

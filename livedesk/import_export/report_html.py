@@ -4,16 +4,18 @@ files, opens offline in any browser)."""
 from __future__ import annotations
 
 import base64
+import html
+import re
 from html import escape
 from pathlib import Path
 
+from livedesk.import_export.html_font import EMBEDDED_FAMILY, font_face_css
+from livedesk.import_export.import_state import counted_findings
 from livedesk.import_export.report_format import (
-    ACTION_STATUS_LABELS,
     BUCKET_LABELS,
     DATASET_LABELS,
     FORMAT_LABELS,
     METRIC_LABELS,
-    PLATFORM_LABELS,
     PRODUCT_COLUMNS,
     ROLE_LABELS,
     RUN_SOURCE_LABELS,
@@ -30,26 +32,56 @@ from livedesk.import_export.report_format import (
     source_zh,
     stamp,
 )
+from livedesk.import_export.report_summary import (
+    ACTION_HEADERS,
+    KPI_HEADERS,
+    FirstPage,
+    first_page,
+    kpi_source,
+)
 
-STYLE = """
-body{font-family:"Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#222}
-h1{font-size:22px}h2{font-size:17px;border-bottom:2px solid #2E7D5B;padding-bottom:3px;margin-top:28px}
+STYLE = (
+    f"body{{font-family:'{EMBEDDED_FAMILY}','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;"
+    "margin:24px;color:#222}"
+    """
+h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;border-bottom:2px solid #2E7D5B;padding-bottom:3px;margin-top:24px}
 table{border-collapse:collapse;font-size:12px;margin:6px 0}td,th{border:1px solid #ccd;padding:3px 6px;text-align:right}
 th{background:#eef2f5}td.t,th.t{text-align:left}.critical{color:#b00020;font-weight:bold}.warning{color:#b36b00}
 .muted{color:#777}img{max-width:100%}.charts img{margin:4px 0}
+section.first{page-break-after:always;break-after:page}
+section.first table{font-size:14px}section.first td,section.first th{padding:5px 9px}
+.facts{display:flex;flex-wrap:wrap;gap:4px 22px;font-size:14px;color:#333}.facts .label{color:#777}
+.note{background:#FFF7E0;padding:10px 12px;border-radius:4px;font-size:14px;line-height:1.6}
+ol.top{font-size:15px;line-height:1.7;padding-left:22px}
+.badge{display:inline-block;padding:0 6px;border-radius:3px;color:#fff;background:#5b7fa6;font-size:12px}
+.badge.critical{background:#b00020}.badge.warning{background:#c77700}
 """
+)
+# Chart name → its title, for the image's alternative text.
+CHART_TITLES = {
+    "minutes": "分钟曲线",
+    "gantt": "计划与实际时间线",
+    "funnel": "转化漏斗",
+    "products": "商品成交",
+    "scorecards": "角色记分卡",
+}
 
 
-def _table(headers: list[str], rows: list[list[str]], text_columns: int = 1) -> str:
-    head = "".join(
-        f'<th class="{"t" if i < text_columns else ""}">{escape(h)}</th>' for i, h in enumerate(headers)
-    )
+def _table(
+    headers: list[str],
+    rows: list[list[str]],
+    text_columns: int = 1,
+    last_text: bool = False,
+    left=frozenset(),
+) -> str:
+    """`text_columns` leading columns, the last one when `last_text` and those in `left` align left as text."""
+
+    def klass(i: int) -> str:
+        return "t" if i < text_columns or i in left or (last_text and i == len(headers) - 1) else ""
+
+    head = "".join(f'<th class="{klass(i)}">{escape(h)}</th>' for i, h in enumerate(headers))
     body = "".join(
-        "<tr>"
-        + "".join(
-            f'<td class="{"t" if i < text_columns else ""}">{escape(str(c))}</td>' for i, c in enumerate(row)
-        )
-        + "</tr>"
+        "<tr>" + "".join(f'<td class="{klass(i)}">{escape(str(c))}</td>' for i, c in enumerate(row)) + "</tr>"
         for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -59,41 +91,18 @@ def _image(png: bytes, alt: str) -> str:
     return f'<img alt="{escape(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">'
 
 
-def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
-    """The HTML text; `charts` maps chart name → PNG bytes (see livedesk.charts.review_figures)."""
+def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_font: bool = True) -> str:
+    """The HTML text; `charts` maps chart name → PNG bytes (see livedesk.charts.review_figures). The first
+    page is the boss's minute (report_summary); the detail sections follow on the next printed page."""
     charts = charts or {}
-    session, names = review["session"], product_names(review)
-    parts = [
-        f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>{escape(session['title'])} 复盘</title>"
-        f"<style>{STYLE}</style></head><body>",
-        f"<h1>{escape(session['title'])} · 复盘报告</h1>",
-        f"<p class='muted'>开播 {escape(stamp(session['start']))} · 账号 {escape(session['account'] or '—')} · "
-        f"平台 {escape(PLATFORM_LABELS.get(session['platform'], session['platform']))}{' · 示例数据' if session.get('is_sample') else ''}</p>",
-    ]
-    parts.append("<h2>核心指标</h2>")
-    rows = []
-    for key, detail in review["kpi_details"].items():
-        others = "; ".join(
-            f"{show(key, a['value'])} ({source_zh(a['source'])}, 差 {show(key, a['gap'])})"
-            for a in detail["alternatives"]
-        )
-        rows.append(
-            [
-                METRIC_LABELS.get(key, key),
-                show(key, detail["value"]) + (" (估算)" if detail["estimated"] else ""),
-                source_zh(detail["source"]),
-                formula_zh(detail["formula"]),
-                others or "—",
-            ]
-        )
-    parts.append(_table(["指标", "数值", "来源", "公式", "其他来源(差值)"], rows, text_columns=1))
-    parts.append(
-        "<p class='muted'>成交金额为用户实付：含运费与之后退款的订单，不含平台券，30 天内仍会更新。"
-        "GPM 按观看次数计算，不是观看人数。比率均为总和之比。</p>"
-    )
+    names = product_names(review)
+    page = first_page(review)
+    parts = [_first_page_html(page), "<section class='details'>"]
+    if page.has_data:  # before an import every figure is "—": the first page already says what to import
+        parts += _kpi_details(review)
     if charts:
         parts.append("<h2>图表</h2><div class='charts'>")
-        parts += [_image(png, name) for name, png in charts.items()]
+        parts += [_image(png, CHART_TITLES.get(name, "图表")) for name, png in charts.items()]
         parts.append("</div>")
     pva = review["plan_vs_actual"]
     parts.append("<h2>计划与实际</h2>")
@@ -179,33 +188,18 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
         for c in review["roles"]["scorecards"]
     ]
     parts.append(_table(["商品", "角色", "结论", "检查项"], rows, text_columns=4))
-    parts.append("<h2>发现</h2>")
+    findings = counted_findings(review)
+    parts.append(f"<h2>全部发现（{len(findings)} 条）</h2>" if findings else "<h2>发现</h2>")
     parts.append(
         "<ol>"
         + "".join(
             f"<li class='{escape(f['severity'])}'>[{SEVERITY_LABELS.get(f['severity'])}] "
             f"{escape(finding_zh(f, names))}</li>"
-            for f in review["findings"]
+            for f in findings
         )
         + "</ol>"
-    )
-    parts.append("<h2>行动项</h2>")
-    rows = [
-        [
-            a["action"],
-            a["owner"] or "—",
-            metric_label(a["metric"]),
-            f"{a['comparison']} {show(a['metric'], a['target'])}",
-            ACTION_STATUS_LABELS.get(a["status"], a["status"]),
-            show(a["metric"], a["verified_value"]),
-            "上次带入" if a["carried"] else "本场",
-        ]
-        for a in review["actions"]
-    ]
-    parts.append(
-        _table(["行动", "负责人", "验证指标", "目标", "状态", "验证值", "来源"], rows, text_columns=3)
-        if rows
-        else "<p class='muted'>暂无行动项</p>"
+        if findings
+        else f"<p class='muted'>{escape(page.no_findings)}</p>"
     )
     parts.append("<h2>数据来源</h2>")
     rows = [
@@ -219,9 +213,84 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None) -> str:
         ]
         for p in review["provenance"]
     ]
-    parts.append(_table(["文件", "工作表", "类型", "格式", "导入时间", "行数"], rows, text_columns=5))
-    parts.append("</body></html>")
-    return "\n".join(parts)
+    parts.append(
+        _table(["文件", "工作表", "类型", "格式", "导入时间", "行数"], rows, text_columns=5)
+        if rows
+        else "<p class='muted'>尚未导入任何文件。</p>"
+    )
+    parts.append("</section>")
+    body = "\n".join(parts)
+    # The font carries exactly the characters of this page, so a 8 MB font costs a few tens of kilobytes.
+    font = font_face_css(_visible_text(body) + page.title) if embed_font else ""
+    return (
+        f"<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'><title>{escape(page.title)}</title>"
+        f"<style>{font}{STYLE}</style></head><body>\n{body}\n</body></html>"
+    )
+
+
+def _kpi_details(review: dict) -> list[str]:
+    """Every KPI with its source, formula and the other sources' values."""
+    parts = ["<h2>全部指标</h2>"]
+    rows = []
+    for key, detail in review["kpi_details"].items():
+        others = "; ".join(
+            f"{show(key, a['value'])}（{source_zh(a['source'])}，差 {show(key, a['gap'])}）"
+            for a in detail["alternatives"]
+        )
+        rows.append(
+            [
+                METRIC_LABELS.get(key, key),
+                show(key, detail["value"]) + ("（估算）" if detail["estimated"] else ""),
+                kpi_source(detail),
+                formula_zh(detail["formula"]),
+                others or "—",
+            ]
+        )
+    parts.append(
+        _table(["指标", "数值", "来源", "公式", "其他来源(差值)"], rows, text_columns=1, left={2, 3, 4})
+    )
+    parts.append(
+        "<p class='muted'>成交金额为用户实付：含运费与之后退款的订单，不含平台券，30 天内仍会更新。"
+        "GPM 按观看次数计算，不是观看人数。比率均为总和之比。</p>"
+    )
+    return parts
+
+
+def _visible_text(body: str) -> str:
+    return html.unescape(re.sub(r"<[^>]*>", "", body))
+
+
+def _first_page_html(page: FirstPage) -> str:
+    facts = "".join(
+        f"<div><span class='label'>{escape(label)}</span> {escape(value)}</div>"
+        for label, value in page.facts
+    )
+    parts = [f"<section class='first'><h1>{escape(page.title)}</h1><div class='facts'>{facts}</div>"]
+    if page.import_note:
+        parts.append(f"<p class='note'>{escape(page.import_note)}</p>")
+    parts.append("<h2>核心指标与目标</h2>")
+    parts.append(_table(KPI_HEADERS, [k.cells() for k in page.kpis], text_columns=1, last_text=True))
+    parts.append(f"<h2>{escape(page.findings_heading)}</h2>")
+    if page.findings:
+        parts.append(
+            "<ol class='top'>"
+            + "".join(
+                f"<li><span class='badge {escape(f.severity)}'>{escape(f.severity_word)}</span> "
+                f"{escape(f.text)}</li>"
+                for f in page.findings
+            )
+            + "</ol>"
+        )
+    else:
+        parts.append(f"<p class='muted'>{escape(page.no_findings)}</p>")
+    parts.append("<h2>行动项</h2>")
+    parts.append(
+        _table(ACTION_HEADERS, [a.cells() for a in page.actions], text_columns=5)
+        if page.actions
+        else "<p class='muted'>暂无行动项：在复盘页的「发现」里选中一条，点「创建行动项…」。</p>"
+    )
+    parts.append("</section>")
+    return "".join(parts)
 
 
 def _check(value, check: str) -> str:

@@ -1,25 +1,49 @@
-"""The review as an XLSX workbook (XlsxWriter): KPIs, segments, products, roles, findings, actions and a
-provenance sheet (source files, import times, metric definitions). Money in yuan, rates as % formats."""
+"""The review as an XLSX workbook (XlsxWriter) in Chinese: 复盘概览 first (the page the boss reads, as in the
+HTML and the PDF), then 全部指标, 环节, 商品, 角色记分卡, 发现 and 数据来源. Numbers stay numbers with ¥, % and
+time formats; every sheet has sized columns and a frozen header row."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from livedesk.import_export.cell_safety import write_cell
+from livedesk.import_export.import_state import counted_findings
 from livedesk.import_export.report_format import (
+    CAVEAT_LABELS,
+    DATASET_LABELS,
+    FORMAT_LABELS,
     METRIC_LABELS,
-    MONEY,
     PRODUCT_COLUMNS,
-    RATES,
     ROLE_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
     VERDICT_LABELS,
     finding_zh,
+    formula_zh,
+    metric_label,
     product_names,
     segment_name,
     source_zh,
 )
+from livedesk.import_export.report_summary import first_page
+from livedesk.import_export.report_xlsx_overview import number_format, write_overview
+
+SHEETS = ("复盘概览", "全部指标", "环节", "商品", "角色记分卡", "发现", "数据来源")
+RATIO_FORMAT = '0.00"×"'
+
+
+def local_time(moment: str | None) -> datetime | None:
+    """An ISO stamp as the naive local time Excel shows (the session's own zone, as written)."""
+    return None if not moment else datetime.fromisoformat(moment).replace(tzinfo=None)
+
+
+def _minutes(seconds) -> float | None:
+    return None if seconds is None else round(seconds / 60, 1)
+
+
+def _check_format(check: str) -> str:
+    return RATIO_FORMAT if check == "gmv_per_minute_ratio" else "0.0%"
 
 
 def write_xlsx(review: dict, path: Path) -> Path:
@@ -28,114 +52,93 @@ def write_xlsx(review: dict, path: Path) -> Path:
     path = Path(path)
     book = xlsxwriter.Workbook(str(path))
     try:
-        formats = {
-            "head": book.add_format({"bold": True, "bg_color": "#EEF2F5", "border": 1}),
-            "money": book.add_format({"num_format": "¥#,##0.00"}),
-            "rate": book.add_format({"num_format": "0.00%"}),
-            "count": book.add_format({"num_format": "#,##0"}),
-            "text": None,
-        }
+        write_overview(book, first_page(review))
+        _Sheets(book, review).write_all()
+    finally:
+        book.close()
+    return path
+
+
+class _Sheets:
+    """The detail sheets; `kinds` per column name an Excel number format (None = text)."""
+
+    def __init__(self, book, review: dict) -> None:
+        self.book, self.review, self.names = book, review, product_names(review)
+        self.head = book.add_format({"bold": True, "bg_color": "#EEF2F5", "border": 1, "text_wrap": True})
         # Product names, notes and findings are the team's own text: one starting with = must stay text.
-        quoted = book.add_format({"quote_prefix": True})
-        names = product_names(review)
+        self.quoted = book.add_format({"quote_prefix": True})
+        self._formats: dict[str, object] = {}
 
-        def sheet(title: str, headers: list[str], rows: list[list], kinds: list[str], widths=None):
-            ws = book.add_worksheet(title)
-            ws.write_row(0, 0, headers, formats["head"])
-            for r, row in enumerate(rows, start=1):
-                for c, value in enumerate(row):
-                    # missing stays empty, never zero
-                    write_cell(ws, r, c, value, None if value is None else formats.get(kinds[c]), quoted)
-            for c, width in enumerate(widths or [14] * len(headers)):
-                ws.set_column(c, c, width)
-            ws.freeze_panes(1, 0)
-            return ws
+    def fmt(self, code: str | None):
+        if code is None:
+            return None
+        if code not in self._formats:
+            self._formats[code] = self.book.add_format({"num_format": code})
+        return self._formats[code]
 
-        def kind_of(key):
-            return "money" if key in MONEY else "rate" if key in RATES else "text"
+    def sheet(self, title: str, headers: list[str], rows: list[list], kinds: list, widths: list[int]):
+        ws = self.book.add_worksheet(title)
+        ws.write_row(0, 0, headers, self.head)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row):
+                kind = kinds[c] if c < len(kinds) else None
+                kind = kind(r - 1) if callable(kind) else kind
+                if isinstance(value, datetime):
+                    ws.write_datetime(r, c, value, self.fmt(kind or "yyyy-mm-dd hh:mm"))
+                else:  # missing stays empty, never zero
+                    write_cell(ws, r, c, value, None if value is None else self.fmt(kind), self.quoted)
+        for c, width in enumerate(widths):
+            ws.set_column(c, c, width)
+        ws.freeze_panes(1, 0)
+        return ws
 
-        kpi_rows = []
-        for key, d in review["kpi_details"].items():
+    def write_all(self) -> None:
+        self.kpis()
+        self.segments()
+        self.products()
+        self.roles()
+        self.findings()
+        self.provenance()
+
+    def kpis(self) -> None:
+        keys, rows = [], []
+        for key, d in self.review["kpi_details"].items():
             other = d["alternatives"][0] if d["alternatives"] else None
-            kpi_rows.append(
+            keys.append(key)
+            rows.append(
                 [
-                    key,
                     METRIC_LABELS.get(key, key),
                     d["value"],
-                    source_zh(d["source"]),
-                    d["formula"] or "导出值",
+                    source_zh(d["source"]) if d["value"] is not None else None,
+                    formula_zh(d["formula"]),
                     other["value"] if other else None,
                     source_zh(other["source"]) if other else None,
                     other["gap"] if other else None,
                     "估算" if d["estimated"] else None,
-                    d["caveat"],
+                    CAVEAT_LABELS.get(d.get("caveat_code") or ""),
                 ]
             )
+        by_row = lambda i: number_format(keys[i])  # noqa: E731
+        self.sheet(
+            "全部指标",
+            ["指标", "数值", "来源", "公式", "其他来源数值", "其他来源", "差值", "估算", "口径说明"],
+            rows,
+            [None, by_row, None, None, by_row, None, by_row, None, None],
+            [24, 16, 40, 26, 16, 40, 12, 8, 60],
+        )
 
-        def kpi_kinds(key):
-            return [
-                "text",
-                "text",
-                kind_of(key),
-                "text",
-                "text",
-                kind_of(key),
-                "text",
-                kind_of(key),
-                "text",
-                "text",
-            ]
-
-        ws = book.add_worksheet("KPIs")
-        headers = [
-            "key",
-            "指标",
-            "数值",
-            "来源",
-            "公式",
-            "其他来源数值",
-            "其他来源",
-            "差值",
-            "估算",
-            "口径说明",
-        ]
-        ws.write_row(0, 0, headers, formats["head"])
-        for r, row in enumerate(kpi_rows, start=1):
-            for c, (value, kind) in enumerate(zip(row, kpi_kinds(row[0]), strict=False)):
-                write_cell(ws, r, c, value, None if value is None else formats.get(kind), quoted)
-        for c, width in enumerate([20, 22, 16, 34, 26, 16, 34, 14, 8, 50]):
-            ws.set_column(c, c, width)
-        ws.freeze_panes(1, 0)
-
-        seg_keys = [
-            "index",
-            "name",
-            "role",
-            "status",
-            "planned_start",
-            "planned_seconds",
-            "actual_start",
-            "actual_seconds",
-            "delta_seconds",
-            "gmv",
-            "orders",
-            "units",
-            "on_air_share",
-            "online_start",
-            "online_end",
-            "gmv_per_minute",
-        ]
-        seg_rows = [
+    def segments(self) -> None:
+        rows = [
             [
                 (s["index"] + 1 if s["index"] is not None else None),
-                segment_name(s, names),
+                segment_name(s, self.names),
                 ROLE_LABELS.get(s["role"]),
                 STATUS_LABELS.get(s["status"], s["status"]),
-                s["planned_start"],
-                s["planned_seconds"],
-                s["actual_start"],
-                s["actual_seconds"],
-                s["delta_seconds"],
+                local_time(s["planned_start"]),
+                _minutes(s["planned_seconds"]),
+                local_time(s["actual_start"]),
+                _minutes(s["actual_seconds"]),
+                _minutes(s["delta_seconds"]),
                 s["gmv"],
                 s["orders"],
                 s["units"],
@@ -144,20 +147,21 @@ def write_xlsx(review: dict, path: Path) -> Path:
                 s["online_end"],
                 s["gmv_per_minute"],
             ]
-            for s in review["segments"]
+            for s in self.review["segments"]
         ]
-        sheet(
-            "Segments",
+        money, count, mins, clock = "¥#,##0.00", "#,##0", "0.0", "hh:mm"
+        self.sheet(
+            "环节",
             [
                 "#",
                 "环节",
                 "角色",
                 "状态",
                 "计划开始",
-                "计划秒数",
+                "计划时长(分)",
                 "实际开始",
-                "实际秒数",
-                "差(秒)",
+                "实际时长(分)",
+                "差(分)",
                 "成交额",
                 "订单",
                 "件数",
@@ -166,113 +170,107 @@ def write_xlsx(review: dict, path: Path) -> Path:
                 "结束在线",
                 "每分钟成交额",
             ],
-            seg_rows,
+            rows,
             [
-                kind_of(k) if k in MONEY or k in RATES else ("count" if k in ("orders", "units") else "text")
-                for k in seg_keys
+                None,
+                None,
+                None,
+                None,
+                clock,
+                mins,
+                clock,
+                mins,
+                mins,
+                money,
+                count,
+                count,
+                "0.0%",
+                count,
+                count,
+                money,
             ],
-            [5, 24, 8, 8, 24, 10, 24, 10, 10, 14, 8, 8, 12, 10, 10, 14],
+            [5, 34, 8, 8, 10, 12, 10, 12, 8, 14, 8, 8, 12, 10, 10, 14],
         )
 
-        prod_rows = [
+    def products(self) -> None:
+        rows = [
             [p["product_id"], p["name"], ROLE_LABELS.get(p["role"]), *[p.get(k) for k in PRODUCT_COLUMNS]]
-            for p in review["products"]
+            for p in self.review["products"]
         ]
-        sheet(
-            "Products",
+        self.sheet(
+            "商品",
             ["商品ID", "商品", "角色", *[METRIC_LABELS.get(k, k) for k in PRODUCT_COLUMNS]],
-            prod_rows,
-            ["text", "text", "text", *[kind_of(k) for k in PRODUCT_COLUMNS]],
-            [14, 22, 8] + [13] * len(PRODUCT_COLUMNS),
+            rows,
+            [None, None, None, *[number_format(k) for k in PRODUCT_COLUMNS]],
+            [20, 30, 8] + [13] * len(PRODUCT_COLUMNS),
         )
 
-        role_rows = [
+    def roles(self) -> None:
+        checks = [(c, ch) for c in self.review["roles"]["scorecards"] for ch in c["checks"]]
+        rows = [
             [
                 c["product_id"],
                 c["name"],
                 ROLE_LABELS.get(c["role"]),
                 VERDICT_LABELS[c["verdict"]],
-                ch["check"],
+                metric_label(ch["check"]),
                 ch["value"],
                 ch["threshold"],
                 {True: "达标", False: "未达标", None: "数据不足"}[ch["met"]],
             ]
-            for c in review["roles"]["scorecards"]
-            for ch in c["checks"]
+            for c, ch in checks
         ]
-        sheet(
-            "Roles",
+        by_row = lambda i: _check_format(checks[i][1]["check"])  # noqa: E731
+        self.sheet(
+            "角色记分卡",
             ["商品ID", "商品", "角色", "结论", "检查项", "数值", "阈值", "判定"],
-            role_rows,
-            ["text"] * 8,
-            [14, 22, 8, 10, 24, 12, 12, 10],
+            rows,
+            [None, None, None, None, None, by_row, by_row, None],
+            [20, 30, 8, 10, 24, 12, 12, 10],
         )
 
-        finding_rows = [
-            [
-                f["code"],
-                SEVERITY_LABELS.get(f["severity"]),
-                finding_zh(f, names),
-                ", ".join(f"{k}={v}" for k, v in f["evidence"].items()),
-                ", ".join(f"{k}={v}" for k, v in (f.get("subject") or {}).items()),
-            ]
-            for f in review["findings"]
+    def findings(self) -> None:
+        rows = [
+            [SEVERITY_LABELS.get(f["severity"]), finding_zh(f, self.names), self._subject(f)]
+            for f in counted_findings(self.review)
         ]
-        sheet(
-            "Findings",
-            ["代码", "级别", "发现", "证据", "对象"],
-            finding_rows,
-            ["text"] * 5,
-            [26, 8, 80, 50, 20],
-        )
+        self.sheet("发现", ["级别", "发现", "对象"], rows, [None, None, None], [8, 90, 30])
 
-        action_rows = [
-            [
-                a["action"],
-                a["owner"],
-                a["metric"],
-                a["comparison"],
-                a["target"],
-                a["status"],
-                a["verified_value"],
-                "上次带入" if a["carried"] else "本场",
-                a["finding_code"],
-                a["subject"],
-            ]
-            for a in review["actions"]
-        ]
-        sheet(
-            "Actions",
-            ["行动", "负责人", "验证指标", "比较", "目标", "状态", "验证值", "来源", "发现代码", "对象"],
-            action_rows,
-            ["text"] * 10,
-            [30, 10, 20, 6, 10, 10, 10, 10, 24, 16],
-        )
+    def _subject(self, finding: dict) -> str | None:
+        subject = finding.get("subject") or {}
+        if subject.get("product"):
+            return self.names.get(subject["product"], subject["product"])
+        if subject.get("segment") is not None:
+            on_air = self.names.get(subject.get("segment_product"), "")
+            return f"环节 {subject['segment'] + 1}" + (f"（{on_air}）" if on_air else "")
+        if subject.get("metric"):
+            return metric_label(subject["metric"])
+        return None
 
-        prov_rows = [
+    def provenance(self) -> None:
+        rows = [
             [
                 p["source_name"],
                 p["sheet"],
-                p["kind"],
-                p["format"],
-                p["imported_at"],
+                DATASET_LABELS.get(p["kind"], p["kind"]),
+                FORMAT_LABELS.get(p["format"], p["format"]),
+                local_time(p["imported_at"]),
                 p["rows_stored"],
                 p["rows_skipped"],
             ]
-            for p in review["provenance"]
+            for p in self.review["provenance"]
         ]
-        prov_rows.append([])
-        prov_rows += [
-            [f"定义: {key}", METRIC_LABELS.get(key, key), formula]
-            for key, formula in review["definitions"].items()
+        rows.append([])
+        rows.append(["指标定义", "公式"])
+        rows += [
+            [METRIC_LABELS.get(key, key), formula_zh(None if formula == "as exported" else formula)]
+            for key, formula in self.review["definitions"].items()
         ]
-        sheet(
-            "Provenance",
+        count = "#,##0"
+        self.sheet(
+            "数据来源",
             ["文件", "工作表", "类型", "格式", "导入时间", "行数", "跳过行数"],
-            prov_rows,
-            ["text"] * 7,
-            [34, 22, 30, 18, 26, 10, 10],
+            rows,
+            [None, None, None, None, "yyyy-mm-dd hh:mm", count, count],
+            [36, 26, 12, 16, 18, 10, 10],
         )
-    finally:
-        book.close()
-    return path

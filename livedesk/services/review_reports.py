@@ -14,10 +14,13 @@ def write_report(review, path: Path | str) -> Path:
     data = review.to_json() if hasattr(review, "to_json") else review
     suffix = path.suffix.lower()
     if suffix == ".html":
+        from livedesk.charts.review_charts import has_data
         from livedesk.charts.review_figures import REPORT_CHARTS, png_bytes
         from livedesk.import_export.report_html import write_html
 
-        return write_html(data, path, {name: png_bytes(name, data) for name in REPORT_CHARTS})
+        # A chart with nothing to show is left out: the first page says what to import instead.
+        drawn = [name for name, (draw, _) in REPORT_CHARTS.items() if has_data(draw, data)]
+        return write_html(data, path, {name: png_bytes(name, data) for name in drawn})
     if suffix == ".xlsx":
         from livedesk.import_export.report_xlsx import write_xlsx
 

@@ -4,24 +4,16 @@ UV and file suffixes)."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
 
 import pytest
+from report_words_check import problems
 
 from livedesk.services.review import run_review
 from livedesk.services.review_reports import write_report
 from livedesk.services.samples import load_samples
-
-# Units in product names (5kg, 500ml) are how the goods are sold, not English words.
-ALLOWED_LATIN = {"ROI", "GPM", "UV", "xlsx", "csv", "kg", "ml", "cm"}
-RAW = [
-    (re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}"), "ISO stamp"),
-    (re.compile(r"\b[a-z]+(?:_[a-z]+)+\b"), "raw key"),
-    (re.compile(r"(?:before|after|derived|douyin|log):"), "raw word"),
-]
 
 
 @pytest.fixture(scope="module")
@@ -34,18 +26,6 @@ def sample_review(tmp_path_factory):
         return run_review(store, past).to_json()
     finally:
         store.dispose()
-
-
-def _problems(text: str) -> list[str]:
-    # File names are quoted as they are on disk (罗盘_整场数据_2026-11-14.xlsx): not words of the report.
-    text = re.sub(r"\S+\.(?:xlsx|csv)", "FILE", text)
-    found = [f"{what}: {m.group(0)}" for pattern, what in RAW for m in pattern.finditer(text)]
-    found += [
-        f"English: {word}"
-        for word in re.findall(r"[A-Za-z]{2,}", text)
-        if word not in ALLOWED_LATIN | {"FILE"}
-    ]
-    return sorted(set(found))
 
 
 class _Text(HTMLParser):
@@ -69,7 +49,7 @@ def test_html_report_has_no_raw_keys(sample_review, tmp_path):
     parser.feed(write_report(sample_review, tmp_path / "r.html").read_text(encoding="utf-8"))
     text = " ".join(parser.parts)
     assert "抖音" in text and "直播日志" in text and "成交人数 / 观看人数" in text and "警告" in text
-    assert _problems(text) == []
+    assert problems(text) == []
 
 
 def test_pdf_report_has_no_raw_keys(sample_review, tmp_path):
@@ -78,7 +58,7 @@ def test_pdf_report_has_no_raw_keys(sample_review, tmp_path):
     path = write_report(sample_review, tmp_path / "r.pdf")
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert "复盘报告" in text
-    assert _problems(text) == []
+    assert problems(text) == []
 
 
 def test_segment_labels_do_not_repeat_the_product():

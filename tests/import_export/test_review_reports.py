@@ -75,12 +75,12 @@ def test_xlsx_reopens_with_openpyxl(review, tmp_path):
     import openpyxl
 
     book = openpyxl.load_workbook(write_report(review, tmp_path / "review.xlsx"))
-    assert book.sheetnames == ["KPIs", "Segments", "Products", "Roles", "Findings", "Actions", "Provenance"]
-    kpis = {row[0]: row for row in book["KPIs"].iter_rows(min_row=2, values_only=True)}
-    assert kpis["gmv"][2] == 236552.0 and kpis["uv_value"][2] == 34.88 and kpis["roi"][2] is None
-    assert kpis["gmv"][5] == 407.9  # the summed orders shown beside the workbook figure
-    sources = [row[0] for row in book["Provenance"].iter_rows(min_row=2, values_only=True)]
-    assert "整场数据.xlsx" in sources and any(str(s).startswith("定义: gpm") for s in sources if s)
+    assert book.sheetnames == ["复盘概览", "全部指标", "环节", "商品", "角色记分卡", "发现", "数据来源"]
+    kpis = {row[0]: row for row in book["全部指标"].iter_rows(min_row=2, values_only=True)}
+    assert kpis["成交金额"][1] == 236552.0 and kpis["UV价值"][1] == 34.88 and kpis["ROI"][1] is None
+    assert kpis["成交金额"][4] == 407.9  # the summed orders shown beside the workbook figure
+    sources = [row[0] for row in book["数据来源"].iter_rows(min_row=2, values_only=True)]
+    assert "整场数据.xlsx" in sources and "千次观看成交金额(GPM)" in sources  # files, then the definitions
 
 
 def test_pdf_has_a4_pages_with_embedded_chinese_font(review, tmp_path):
