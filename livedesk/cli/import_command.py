@@ -26,10 +26,12 @@ def register(commands, add_common) -> None:
 
 
 def _import(args, context: CliContext) -> int:
+    from livedesk.import_export.arrow_pandas import skip_pandas_probe
     from livedesk.import_export.errors import ImportRefused
     from livedesk.persistence.session_repository import SessionNotFound
     from livedesk.services.imports import load_mapping_file
 
+    skip_pandas_probe()  # an import never needs pandas; pyarrow would load it only to ask (arrow_pandas.py)
     session_id = session_id_argument(args.session)
     mapping = None
     if args.mapping:

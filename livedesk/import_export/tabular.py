@@ -340,21 +340,34 @@ def _ragged_warning(row: int, cells: int, width: int) -> RowWarning:
 
 
 def _read_whitespace(path, layout, header_index, headers, keys, indices) -> RawTable:
-    import pandas as pd
-
-    frame = pd.read_csv(
-        path,
-        sep=r"\s+",
-        header=None,
-        skiprows=header_index + 1,
-        dtype=str,
-        encoding=layout.encoding,
-        usecols=indices,
-        names=list(range(len(headers))),
-        keep_default_na=False,
-    )
-    columns = {keys[i]: pa.array(frame[i].to_numpy(dtype=object), pa.string()) for i in indices}
-    return RawTable(path.name, None, headers, columns, len(frame), header_index + 2)
+    """Fixed-width logs (CDNOW's): cells split on runs of blanks, blank lines left out, a short row's
+    missing cells empty. Such logs are small (CDNOW's 70k lines read in ~0.1 s)."""
+    cells: dict[int, list[str]] = {i: [] for i in indices}
+    rows = 0
+    seen = 0  # non-blank lines, as the sniff counted them for header_index
+    encoding = "utf-8-sig" if layout.encoding == "utf-8" else layout.encoding
+    try:
+        with open(path, encoding=encoding) as handle:
+            for line in handle:
+                parts = line.split()
+                if not parts:
+                    continue
+                seen += 1
+                if seen <= header_index + 1:
+                    continue
+                rows += 1
+                for i in indices:
+                    cells[i].append(parts[i] if i < len(parts) else "")
+    except UnicodeDecodeError as exc:
+        raise ImportRefused(
+            f"{path.name} mixes text encodings, so its text cannot be read; save it again in one encoding.",
+            library_text(exc),
+        ) from exc
+    _check_size(path.name, rows)
+    columns = {}
+    for i in indices:
+        columns.setdefault(keys[i], pa.array(cells.pop(i), pa.string()))
+    return RawTable(path.name, None, headers, columns, rows, header_index + 2)
 
 
 def _arrow_encoding(encoding: str) -> str:
