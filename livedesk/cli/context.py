@@ -10,7 +10,21 @@ from typing import Any
 
 
 class UserError(Exception):
-    """A mistake the user can fix; printed as one line, exit code 2."""
+    """A mistake the user can fix; printed as one line, exit code 2. It holds either a sentence or a coded
+    Message (livedesk.domain.message), which main words in the language of `--lang`."""
+
+    def __init__(self, text) -> None:
+        super().__init__(text)
+        self.text = text
+
+    def words(self, lang: str) -> str:
+        from livedesk.domain.message import Message
+
+        if isinstance(self.text, Message):
+            from livedesk.words.messages import say
+
+            return say(self.text, lang)
+        return str(self.text)
 
 
 @dataclass
@@ -18,6 +32,19 @@ class CliContext:
     db_url: str | None
     lang: str | None = None
     _store: Any = field(default=None, repr=False)
+
+    @property
+    def language(self) -> str:
+        """What the CLI speaks: `--lang`, Chinese by default."""
+        from livedesk.words.language import DEFAULT_LANGUAGE
+
+        return self.lang or DEFAULT_LANGUAGE
+
+    def say(self, message) -> str:
+        """A coded Message in the CLI's language."""
+        from livedesk.words.messages import say
+
+        return say(message, self.language)
 
     @property
     def store(self):

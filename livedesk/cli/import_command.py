@@ -6,6 +6,7 @@ Each file is one transaction; the same file imported again replaces what it stor
 from __future__ import annotations
 
 from livedesk.cli.context import CliContext, UserError, existing_file, print_json, session_id_argument
+from livedesk.domain.message import Message
 
 KINDS = ("orders", "products", "explanations", "minutes", "compass", "live-workbook", "log")
 
@@ -47,53 +48,69 @@ def _import(args, context: CliContext) -> int:
         except SessionNotFound as exc:
             raise UserError(str(exc)) from exc
         except ImportRefused as exc:
-            refused.append(exc.message)
-            results.append({"file": path.name, "refused": True, "message": exc.message})
+            sentence = context.say(exc.reason)
+            refused.append(sentence)
+            results.append({"file": path.name, "refused": True, "code": exc.reason.code, "message": sentence})
     if args.json:
         print_json(results if len(results) > 1 else results[0])
     else:
         for result in results:
             if not result.get("refused"):
-                _print_summary(result)
+                _print_summary(result, context)
     if refused:
         if len(refused) == 1 and len(paths) == 1:
             raise UserError(refused[0])
-        raise UserError(f"{len(refused)} of {len(paths)} files were refused: " + " ".join(refused))
+        heading = context.say(
+            Message("cli.import.refused_count", {"refused": len(refused), "files": len(paths)})
+        )
+        raise UserError(heading + " " + " ".join(refused))
     return 0
 
 
 def _one(context: CliContext, session_id: int, path, kind, mapping) -> dict:
     from livedesk.services.imports import import_file
 
-    return import_file(
+    result = import_file(
         context.store, session_id, path, kind=kind, mapping=mapping, on_existing="replace"
     ).to_dict()
+    for finding in result["findings"]:
+        said = Message.from_json(finding.get("says"))
+        finding["message"] = context.say(said) if said else finding.get("message", finding["code"])
+    return result
 
 
-def _print_summary(result: dict) -> None:
+def _print_summary(result: dict, context: CliContext) -> None:
+    def say(code: str, **params) -> str:
+        return context.say(Message(f"cli.import.{code}", params))
+
     print(
         f"{result['file']}: {result['format_label'] or result['format']}"
         + (f" ({result['encoding']})" if result.get("encoding") else "")
     )
     for d in result["datasets"]:
         print(
-            f"  {d['kind']:<13} dataset {d['dataset_id']}: {d['rows_read']} rows read, {d['rows_stored']} stored, "
-            f"{d['rows_skipped']} skipped"
+            "  "
+            + say(
+                "dataset",
+                kind=Message(f"dataset.{d['kind']}"),
+                dataset=d["dataset_id"],
+                read=d["rows_read"],
+                stored=d["rows_stored"],
+                skipped=d["rows_skipped"],
+            )
         )
     if result["replaced"]:
-        print(
-            f"  replaced the earlier import of the same file (datasets {', '.join(map(str, result['replaced']))})"
-        )
+        print("  " + say("replaced", datasets=", ".join(map(str, result["replaced"]))))
     for known in result.get("already_known", []):
-        print(f"  {known['rows']} order line(s) already known from {known['file']}: this file's copy counts")
+        print("  " + say("already_known", rows=known["rows"], file=known["file"]))
     for notice in result.get("notices", []):
-        print(f"  WARNING: {notice['message']}")
+        print("  " + say("notice", text=notice["message"]))
     for code, count in result["skipped_by_reason"].items():
-        print(f"  skipped {count} row(s): {code}")
+        print("  " + say("skipped", rows=count, reason=code))
     warnings = result["warnings"]
     for warning in warnings[:10]:
-        print(f"  row {warning['row']}: {warning['message']}")
+        print("  " + say("row_warning", row=warning["row"], text=warning["message"]))
     if len(warnings) > 10:
-        print(f"  … {len(warnings) - 10} more warnings (see --json)")
+        print("  " + say("more_warnings", more=len(warnings) - 10))
     for finding in result["findings"]:
-        print(f"  {'ok' if finding['ok'] else 'CHECK'}: {finding['message']}")
+        print("  " + say("check_ok" if finding["ok"] else "check_gap", text=finding["message"]))

@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"'{args.command}' needs a sub-command")
         return int(handler(args, context) or EXIT_OK)
     except UserError as exc:
-        sys.stderr.write(f"livedesk: {exc}\n")
+        sys.stderr.write(f"livedesk: {exc.words(context.language)}\n")
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("livedesk: interrupted\n")

@@ -22,6 +22,7 @@ from livedesk.domain.live_status import (
     TimerStatus,
     level_for,
 )
+from livedesk.domain.message import CodedError, Message
 from livedesk.domain.roles import ScriptStep, SegmentKind
 from livedesk.domain.session import Segment, SessionPlan
 
@@ -45,13 +46,17 @@ DEFAULT_ENCORE_SECONDS = 180
 INSERTED_NOTE = "inserted during the live run"
 
 
-class LiveRunError(RuntimeError):
-    """An action that does not fit the run's state (e.g. `next` before `start`). `code` names the reason
-    for the screens to put in words; the message is for developers and logs."""
+class LiveRunError(CodedError, RuntimeError):
+    """An action that does not fit the run's state (e.g. `next` before `start`). `reason` (the Message
+    `live.<code>`) is what the console and the CLI put in words; `str()` is for developers and logs."""
 
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, message: str, **params: object) -> None:
+        super().__init__(Message(f"live.{code}", params))
         self.code = code
+        self.developer_text = message
+
+    def __str__(self) -> str:
+        return self.developer_text
 
 
 def _ms(moment: datetime | None) -> int | None:
@@ -192,7 +197,9 @@ class LiveRun:
         if self.state is RunState.FINISHED:
             raise LiveRunError("over", "the run is over")
         if self.plan.product(product_id) is None:
-            raise LiveRunError("unknown_product", f"product {product_id} is not in this session's pool")
+            raise LiveRunError(
+                "unknown_product", f"product {product_id} is not in this session's pool", product=product_id
+            )
         if int(seconds) <= 0:
             raise LiveRunError("bad_seconds", "an encore needs a positive number of seconds")
         event = self._event(

@@ -1,7 +1,8 @@
 """Cross-sheet and cross-file checks, reported as findings with the size of the gap (never silently fixed).
 
 GPM implies a whole number of views; 客单价 = GMV / 成交人数; product GMV sums to the session's; orders sum
-to the workbook's GMV. Displayed values are rounded, so each check allows for that rounding.
+to the workbook's GMV. Displayed values are rounded, so each check allows for that rounding. Each finding
+says its sentence as a code with values ("says"), worded by the UI and the CLI in the user's language.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from livedesk.domain.dataset import DatasetKind
+from livedesk.domain.message import Message
 
 
 def summary_values(table: pa.Table) -> dict[str, float]:
@@ -18,6 +20,12 @@ def summary_values(table: pa.Table) -> dict[str, float]:
         if key is not None and value is not None and key not in out:
             out[key] = value
     return out
+
+
+def _says(code: str, **params) -> dict:
+    """The check's sentence as a code and its values (JSON, as findings are stored; Message.from_json reads
+    it back); words at the edge (livedesk.words.messages, codes `check.*`)."""
+    return Message(f"check.{code}", params).to_json()
 
 
 def _display_error_fen(amount_fen: float) -> float:
@@ -45,8 +53,8 @@ def gpm_views(values: dict[str, float]) -> dict | None:
         finding["pv"] = values["pv"]
         finding["pv_gap"] = round(implied - values["pv"], 4)
         finding["ok"] = finding["ok"] and abs(implied - values["pv"]) <= max(tolerance, 0.5)
-    finding["message"] = f"GMV / GPM × 1000 = {implied:.3f} views: " + (
-        "a whole number within rounding" if finding["ok"] else f"off by {gap:.3f} from a whole number"
+    finding["says"] = _says(
+        "gpm_implies_views" if finding["ok"] else "gpm_implies_views_gap", implied=implied, gap=gap
     )
     return finding
 
@@ -70,7 +78,7 @@ def aov(values: dict[str, float]) -> dict | None:
         "unit": "fen",
         "buyers": buyers,
         "buyers_estimated": estimated,
-        "message": f"客单价 {shown / 100:.2f} vs GMV / buyers {expected / 100:.2f} (gap {gap / 100:.2f} yuan)",
+        "says": _says("aov_matches_gmv_per_buyer", actual_fen=shown, expected_fen=expected, gap_fen=gap),
     }
 
 
@@ -93,7 +101,7 @@ def product_gmv(values: dict[str, float], products: pa.Table) -> dict | None:
         "gap": gap,
         "gap_ratio": round(gap / gmv, 6) if gmv else None,
         "unit": "fen",
-        "message": f"products sum to {total / 100:.2f} yuan, the session shows {gmv / 100:.2f} (gap {gap / 100:.2f})",
+        "says": _says("product_gmv_sums_to_session", actual_fen=total, expected_fen=gmv, gap_fen=gap),
     }
 
 
@@ -109,8 +117,13 @@ def orders_vs_summary(orders_gmv_fen: int, summary_gmv_fen: float, source: str) 
         "gap_ratio": round(gap / summary_gmv_fen, 6) if summary_gmv_fen else None,
         "unit": "fen",
         "against": source,
-        "message": f"paid order lines in the live window sum to {orders_gmv_fen / 100:.2f} yuan, "
-        f"{source} shows {summary_gmv_fen / 100:.2f} (gap {gap / 100:.2f})",
+        "says": _says(
+            "orders_sum_to_workbook_gmv",
+            actual_fen=orders_gmv_fen,
+            expected_fen=summary_gmv_fen,
+            gap_fen=gap,
+            source=source,
+        ),
     }
 
 

@@ -72,6 +72,6 @@ def read_compass(path: Path, workbook, sheet_names: list[str], context: ReadCont
         if products is not None:
             result.datasets.append(products)
     if not result.datasets:
-        raise ImportRefused(f"{path.name} has the sheets of a {LABEL} workbook but no data rows in them.")
+        raise ImportRefused("import.workbook_no_rows", file=path.name, format=LABEL)
     result.findings = workbook_findings(result.datasets)
     return result

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from livedesk.import_export import compass_workbook, live_log_reader, live_workbook, minute_curve
-from livedesk.import_export.errors import ImportCancelled, ImportRefused, unexpected
+from livedesk.import_export.errors import ImportCancelled, ImportRefused, in_sheet, unexpected
 from livedesk.import_export.fields import resolve
 from livedesk.import_export.mapped_table import ColumnMapping, wanted_keys
 from livedesk.import_export.metric_tables import EXPLANATION_FIELDS, PRODUCT_FIELDS
@@ -90,15 +90,13 @@ def _table_score(fmt: str, keys: list[str]) -> float:
     return 0.0
 
 
-def check_width(name: str, rows: list[list]) -> None:
+def check_width(name, rows: list[list]) -> None:
     """Refuse a table whose header search rows name more columns than any export has (a 16,000-column
     header would make every header lookup slow)."""
     for row in rows[:HEADER_SEARCH_ROWS]:
         filled = sum(1 for cell in row if cell not in ("", None))
         if filled > MAX_COLUMNS:
-            raise ImportRefused(
-                f"{name} has {filled:,} columns, more than the {MAX_COLUMNS:,} LiveDesk reads from one table."
-            )
+            raise ImportRefused("import.too_many_columns", file=name, columns=filled, limit=MAX_COLUMNS)
 
 
 def recognise(rows: list[list], kind: str | None) -> tuple[str, int]:
@@ -146,9 +144,9 @@ def detect(path: str | Path, *, kind: str | None = None, mapping: ColumnMapping 
 
 def _detect(path: Path, kind: str | None, mapping: ColumnMapping | None) -> Detection:
     if not path.is_file():
-        raise ImportRefused(f"{path.name} does not exist or is not a file.")
+        raise ImportRefused("import.not_a_file", file=path.name)
     if path.stat().st_size == 0:
-        raise ImportRefused(f"{path.name} is empty.")
+        raise ImportRefused("import.empty", file=path.name)
     with open(path, "rb") as handle:
         magic = handle.read(4)
     if magic in (_ZIP, _OLE):
@@ -162,22 +160,18 @@ def _detect(path: Path, kind: str | None, mapping: ColumnMapping | None) -> Dete
 
 def _detect_text(path: Path, kind: str | None, mapping: ColumnMapping | None) -> Detection:
     if kind in ("compass", "live-workbook"):
-        raise ImportRefused(
-            f"{path.name} is a text file, but a {LABELS[KIND_TO_FORMAT[kind]]} export is an XLSX workbook."
-        )
+        raise ImportRefused("import.text_not_workbook", file=path.name, format=LABELS[KIND_TO_FORMAT[kind]])
     layout = sniff_text(path)
     check_width(path.name, layout.rows)
     fmt, index = ("mapped", _mapped_header(layout.rows, mapping)) if mapping else recognise(layout.rows, kind)
     if index >= len(layout.rows):
-        raise ImportRefused(f"{path.name} has fewer rows than the header row the mapping names.")
+        raise ImportRefused("import.header_row_missing", file=path.name)
     headers = [clean_cell(c) or "" for c in layout.rows[index]]
     widths = [len(row) for row in layout.rows[:50]]
     if len(headers) < 2 or (
         layout.delimiter == "," and sum(w == len(headers) for w in widths) < len(widths) / 2
     ):
-        raise ImportRefused(
-            f"{path.name} is not a table: no columns separated by commas, tabs or semicolons were found."
-        )
+        raise ImportRefused("import.not_a_table", file=path.name)
     preview = [[clean_cell(c) for c in row] for row in layout.rows[index + 1 : index + 1 + PREVIEW_ROWS]]
     return Detection(
         path,
@@ -207,15 +201,13 @@ def _detect_workbook(path: Path, kind: str | None, mapping: ColumnMapping | None
             if kind == fmt_kind or (kind is None and module.looks_like(sheets)):
                 return Detection(format=module.FORMAT, kind=fmt_kind, **base)
     sheet, rows = _choose_sheet(path, workbook, sheets, mapping.sheet if mapping else None)
-    check_width(f"{path.name}: sheet {sheet}", rows)
+    check_width(in_sheet(path.name, sheet), rows)
     fmt, index = ("mapped", _mapped_header(rows, mapping)) if mapping else recognise(rows, kind)
     if index >= len(rows):
-        raise ImportRefused(f"{path.name} has fewer rows than the header row the mapping names.")
+        raise ImportRefused("import.header_row_missing", file=path.name)
     headers = [clean_cell(c) or "" for c in rows[index]]
     if sum(1 for h in headers if h) < 2:
-        raise ImportRefused(
-            f"{path.name}: sheet {sheet} is not a table (its header row has fewer than two named columns)."
-        )
+        raise ImportRefused("import.sheet_not_a_table", file=path.name, sheet=sheet)
     preview = [[clean_cell(c) for c in row] for row in rows[index + 1 : index + 1 + PREVIEW_ROWS]]
     return Detection(
         format=fmt,
@@ -234,13 +226,13 @@ def _choose_sheet(path: Path, workbook, sheets: list[str], wanted: str | None) -
     if wanted is not None:
         match = next((s for s in sheets if normalise_header(s) == normalise_header(wanted)), None)
         if match is None:
-            raise ImportRefused(f"{path.name} has no sheet {wanted} (sheets: {', '.join(sheets)}).")
+            raise ImportRefused("import.no_such_sheet", file=path.name, sheet=wanted, sheets=sheets)
         rows = trim_rows(sheet_rows(path, workbook, match))
         if not rows:
-            raise ImportRefused(f"{path.name} has no rows in sheet {match}.")
+            raise ImportRefused("import.sheet_no_rows", file=path.name, sheet=match)
         return match, rows
     for sheet in sheets:
         rows = trim_rows(sheet_rows(path, workbook, sheet))
         if rows:
             return sheet, rows
-    raise ImportRefused(f"{path.name} is a workbook without any filled sheet.")
+    raise ImportRefused("import.workbook_unfilled", file=path.name)

@@ -14,7 +14,9 @@ import numpy as np
 import pyarrow as pa
 
 from livedesk.domain.dataset import RowWarning
+from livedesk.domain.message import Message
 from livedesk.import_export import columns as conv
+from livedesk.import_export.errors import ImportRefused
 from livedesk.import_export.tabular import RawTable
 from livedesk.import_export.values import YEARS, normalise_header, shown
 
@@ -159,17 +161,24 @@ def convert_fields(
     return out
 
 
-def describe_found(found: list[str], limit: int = 12) -> str:
+def describe_found(found: list[str], limit: int = 12) -> Message:
+    """The file's own header cells, for a refusal ("columns found: 日期, 负责人 and 3 more")."""
     # A header cell can hold anything (a whole file after a stray quote): each is shown on one short line.
     named = [" ".join(h.split())[:40] for h in found if h and h.strip()]
     if not named:
-        return "none"
-    more = f" and {len(named) - limit} more" if len(named) > limit else ""
-    return ", ".join(named[:limit]) + more
+        return Message("phrase.no_columns")
+    if len(named) > limit:
+        return Message("phrase.columns_found_more", {"columns": named[:limit], "more": len(named) - limit})
+    return Message("phrase.columns_found", {"columns": named})
 
 
-def describe_missing(name: str, missing: list[str], found: list[str], what: str) -> str:
-    shown = describe_found(found)
-    return (
-        f"{name} is missing the required column(s) {', '.join(missing)} for {what} (columns found: {shown})."
+def missing_columns(name: str, missing: list, found: list[str], what) -> ImportRefused:
+    """The refusal for a table without a column it needs; `missing` holds names or one_of phrases."""
+    return ImportRefused(
+        "import.missing_columns", file=name, missing=missing, what=what, found=describe_found(found)
     )
+
+
+def one_of(names: list[str]) -> Message:
+    """ "订单提交时间 or 支付完成时间": any one of these columns would do."""
+    return Message("phrase.one_of", {"alternatives": list(names)})

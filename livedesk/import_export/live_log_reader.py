@@ -11,8 +11,7 @@ from livedesk.domain.dataset import DatasetKind
 from livedesk.domain.live_log import EventKind, Marker
 from livedesk.domain.roles import ScriptStep
 from livedesk.import_export.columns import canonical_table
-from livedesk.import_export.errors import ImportRefused
-from livedesk.import_export.fields import RowIssues, convert_fields, describe_missing
+from livedesk.import_export.fields import RowIssues, convert_fields, missing_columns
 from livedesk.import_export.parsed import ParsedDataset, ReadContext
 from livedesk.import_export.tabular import RawTable
 from livedesk.import_export.values import shown
@@ -44,7 +43,7 @@ def read_live_log(raw: RawTable, context: ReadContext) -> ParsedDataset:
     mapping = {name: name for name in HEADER if name in raw.keys}
     missing = [name for name in ("at", "kind") if name not in mapping]
     if missing:
-        raise ImportRefused(describe_missing(raw.name, missing, raw.headers, LABEL))
+        raise missing_columns(raw.name, missing, raw.headers, LABEL)
     issues = RowIssues(raw.source_rows())
     out = convert_fields(raw, mapping, TYPES, issues, zone=context.zone, required=frozenset({"at", "kind"}))
     n = raw.num_rows

@@ -80,6 +80,6 @@ def read_live_workbook(path: Path, workbook, sheet_names: list[str], context: Re
             if dataset is not None:
                 result.datasets.append(dataset)
     if not result.datasets:
-        raise ImportRefused(f"{path.name} has the sheets of a {LABEL} workbook but no data rows in them.")
+        raise ImportRefused("import.workbook_no_rows", file=path.name, format=LABEL)
     result.findings = workbook_findings(result.datasets)
     return result

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from livedesk.domain.dataset import DatasetKind
-from livedesk.import_export.errors import ImportRefused
-from livedesk.import_export.fields import describe_missing
+from livedesk.domain.message import Message
+from livedesk.import_export.fields import missing_columns
 from livedesk.import_export.metric_tables import build_metric_table
 from livedesk.import_export.minute_curve import read_minutes
 from livedesk.import_export.orders import ORDER_TYPES, build_orders, missing_order_fields
@@ -139,12 +139,13 @@ def wanted_keys(mapping: ColumnMapping) -> set[str]:
 def read_mapped(raw: RawTable, mapping: ColumnMapping, context: ReadContext) -> ParsedDataset:
     keys = set(raw.keys)
     absent = [
-        f"{header} (for {name})"
+        Message("phrase.mapped_column", {"header": header, "name": name})
         for name, header in mapping.columns.items()
         if normalise_header(header) not in keys
     ]
     if absent:
-        raise ImportRefused(describe_missing(raw.name, absent, raw.headers, f"the {mapping.kind} mapping"))
+        what = Message("phrase.mapping", {"kind": Message(f"dataset.{mapping.kind}")})
+        raise missing_columns(raw.name, absent, raw.headers, what)
     resolved = {name: normalise_header(header) for name, header in mapping.stored_columns().items()}
     if mapping.kind == "orders":
         parsed = build_orders(raw, resolved, context, cancel_prefix=mapping.cancel_prefix)

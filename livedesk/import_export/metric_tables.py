@@ -16,9 +16,9 @@ from livedesk.domain.canonical import (
     PRODUCT_METRIC_COLUMNS,
 )
 from livedesk.domain.dataset import DatasetKind
+from livedesk.domain.message import Message
 from livedesk.import_export.columns import canonical_table
-from livedesk.import_export.errors import ImportRefused
-from livedesk.import_export.fields import Field, RowIssues, convert_fields, describe_missing, resolve
+from livedesk.import_export.fields import Field, RowIssues, convert_fields, missing_columns, one_of, resolve
 from livedesk.import_export.parsed import ParsedDataset, ReadContext
 from livedesk.import_export.tabular import RawTable
 
@@ -123,7 +123,7 @@ def build_metric_table(
     context: ReadContext,
     *,
     mapping: dict[str, str] | None = None,
-    what: str = "",
+    what: str | Message = "",
 ) -> ParsedDataset:
     """Convert a small metric table; `mapping` (canonical → header key) overrides the built-in aliases."""
     fields, spec, required = {
@@ -135,8 +135,9 @@ def build_metric_table(
     mapping = mapping if mapping is not None else resolve(raw.keys, list(fields))
     if not any(name in mapping for name in required) or len(mapping) < 2:
         wanted = [next(iter(f.aliases)) for f in fields if f.name in required]
-        raise ImportRefused(
-            describe_missing(raw.name, [" or ".join(wanted)], raw.headers, what or kind.value)
+        what = what or Message(f"dataset.{kind.value}")
+        raise missing_columns(
+            raw.name, [wanted[0] if len(wanted) == 1 else one_of(wanted)], raw.headers, what
         )
     issues = RowIssues(raw.source_rows())
     ranges: dict = {}

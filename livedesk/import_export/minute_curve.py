@@ -46,9 +46,7 @@ def _date_clock_times(name: str, column: pa.Array, context: ReadContext) -> pa.A
     if not present or not all(_CLOCK.match(t) for t in present):
         return column
     if context.window_ms is None:
-        raise ImportRefused(
-            f"{name} gives clock times without a date; import it into a session so they can be dated."
-        )
+        raise ImportRefused("import.clock_without_date", file=name)
     zone = ZoneInfo(context.zone)
     day = datetime.fromtimestamp(context.window_ms[0] / 1000, zone).date()
     out, previous, offset = [], None, 0

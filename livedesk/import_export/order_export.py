@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from livedesk.import_export.errors import ImportRefused
-from livedesk.import_export.fields import Field, describe_missing, resolve
+from livedesk.import_export.fields import Field, missing_columns, one_of, resolve
 from livedesk.import_export.orders import build_orders, missing_order_fields
 from livedesk.import_export.parsed import ParsedDataset, ReadContext
 from livedesk.import_export.tabular import RawTable
@@ -323,11 +322,12 @@ def read_order_export(raw: RawTable, fmt: OrderFormat, context: ReadContext) -> 
             "paid_at or created_at": _aliases(fmt, "paid_at", "created_at"),
             "amount (or unit_price and quantity)": _aliases(fmt, "amount_fen"),
         }
-        raise ImportRefused(describe_missing(raw.name, [names[m] for m in missing], raw.headers, fmt.label))
+        raise missing_columns(raw.name, [names[m] for m in missing], raw.headers, fmt.label)
     parsed = build_orders(raw, mapping, context)
     parsed.meta["format_label"] = fmt.label
     return parsed
 
 
-def _aliases(fmt: OrderFormat, *names: str) -> str:
-    return " or ".join(a for spec in fmt.fields if spec.name in names for a in spec.aliases[:1])
+def _aliases(fmt: OrderFormat, *names: str):
+    found = [a for spec in fmt.fields if spec.name in names for a in spec.aliases[:1]]
+    return found[0] if len(found) == 1 else one_of(found)

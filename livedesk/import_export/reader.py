@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from livedesk.domain.dataset import DatasetKind
+from livedesk.domain.message import Message
 from livedesk.import_export import compass_workbook, live_log_reader, live_workbook, minute_curve
 from livedesk.import_export.detection import Detection
 from livedesk.import_export.errors import ImportCancelled, ImportRefused, unexpected
@@ -13,13 +14,7 @@ from livedesk.import_export.order_export import ORDER_FORMATS, read_order_export
 from livedesk.import_export.parsed import ParsedFile, ReadContext
 from livedesk.import_export.tabular import RawTable, read_text_table, rows_to_table
 
-_KIND_WORDS = {
-    "orders": "an order export",
-    "products": "a product table",
-    "explanations": "an explanation table",
-    "minutes": "a per-minute curve",
-    "log": "a LiveDesk live log",
-}
+_EXPECTED = ("orders", "products", "explanations", "minutes", "log")  # kinds with words for "not a …"
 
 
 def load_raw(detection: Detection, wanted: set[str] | None) -> RawTable:
@@ -32,7 +27,7 @@ def load_raw(detection: Detection, wanted: set[str] | None) -> RawTable:
         )
         detection.rows = None  # the sheet's cells are no longer needed: free them before converting
     if raw.num_rows == 0:
-        raise ImportRefused(f"{detection.path.name} has a header row but no data rows.")
+        raise ImportRefused("import.no_data_rows", file=detection.path.name)
     return raw
 
 
@@ -64,10 +59,12 @@ def _read(detection: Detection, context: ReadContext, mapping: ColumnMapping | N
         raw = load_raw(detection, order_format.wanted)
         return ParsedFile(fmt, [read_order_export(raw, order_format, context)])
     if fmt == "unknown":
-        found = describe_found(detection.headers)
-        what = _KIND_WORDS.get(detection.kind or "", "a table")
+        kind = detection.kind if detection.kind in _EXPECTED else "table"
         raise ImportRefused(
-            f"{name} is not {what} LiveDesk recognises (columns found: {found}); map its columns to import it."
+            "import.not_recognised",
+            file=name,
+            what=Message(f"expected.{kind}"),
+            found=describe_found(detection.headers),
         )
     raw = load_raw(detection, None)
     if fmt == minute_curve.FORMAT:

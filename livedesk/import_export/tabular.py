@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
@@ -17,8 +18,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from livedesk.domain.dataset import RowWarning
+from livedesk.domain.message import Message
 from livedesk.import_export.encoding import decode_head, detect_encoding, read_head
-from livedesk.import_export.errors import ImportRefused, library_text
+from livedesk.import_export.errors import ImportRefused, in_sheet, library_text
 from livedesk.import_export.values import clean_cell, normalise_header
 
 DELIMITERS = (",", "\t", ";", "|")
@@ -76,25 +78,19 @@ def sniff_text(path: Path) -> TextLayout:
     head = read_head(path)
     name = path.name
     if not head.strip():
-        raise ImportRefused(f"{name} is empty.")
+        raise ImportRefused("import.empty", file=name)
     encoding = detect_encoding(head)
     if encoding is None:
-        raise ImportRefused(
-            f"{name} is not a text table or workbook (it holds binary data LiveDesk cannot read)."
-        )
+        raise ImportRefused("import.binary", file=name)
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
-        raise ImportRefused(
-            f"{name} is {size / (1 << 30):.1f} GB, more than the {MAX_TEXT_BYTES >> 30} GB LiveDesk reads "
-            "from one text file."
-        )
+        raise ImportRefused("import.text_too_big", file=name, size_bytes=size, limit_bytes=MAX_TEXT_BYTES)
     complete = size <= len(head)
     try:
         text = decode_head(head, encoding, complete)
     except UnicodeDecodeError as exc:
         raise ImportRefused(
-            f"{name} mixes text encodings near {_where(exc.start)}, so its text cannot be read.",
-            library_text(exc),
+            "import.mixed_encoding_at", library_text(exc), file=name, where=_where(exc.start)
         ) from exc
     if "\x00" in text:
         text = text.replace("\x00", "")  # stray NUL bytes in a UTF-8 or GBK file carry nothing
@@ -103,7 +99,7 @@ def sniff_text(path: Path) -> TextLayout:
         lines = lines[:-1]  # the sniff may cut the last line in half
     lines = [line for line in lines[:200] if line.strip()]
     if not lines:
-        raise ImportRefused(f"{name} is empty.")
+        raise ImportRefused("import.empty", file=name)
     if max(map(len, lines)) > MAX_CELL_CHARS * 4 and _longest_cell(lines) > MAX_CELL_CHARS:
         raise _long_cell(name)
     delimiter = _choose_delimiter(lines)
@@ -119,9 +115,7 @@ def _csv_rows(text: str, delimiter: str, name: str) -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(text), delimiter=delimiter))
     except csv.Error as exc:
-        raise ImportRefused(
-            f"{name} is not a table LiveDesk can read (its quotes do not pair up).", library_text(exc)
-        ) from exc
+        raise ImportRefused("import.quotes_unpaired", library_text(exc), file=name) from exc
 
 
 def _longest_cell(lines: list[str]) -> int:
@@ -133,19 +127,17 @@ def _longest_cell(lines: list[str]) -> int:
     return longest
 
 
-def _long_cell(name: str) -> ImportRefused:
-    return ImportRefused(
-        f"{name} has a cell longer than {MAX_CELL_CHARS:,} characters, the most a spreadsheet cell holds."
-    )
+def _long_cell(name: str | Message) -> ImportRefused:
+    return ImportRefused("import.cell_too_long", file=name, limit=MAX_CELL_CHARS)
 
 
-def _where(offset: int) -> str:
+def _where(offset: int) -> Message:
     """A byte offset as a person reads it: "the start", "byte 300", "2.1 MB"."""
+    if offset < 16:
+        return Message("where.start")
     if offset < 1024:
-        return "the start" if offset < 16 else f"byte {offset:,}"
-    if offset < 1 << 20:
-        return f"{offset / 1024:.0f} KB"
-    return f"{offset / (1 << 20):.1f} MB"
+        return Message("where.byte", {"offset": offset})
+    return Message("where.size", {"offset_bytes": offset})
 
 
 def _choose_delimiter(lines: list[str]) -> str:
@@ -218,10 +210,7 @@ def read_text_table(path: Path, layout: TextLayout, header_index: int, wanted: s
                 return _utf8_gone_wrong(path, layout, header_index, wanted, exc)
             if not multiline and "Expected" in message and "columns" in message:
                 continue
-            raise ImportRefused(
-                f"{path.name} is not a table LiveDesk can read (a row breaks the {_DELIMITER_WORDS.get(layout.delimiter, 'delimited')} layout).",
-                library_text(exc),
-            ) from exc
+            raise _layout_broken(path.name, layout.delimiter, message, exc) from exc
         if dropped:
             return read_ragged(path, layout, header_index, wanted)
         break
@@ -234,22 +223,27 @@ def read_text_table(path: Path, layout: TextLayout, header_index: int, wanted: s
     return RawTable(path.name, None, headers, columns, table.num_rows, header_index + 2)
 
 
-_DELIMITER_WORDS = {
-    ",": "comma-separated",
-    "\t": "tab-separated",
-    ";": "semicolon-separated",
-    "|": "bar-separated",
-}
+_LAYOUTS = {",": "layout.comma", "\t": "layout.tab", ";": "layout.semicolon", "|": "layout.bar"}
+_ROW = re.compile(r"\bRow #(\d+)")
 
 
-def _check_size(name: str, rows: int) -> None:
-    if rows > MAX_ROWS:
-        raise ImportRefused(
-            f"{name} has {rows:,} rows, more than the {MAX_ROWS:,} LiveDesk reads from one table."
+def _layout_broken(name: str, delimiter: str, said: str, exc: Exception) -> ImportRefused:
+    """The parser's complaint as a refusal; the row it names (when it names one) is the user's clue."""
+    layout = Message(_LAYOUTS.get(delimiter, "layout.other"))
+    row = _ROW.search(said)
+    if row:
+        return ImportRefused(
+            "import.layout_broken_at", library_text(exc), file=name, row=int(row.group(1)), layout=layout
         )
+    return ImportRefused("import.layout_broken", library_text(exc), file=name, layout=layout)
 
 
-def _check_cells(name: str, column: pa.Array) -> None:
+def _check_size(name: str | Message, rows: int) -> None:
+    if rows > MAX_ROWS:
+        raise ImportRefused("import.too_many_rows", file=name, rows=rows, limit=MAX_ROWS)
+
+
+def _check_cells(name: str | Message, column: pa.Array) -> None:
     if len(column) and (pc.max(pc.utf8_length(column)).as_py() or 0) > MAX_CELL_CHARS:
         raise _long_cell(name)
 
@@ -263,9 +257,7 @@ def _utf8_gone_wrong(path: Path, layout: TextLayout, header_index: int, wanted, 
         return read_text_table(path, fallback, header_index, wanted)
     offset = _first_bad_utf8(path)
     raise ImportRefused(
-        f"{path.name} starts in UTF-8 but turns into another text encoding at {_where(offset)}; "
-        "save it again in one encoding.",
-        library_text(exc),
+        "import.utf8_then_other", library_text(exc), file=path.name, where=_where(offset)
     ) from exc
 
 
@@ -313,13 +305,10 @@ def read_ragged(path: Path, layout: TextLayout, header_index: int, wanted: set[s
         if "field larger" in str(exc):
             raise _long_cell(path.name) from exc
         raise ImportRefused(
-            f"{path.name} is not a table LiveDesk can read (its quotes do not pair up).", library_text(exc)
+            "import.quotes_unpaired_at", library_text(exc), file=path.name, row=reader.line_num
         ) from exc
     except UnicodeDecodeError as exc:
-        raise ImportRefused(
-            f"{path.name} mixes text encodings, so its text cannot be read; save it again in one encoding.",
-            library_text(exc),
-        ) from exc
+        raise ImportRefused("import.mixed_encoding", library_text(exc), file=path.name) from exc
     columns = {}
     for i in indices:
         columns.setdefault(keys[i], pa.array(cells.pop(i), pa.string()))
@@ -388,19 +377,29 @@ def open_workbook(path: Path):
     try:
         return load_workbook(str(path))
     except Exception as exc:  # calamine raises its own zip/xml errors and plain ones for broken files
-        raise ImportRefused(
-            f"{path.name} is a damaged or truncated workbook and cannot be opened.", library_text(exc)
-        ) from exc
+        size = path.stat().st_size
+        if _cut_off_zip(path, size):
+            raise ImportRefused(
+                "import.truncated_workbook", library_text(exc), file=path.name, size_bytes=size
+            ) from exc
+        raise ImportRefused("import.damaged_workbook", library_text(exc), file=path.name) from exc
+
+
+def _cut_off_zip(path: Path, size: int) -> bool:
+    """An XLSX that starts as a zip but has no end record: the download or copy stopped part way."""
+    with open(path, "rb") as handle:
+        if handle.read(4) != b"PK\x03\x04":
+            return False
+        handle.seek(max(size - (66 << 10), 0))
+        return b"PK\x05\x06" not in handle.read()
 
 
 def sheet_rows(path: Path, workbook, sheet: str, nrows: int | None = None) -> list[list]:
     try:
         rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False, nrows=nrows)
     except Exception as exc:
-        raise ImportRefused(
-            f"{path.name}: sheet {sheet} is damaged and cannot be read.", library_text(exc)
-        ) from exc
-    _check_size(f"{path.name}: sheet {sheet}", len(rows))
+        raise ImportRefused("import.damaged_sheet", library_text(exc), file=path.name, sheet=sheet) from exc
+    _check_size(in_sheet(path.name, sheet), len(rows))
     return rows
 
 
@@ -416,12 +415,10 @@ def rows_to_table(
     name: str, sheet: str | None, rows: list[list], header_index: int, wanted: set[str] | None
 ) -> RawTable:
     """Sheet rows → string columns; uniform cells go through Arrow in one call, mixed ones cell by cell."""
-    label = f"{name}: sheet {sheet}" if sheet else name
+    label = in_sheet(name, sheet) if sheet else name
     named = sum(1 for cell in rows[header_index] if cell not in ("", None))
     if named > MAX_COLUMNS:
-        raise ImportRefused(
-            f"{label} has {named:,} columns, more than the {MAX_COLUMNS:,} LiveDesk reads from one table."
-        )
+        raise ImportRefused("import.too_many_columns", file=label, columns=named, limit=MAX_COLUMNS)
     headers = [clean_cell(h) or "" for h in rows[header_index]]
     keys = [normalise_header(h) for h in headers]
     body = rows[header_index + 1 :]

@@ -13,6 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from livedesk.domain.message import Message
 from livedesk.import_export.errors import ImportRefused
 
 MAX_MEMBER_BYTES = 1 << 30  # one part of the workbook, uncompressed
@@ -111,7 +112,7 @@ def measure_sheet(stream, name: str, file_name: str) -> SheetBox:
     while chunk := stream.read(_CHUNK):
         read += len(chunk)
         if read > MAX_MEMBER_BYTES:
-            raise _too_big(file_name, name)
+            raise _too_big(file_name, Message("part.sheet", {"sheet": name}))
         data = tail + chunk
         if box.columns == 0:
             widths = [column_number(m.decode()) for m in re.findall(rb'<c r="([A-Z]+)', data[:_FIRST_CELLS])]
@@ -126,10 +127,7 @@ def measure_sheet(stream, name: str, file_name: str) -> SheetBox:
             end = match.start() + 40 if match.group(0).startswith(b'<c r="') else match.end()
             found = _REF.search(data, match.start(), end)
             if found is None:
-                raise ImportRefused(
-                    f"{file_name}: sheet {name} has cells without a position, which LiveDesk does not read; "
-                    "save it again from Excel or WPS."
-                )
+                raise ImportRefused("import.cell_without_position", file=file_name, sheet=name)
             columns = column_number(found.group(1).decode())
             rows = int(found.group(2)) if found.group(2) else 0
             _check_box(SheetBox(rows, columns), name, file_name)  # the exact reference against Excel's limits
@@ -155,29 +153,33 @@ def _rare_cells(data: bytes, box: SheetBox):
 def _check_box(box: SheetBox, name: str, file_name: str) -> None:
     if box.columns > EXCEL_COLUMNS or box.rows > EXCEL_ROWS:
         raise ImportRefused(
-            f"{file_name}: sheet {name} has a cell beyond the last row or column a spreadsheet can have "
-            f"({EXCEL_ROWS:,} rows, {EXCEL_COLUMNS:,} columns); the file is damaged."
+            "import.cell_beyond_sheet",
+            file=file_name,
+            sheet=name,
+            max_rows=EXCEL_ROWS,
+            max_columns=EXCEL_COLUMNS,
         )
     if box.cells > MAX_CELLS:
         raise ImportRefused(
-            f"{file_name}: sheet {name} spans {box.rows:,} rows by {box.columns:,} columns, more than the "
-            f"{MAX_CELLS:,} cells LiveDesk reads from one sheet."
+            "import.sheet_too_big",
+            file=file_name,
+            sheet=name,
+            rows=box.rows,
+            columns=box.columns,
+            limit=MAX_CELLS,
         )
 
 
-def _too_big(file_name: str, part: str) -> ImportRefused:
-    return ImportRefused(
-        f"{file_name} unpacks to more than {MAX_MEMBER_BYTES >> 30} GB in {part}, more than LiveDesk reads "
-        "from one workbook."
-    )
+def _too_big(file_name: str, part: Message) -> ImportRefused:
+    return ImportRefused("import.part_too_big", file=file_name, part=part, limit_bytes=MAX_MEMBER_BYTES)
 
 
-def _part_words(part: str, titles: dict[str, str]) -> str:
+def _part_words(part: str, titles: dict[str, str]) -> Message:
     if part in titles:
-        return f"sheet {titles[part]}"
+        return Message("part.sheet", {"sheet": titles[part]})
     if part.startswith("xl/worksheets/"):
-        return "one of its sheets"
-    return "its shared text" if "sharedStrings" in part else "one of its parts"
+        return Message("part.a_sheet")
+    return Message("part.shared_text" if "sharedStrings" in part else "part.other")
 
 
 def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -218,8 +220,7 @@ def check_workbook(path: Path) -> dict[str, SheetBox]:
         total = sum(info.file_size for info in infos)
         if total > MAX_TOTAL_BYTES:
             raise ImportRefused(
-                f"{name} unpacks to {total / (1 << 30):.1f} GB, more than the {MAX_TOTAL_BYTES >> 30} GB "
-                "LiveDesk reads from one workbook."
+                "import.unpacks_too_big", file=name, size_bytes=total, limit_bytes=MAX_TOTAL_BYTES
             )
         titles = _sheet_titles(archive)
         for info in infos:
@@ -228,9 +229,11 @@ def check_workbook(path: Path) -> dict[str, SheetBox]:
                 raise _too_big(name, part)
             if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
                 raise ImportRefused(
-                    f"{name} is packed more than {MAX_RATIO} to 1 in {part}, the way a zip bomb is; "
-                    "LiveDesk does not unpack it.",
+                    "import.zip_bomb",
                     f"{info.filename}: {info.file_size} bytes from {info.compress_size}",
+                    file=name,
+                    part=part,
+                    ratio=MAX_RATIO,
                 )
         for info in infos:
             if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from livedesk.domain.dataset import DatasetKind
+from livedesk.domain.message import Message
 from livedesk.import_export.errors import ImportRefused
 from livedesk.import_export.fields import Field
 from livedesk.import_export.metric_tables import build_metric_table
@@ -28,8 +29,11 @@ def locate_sheets(
     found = {name: find_sheet(sheet_names, name) for name in wanted}
     if not any(found.values()):
         raise ImportRefused(
-            f"{path.name} is not a {label} workbook: none of the sheets {', '.join(wanted)} is there "
-            f"(sheets found: {', '.join(sheet_names) or 'none'})."
+            "import.not_that_workbook",
+            file=path.name,
+            format=label,
+            wanted=list(wanted),
+            sheets=list(sheet_names) or Message("phrase.none"),
         )
     return found
 
@@ -60,7 +64,7 @@ def table_dataset(
     if len(rows) <= start + 1:
         return None
     raw = rows_to_table(path.name, sheet, rows, start, None)
-    return build_metric_table(raw, kind, context, what=f"sheet {sheet}")
+    return build_metric_table(raw, kind, context, what=Message("part.sheet", {"sheet": sheet}))
 
 
 def header_value_pairs(rows: list[list], sheet: str) -> list[tuple]:

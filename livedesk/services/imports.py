@@ -15,6 +15,7 @@ from pathlib import Path
 
 from livedesk.domain.dataset import Dataset, DatasetKind, RowWarning
 from livedesk.domain.live_log import EventKind, LiveEvent, Marker
+from livedesk.domain.message import Message
 from livedesk.domain.roles import ScriptStep
 from livedesk.import_export.errors import ImportCancelled, ImportRefused
 from livedesk.persistence import (
@@ -51,6 +52,9 @@ class ImportSummary:
     already_known: list[dict] = field(default_factory=list)
     # Whole-file notices (e.g. file_outside_session with both time ranges); the file is still imported.
     notices: list[dict] = field(default_factory=list)
+    # A refused file: why, as a code with values (the screens word it), and what the library said.
+    refusal: Message | None = None
+    details: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -150,7 +154,7 @@ def import_file(
     try:
         column_mapping = _as_mapping(mapping)
     except ValueError as exc:
-        raise ImportRefused(f"{path.name} cannot be imported with this mapping: {exc}.") from exc
+        raise ImportRefused("import.bad_mapping", file=path.name, reason=str(exc)) from exc
     with store.reading() as db:
         session = session_repository.get_session(db, session_id)
         logged = live_log_repository.list_events(db, session_id, session.timezone)
@@ -168,7 +172,7 @@ def import_file(
         cancelled=(lambda: bool(getattr(control, "cancelled", False))) if control is not None else None,
     )
     if not path.is_file():
-        raise ImportRefused(f"{path.name} does not exist or is not a file.")
+        raise ImportRefused("import.not_a_file", file=path.name)
     with ThreadPoolExecutor(max_workers=1) as pool:
         # Hashing a 370 MB export takes as long as parsing it; hashlib releases the GIL, so it runs beside.
         digest = pool.submit(file_sha256, path)

@@ -25,6 +25,14 @@ def tr(text: str) -> str:
     return _catalogue.get(text, text)
 
 
+def say(message) -> str:
+    """A coded Message (livedesk.domain.message) in the current language (livedesk.words.language); call
+    it when showing, so a language switch words it anew."""
+    from livedesk.words.messages import say as word
+
+    return word(message)
+
+
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
     """Make `lang` the UI language: LiveDesk's catalogue and, for Chinese, Qt's own translations."""
     if lang not in LANGUAGES:

@@ -47,12 +47,35 @@ def refusal_problem(message: str, name: str, mapping_name: str | None = None) ->
     if name not in message and (mapping_name is None or mapping_name not in message):
         return "does not name the file"
     # The file's own header cells, quoted back to the user, may hold anything.
-    found = INTERNALS.search(re.sub(r"\(columns found: .*?\)", "", message))
+    found = INTERNALS.search(
+        re.sub(r"\(columns found: .*?\)|（找到的列：.*?）|（没有找到列名）", "", message)
+    )
     if found:
         return f"quotes internals ({found.group(0)!r})"
     if len(message) > 600:
         return "longer than a sentence"
     return None
+
+
+def refusal_outcome(exc, name: str) -> tuple[str, str]:
+    """A refusal is good when it has a code with words and both its sentences (Chinese, the default, and
+    English) are clean and name the file."""
+    from livedesk.words.messages import MESSAGES, say
+
+    if exc.reason.code not in MESSAGES:
+        return "internals", f"no words for the code {exc.reason.code}"
+    for lang in ("zh_CN", "en"):
+        sentence = say(exc.reason, lang)
+        problem = refusal_problem(sentence, name)
+        if (
+            problem is None
+            and lang == "zh_CN"
+            and not re.search(r"[\u4e00-\u9fff]", sentence.replace(name, ""))
+        ):
+            problem = "not in Chinese"
+        if problem:
+            return "internals", f"{lang}: {problem}: {sentence}"[:300]
+    return "refused", say(exc.reason, "zh_CN")[:200]
 
 
 def _child(case: Case, folder: str, template: str, conn) -> None:
@@ -111,12 +134,7 @@ def _import(case: Case, path: Path, db: Path, work: Path, warnings) -> tuple[str
             with store.reading() as session:
                 if dataset_repository.list_datasets(session, 1):
                     return "partial", "a refused import left datasets behind"
-            problem = refusal_problem(exc.message, path.name)
-            return (
-                ("internals", f"{problem}: {exc.message}"[:300])
-                if problem
-                else ("refused", exc.message[:200])
-            )
+            return refusal_outcome(exc, path.name)
         noisy = [w for w in caught if issubclass(w.category, (RuntimeWarning, UserWarning, FutureWarning))]
     store.dispose()
     if noisy:

@@ -16,6 +16,8 @@ def refused(store, session, path, **options) -> str:
         import_file(store, session, path, **options)
     message = caught.value.message
     assert path.name in message and "\n" not in message
+    chinese = caught.value.sentence("zh_CN")  # what the app and the CLI say by default
+    assert chinese.startswith(f"{path.name}：") and "\n" not in chinese, chinese
     with store.reading() as db:
         assert dataset_repository.list_datasets(db, session) == []  # nothing half-stored
     return message
@@ -30,8 +32,15 @@ def test_binary_garbage(store, tmp_path):
 def test_truncated_xlsx(store, tmp_path):
     good = write_xlsx(tmp_path / "good.xlsx", compass_sheets())
     path = tmp_path / "罗盘_cut.xlsx"
-    path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
-    assert "damaged or truncated" in refused(store, make_session(store), path)
+    cut = good.stat().st_size // 2
+    path.write_bytes(good.read_bytes()[:cut])
+    assert f"cut off at {cut / 1024:.0f} KB" in refused(store, make_session(store), path)
+    with pytest.raises(ImportRefused) as caught:
+        import_file(store, make_session(store), path)
+    assert caught.value.sentence() == (
+        f"罗盘_cut.xlsx：文件在 {cut / 1024:.0f} KB 处被截断（下载或复制没有完成），请重新下载。"
+    )
+    assert caught.value.reason.code == "import.truncated_workbook" and "zip" in caught.value.details.lower()
 
 
 def test_zip_that_is_not_a_workbook(store, tmp_path):

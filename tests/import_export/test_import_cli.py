@@ -35,11 +35,16 @@ def test_import_summary_json_and_replace(tmp_path, capsys):
     rows[2]["订单应付金额"] = "abc"
     orders = write_csv(tmp_path / "订单.csv", DOUDIAN_HEADERS, rows)
     workbook = write_xlsx(tmp_path / "罗盘.xlsx", compass_sheets())
-    assert main(["--db", db, "import", str(orders), str(workbook), "--session", session]) == 0
+    assert main(["--db", db, "--lang", "en", "import", str(orders), str(workbook), "--session", session]) == 0
     out = capsys.readouterr().out
     assert "订单.csv: 抖店 订单导出" in out and "6 rows read, 5 stored, 1 skipped" in out
     assert "row 4: 订单应付金额: 'abc' is not an amount of money; row skipped" in out
-    assert "罗盘 整场数据下载" in out and "ok: GMV / GPM" in out
+    assert "罗盘 整场数据下载" in out and "ok: GMV / GPM × 1000 = " in out
+    # Chinese by default: the same summary and the workbook's cross-sheet checks in the team's words.
+    assert main(["--db", db, "import", str(workbook), "--session", session]) == 0
+    out = capsys.readouterr().out
+    assert "读取" in out and "核对通过：成交金额 ÷ 千次观看成交金额 × 1000 = " in out
+    assert "商品合计 ¥" in out and "，整场数据为 ¥" in out and "views" not in out and "yuan" not in out
     assert main(["--db", db, "import", str(orders), "--session", session, "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["format"] == "doudian_orders" and result["replaced"] == [1]
@@ -52,7 +57,21 @@ def test_refused_file_exits_2_with_one_sentence(tmp_path, capsys):
     empty = tmp_path / "空.csv"
     empty.write_bytes(b"")
     assert main(["--db", db, "import", str(empty), "--session", session]) == 2
+    assert capsys.readouterr().err.strip() == "livedesk: 空.csv：文件是空的。"
+    assert main(["--db", db, "import", str(empty), "--session", session, "--lang", "en"]) == 2
     assert capsys.readouterr().err.strip() == "livedesk: 空.csv is empty."
+
+
+def test_truncated_workbook_is_refused_in_chinese_by_default_and_english_on_request(tmp_path, capsys):
+    db = str(tmp_path / "cli.sqlite3")
+    session = _session(db, capsys)
+    garbage = tmp_path / "订单.xlsx"
+    garbage.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 40)
+    assert main(["--db", db, "import", str(garbage), "--session", session]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("livedesk: 订单.xlsx：文件在 10 KB 处被截断"), err
+    assert main(["--lang", "en", "--db", db, "import", str(garbage), "--session", session]) == 2
+    assert capsys.readouterr().err.strip().startswith("livedesk: 订单.xlsx is cut off at 10 KB")
 
 
 def test_mapping_file_kind_and_bad_session(tmp_path, capsys):
@@ -70,6 +89,11 @@ def test_mapping_file_kind_and_bad_session(tmp_path, capsys):
     )
     assert json.loads(capsys.readouterr().out)["datasets"][0]["rows_stored"] == 1
     assert main(["--db", db, "import", str(table), "--session", session, "--kind", "orders"]) == 2
+    assert "不是 LiveDesk 认得的订单导出表（找到的列：单号、时间、金额）" in capsys.readouterr().err
+    assert (
+        main(["--db", db, "--lang", "en", "import", str(table), "--session", session, "--kind", "orders"])
+        == 2
+    )
     assert "not an order export" in capsys.readouterr().err
     assert main(["--db", db, "import", str(table), "--session", "42"]) == 2
     assert "no session 42" in capsys.readouterr().err
@@ -80,7 +104,7 @@ def test_import_names_rows_an_earlier_download_held(tmp_path, capsys):
     session = _session(db, capsys)
     first = write_csv(tmp_path / "第一次.csv", DOUDIAN_HEADERS, doudian_rows())
     second = write_csv(tmp_path / "第二次.csv", DOUDIAN_HEADERS, doudian_rows()[2:])
-    assert main(["--db", db, "import", str(first), str(second), "--session", session]) == 0
+    assert main(["--db", db, "import", str(first), str(second), "--session", session, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "4 order line(s) already known from 第一次.csv: this file's copy counts" in out
     assert main(["--db", db, "import", str(second), "--session", session, "--json"]) == 0

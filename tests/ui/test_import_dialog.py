@@ -78,9 +78,42 @@ def test_refused_file_is_explained(qtbot, app_context, tmp_path):
     empty.write_bytes(b"")
     dialog = ImportDialog(app_context, session, [empty])
     qtbot.addWidget(dialog)
-    assert dialog.detected.text() == "空.csv is empty."
+    assert dialog.detected.text() == "空.csv：文件是空的。"
     qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
-    assert "空.csv：无法导入" in dialog.summary.toPlainText()
+    assert dialog.summary.toPlainText().strip() == "空.csv：文件是空的。"
+    assert stored_names(app_context.store, session) == []
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_a_dropped_broken_workbook_is_explained_in_chinese_without_library_words(
+    qtbot, app_context, tmp_path
+):
+    session = make_session(app_context.store)
+    app_context.selection.select(session)
+    good = write_xlsx(tmp_path / "good.xlsx", compass_sheets())
+    broken = tmp_path / "罗盘.xlsx"
+    cut = good.stat().st_size // 2
+    broken.write_bytes(good.read_bytes()[:cut])  # a download that stopped half way
+    target = QWidget()
+    qtbot.addWidget(target)
+    drops = accept_import_drops(target, app_context, lambda _summaries: None)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(broken))])
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(target, enter)
+    QApplication.sendEvent(
+        target, QDropEvent(QPointF(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    )
+    dialog = drops.dialog
+    qtbot.addWidget(dialog)
+    expected = f"罗盘.xlsx：文件在 {cut / 1024:.0f} KB 处被截断（下载或复制没有完成），请重新下载。"
+    assert dialog.detected.text() == expected
+    assert dialog.detected.toolTip()  # what the zip reader said, for support, is one hover away
+    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)  # background tasks run inline in the tests
+    summary = dialog.summary.toPlainText()
+    assert summary.strip() == expected
+    for internal in ("zip", "Zip", "Error", "position", "xml", "calamine", "Traceback"):
+        assert internal not in summary
     assert stored_names(app_context.store, session) == []
 
 

@@ -16,7 +16,7 @@ from livedesk.domain.script_template import segment_script
 from livedesk.services import scripts
 from livedesk.services.live import LiveService, clear_log
 from livedesk.ui.context import AppContext
-from livedesk.ui.i18n import tr
+from livedesk.ui.i18n import say, tr
 from livedesk.ui.rehearsal import live_console_display as display
 from livedesk.ui.rehearsal import live_console_layout as layout
 from livedesk.ui.rehearsal.live_keys import action_for
@@ -86,8 +86,8 @@ class LiveConsole(QWidget):
         try:
             result = action()
         except LiveRunError as exc:
-            # the state machine's reasons are a developer's English; the director gets one sentence
-            self.feedback.setText(display.refusal(exc.code))
+            # the state machine says why as a code; the director reads it in the UI language
+            self.feedback.setText(say(exc.reason))
             return []
         self.feedback.setText("")
         events = result if isinstance(result, list) else ([result] if isinstance(result, LiveEvent) else [])

@@ -27,22 +27,6 @@ from livedesk.ui.rehearsal.stage_style import (
 )
 
 
-def refusal(code: str) -> str:
-    """Why a director's action did nothing, in one sentence (LiveRunError codes)."""
-    texts = {
-        "started": tr("The run has already started."),
-        "empty_plan": tr("The plan has no segments: add some in 计划 first."),
-        "not_on_air": tr("Not on air yet: F5 starts the run."),
-        "over": tr("The show has ended; “New run” starts another."),
-        "nothing_to_skip": tr("There is no upcoming segment to skip."),
-        "not_upcoming": tr("Only segments still to come can be skipped."),
-        "not_skipped": tr("That segment is not skipped."),
-        "unknown_product": tr("That product is not in this session's pool."),
-        "bad_seconds": tr("Choose at least one minute."),
-    }
-    return texts.get(code, tr("That is not possible now."))
-
-
 def log_line(event: LiveEvent, run: LiveRun) -> str | None:
     """One line of the console's log list, newest on top; None for events the list leaves out."""
     if event.kind is EventKind.STEP_END:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from livedesk.ui.i18n import tr
+from livedesk.ui.i18n import say, tr
 from livedesk.ui.review.import_labels import kind_label
 from livedesk.ui.review.import_mapping_editor import MappingEditor
 from livedesk.ui.review.import_summary_text import summary_text
@@ -222,7 +222,10 @@ class ImportDialog(QDialog):
                 self.mapping_editor.guess()
 
     def _show_refusal(self, error: BaseException) -> None:
-        self.detected.setText(getattr(error, "message", str(error)))
+        reason = getattr(error, "reason", None)
+        self.detected.setText(say(reason) if reason is not None else str(error))
+        # What the library said stays out of the sentence; a hover shows it for whoever asks support.
+        self.detected.setToolTip(getattr(error, "details", None) or "")
         self.detected.setStyleSheet("color: #b00020;")
         self.preview.clear()
         self.preview.setRowCount(0)
@@ -308,7 +311,14 @@ class ImportDialog(QDialog):
                     )
                 except ImportRefused as exc:
                     done.append(
-                        ImportSummary(file=Path(path).name, format="", refused=True, message=exc.message)
+                        ImportSummary(
+                            file=Path(path).name,
+                            format="",
+                            refused=True,
+                            message=exc.message,
+                            refusal=exc.reason,
+                            details=exc.details,
+                        )
                     )
             return list(done)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from livedesk.ui.i18n import tr
+from livedesk.domain.message import Message
+from livedesk.ui.i18n import say, tr
 from livedesk.ui.review.import_labels import kind_label, reason_label
 
 WARNINGS_SHOWN = 20
@@ -12,7 +13,13 @@ def summary_text(summaries: list) -> str:
     lines: list[str] = []
     for summary in summaries:
         if summary.refused:
-            lines.append(tr("{file}: refused — {reason}").format(file=summary.file, reason=summary.message))
+            refusal = getattr(summary, "refusal", None)
+            # The coded sentence already names the file; an older summary only has its English message.
+            lines.append(
+                say(refusal)
+                if refusal is not None
+                else tr("{file}: refused — {reason}").format(file=summary.file, reason=summary.message)
+            )
             continue
         lines.append(f"{summary.file}: {summary.format_label or summary.format}")
         if summary.already_imported:
@@ -61,5 +68,6 @@ def summary_text(summaries: list) -> str:
             )
         for finding in summary.findings:
             mark = tr("check passed") if finding.get("ok") else tr("check shows a gap")
-            lines.append(f"  {mark}: {finding.get('message', finding.get('code'))}")
+            said = Message.from_json(finding.get("says"))
+            lines.append(f"  {mark}: {say(said) if said else finding.get('message', finding.get('code'))}")
     return "\n".join(lines)

@@ -10,7 +10,8 @@ import traceback
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from livedesk.ui.i18n import tr
+from livedesk.domain.message import Message
+from livedesk.ui.i18n import say, tr
 
 
 def describe_error(error: BaseException) -> str:
@@ -18,6 +19,9 @@ def describe_error(error: BaseException) -> str:
     from livedesk.persistence.session_repository import SessionNotFound
     from livedesk.persistence.store import StoreError
 
+    coded = getattr(error, "reason", None)
+    if isinstance(coded, Message):  # the core said why as a code: its sentence already says what to do
+        return say(coded)
     reason = str(error) or type(error).__name__
     if isinstance(error, SessionNotFound):
         return tr("This session no longer exists ({reason}). Choose another session in the list.").format(

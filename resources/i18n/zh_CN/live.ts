@@ -108,46 +108,6 @@
         <translation>{step} · 超时 {left}</translation>
     </message>
     <message>
-        <source>The run has already started.</source>
-        <translation>直播已经开始了。</translation>
-    </message>
-    <message>
-        <source>The plan has no segments: add some in 计划 first.</source>
-        <translation>计划里还没有环节：请先在“计划”中添加。</translation>
-    </message>
-    <message>
-        <source>Not on air yet: F5 starts the run.</source>
-        <translation>还没开播：按 F5 开始直播。</translation>
-    </message>
-    <message>
-        <source>The show has ended; “New run” starts another.</source>
-        <translation>直播已结束；点“重新开始”可再来一场。</translation>
-    </message>
-    <message>
-        <source>There is no upcoming segment to skip.</source>
-        <translation>后面没有可跳过的环节。</translation>
-    </message>
-    <message>
-        <source>Only segments still to come can be skipped.</source>
-        <translation>只能跳过还没开始的环节。</translation>
-    </message>
-    <message>
-        <source>That segment is not skipped.</source>
-        <translation>这个环节没有被跳过。</translation>
-    </message>
-    <message>
-        <source>That product is not in this session's pool.</source>
-        <translation>这个商品不在本场货盘里。</translation>
-    </message>
-    <message>
-        <source>Choose at least one minute.</source>
-        <translation>请至少选择 1 分钟。</translation>
-    </message>
-    <message>
-        <source>That is not possible now.</source>
-        <translation>现在无法执行此操作。</translation>
-    </message>
-    <message>
         <source>Double-click a segment still to come to skip it or bring it back.</source>
         <translation>双击尚未开始的环节可跳过或恢复。</translation>
     </message>

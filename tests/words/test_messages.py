@@ -1,0 +1,80 @@
+"""The message catalogue: every code has Chinese and English words with the same placeholders, every code
+the core raises or returns has words, and parameters read as people read them (sizes, money, lists)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from livedesk.domain.message import Message
+from livedesk.words.messages import MESSAGES, placeholders, say
+
+ROOT = Path(__file__).resolve().parents[2]
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# Codes written out in the source: ImportRefused("import.x", …), Message("x.y", …), _says("x") in the checks,
+# LiveRunError("x", …) (its code is live.x), and the CLI's summary lines say("x", …) (cli.import.x).
+PATTERNS = {
+    r'ImportRefused\(\s*"([a-z_.]+)"': "{}",
+    r'Message\(\s*"([a-z_.]+)"': "{}",
+    r'LiveRunError\(\s*"([a-z_]+)"': "live.{}",
+    r'_says\(\s*"([a-z_]+)"': "check.{}",
+}
+
+
+def test_every_code_has_both_languages_with_the_same_placeholders():
+    for code, (zh, en) in MESSAGES.items():
+        assert zh.strip() and en.strip(), code
+        assert placeholders(zh) == placeholders(en), code
+        if not code.startswith("phrase.one_of"):
+            assert CJK.search(zh), f"{code}: the Chinese words hold no Chinese"
+
+
+def test_every_code_in_the_source_has_words():
+    found: set[str] = set()
+    for path in (ROOT / "livedesk").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for pattern, form in PATTERNS.items():
+            found |= {form.format(code) for code in re.findall(pattern, text)}
+    assert len(found) > 60
+    assert sorted(found - set(MESSAGES)) == []
+
+
+def test_every_refusal_names_the_file_first_in_both_languages():
+    for code, (zh, en) in MESSAGES.items():
+        if code.startswith("import."):
+            assert zh.startswith("{file}："), code
+            assert en.startswith("{file}"), code
+
+
+def test_words_for_sizes_money_lists_and_nested_phrases():
+    cut = Message("import.truncated_workbook", {"file": "订单.xlsx", "size_bytes": int(2.1 * (1 << 20))})
+    assert say(cut) == "订单.xlsx：文件在 2.1 MB 处被截断（下载或复制没有完成），请重新下载。"
+    assert say(cut, "en").startswith("订单.xlsx is cut off at 2.1 MB")
+    check = Message(
+        "check.product_gmv_sums_to_session",
+        {"actual_fen": 23330853, "expected_fen": 23655200, "gap_fen": -324347},
+    )
+    assert say(check) == "商品合计 ¥233,308.53，整场数据为 ¥236,552.00（相差 -¥3,243.47）"
+    sheet = Message("place.sheet", {"file": "罗盘.xlsx", "sheet": "整体看板"})
+    rows = Message("import.too_many_rows", {"file": sheet, "rows": 12_000_000, "limit": 10_000_000})
+    assert (
+        say(rows)
+        == "罗盘.xlsx 的工作表“整体看板”：有 12,000,000 行，超过了 LiveDesk 单个表格最多读取的 10,000,000 行。"
+    )
+    either = Message("phrase.one_of", {"alternatives": ["订单提交时间", "支付完成时间"]})
+    missing = Message(
+        "import.missing_columns",
+        {
+            "file": "t.csv",
+            "missing": [either],
+            "what": "抖店 订单导出",
+            "found": Message("phrase.no_columns"),
+        },
+    )
+    assert "订单提交时间 或 支付完成时间" in say(missing) and "订单提交时间 or 支付完成时间" in say(
+        missing, "en"
+    )
+
+
+def test_an_unknown_code_reads_as_itself():
+    assert say(Message("no.such.code")) == "no.such.code"
