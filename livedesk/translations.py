@@ -34,7 +34,17 @@ def catalogue(lang: str) -> dict[str, str]:
     return {} if lang == "en" else load_ts_catalogue(resources_dir() / "i18n" / lang)
 
 
+class Sayer:
+    """Turns an English source string into `lang` (unknown strings stay as they are). It carries its
+    `lang` so code drawing with it (charts) takes the vocabulary's words (livedesk.words) in the same one."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._words = catalogue(lang)
+
+    def __call__(self, text: str) -> str:
+        return self._words.get(text, text)
+
+
 def sayer(lang: str = "zh_CN") -> Callable[[str], str]:
-    """A function turning an English source string into `lang` (unknown strings stay as they are)."""
-    words = catalogue(lang)
-    return lambda text: words.get(text, text)
+    return Sayer(lang)

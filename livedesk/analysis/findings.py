@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from livedesk.analysis import run_findings
 from livedesk.analysis.inputs import iso, yuan
-from livedesk.domain.roles import KIND_NAMES_ZH
+from livedesk.words import KINDS
 
 CRITICAL, WARNING, INFO = "critical", "warning", "info"
 _SEVERITY_ORDER = {CRITICAL: 0, WARNING: 1, INFO: 2}
@@ -52,7 +52,7 @@ def find(review: dict, thresholds: dict) -> list[dict]:
 
 
 def _label(row: dict, names: dict) -> str:
-    kind = KIND_NAMES_ZH.get(row["kind"], row["kind"]) if isinstance(row["kind"], str) else row["kind"]
+    kind = KINDS.word(row["kind"], "zh_CN") if isinstance(row["kind"], str) else row["kind"]
     product = names.get(row.get("product_id"), row.get("product_id"))
     return f"{kind} {product}" if product else str(kind)
 

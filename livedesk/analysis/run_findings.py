@@ -4,7 +4,7 @@ closing cut short to absorb overruns, and segments that swapped places. Evidence
 from __future__ import annotations
 
 from livedesk.analysis.inputs import iso
-from livedesk.domain.roles import KIND_NAMES_ZH
+from livedesk.words import KINDS
 
 # A closing loses its job (thanks, next-session preview, private-group invite, encore) when cut by this much.
 CLOSING_CUT_SHARE = 0.25
@@ -24,7 +24,7 @@ def _finding(code, severity, message, evidence, subject=None) -> dict:
 
 def _name(row, names: dict) -> str:
     product = names.get(row.product_id, row.product_id) if row.product_id else None
-    kind = KIND_NAMES_ZH.get(row.kind, row.kind) if isinstance(row.kind, str) else row.kind
+    kind = KINDS.word(row.kind, "zh_CN") if isinstance(row.kind, str) else row.kind
     return product or str(kind)
 
 

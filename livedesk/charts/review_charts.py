@@ -10,39 +10,18 @@ from datetime import datetime
 from matplotlib.collections import PolyCollection
 
 from livedesk.charts.marker_lane import lay_out_lanes, marker_lane
-from livedesk.domain.roles import KIND_COLOURS, ROLE_COLOURS, Role, SegmentKind
 from livedesk.translations import sayer
-
-FUNNEL_LABELS = {
-    "exposure_uv": "Room exposure",
-    "uv": "Views",
-    "product_exposure_uv": "Product exposure",
-    "product_click_uv": "Product clicks",
-    "buyers": "Purchases",
-}
-KIND_LABELS = {
-    SegmentKind.OPENING: "Opening",
-    SegmentKind.PITCH: "Pitch",
-    SegmentKind.INTERACTION: "Interaction",
-    SegmentKind.TRANSITION: "Transition",
-    SegmentKind.ENCORE: "Encore",
-    SegmentKind.CLOSING: "Closing",
-}
-ROLE_LABELS = {
-    Role.TRAFFIC: "Traffic item",
-    Role.PROFIT: "Profit item",
-    Role.IMAGE: "Image item",
-    Role.CLEARANCE: "Clearance item",
-}
+from livedesk.words import FALLBACK_COLOUR, FUNNEL_STAGES, KINDS, ROLES, VERDICTS, segment_colour
 
 
-def segment_colour(segment: dict) -> str:
-    if segment.get("role"):
-        return ROLE_COLOURS[Role(segment["role"])]
-    try:
-        return KIND_COLOURS.get(SegmentKind(segment["kind"]), "#9AA5B1")
-    except ValueError:
-        return "#9AA5B1"
+def _lang(say) -> str | None:
+    """The language of `say` for the vocabulary's words (a UI `tr` has none: the current language)."""
+    return getattr(say, "lang", None)
+
+
+def review_segment_colour(segment: dict) -> str:
+    """A review segment's colour by the one rule of livedesk.words (role for a pitch or encore, else kind)."""
+    return segment_colour(segment.get("kind") or "", segment.get("role"))
 
 
 def _minutes_since(moment: str, origin: datetime) -> float:
@@ -84,7 +63,7 @@ def draw_minute_curves(ax, review: dict, say=None):
             start = _minutes_since(segment["actual_start"], origin)
             end = start + segment["actual_seconds"] / 60
             bands.append([(start, 0), (end, 0), (end, 1), (start, 1)])
-            colours.append(segment_colour(segment))
+            colours.append(review_segment_colour(segment))
     if bands:
         # One collection in (data x, axes y) instead of an axvspan per segment: a patch each cost ~2 ms a redraw.
         ax.add_collection(
@@ -131,7 +110,7 @@ def draw_funnel(ax, review: dict, say=None):
     stages = review.get("funnel") or []
     if not any(s["value"] is not None for s in stages):
         return _no_data(ax, say)
-    labels = [say(FUNNEL_LABELS.get(s["stage"], s["stage"])) for s in stages]
+    labels = [FUNNEL_STAGES.word(s["stage"], _lang(say)) for s in stages]
     values = [s["value"] or 0 for s in stages]
     y = list(range(len(stages)))[::-1]
     ax.barh(y, values, color="#4A6FA5", height=0.6)
@@ -159,7 +138,7 @@ def draw_product_bars(ax, review: dict, limit: int = 15, say=None):
         return _no_data(ax, say)
     rows = sorted(rows, key=lambda p: p["gmv"], reverse=True)[:limit]
     y = list(range(len(rows)))[::-1]
-    colours = [ROLE_COLOURS[Role(p["role"])] if p.get("role") else "#9AA5B1" for p in rows]
+    colours = [ROLES.colour(p.get("role"), FALLBACK_COLOUR) for p in rows]
     ax.barh(y, [p["gmv"] for p in rows], color=colours)
     ax.set_yticks(y)
     ax.set_yticklabels([str(p["name"])[:14] for p in rows], fontsize=8)
@@ -187,7 +166,7 @@ def draw_gantt(ax, review: dict, say=None):
     labels, planned, planned_colours, actual, actual_colours = [], [], [], [], []
     for row, segment in enumerate(segments):
         y = len(segments) - 1 - row
-        colour = segment_colour(segment)
+        colour = review_segment_colour(segment)
         if segment.get("planned_start") and segment.get("planned_seconds"):
             planned.append(
                 _box(
@@ -208,11 +187,7 @@ def draw_gantt(ax, review: dict, say=None):
                 )
             )
             actual_colours.append(colour)
-        kind = (
-            say(KIND_LABELS[SegmentKind(segment["kind"])])
-            if segment["kind"] in set(SegmentKind)
-            else segment["kind"]
-        )
+        kind = KINDS.word(segment["kind"], _lang(say))
         labels.append(
             f"{'' if segment['index'] is None else segment['index'] + 1} {kind} {names.get(segment.get('product_id'), segment.get('product_id') or '')}".strip()
         )
@@ -236,16 +211,22 @@ def draw_scorecards(ax, review: dict, say=None):
     cards = review.get("roles", {}).get("scorecards", [])
     if not _has_verdicts(review):
         return _no_data(ax, say)  # a column of grey "not enough data" bars says nothing
-    colours = {"met": "#2E7D5B", "not_met": "#C0504D", None: "#B0B7BF"}
-    words = {"met": say("Met"), "not_met": say("Not met"), None: say("Not enough data")}
     ys = [len(cards) - 1 - row for row in range(len(cards))]
     ax.barh(
-        ys, [1] * len(cards), color=[colours[card["verdict"]] for card in cards]
+        ys, [1] * len(cards), color=[VERDICTS.colour(card["verdict"] or "") for card in cards]
     )  # one call, not one per card
     for y, card in zip(ys, cards, strict=False):
-        role = say(ROLE_LABELS[Role(card["role"])]) if card["role"] in set(Role) else card["role"]
+        role = ROLES.word(card["role"], _lang(say))
         ax.text(0.02, y, f"{role} · {str(card['name'])[:16]}", va="center", fontsize=8, color="white")
-        ax.text(0.98, y, words[card["verdict"]], va="center", ha="right", fontsize=8, color="white")
+        ax.text(
+            0.98,
+            y,
+            VERDICTS.word(card["verdict"] or "", _lang(say)),
+            va="center",
+            ha="right",
+            fontsize=8,
+            color="white",
+        )
     ax.set_xlim(0, 1)
     ax.set_ylim(-0.6, len(cards) - 0.4)
     ax.set_xticks([])

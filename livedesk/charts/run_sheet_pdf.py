@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from livedesk.domain.roles import ROLE_COLOURS
 from livedesk.domain.session import SessionPlan
 from livedesk.import_export.run_sheet import COLUMNS, run_sheet_header_lines, run_sheet_rows, run_sheet_title
+from livedesk.words import ROLES
 
 PAGE_INCHES = (11.69, 8.27)  # A4 landscape
 MARGIN_INCHES = 0.4
@@ -137,7 +137,7 @@ def write_run_sheet_pdf(plan: SessionPlan, path: str | Path) -> int:
 
             draw_row(top, [header for _, header in COLUMNS], "#DDE3EA")
             for offset, row in enumerate(page_rows, start=1):
-                fill = _tint(ROLE_COLOURS[row.role]) if row.role else "#FFFFFF"
+                fill = _tint(ROLES[row.role].colour) if row.role else "#FFFFFF"
                 cells = [
                     "" if v is None else (f"{v:,.2f}" if key in ("daily_price", "live_price") else str(v))
                     for (key, _), v in zip(COLUMNS, row.cells(), strict=False)

@@ -35,7 +35,6 @@ def _serve(args, context: CliContext) -> int:
     from livedesk.stageweb.addresses import shown_host
     from livedesk.stageweb.log_follower import LogFollower
     from livedesk.stageweb.server import DEFAULT_PORT, StageServer, StageServerError
-    from livedesk.stageweb.words import say_for
 
     session_id = session_id_argument(args.session)
     port = DEFAULT_PORT if args.port is None else args.port
@@ -43,7 +42,7 @@ def _serve(args, context: CliContext) -> int:
         raise UserError(f"--port {port} is not a port; give a number from 1 to 65535 (0 picks a free one)")
     lang = context.lang or "zh_CN"
     server = StageServer(lang=lang)
-    follower = LogFollower(context.store, session_id, server.publish, say_for(lang))
+    follower = LogFollower(context.store, session_id, server.publish, lang)
     try:
         follower.poll_once()  # the first state is there before any browser asks
     except SessionNotFound as exc:

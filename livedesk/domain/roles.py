@@ -1,4 +1,5 @@
-"""The vocabulary of a run order: product roles, segment kinds and the five pitch steps."""
+"""The codes of a run order: product roles, segment kinds and the five pitch steps (their words and colours
+are in livedesk.words)."""
 
 from __future__ import annotations
 
@@ -36,44 +37,6 @@ class ScriptStep(StrEnum):
 
 
 PITCH_STEPS: tuple[ScriptStep, ...] = tuple(ScriptStep)
-
-# Names as users and exported files write them; the UI has its own translated labels.
-ROLE_NAMES_ZH = {
-    Role.TRAFFIC: "引流款",
-    Role.PROFIT: "利润款",
-    Role.IMAGE: "形象款",
-    Role.CLEARANCE: "清仓款",
-}
-KIND_NAMES_ZH = {
-    SegmentKind.OPENING: "开场",
-    SegmentKind.PITCH: "讲解",
-    SegmentKind.INTERACTION: "互动",
-    SegmentKind.TRANSITION: "过品",
-    SegmentKind.ENCORE: "返场",
-    SegmentKind.CLOSING: "收尾",
-}
-STEP_NAMES_ZH = {
-    ScriptStep.PAIN_POINT: "痛点引入",
-    ScriptStep.SELLING_POINTS: "卖点展示",
-    ScriptStep.TRUST: "信任背书",
-    ScriptStep.OFFER: "价格优惠",
-    ScriptStep.CLOSE: "逼单促成",
-}
-
-# Role colours are part of the domain vocabulary: the timeline, the charts and the printed sheet agree.
-ROLE_COLOURS = {
-    Role.TRAFFIC: "#E8743B",  # warm orange: pulls people in
-    Role.PROFIT: "#2E7D5B",  # green: where the money is made
-    Role.IMAGE: "#7B5EA7",  # purple: brand tone
-    Role.CLEARANCE: "#D4A017",  # amber: surprise deals
-}
-KIND_COLOURS = {
-    SegmentKind.OPENING: "#4A6FA5",
-    SegmentKind.INTERACTION: "#4FA3A5",
-    SegmentKind.TRANSITION: "#9AA5B1",
-    SegmentKind.ENCORE: "#C0504D",
-    SegmentKind.CLOSING: "#4A6FA5",
-}
 
 _ROLE_ALIASES = {
     "traffic": Role.TRAFFIC,

@@ -15,14 +15,6 @@ from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 TEAM_ROLES = ("host", "co_host", "director", "ad_buyer", "private_domain", "customer_service")
-TEAM_ROLE_NAMES_ZH = dict(zip(TEAM_ROLES, ("主播", "副播", "场控", "投手", "私域", "客服"), strict=False))
-
-
-def owner_in_words(owner: str, team: dict[str, str], names: dict[str, str] = TEAM_ROLE_NAMES_ZH) -> str:
-    """A segment owner written as a team role key reads as the role and the person (`主播 小林`)."""
-    if owner not in TEAM_ROLES:
-        return owner
-    return f"{names[owner]} {team.get(owner, '')}".strip()
 
 
 @dataclass

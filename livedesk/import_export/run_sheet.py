@@ -10,8 +10,9 @@ from datetime import timedelta
 from decimal import Decimal
 
 from livedesk.domain.money import fen_to_yuan
-from livedesk.domain.roles import KIND_NAMES_ZH, PITCH_STEPS, ROLE_NAMES_ZH, STEP_NAMES_ZH, Role
-from livedesk.domain.session import TEAM_ROLES, SessionPlan, owner_in_words
+from livedesk.domain.roles import PITCH_STEPS, Role
+from livedesk.domain.session import TEAM_ROLES, SessionPlan
+from livedesk.words import KINDS, ROLES, STEPS, owner_words
 
 # Columns in print order: (key, header as printed). Step columns hold the budget as m:ss.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -28,7 +29,7 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("live_price", "直播价"),
     ("mechanism", "福袋/机制"),
     ("stock", "库存"),
-    *((f"step_{step.value}", STEP_NAMES_ZH[step]) for step in PITCH_STEPS),
+    *((f"step_{step.value}", STEPS[step].zh) for step in PITCH_STEPS),
     ("owner", "负责人"),
     ("cues", "提示"),
     ("notes", "备注"),
@@ -75,7 +76,7 @@ def run_sheet_header_lines(plan: SessionPlan) -> list[tuple[str, str]]:
     """The lines printed above the table: who is on the team and what the session aims for."""
     session = plan.session
     team = "  ".join(
-        owner_in_words(role, session.team) for role in TEAM_ROLES if session.team.get(role, "").strip()
+        owner_words(role, session.team, "zh_CN") for role in TEAM_ROLES if session.team.get(role, "").strip()
     )
     targets = session.targets
     aims = [
@@ -109,7 +110,7 @@ def run_sheet_rows(plan: SessionPlan) -> list[RunSheetRow]:
         product = plan.product(segment.product_id)
         end = start + timedelta(seconds=segment.planned_seconds)
         steps = {b.step: b.seconds for b in segment.steps}
-        label = KIND_NAMES_ZH[segment.kind]
+        label = KINDS[segment.kind].zh
         if segment.title and segment.title != label and (product is None or segment.title != product.name):
             label = f"{label} · {segment.title}"
         values: dict[str, object] = {
@@ -121,12 +122,12 @@ def run_sheet_rows(plan: SessionPlan) -> list[RunSheetRow]:
             "link": links.get(segment.product_id) if segment.product_id else None,
             "product_id": segment.product_id or "",
             "product": product.name if product else "",
-            "role": ROLE_NAMES_ZH[product.role] if product else "",
+            "role": ROLES[product.role].zh if product else "",
             "daily_price": _yuan(product.daily_price_fen) if product else None,
             "live_price": _yuan(product.live_price_fen) if product else None,
             "mechanism": product.mechanism if product else _giveaway(segment.cues),
             "stock": product.stock if product else None,
-            "owner": owner_in_words(segment.owner, plan.session.team),
+            "owner": owner_words(segment.owner, plan.session.team, "zh_CN"),
             "cues": " / ".join(segment.cues),
             "notes": segment.notes,
             "done": "",

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from livedesk.domain.money import fen_to_yuan
-from livedesk.domain.roles import ROLE_COLOURS, ROLE_NAMES_ZH
 from livedesk.domain.session import SessionPlan
 from livedesk.import_export.run_sheet import (
     CLOCK_KEYS,
@@ -20,6 +19,7 @@ from livedesk.import_export.run_sheet import (
     run_sheet_rows,
     run_sheet_title,
 )
+from livedesk.words import ROLES
 
 SHEET_NAME = "整场脚本"
 POOL_SHEET_NAME = "货盘"
@@ -103,7 +103,7 @@ def write_run_sheet_xlsx(plan: SessionPlan, path: str | Path) -> int:
             if key not in formats:
                 spec = dict(font, text_wrap=True)
                 if role is not None:
-                    spec["bg_color"] = _tint(ROLE_COLOURS[role])
+                    spec["bg_color"] = _tint(ROLES[role].colour)
                 if kind == "money":
                     spec["num_format"] = "¥#,##0.00"
                 elif kind == "clock":
@@ -113,7 +113,7 @@ def write_run_sheet_xlsx(plan: SessionPlan, path: str | Path) -> int:
                 elif kind == "done":
                     spec.update(align="center", font_size=14)
                 if kind == "role" and role is not None:
-                    spec.update(bg_color=ROLE_COLOURS[role], font_color="#FFFFFF", bold=True, align="center")
+                    spec.update(bg_color=ROLES[role].colour, font_color="#FFFFFF", bold=True, align="center")
                 formats[key] = book.add_format(spec)
             return formats[key]
 
@@ -216,7 +216,7 @@ def _write_pool(book, plan: SessionPlan, header, font: dict) -> None:
         values = {
             "product_id": product.product_id,
             "name": product.name,
-            "role": ROLE_NAMES_ZH[product.role],
+            "role": ROLES[product.role].zh,
             "sku": product.sku,
             "daily_price": fen_to_yuan(product.daily_price_fen),
             "live_price": fen_to_yuan(product.live_price_fen),

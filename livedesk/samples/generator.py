@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from livedesk.domain.roles import PITCH_STEPS, ROLE_NAMES_ZH
+from livedesk.domain.roles import PITCH_STEPS
 from livedesk.domain.session import SessionPlan
 from livedesk.import_export.live_log_csv import write_live_log
 from livedesk.import_export.session_file import write_session_file
@@ -35,6 +35,7 @@ from livedesk.samples.orders import ProductTable, generate_orders
 from livedesk.samples.plans import past_plan, upcoming_plan
 from livedesk.samples.readme import readme_text
 from livedesk.samples.session_numbers import SessionNumbers, compute_numbers, reconcile_views
+from livedesk.words import ROLES
 
 DEFAULT_SEED = 20261114
 SAMPLE_ORDERS = 2600
@@ -121,7 +122,7 @@ def write_pool_csv(path: Path, plan: SessionPlan) -> Path:
                 p.product_id,
                 p.name,
                 p.sku,
-                ROLE_NAMES_ZH[p.role],
+                ROLES[p.role].zh,
                 fmt.plain_yuan(p.daily_price_fen),
                 fmt.plain_yuan(p.live_price_fen),
                 fmt.plain_yuan(p.cost_fen),

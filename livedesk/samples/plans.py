@@ -11,10 +11,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from livedesk.domain.product import Product
-from livedesk.domain.roles import PITCH_STEPS, ROLE_NAMES_ZH, Role, SegmentKind
+from livedesk.domain.roles import PITCH_STEPS, Role, SegmentKind
 from livedesk.domain.session import ChecklistItem, Segment, Session, SessionPlan, StepBudget, Targets
 from livedesk.samples.catalog import ACCOUNT, CATALOG, CatalogItem
 from livedesk.samples.scripts import compose_scripts
+from livedesk.words import ROLES
 
 ZONE = "Asia/Shanghai"
 PAST_START = datetime(2026, 11, 14, 20, 0, tzinfo=ZoneInfo(ZONE))
@@ -162,7 +163,7 @@ def _segments(run, pool: list[Product]) -> list[Segment]:
                     kind,
                     seconds,
                     product.product_id,
-                    title=f"{ROLE_NAMES_ZH[product.role]}：{product.name}",
+                    title=f"{ROLES[product.role].zh}：{product.name}",
                     owner="host",
                     cues=cues,
                     steps=step_budgets(seconds),

@@ -14,7 +14,6 @@ from livedesk.domain.clock import Clock, SystemClock
 from livedesk.persistence.store import Store
 from livedesk.services import live_follow
 from livedesk.stageweb.view_state import view_state
-from livedesk.stageweb.words import Say
 
 POLL_SECONDS = 0.1
 RESYNC_SECONDS = 1.0
@@ -26,7 +25,7 @@ class LogFollower:
         store: Store,
         session_id: int,
         publish: Callable[[dict[str, Any]], Any],
-        say: Say,
+        lang: str,
         *,
         clock: Clock | None = None,
         poll_seconds: float = POLL_SECONDS,
@@ -34,7 +33,7 @@ class LogFollower:
         self.store = store
         self.session_id = session_id
         self.publish = publish
-        self.say = say
+        self.lang = lang
         self.clock = clock or SystemClock()
         self.poll_seconds = poll_seconds
         self.rebuilds = 0
@@ -59,7 +58,7 @@ class LogFollower:
         elif now - self._last_publish < RESYNC_SECONDS:
             return False
         service = run.service
-        self.publish(view_state(service.run, service.stored, run.session_scripts, self.say))
+        self.publish(view_state(service.run, service.stored, run.session_scripts, self.lang))
         self._last_publish = now
         return moved
 

@@ -18,7 +18,7 @@ from aiohttp import web
 from livedesk.stageweb.tokens import Access, AccessTokens
 from livedesk.stageweb.view_state import steady_part
 from livedesk.stageweb.web_app import OperatorAction, StreamHub, build_app, state_frame
-from livedesk.stageweb.words import page_words, say_for
+from livedesk.stageweb.words import page_words
 
 DEFAULT_PORT = 8765
 RESYNC_SECONDS = 1.0  # an unchanged state is still re-sent this often, to correct the pages' own counting
@@ -104,7 +104,7 @@ class StageServer:
     async def _open(self, host: str, port: int) -> None:
         if self._latest is not None:
             self._hub.latest, self._hub.latest_json = self._latest
-        words = page_words(say_for(self.lang))
+        words = page_words(self.lang)
         app = build_app(self._hub, self.tokens, words, self.lang, self._forward_action)
         # the streams end themselves on stop; a short timeout keeps a stuck client from holding the exit
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)

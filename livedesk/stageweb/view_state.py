@@ -10,13 +10,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from livedesk.domain.live_log import EventKind, LiveEvent
-from livedesk.domain.live_palette import segment_colour
 from livedesk.domain.live_run import LUCKY_BAG_TIMER, LiveRun, LiveStatus, RunState
 from livedesk.domain.money import format_yuan
 from livedesk.domain.roles import PITCH_STEPS, SegmentKind
 from livedesk.domain.script_template import segment_script, step_text
 from livedesk.domain.session import Segment, SessionPlan
-from livedesk.stageweb.words import Say, kind_word, marker_word, step_word
+from livedesk.words import KINDS, MARKERS, STEPS, segment_colour, segment_words
 
 VERSION = 1
 CLOCK_KEY = "clock"
@@ -30,28 +29,16 @@ def _seconds(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
 
 
-def segment_label(plan: SessionPlan, segment: Segment | None, say: Say) -> str:
-    """`讲解 · 保温杯` / `开场` / the planner's title, as the console writes it."""
-    if segment is None:
-        return "—"
-    product = plan.product(segment.product_id)
-    name = product.name if product else segment.title
-    base = kind_word(say, segment.kind)
-    if not name or name == base:
-        return base
-    return name if name.startswith(base) else f"{base} · {name}"
-
-
-def _segment(plan: SessionPlan, index: int | None, segment: Segment | None, say: Say) -> dict | None:
+def _segment(plan: SessionPlan, index: int | None, segment: Segment | None, lang: str) -> dict | None:
     if segment is None:
         return None
     product = plan.product(segment.product_id)
     return {
         "index": index,
         "number": None if index is None else index + 1,
-        "label": segment_label(plan, segment, say),
+        "label": segment_words(plan, segment, lang),
         "kind": segment.kind.value,
-        "kind_name": kind_word(say, segment.kind),
+        "kind_name": KINDS.word(segment.kind, lang),
         "colour": segment_colour(segment.kind, plan.role_of(segment)),
         "product": product.name if product else None,
         "price": format_yuan(product.live_price_fen)
@@ -64,18 +51,18 @@ def _segment(plan: SessionPlan, index: int | None, segment: Segment | None, say:
 
 
 def _script(
-    plan: SessionPlan, segment: Segment | None, status: LiveStatus, scripts: Mapping[str, str], say: Say
+    plan: SessionPlan, segment: Segment | None, status: LiveStatus, scripts: Mapping[str, str], lang: str
 ) -> dict:
     """The prompter's words: a pitch as its five steps (the running one marked), other segments whole."""
     if segment is None:
         return {"title": "", "blocks": []}
-    title = segment_label(plan, segment, say)
+    title = segment_words(plan, segment, lang)
     if segment.kind in (SegmentKind.PITCH, SegmentKind.ENCORE):
         order = [b.step for b in segment.steps] or list(PITCH_STEPS)
         blocks = [
             {
                 "key": step.value,
-                "name": step_word(say, step),
+                "name": STEPS.word(step, lang),
                 "text": step_text(plan, segment, step),
                 "seconds": next((b.seconds for b in segment.steps if b.step == step), None),
                 "current": step == status.step,
@@ -88,7 +75,7 @@ def _script(
     return {"title": title, "blocks": blocks}
 
 
-def _run_order(run: LiveRun, status: LiveStatus, say: Say) -> list[dict]:
+def _run_order(run: LiveRun, status: LiveStatus, lang: str) -> list[dict]:
     plan = run.plan
     rows, at = [], plan.session.start
     for index, segment in enumerate(run.segments):
@@ -107,8 +94,8 @@ def _run_order(run: LiveRun, status: LiveStatus, say: Say) -> list[dict]:
             {
                 "index": index,
                 "number": index + 1,
-                "label": segment_label(plan, segment, say),
-                "kind_name": kind_word(say, segment.kind),
+                "label": segment_words(plan, segment, lang),
+                "kind_name": KINDS.word(segment.kind, lang),
                 "colour": segment_colour(segment.kind, plan.role_of(segment)),
                 "planned_start": _clock(at.astimezone(plan.session.zone)),
                 "planned_seconds": segment.planned_seconds,
@@ -120,14 +107,14 @@ def _run_order(run: LiveRun, status: LiveStatus, say: Say) -> list[dict]:
     return rows
 
 
-def _last_marker(events: Sequence[LiveEvent], say: Say) -> dict | None:
+def _last_marker(events: Sequence[LiveEvent], lang: str) -> dict | None:
     for number, event in reversed(list(enumerate(events))):
         if event.kind is EventKind.MARKER and event.marker is not None:
             return {
                 # the stored id where there is one; else the position, which still changes with each marker
                 "id": event.id if event.id is not None else -number - 1,
                 "marker": event.marker.value,
-                "name": marker_word(say, event.marker),
+                "name": MARKERS.word(event.marker, lang),
                 "note": event.note,
                 "at": _clock(event.at),
             }
@@ -138,7 +125,7 @@ def view_state(
     run: LiveRun,
     events: Sequence[LiveEvent],
     session_scripts: Mapping[str, str],
-    say: Say,
+    lang: str,
     *,
     status: LiveStatus | None = None,
 ) -> dict[str, Any]:
@@ -155,7 +142,7 @@ def view_state(
             "index": status.step_index,
             "count": len(segment.steps),
             "key": status.step.value,
-            "name": step_word(say, status.step),
+            "name": STEPS.word(status.step, lang),
             "budget": status.step_budget,
         }
     bag = next((t for t in status.timers if t.key == LUCKY_BAG_TIMER), None)
@@ -169,20 +156,20 @@ def view_state(
         "state": status.state.value,
         "warning_seconds": run.warning_seconds,
         "danger_seconds": run.danger_seconds,
-        "segment": _segment(plan, status.index, segment, say),
-        "first": _segment(plan, status.next_index, shown, say) if segment is None else None,
+        "segment": _segment(plan, status.index, segment, lang),
+        "first": _segment(plan, status.next_index, shown, lang) if segment is None else None,
         "allowed": _seconds(status.allowed),
         "step": step,
-        "steps": [step_word(say, b.step) for b in segment.steps] if segment else [],
-        "next": _segment(plan, upcoming_index, upcoming, say),
+        "steps": [STEPS.word(b.step, lang) for b in segment.steps] if segment else [],
+        "next": _segment(plan, upcoming_index, upcoming, lang),
         "lucky_bag": None if bag is None else {"label": bag.label, "seconds": bag.seconds},
         "message": {"text": status.message, "blink": status.blink},
-        "marker": _last_marker(events, say),
+        "marker": _last_marker(events, lang),
         "planned_end": _clock(status.planned_end),
         "done": status.done,
         "total": status.total,
-        "script": _script(plan, shown, status, session_scripts, say),
-        "run_order": _run_order(run, status, say),
+        "script": _script(plan, shown, status, session_scripts, lang),
+        "run_order": _run_order(run, status, lang),
         CLOCK_KEY: {
             "remaining": _seconds(status.remaining) if segment else None,
             "elapsed": _seconds(status.elapsed) if segment else None,

@@ -13,9 +13,9 @@ from pathlib import Path
 from aiohttp import web
 
 from livedesk.domain.live_log import Marker
-from livedesk.domain.live_palette import LEVEL_COLOURS
 from livedesk.resources import CJK_FONT_FILE, resource_path
 from livedesk.stageweb.tokens import Access, AccessTokens
+from livedesk.words import LEVEL_COLOURS
 
 KEEPALIVE_SECONDS = 2.0  # a quiet stream still says something this often, so a dead client is found
 CLIENT_QUEUE = 8  # frames a slow client may fall behind before the oldest is dropped (the newest wins)

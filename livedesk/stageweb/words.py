@@ -1,45 +1,11 @@
-"""The words of the browser views. English source strings, translated through the same `.ts` catalogue as
-the desktop windows (`livedesk.translations`), so a step, kind or marker reads the same on both."""
+"""The words of the browser views: the pages' own sentences as English source strings translated through
+the desktop's `.ts` catalogue (`livedesk.translations`), and steps, kinds, markers and run states from
+livedesk.words, so they read the same as on the desktop."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from livedesk.domain.live_log import Marker
-from livedesk.domain.roles import ScriptStep, SegmentKind
 from livedesk.translations import sayer
-
-Say = Callable[[str], str]
-
-STEP_WORDS = {
-    ScriptStep.PAIN_POINT: "Pain point",
-    ScriptStep.SELLING_POINTS: "Show selling points",
-    ScriptStep.TRUST: "Trust",
-    ScriptStep.OFFER: "Price / offer",
-    ScriptStep.CLOSE: "Closing push",
-}
-KIND_WORDS = {
-    SegmentKind.OPENING: "Opening",
-    SegmentKind.PITCH: "Pitch",
-    SegmentKind.INTERACTION: "Interaction",
-    SegmentKind.TRANSITION: "Transition",
-    SegmentKind.ENCORE: "Encore",
-    SegmentKind.CLOSING: "Closing",
-}
-MARKER_WORDS = {
-    Marker.LINK_UP: "Link up",
-    Marker.LUCKY_BAG: "Lucky bag",
-    Marker.ENCORE: "Encore",
-    Marker.INCIDENT: "Incident",
-    Marker.NOTE: "Note",
-}
-STATE_WORDS = {
-    "on_air": "on air",
-    "done": "done",
-    "skipped": "skipped",
-    "unplayed": "unplayed",
-    "upcoming": "",
-}
+from livedesk.words import MARKERS, RUN_STATES
 
 # What the pages write around the live values; the key is what the page's script asks for.
 PAGE_WORDS = {
@@ -81,32 +47,15 @@ PAGE_WORDS = {
 }
 
 
-def step_word(say: Say, step: ScriptStep | None) -> str:
-    return say(STEP_WORDS[step]) if step is not None else ""
-
-
-def kind_word(say: Say, kind: SegmentKind) -> str:
-    return say(KIND_WORDS[kind])
-
-
-def marker_word(say: Say, marker: Marker) -> str:
-    return say(MARKER_WORDS[marker])
-
-
-def page_words(say: Say) -> dict[str, str]:
-    """Every page word in the views' language, keyed as the page scripts ask for them."""
+def page_words(lang: str) -> dict[str, str]:
+    """Every page word in `lang`, keyed as the page scripts ask for them."""
+    say = sayer(lang)
     words = {key: say(text) for key, text in PAGE_WORDS.items()}
-    words |= {f"marker_{m.value}": marker_word(say, m) for m in Marker}
-    words |= {f"state_{key}": say(text) if text else "" for key, text in STATE_WORDS.items()}
-    return words
+    words |= {f"marker_{code}": MARKERS.word(code, lang) for code in MARKERS}
+    words |= {f"state_{code}": RUN_STATES.word(code, lang) for code in RUN_STATES}
+    return words | {"state_upcoming": ""}  # an upcoming segment carries no state word
 
 
 def all_sources() -> list[str]:
-    """Every English source string the views use (the translation test checks each has Chinese)."""
-    texts = [*STEP_WORDS.values(), *KIND_WORDS.values(), *MARKER_WORDS.values(), *PAGE_WORDS.values()]
-    texts += [t for t in STATE_WORDS.values() if t]
-    return texts
-
-
-def say_for(lang: str) -> Say:
-    return sayer(lang)
+    """Every English source string the pages use (the translation test checks each has Chinese)."""
+    return list(PAGE_WORDS.values())

@@ -39,6 +39,7 @@ from livedesk.words.run_order import (
     TEAM,
     owner_words,
     segment_colour,
+    segment_words,
 )
 from livedesk.words.sources import SOURCES, short_source, source_words
 from livedesk.words.vocabulary import MISSING, Vocabulary, Word
@@ -104,6 +105,7 @@ __all__ = [
     "metric_word",
     "owner_words",
     "segment_colour",
+    "segment_words",
     "set_language",
     "short_source",
     "source_words",

@@ -106,3 +106,16 @@ def owner_words(owner: str, team: dict[str, str], lang: str | None = None) -> st
     if owner not in TEAM:
         return owner
     return f"{TEAM.word(owner, lang)} {team.get(owner, '')}".strip()
+
+
+def segment_words(plan, segment, lang: str | None = None) -> str:
+    """A segment as the console and the browser views name it: `讲解 · 保温杯`, `开场`, or the planner's
+    title when it already starts with the kind; None → "—"."""
+    if segment is None:
+        return "—"
+    product = plan.product(segment.product_id)
+    name = product.name if product else segment.title
+    base = KINDS.word(segment.kind, lang)
+    if not name or name == base:
+        return base
+    return name if name.startswith(base) else f"{base} · {name}"

@@ -24,8 +24,8 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_host_screen_and_prompter_screenshots_at_1920x1080(tmp_path):
     from PySide6.QtGui import QColor, QImage
 
-    from livedesk.domain.live_palette import LEVEL_COLOURS
     from livedesk.domain.live_run import Level
+    from livedesk.words import LEVEL_COLOURS
 
     db = tmp_path / "show.sqlite3"
     store = Store(f"sqlite:///{db}")

@@ -267,9 +267,9 @@ def test_pdf_is_a4_landscape_with_embedded_chinese(plan, tmp_path):
 
 
 def test_owners_given_as_team_roles_read_as_role_and_person():
-    from livedesk.domain.session import owner_in_words
+    from livedesk.words import owner_words
 
     team = {"host": "小林"}
-    assert owner_in_words("host", team) == "主播 小林"
-    assert owner_in_words("co_host", team) == "副播"
-    assert owner_in_words("阿杰", team) == "阿杰"
+    assert owner_words("host", team, "zh_CN") == "主播 小林"
+    assert owner_words("co_host", team, "zh_CN") == "副播"
+    assert owner_words("阿杰", team, "zh_CN") == "阿杰"

@@ -16,7 +16,6 @@ from livedesk.services.scripts import save_session_scripts
 from livedesk.services.sessions import save_plan
 from livedesk.stageweb.server import StageServer
 from livedesk.stageweb.view_state import view_state
-from livedesk.stageweb.words import say_for
 
 SCRIPTS = {
     ScriptStep.PAIN_POINT: "冬天出门，一杯热水放两个小时就凉了？办公室里想喝口热的还得排队接水。",
@@ -47,8 +46,9 @@ class Show:
     def publish(self, *, force: bool = False) -> float:
         """Push the run's state now; returns the wall time (epoch ms) just before the push."""
         before = time.time() * 1000
-        say = say_for("zh_CN")
-        self.server.publish(view_state(self.service.run, self.service.stored, self.scripts, say), force=force)
+        self.server.publish(
+            view_state(self.service.run, self.service.stored, self.scripts, "zh_CN"), force=force
+        )
         return before
 
     def act(self, action) -> float:

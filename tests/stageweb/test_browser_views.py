@@ -24,9 +24,9 @@ from PIL import Image
 from selenium.webdriver.common.by import By
 
 from livedesk.domain.live_log import Marker
-from livedesk.domain.live_palette import LEVEL_COLOURS
 from livedesk.domain.live_run import Level
 from livedesk.stageweb.tokens import Access
+from livedesk.words import LEVEL_COLOURS
 
 
 def css_colour(hex_colour: str) -> str:

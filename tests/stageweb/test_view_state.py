@@ -10,16 +10,16 @@ from stage_show import SCRIPTS, scripted_plan
 
 from livedesk.domain.clock import FakeClock
 from livedesk.domain.live_log import Marker
-from livedesk.domain.live_palette import LEVEL_COLOURS
 from livedesk.domain.live_run import Level, LiveRun
-from livedesk.domain.roles import ROLE_COLOURS, Role, ScriptStep
+from livedesk.domain.roles import Role, ScriptStep
 from livedesk.resources import resources_dir
 from livedesk.stageweb.view_state import CLOCK_KEY, steady_part, view_state
 from livedesk.stageweb.web_app import palette_css
-from livedesk.stageweb.words import all_sources, page_words, say_for
+from livedesk.stageweb.words import all_sources, page_words
 from livedesk.translations import load_ts_catalogue
+from livedesk.words import LEVEL_COLOURS, ROLES
 
-SAY = say_for("zh_CN")
+LANG = "zh_CN"
 
 
 def run_on_clock() -> tuple[LiveRun, FakeClock]:
@@ -29,7 +29,7 @@ def run_on_clock() -> tuple[LiveRun, FakeClock]:
 
 def test_before_the_start_the_first_segment_is_shown_and_nothing_counts():
     run, _ = run_on_clock()
-    state = view_state(run, [], {"opening": "欢迎！"}, SAY)
+    state = view_state(run, [], {"opening": "欢迎！"}, LANG)
     assert state["state"] == "ready" and state["segment"] is None
     assert state["first"]["label"] == "开场" and state["next"]["label"] == "讲解 · 保温杯"
     assert state[CLOCK_KEY]["remaining"] is None and state[CLOCK_KEY]["over_under"] is None
@@ -48,10 +48,10 @@ def test_a_pitch_carries_product_price_step_and_the_whole_script():
     run.start_timer("lucky_bag", 300)
     run.set_message("看镜头", blink=True)
     clock.advance(5)
-    state = view_state(run, events, {}, SAY)
+    state = view_state(run, events, {}, LANG)
     segment = state["segment"]
     assert (segment["product"], segment["price"], segment["mechanism"]) == ("保温杯", "¥49.00", "买一送一")
-    assert segment["colour"] == ROLE_COLOURS[Role.TRAFFIC]
+    assert segment["colour"] == ROLES[Role.TRAFFIC].colour
     assert state["step"] == {
         "index": 1,
         "count": 5,
@@ -73,16 +73,16 @@ def test_a_pitch_carries_product_price_step_and_the_whole_script():
 def test_the_steady_part_changes_with_actions_not_with_time():
     run, clock = run_on_clock()
     run.go()
-    first = view_state(run, [], {}, SAY)
+    first = view_state(run, [], {}, LANG)
     clock.advance(7)
-    later = view_state(run, [], {}, SAY)
+    later = view_state(run, [], {}, LANG)
     assert steady_part(first) == steady_part(later)
     assert first[CLOCK_KEY] != later[CLOCK_KEY]
     run.extend(30)
-    extended = view_state(run, [], {}, SAY)
+    extended = view_state(run, [], {}, LANG)
     assert steady_part(extended) != steady_part(later) and extended["allowed"] == 150.0
     run.skip()
-    skipped = view_state(run, [], {}, SAY)
+    skipped = view_state(run, [], {}, LANG)
     assert skipped["next"]["label"] == "过品" and skipped["run_order"][1]["state"] == "skipped"
 
 
@@ -91,7 +91,7 @@ def test_the_end_of_the_run_is_off_air():
     run.go()
     clock.advance(60)
     run.finish()
-    state = view_state(run, [], {}, SAY)
+    state = view_state(run, [], {}, LANG)
     assert state["state"] == "finished" and state["segment"] is None and state["next"] is None
     assert state["script"] == {"title": "", "blocks": []}
 
@@ -106,8 +106,8 @@ def test_every_word_of_the_views_has_chinese():
     catalogue = load_ts_catalogue(resources_dir() / "i18n" / "zh_CN")
     missing = [text for text in all_sources() if text not in catalogue]
     assert missing == []
-    english = page_words(say_for("en"))
-    chinese = page_words(SAY)
+    english = page_words("en")
+    chinese = page_words(LANG)
     assert english["next"] == "NEXT" and chinese["next"] == "下一个"
     assert chinese["marker_link_up"] == "上链接" and chinese["state_on_air"] == "进行中"
 
@@ -116,7 +116,7 @@ def test_every_word_a_page_asks_for_exists():
     """The pages name their words by key (data-word="…", word("…")); each key must be sent."""
     import re
 
-    keys = set(page_words(SAY))
+    keys = set(page_words(LANG))
     folder = resources_dir() / "stageweb"
     asked = set()
     for path in folder.glob("*.html"):

@@ -22,7 +22,7 @@ from livedesk.persistence import live_log_repository
 from livedesk.services.sessions import load_plan
 from livedesk.ui.rehearsal.rehearsal_page import RehearsalPage
 from livedesk.ui.rehearsal.screen_choice import screen_menu
-from livedesk.ui.rehearsal.stage_style import LEVEL_COLOURS, step_name
+from livedesk.words import LEVEL_COLOURS, STEPS
 
 
 @pytest.fixture
@@ -136,7 +136,7 @@ def test_encore_stage_view_and_prompter_follow_the_run(qtbot, console):
     assert (
         prompter.offset == 0 and prompter.text == ""
     )  # a new step starts at the top; this one has no text yet
-    assert prompter.title.endswith(step_name(ScriptStep.SELLING_POINTS))
+    assert prompter.title.endswith(STEPS.word(ScriptStep.SELLING_POINTS))
 
 
 def test_restart_resumes_from_the_stored_log(qtbot, console, app_context):

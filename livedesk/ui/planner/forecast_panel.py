@@ -25,8 +25,8 @@ from livedesk.domain.product_rates import ProductRate
 from livedesk.domain.roles import Role, SegmentKind
 from livedesk.domain.wave import left_out
 from livedesk.ui.i18n import tr
-from livedesk.ui.planner.labels import role_label
 from livedesk.ui.planner.plan_document import PlanDocument
+from livedesk.words import ROLES
 
 MUTED = "color: #6B7785;"
 WARN = "color: #C0504D; font-weight: 600;"
@@ -47,7 +47,7 @@ def rate_reason(rate: ProductRate | None, role: Role | None) -> str:
             rate=_rounded_yuan(rate.own), n=rate.sessions
         )
     return tr("No history yet: the {role} average, {rate} per pitch minute").format(
-        role=role_label(role), rate=_rounded_yuan(rate.shrunk)
+        role=ROLES.word(role), rate=_rounded_yuan(rate.shrunk)
     )
 
 

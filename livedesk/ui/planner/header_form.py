@@ -27,8 +27,8 @@ from livedesk.domain.money import fen_to_yuan, yuan_to_fen
 from livedesk.domain.plan_edits import SetSessionField
 from livedesk.domain.session import TEAM_ROLES, ChecklistItem
 from livedesk.ui.i18n import tr
-from livedesk.ui.planner.labels import team_role_label
 from livedesk.ui.planner.plan_document import PlanDocument
+from livedesk.words import TEAM
 
 
 class SessionHeaderForm(QWidget):
@@ -67,7 +67,7 @@ class SessionHeaderForm(QWidget):
         basics.addRow(tr("Planned length"), self.minutes)
         team = QFormLayout()
         for key, edit in self.team.items():
-            team.addRow(team_role_label(key), edit)
+            team.addRow(TEAM.word(key), edit)
         targets = QFormLayout()
         targets.addRow(tr("GMV target"), self.gmv)
         targets.addRow(tr("UV target"), self.uv)

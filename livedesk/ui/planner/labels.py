@@ -1,42 +1,10 @@
-"""Translated words for the planner's codes: segment kinds, roles, script steps and warning codes."""
+"""The planner's warnings in the UI language (their roles named by livedesk.words) and mm:ss times."""
 
 from __future__ import annotations
 
 from livedesk.domain.plan_rules import PlanWarning
-from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.ui.i18n import tr
-
-
-def kind_label(kind: SegmentKind) -> str:
-    return {
-        SegmentKind.OPENING: tr("Opening"),
-        SegmentKind.PITCH: tr("Pitch"),
-        SegmentKind.INTERACTION: tr("Interaction"),
-        SegmentKind.TRANSITION: tr("Transition"),
-        SegmentKind.ENCORE: tr("Encore"),
-        SegmentKind.CLOSING: tr("Closing"),
-    }[kind]
-
-
-def role_label(role: Role | None) -> str:
-    if role is None:
-        return ""
-    return {
-        Role.TRAFFIC: tr("Traffic item"),
-        Role.PROFIT: tr("Profit item"),
-        Role.IMAGE: tr("Image item"),
-        Role.CLEARANCE: tr("Clearance item"),
-    }[role]
-
-
-def step_label(step: ScriptStep) -> str:
-    return {
-        ScriptStep.PAIN_POINT: tr("Pain point"),
-        ScriptStep.SELLING_POINTS: tr("Show selling points"),
-        ScriptStep.TRUST: tr("Trust"),
-        ScriptStep.OFFER: tr("Price / offer"),
-        ScriptStep.CLOSE: tr("Closing push"),
-    }[step]
+from livedesk.words import ROLES
 
 
 def mmss(seconds: int) -> str:
@@ -54,7 +22,7 @@ def warning_text(warning: PlanWarning) -> str:
         text = tr("Pitch {n} ({role}) lasts {length}, outside {low}–{high}")
         return text.format(
             n=n,
-            role=role_label(Role(v["role"])),
+            role=ROLES.word(v["role"]),
             length=mmss(v["seconds"]),
             low=mmss(v["min_seconds"]),
             high=mmss(v["max_seconds"]),
@@ -98,22 +66,3 @@ def warning_text(warning: PlanWarning) -> str:
             n=n, product=v["product_id"]
         )
     return warning.message
-
-
-def team_role_label(key: str) -> str:
-    """主播, 副播 … for a team role key of domain.session.TEAM_ROLES."""
-    return {
-        "host": tr("Host"),
-        "co_host": tr("Co-host"),
-        "director": tr("Director"),
-        "ad_buyer": tr("Ad buyer"),
-        "private_domain": tr("Private domain"),
-        "customer_service": tr("Customer service"),
-    }[key]
-
-
-def owner_label(owner: str, team: dict[str, str]) -> str:
-    """An owner given as a team role shows as the role and, when the team names one, the person."""
-    from livedesk.domain.session import TEAM_ROLES, owner_in_words
-
-    return owner_in_words(owner, team, {key: team_role_label(key) for key in TEAM_ROLES})

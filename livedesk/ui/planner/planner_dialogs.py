@@ -22,7 +22,7 @@ from livedesk.domain.wave import RoleLength, WaveConfig
 from livedesk.import_export.pool_reader import FIELDS
 from livedesk.services.planning import parse_pattern
 from livedesk.ui.i18n import tr
-from livedesk.ui.planner.labels import role_label
+from livedesk.words import ROLES
 
 
 class WavePatternDialog(QDialog):
@@ -45,7 +45,7 @@ class WavePatternDialog(QDialog):
             spin.setSuffix(" " + tr("min"))
             spin.setValue(config.length(role).default_seconds // 60)
             self.lengths[role] = spin
-            form.addRow(tr("{role} pitch length").format(role=role_label(role)), spin)
+            form.addRow(tr("{role} pitch length").format(role=ROLES.word(role)), spin)
         self.encores = QSpinBox()
         self.encores.setRange(0, 10)
         self.encores.setValue(config.encore_count)

@@ -44,7 +44,7 @@ from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
 from livedesk.ui.planner.forecast_panel import ForecastPanel
 from livedesk.ui.planner.header_form import SessionHeaderForm
-from livedesk.ui.planner.labels import kind_label, warning_text
+from livedesk.ui.planner.labels import warning_text
 from livedesk.ui.planner.plan_document import PlanDocument
 from livedesk.ui.planner.planner_dialogs import WavePatternDialog
 from livedesk.ui.planner.pool_import import PoolImporter
@@ -54,6 +54,7 @@ from livedesk.ui.planner.side_panels import StepBudgetEditor
 from livedesk.ui.planner.timeline_widget import TimelineWidget
 from livedesk.ui.planner.wave_view import WaveView
 from livedesk.ui.widgets.conflict_dialog import ConflictDialog
+from livedesk.words import KINDS
 
 INSERT_SECONDS = {
     SegmentKind.PITCH: 600,
@@ -92,7 +93,7 @@ class PlannerPage(QWidget):
         self.insert_button = QPushButton(tr("Insert"))
         menu = QMenu(self.insert_button)
         for kind in SegmentKind:
-            menu.addAction(kind_label(kind), lambda k=kind: self.insert_segment(k))
+            menu.addAction(KINDS.word(kind), lambda k=kind: self.insert_segment(k))
         self.insert_button.setMenu(menu)
         toolbar.addWidget(self.insert_button)
         self.duplicate_button = self._button(tr("Duplicate"), self.duplicate_selected)

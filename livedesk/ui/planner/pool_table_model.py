@@ -9,10 +9,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from livedesk.domain.money import fen_to_yuan, yuan_to_fen
 from livedesk.domain.plan_edits import ReplaceProducts
-from livedesk.domain.roles import ROLE_COLOURS, parse_role
+from livedesk.domain.roles import parse_role
 from livedesk.ui.i18n import tr
-from livedesk.ui.planner.labels import role_label
 from livedesk.ui.planner.plan_document import PlanDocument
+from livedesk.words import ROLES
 
 COLUMNS = (
     "product_id",
@@ -81,14 +81,14 @@ class PoolTableModel(QAbstractTableModel):
         product = plan.products[index.row()]
         column = COLUMNS[index.column()]
         if column == "role" and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(ROLE_COLOURS[product.role]))
+            return QBrush(QColor(ROLES[product.role].colour))
         if column == "role" and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#FFFFFF"))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return None
         value = getattr(product, column)
         if column == "role":
-            return role_label(product.role) if role == Qt.ItemDataRole.DisplayRole else product.role.value
+            return ROLES.word(product.role) if role == Qt.ItemDataRole.DisplayRole else product.role.value
         if column in MONEY:
             return "" if value is None else f"{fen_to_yuan(value)}"
         return "" if value is None else str(value)
@@ -102,7 +102,7 @@ class PoolTableModel(QAbstractTableModel):
         product = products[index.row()]
         try:
             if column == "role":
-                new = parse_role(text) or {role_label(r): r for r in type(product.role)}.get(text)
+                new = parse_role(text) or {ROLES.word(r): r for r in type(product.role)}.get(text)
                 if new is None:
                     return False
                 product.role = new

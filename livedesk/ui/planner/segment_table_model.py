@@ -9,10 +9,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from livedesk.domain.plan_edits import ResizeSegment, SetSegmentField
-from livedesk.domain.roles import ROLE_COLOURS, SegmentKind
+from livedesk.domain.roles import SegmentKind
 from livedesk.ui.i18n import tr
-from livedesk.ui.planner.labels import kind_label, mmss, owner_label, role_label
+from livedesk.ui.planner.labels import mmss
 from livedesk.ui.planner.plan_document import PlanDocument
+from livedesk.words import KINDS, ROLES, owner_words
 
 COLUMNS = ("start", "kind", "product", "role", "length", "owner", "cues", "notes")
 EDITABLE = {"kind", "product", "length", "owner", "cues", "notes"}
@@ -76,7 +77,7 @@ class SegmentTableModel(QAbstractTableModel):
         segment = plan.segments[index.row()]
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and column == "role" and plan.role_of(segment) is not None:
-            return QBrush(QColor(ROLE_COLOURS[plan.role_of(segment)]))
+            return QBrush(QColor(ROLES[plan.role_of(segment)].colour))
         if role == Qt.ItemDataRole.ForegroundRole and column == "role":
             return QBrush(QColor("#FFFFFF"))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -85,20 +86,20 @@ class SegmentTableModel(QAbstractTableModel):
         if column == "start":
             return f"{plan.planned_starts()[index.row()]:%H:%M:%S}"
         if column == "kind":
-            return kind_label(segment.kind) if role == Qt.ItemDataRole.DisplayRole else segment.kind.value
+            return KINDS.word(segment.kind) if role == Qt.ItemDataRole.DisplayRole else segment.kind.value
         if column == "product":
             if role == Qt.ItemDataRole.EditRole:
                 return segment.product_id or ""
             return f"{product.name} ({product.product_id})" if product else (segment.product_id or "")
         if column == "role":
-            return role_label(plan.role_of(segment))
+            return ROLES.word(plan.role_of(segment), missing="")
         if column == "length":
             return mmss(segment.planned_seconds)
         if column == "owner":
             return (
                 segment.owner
                 if role == Qt.ItemDataRole.EditRole
-                else owner_label(segment.owner, plan.session.team)
+                else owner_words(segment.owner, plan.session.team)
             )
         if column == "cues":
             return " / ".join(segment.cues)
@@ -121,7 +122,7 @@ class SegmentTableModel(QAbstractTableModel):
             self._document.push(ResizeSegment(row, seconds), tr("Change segment length"))
             return True
         if column == "kind":
-            kinds = {k.value: k for k in SegmentKind} | {kind_label(k): k for k in SegmentKind}
+            kinds = {k.value: k for k in SegmentKind} | {KINDS.word(k): k for k in SegmentKind}
             if text not in kinds:
                 return False
             edit, new = SetSegmentField(row, "kind", kinds[text]), kinds[text]

@@ -16,8 +16,9 @@ from livedesk.domain.roles import PITCH_STEPS
 from livedesk.domain.session import StepBudget
 from livedesk.domain.wave import split_budget
 from livedesk.ui.i18n import tr
-from livedesk.ui.planner.labels import mmss, step_label
+from livedesk.ui.planner.labels import mmss
 from livedesk.ui.planner.plan_document import PlanDocument
+from livedesk.words import STEPS
 
 
 class StepBudgetEditor(QGroupBox):
@@ -36,7 +37,7 @@ class StepBudgetEditor(QGroupBox):
             spin.setSuffix(" s")
             spin.editingFinished.connect(self._commit)
             self.spins[step] = spin
-            form.addRow(step_label(step), spin)
+            form.addRow(STEPS.word(step), spin)
         self.total = QLabel()
         form.addRow(tr("Total"), self.total)
         self.split = QPushButton(tr("Split by default shares"))

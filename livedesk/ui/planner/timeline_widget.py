@@ -15,10 +15,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QMouseEvent, 
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from livedesk.domain.plan_edits import MoveSegment, ResizeSegment
-from livedesk.domain.roles import KIND_COLOURS, ROLE_COLOURS, SegmentKind
 from livedesk.ui.i18n import tr
-from livedesk.ui.planner.labels import kind_label, mmss
+from livedesk.ui.planner.labels import mmss
 from livedesk.ui.planner.plan_document import PlanDocument
+from livedesk.words import KINDS
+from livedesk.words import segment_colour as words_colour
 
 MARGIN = 10
 AXIS_HEIGHT = 18
@@ -30,11 +31,9 @@ MIN_SECONDS = 30
 
 
 def segment_colour(plan, segment, products: dict | None = None) -> QColor:
+    """The block's colour by livedesk.words' one rule; `products` (id → Product) spares a pool scan."""
     product = products.get(segment.product_id) if products is not None else plan.product(segment.product_id)
-    role = product.role if product else None
-    if segment.kind in (SegmentKind.PITCH, SegmentKind.ENCORE) and role is not None:
-        return QColor(ROLE_COLOURS[role])
-    return QColor(KIND_COLOURS.get(segment.kind, "#9AA5B1"))
+    return QColor(words_colour(segment.kind, product.role if product else None))
 
 
 def fitted_label(name: str, seconds: int, width: float, metrics: QFontMetrics) -> tuple[str, str]:
@@ -162,7 +161,7 @@ class TimelineWidget(QWidget):
             self._block_name(index)
             + "\n"
             + tr("{kind} · {start}–{end} · {length}").format(
-                kind=kind_label(segment.kind),
+                kind=KINDS.word(segment.kind),
                 start=f"{start:%H:%M:%S}",
                 end=f"{end:%H:%M:%S}",
                 length=mmss(segment.planned_seconds),
@@ -172,7 +171,7 @@ class TimelineWidget(QWidget):
     def _block_name(self, index: int) -> str:
         segment = self._document.plan.segments[index]
         product = self._products.get(segment.product_id)
-        return product.name if product else kind_label(segment.kind)
+        return product.name if product else KINDS.word(segment.kind)
 
     def _block_font(self) -> QFont:
         font = QFont(self.font())

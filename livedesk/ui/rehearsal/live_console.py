@@ -22,8 +22,9 @@ from livedesk.ui.rehearsal import live_console_layout as layout
 from livedesk.ui.rehearsal.live_keys import action_for
 from livedesk.ui.rehearsal.prompter_window import PrompterWindow
 from livedesk.ui.rehearsal.stage_server_panel import StageServerPanel
-from livedesk.ui.rehearsal.stage_style import DARK_STYLE, MUTED, segment_label, step_name
+from livedesk.ui.rehearsal.stage_style import DARK_STYLE, MUTED
 from livedesk.ui.rehearsal.stage_view import StageView
+from livedesk.words import STEPS, segment_words
 
 
 class LiveConsole(QWidget):
@@ -242,7 +243,7 @@ class LiveConsole(QWidget):
             segment = self.service.run.segments[0]
         if segment is None:
             return tr("Off air"), ""
-        title = segment_label(plan, segment) + (f" · {step_name(step)}" if step else "")
+        title = segment_words(plan, segment) + (f" · {STEPS.word(step, missing='')}" if step else "")
         return title, segment_script(plan, segment, step, self._session_scripts)
 
     def close_windows(self) -> None:

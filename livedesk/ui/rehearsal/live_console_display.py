@@ -14,17 +14,13 @@ from livedesk.ui.rehearsal.live_console_layout import COUNTDOWN_PX
 from livedesk.ui.rehearsal.stage_style import (
     ACCENT,
     ALERT,
-    LEVEL_COLOURS,
     MUTED,
     clock_text,
     countdown_text,
-    marker_name,
     phase_colour,
-    segment_colour,
-    segment_label,
-    step_name,
     wall_time,
 )
+from livedesk.words import LEVEL_COLOURS, MARKERS, STEPS, segment_colour, segment_words
 
 
 def log_line(event: LiveEvent, run: LiveRun) -> str | None:
@@ -32,13 +28,13 @@ def log_line(event: LiveEvent, run: LiveRun) -> str | None:
     if event.kind is EventKind.STEP_END:
         return None  # the next step start says the same; keep the list short
     position = run.position_of(event.segment_index)
-    block = segment_label(run.plan, run.segments[position]) if position is not None else ""
+    block = segment_words(run.plan, run.segments[position]) if position is not None else ""
     seconds = event.seconds()
     texts = {
         EventKind.SEGMENT_START: lambda: tr("start") + (f" · {block}" if block else ""),
         EventKind.SEGMENT_END: lambda: tr("end") + (f" · {block}" if block else ""),
-        EventKind.STEP_START: lambda: tr("step") + " · " + step_name(event.step),
-        EventKind.MARKER: lambda: marker_name(event.marker) + (f" · {event.note}" if event.note else ""),
+        EventKind.STEP_START: lambda: tr("step") + " · " + STEPS.word(event.step, missing=""),
+        EventKind.MARKER: lambda: MARKERS.word(event.marker) + (f" · {event.note}" if event.note else ""),
         EventKind.SKIP: lambda: (
             (tr("unplayed") if event.note == UNPLAYED_NOTE else tr("skipped")) + f" · {block}"
         ),
@@ -76,7 +72,7 @@ def fill_run_order(table: QTableWidget, run: LiveRun | None, status: LiveStatus 
             state, colour = "", None
         values = [
             "+" if key < 0 else str(key + 1),
-            segment_label(run.plan, segment),
+            segment_words(run.plan, segment),
             clock_text(segment.planned_seconds),
             clock_text(actual) if actual is not None else "—",
             state,
@@ -95,13 +91,13 @@ def paint(console, status: LiveStatus, run: LiveRun) -> None:
     c, plan, segment = console, run.plan, status.segment
     if status.state is RunState.READY:
         c.now_caption.setText(tr("READY — F5 starts the run"))
-        c.current_label.setText(segment_label(plan, run.segments[0]) if run.segments else "—")
+        c.current_label.setText(segment_words(plan, run.segments[0]) if run.segments else "—")
     elif status.state is RunState.FINISHED:
         c.now_caption.setText(tr("OFF AIR"))
         c.current_label.setText(tr("The run is over"))
     else:
         c.now_caption.setText(tr("ON AIR"))
-        c.current_label.setText(segment_label(plan, segment))
+        c.current_label.setText(segment_words(plan, segment))
     stripe = segment_colour(segment.kind, plan.role_of(segment)) if segment else MUTED
     c.stripe.setStyleSheet(f"background: {stripe}; border-radius: 4px;")
     if status.step is not None:
@@ -109,7 +105,7 @@ def paint(console, status: LiveStatus, run: LiveRun) -> None:
             tr("Step {n}/{total} · {name} · {elapsed} of {budget}").format(
                 n=status.step_index + 1,
                 total=len(segment.steps),
-                name=step_name(status.step),
+                name=STEPS.word(status.step, missing=""),
                 elapsed=clock_text(status.step_elapsed),
                 budget=clock_text(status.step_budget),
             )
@@ -133,7 +129,7 @@ def paint(console, status: LiveStatus, run: LiveRun) -> None:
         # before the start the card above shows the first segment; NEXT is the one after it
         after = run.following(status.next_index)
         upcoming = run.segments[after] if after is not None else None
-    c.next_label.setText(segment_label(plan, upcoming))
+    c.next_label.setText(segment_words(plan, upcoming))
     c.restart_button.setVisible(status.state is not RunState.READY)
 
 

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from livedesk.ui.i18n import tr
 from livedesk.ui.rehearsal.live_keys import MARKER_KEY_NAMES
 from livedesk.ui.rehearsal.screen_choice import ScreenBox
-from livedesk.ui.rehearsal.stage_style import ACCENT, MUTED, marker_name
+from livedesk.ui.rehearsal.stage_style import ACCENT, MUTED
+from livedesk.words import MARKERS
 
 COUNTDOWN_PX = 110
 
@@ -162,7 +163,7 @@ def build(console) -> None:
     markers = QHBoxLayout()
     for marker, key_name in MARKER_KEY_NAMES.items():
         widget = button(
-            f"{marker_name(marker)} ({key_name})", lambda _checked=False, m=marker: c.mark(m), "marker"
+            f"{MARKERS.word(marker)} ({key_name})", lambda _checked=False, m=marker: c.mark(m), "marker"
         )
         c.marker_buttons[marker] = widget
         markers.addWidget(widget)

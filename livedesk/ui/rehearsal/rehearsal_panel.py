@@ -27,14 +27,8 @@ from livedesk.domain.roles import SegmentKind
 from livedesk.services import rehearsals, scripts
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
-from livedesk.ui.rehearsal.stage_style import (
-    DARK_STYLE,
-    LEVEL_COLOURS,
-    MUTED,
-    clock_text,
-    countdown_text,
-    step_name,
-)
+from livedesk.ui.rehearsal.stage_style import DARK_STYLE, MUTED, clock_text, countdown_text
+from livedesk.words import LEVEL_COLOURS, STEPS
 
 STEP_WARNING, STEP_DANGER = 15, 5
 
@@ -270,7 +264,9 @@ class RehearsalPanel(QWidget):
         )
         self.suggest_label.setText(
             tr("Budgets the takes suggest: {budgets}").format(
-                budgets="，".join(f"{step_name(s)} {clock_text(v)}" for s, v in suggested.items())
+                budgets="，".join(
+                    f"{STEPS.word(s, missing='')} {clock_text(v)}" for s, v in suggested.items()
+                )
             )
             if suggested
             else tr("No rehearsal of this product yet.")
@@ -356,7 +352,7 @@ class RehearsalPanel(QWidget):
         colour = LEVEL_COLOURS[level_for(remaining, STEP_WARNING, STEP_DANGER)]
         self.step_label.setText(
             tr("Step {n}/{total} · {name}").format(
-                n=r.index + 1, total=len(r.steps), name=step_name(step.step)
+                n=r.index + 1, total=len(r.steps), name=STEPS.word(step.step, missing="")
             )
         )
         self.timer_label.setText(clock_text(r.elapsed()))
@@ -382,7 +378,9 @@ class RehearsalPanel(QWidget):
         for row, s in enumerate(r.steps):
             actual = r.elapsed(row)
             diff = actual - s.budget_seconds
-            self.steps_table.setItem(row, 0, _item(("▶ " if row == r.index else "") + step_name(s.step)))
+            self.steps_table.setItem(
+                row, 0, _item(("▶ " if row == r.index else "") + STEPS.word(s.step, missing=""))
+            )
             self.steps_table.setItem(row, 1, _item(clock_text(s.budget_seconds)))
             self.steps_table.setItem(row, 2, _item(clock_text(actual) if actual else "—"))
             self.steps_table.setItem(

@@ -43,8 +43,9 @@ from livedesk.ui.rehearsal.segment_script_editor import (
     lint_summary,
     saved_notice,
 )
-from livedesk.ui.rehearsal.stage_style import clock_text, kind_name
+from livedesk.ui.rehearsal.stage_style import clock_text
 from livedesk.ui.widgets.save_state import SaveStateLabel
+from livedesk.words import KINDS, STEPS
 
 FIT_COLOURS = {Fit.FITS: "#2E7D5B", Fit.TIGHT: "#B7791F", Fit.OVER: "#C53030", Fit.EMPTY: "#8C96A3"}
 
@@ -80,10 +81,9 @@ class ProductScriptEditor(QWidget):
         grid.addWidget(QLabel(tr("Budget")), 0, 2)
         grid.addWidget(QLabel(tr("Estimated")), 0, 3)
         self.texts, self.budgets, self.estimates = {}, {}, {}
-        from livedesk.ui.rehearsal.stage_style import step_name
 
         for row, step in enumerate(PITCH_STEPS, start=1):
-            name = QLabel(step_name(step))
+            name = QLabel(STEPS.word(step, missing=""))
             name.setStyleSheet("font-weight: 600;")
             edit = LintTextEdit(self._lexicon)
             edit.setMinimumHeight(70)
@@ -360,7 +360,7 @@ class ScriptEditor(QWidget):
         self._session_id = plan.session.id if plan is not None else None
         wanted = []
         if plan is not None:
-            wanted = [(("segment", k), kind_name(KIND_OF_SCRIPT[k])) for k in SEGMENT_SCRIPT_KINDS] + [
+            wanted = [(("segment", k), KINDS.word(KIND_OF_SCRIPT[k])) for k in SEGMENT_SCRIPT_KINDS] + [
                 (("product", p.product_id), f"{p.name}  ({p.product_id})") for p in plan.products
             ]
         shown = [

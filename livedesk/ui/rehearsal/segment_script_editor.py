@@ -23,8 +23,8 @@ from livedesk.services import scripts
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
 from livedesk.ui.rehearsal.lint_highlighter import LintTextEdit
-from livedesk.ui.rehearsal.stage_style import kind_name
 from livedesk.ui.widgets.save_state import SaveStateLabel
+from livedesk.words import KINDS
 
 AUTOSAVE_MS = 1200  # typing pauses this long, then the text is saved
 KIND_OF_SCRIPT = {
@@ -108,7 +108,7 @@ class SegmentScriptEditor(QWidget):
     def load(self, session_id: int, kind: str) -> None:
         self.commit()  # whatever was typed for the previous script is kept
         self._session_id, self._kind = session_id, kind
-        self.title.setText(kind_name(KIND_OF_SCRIPT[kind]))
+        self.title.setText(KINDS.word(KIND_OF_SCRIPT[kind]))
         self.lines.clear()
         for line in scripts.template_library().lines_for(kind):
             self.lines.addItem(line.name_zh, line.text)

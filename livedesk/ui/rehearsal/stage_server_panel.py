@@ -31,7 +31,6 @@ from livedesk.stageweb.server import StageServer, StageServerError
 from livedesk.stageweb.tokens import Access
 from livedesk.stageweb.view_state import view_state
 from livedesk.stageweb.web_app import OperatorAction
-from livedesk.stageweb.words import say_for
 from livedesk.ui import settings as setting
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
@@ -60,7 +59,7 @@ class StageServerPanel(QFrame):
         self._context = context
         self._source = source
         self._on_next, self._on_marker = on_next, on_marker
-        self._say = say_for(context.lang)
+        self._lang = context.lang
         self.server = StageServer(lang=context.lang, on_action=self.action_requested.emit)
         self.action_requested.connect(self._on_action_requested)
         app = QCoreApplication.instance()
@@ -255,7 +254,7 @@ class StageServerPanel(QFrame):
         if self._scripts_for != service.session_id:
             self._scripts = scripts.load_session_scripts(self._context.store, service.session_id)
             self._scripts_for = service.session_id
-        self.server.publish(view_state(service.run, service.stored, self._scripts, self._say, status=status))
+        self.server.publish(view_state(service.run, service.stored, self._scripts, self._lang, status=status))
         if status.state is RunState.FINISHED and self._last_state is RunState.RUNNING:
             self._end_timer.start(END_GRACE_MS)
             self.status_label.setText(tr("The show has ended: the browser views stop in a few seconds"))

@@ -1,20 +1,13 @@
-"""Shared look of the stage tools: dark palette, the phase colours of every countdown (console, host screen,
-rehearsal timers all read LEVEL_COLOURS), time formatting and the translated names of steps, segment kinds
-and markers."""
+"""Shared look of the stage tools: dark palette, the phase colour of a countdown (from livedesk.words, as
+every countdown's) and time formatting."""
 
 from __future__ import annotations
 
 import math
 from datetime import datetime
 
-from livedesk.domain.live_log import Marker
-from livedesk.domain.live_palette import (  # noqa: F401 (the palette lives in the domain, shared with the web views; the widgets import it from here)
-    LEVEL_COLOURS,
-    segment_colour,
-)
 from livedesk.domain.live_status import Level
-from livedesk.domain.roles import ScriptStep, SegmentKind
-from livedesk.ui.i18n import tr
+from livedesk.words import LEVEL_COLOURS
 
 BACKGROUND = "#14171C"
 PANEL = "#1E232B"
@@ -73,47 +66,3 @@ def countdown_text(remaining: float) -> str:
 
 def wall_time(moment: datetime | None) -> str:
     return "—" if moment is None else moment.strftime("%H:%M:%S")
-
-
-def step_name(step: ScriptStep | None) -> str:
-    names = {
-        ScriptStep.PAIN_POINT: tr("Pain point"),
-        ScriptStep.SELLING_POINTS: tr("Show selling points"),
-        ScriptStep.TRUST: tr("Trust"),
-        ScriptStep.OFFER: tr("Price / offer"),
-        ScriptStep.CLOSE: tr("Closing push"),
-    }
-    return names.get(step, "") if step else ""
-
-
-def kind_name(kind: SegmentKind) -> str:
-    return {
-        SegmentKind.OPENING: tr("Opening"),
-        SegmentKind.PITCH: tr("Pitch"),
-        SegmentKind.INTERACTION: tr("Interaction"),
-        SegmentKind.TRANSITION: tr("Transition"),
-        SegmentKind.ENCORE: tr("Encore"),
-        SegmentKind.CLOSING: tr("Closing"),
-    }[kind]
-
-
-def marker_name(marker: Marker) -> str:
-    return {
-        Marker.LINK_UP: tr("Link up"),
-        Marker.LUCKY_BAG: tr("Lucky bag"),
-        Marker.ENCORE: tr("Encore"),
-        Marker.INCIDENT: tr("Incident"),
-        Marker.NOTE: tr("Note"),
-    }[marker]
-
-
-def segment_label(plan, segment) -> str:
-    """`讲解 · 保温杯` / `开场` / a title the planner gave."""
-    if segment is None:
-        return "—"
-    product = plan.product(segment.product_id)
-    name = product.name if product else segment.title
-    base = kind_name(segment.kind)
-    if not name or name == base:
-        return base
-    return name if name.startswith(base) else f"{base} · {name}"

@@ -27,9 +27,8 @@ from livedesk.ui.rehearsal.stage_style import (
     clock_text,
     countdown_text,
     phase_colour,
-    segment_label,
-    step_name,
 )
+from livedesk.words import STEPS, segment_words
 
 FILL = 0.86  # of the countdown's own box: digits ≈ 45 % of the screen's height, legible from 3 m (≈ 13 cm on 24")
 GLYPH_WIDTH = 0.6  # a digit's advance as a share of the font size (Noto Sans: tabular figures ≈ 0.56)
@@ -174,12 +173,13 @@ class StageView(QWidget):
         elif status.state is RunState.FINISHED:
             self.product.setText(tr("Off air"))
         else:
-            self.product.setText(product.name if product else segment_label(plan, segment))
+            self.product.setText(product.name if product else segment_words(plan, segment))
         if status.step is not None and status.step_remaining is not None:
             left = status.step_remaining
             self.step.setText(
                 (tr("{step} · {left} left") if left >= 0 else tr("{step} · {left} over")).format(
-                    step=step_name(status.step), left=clock_text(abs(left) if left < 0 else math.ceil(left))
+                    step=STEPS.word(status.step, missing=""),
+                    left=clock_text(abs(left) if left < 0 else math.ceil(left)),
                 )
             )
         else:
@@ -206,7 +206,7 @@ class StageView(QWidget):
         self.time_left.setText(countdown_text(status.remaining) if segment else "--:--")
         self._paint_countdown()
         self.next_label.setText(
-            tr("Next: {segment}").format(segment=segment_label(plan, status.next_segment))
+            tr("Next: {segment}").format(segment=segment_words(plan, status.next_segment))
             if status.next_segment is not None
             else ""
         )
