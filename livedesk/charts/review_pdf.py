@@ -10,11 +10,13 @@ from livedesk.charts.fonts import configure_matplotlib
 from livedesk.charts.pdf_flow import Column, PageFlow
 from livedesk.import_export.import_state import counted_findings
 from livedesk.import_export.report_format import (
+    CAVEAT_LABELS,
     METRIC_LABELS,
     ROLE_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
     finding_zh,
+    formula_zh,
     minutes,
     product_names,
     segment_name,
@@ -65,25 +67,11 @@ def write_pdf(review: dict, path: Path) -> Path:
     with PdfPages(str(path)) as pdf:
         _first_page(pdf, page)
         if page.has_data:  # before an import every figure is "—" and every chart empty: page one says so
-            figure = _page(pdf, "全部指标")
-            ax = figure.add_axes((0.05, 0.40, 0.9, 0.52))
-            ax.axis("off")
-            rows = [
-                [METRIC_LABELS.get(k, k), show(k, d["value"]), kpi_source(d)[:40]]
-                for k, d in review["kpi_details"].items()
-            ]
-            table = ax.table(
-                cellText=rows,
-                colLabels=["指标", "数值", "来源"],
-                colWidths=[0.3, 0.22, 0.48],
-                loc="upper center",
-                cellLoc="left",
-            )
-            table.auto_set_font_size(False)
-            table.set_fontsize(7.5)
+            _all_kpis(pdf, review)
             if review_charts.has_data(review_charts.draw_funnel, review):
-                review_charts.draw_funnel(figure.add_axes((0.16, 0.05, 0.78, 0.28)), review)
-            pdf.savefig(figure)
+                figure = _page(pdf, "转化漏斗")
+                review_charts.draw_funnel(figure.add_axes((0.16, 0.55, 0.78, 0.36)), review)
+                pdf.savefig(figure)
 
         curve = review_charts.has_data(review_charts.draw_minute_curves, review)
         gantt = review_charts.has_data(review_charts.draw_gantt, review)
@@ -157,6 +145,28 @@ ACTION_COLUMNS = [
     Column(header, width)
     for header, width in zip(ACTION_HEADERS, (0.29, 0.12, 0.22, 0.25, 0.12), strict=True)
 ]
+
+
+def _all_kpis(pdf, review: dict) -> None:
+    """Every KPI with its value, source and formula, wrapped rather than cut."""
+    flow = PageFlow(pdf)
+    flow.new_page("全部指标")
+    columns = [
+        Column("指标", 0.22),
+        Column("数值", 0.15, "right"),
+        Column("来源", 0.41),
+        Column("公式", 0.22),
+    ]
+    rows = [
+        [METRIC_LABELS.get(k, k), show(k, d["value"]), kpi_source(d), formula_zh(d["formula"])]
+        for k, d in review["kpi_details"].items()
+    ]
+    flow.table(columns, rows, size=8.5)
+    flow.gap(6)
+    flow.paragraph(
+        " ".join(CAVEAT_LABELS[c] for c in ("gmv_includes_refunds", "gpm_per_views")), 8, "#666666"
+    )
+    flow.close()
 
 
 def _first_page(pdf, page: FirstPage) -> None:

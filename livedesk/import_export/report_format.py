@@ -135,12 +135,18 @@ PRODUCT_COLUMNS = (
 
 
 def show(key: str, value) -> str:
-    """A value as users read it: ¥1,234.56, 0.68%, 1,234, or — when missing."""
+    """A value as users read it: ¥1,234.56, -¥308.53, 0.68%, 1,234, or — when missing."""
     if value is None:
         return "—"
     if isinstance(value, bool):
         return "是" if value else "否"
-    if key in MONEY:  # -¥308.53, the sign before the currency as people write it
+    text = _shown(key, value)
+    # A gap of -0.00003 reads "-0.00%": a sign in front of nothing but zeros says nothing.
+    return text[1:] if text.startswith("-") and not any(ch in "123456789" for ch in text) else text
+
+
+def _shown(key: str, value) -> str:
+    if key in MONEY:  # the sign before the currency, as people write it
         return f"{'-' if value < 0 else ''}¥{abs(value):,.2f}"
     if key in RATES:
         return f"{value * 100:.2f}%"

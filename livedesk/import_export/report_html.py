@@ -13,6 +13,7 @@ from livedesk.import_export.html_font import EMBEDDED_FAMILY, font_face_css
 from livedesk.import_export.import_state import counted_findings
 from livedesk.import_export.report_format import (
     BUCKET_LABELS,
+    CAVEAT_LABELS,
     DATASET_LABELS,
     FORMAT_LABELS,
     METRIC_LABELS,
@@ -250,8 +251,9 @@ def _kpi_details(review: dict) -> list[str]:
         _table(["指标", "数值", "来源", "公式", "其他来源(差值)"], rows, text_columns=1, left={2, 3, 4})
     )
     parts.append(
-        "<p class='muted'>成交金额为用户实付：含运费与之后退款的订单，不含平台券，30 天内仍会更新。"
-        "GPM 按观看次数计算，不是观看人数。比率均为总和之比。</p>"
+        "<p class='muted'>"
+        + escape(" ".join(CAVEAT_LABELS[code] for code in ("gmv_includes_refunds", "gpm_per_views")))
+        + " 比率均为总和之比。</p>"
     )
     return parts
 

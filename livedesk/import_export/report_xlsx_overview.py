@@ -46,7 +46,8 @@ def write_overview(book, page: FirstPage) -> None:
         row += 1
 
     row = _section(ws, row + 1, "核心指标与目标", fmt, last)
-    ws.write_row(row, 0, KPI_HEADERS, fmt["head"])
+    for column, header in enumerate(KPI_HEADERS):  # the numbers' headers stand over the numbers
+        ws.write_string(row, column, header, fmt["head_right" if column in (1, 2, 3) else "head"])
     numbers: dict[str, object] = {}  # one format per number format, not per cell
     for kpi in page.kpis:
         row += 1
@@ -121,6 +122,7 @@ def _formats(book) -> dict:
             {"bold": True, "font_size": 12, "font_color": "#1F5E44", "bottom": 2, "bottom_color": "#2E7D5B"}
         ),
         "head": add({"bold": True, "bg_color": "#EEF2F5", **border}),
+        "head_right": add({"bold": True, "bg_color": "#EEF2F5", "align": "right", **border}),
         "cell": add({**border, "valign": "top", "text_wrap": True}),
         "right": add({**border, "align": "right"}),
         "achieved": add({**border, "num_format": ACHIEVED_FORMAT}),

@@ -96,3 +96,12 @@ def test_report_sources_read_in_chinese():
     assert source_zh("derived: gmv / uv") == "计算：成交金额 / 观看人数"
     assert source_zh("抖店_订单.csv (summed orders)") == "抖店_订单.csv（订单汇总）"
     assert source_zh(None) == "—"
+
+
+def test_report_values_put_the_sign_first_and_drop_it_on_zero():
+    from livedesk.import_export.report_format import show
+
+    assert show("gmv", -236144.1) == "-¥236,144.10"
+    assert show("watch_to_buy_rate", -2.9e-5) == "0.00%"  # a rounding gap is no negative number
+    assert show("watch_to_buy_rate", -0.0123) == "-1.23%"
+    assert show("uv", None) == "—"
