@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 
 class DatasetKind(StrEnum):
@@ -41,5 +42,5 @@ class Dataset:
     rows_stored: int = 0
     rows_skipped: int = 0
     warnings: list[RowWarning] = field(default_factory=list)
-    meta: dict = field(default_factory=dict)  # e.g. session window, detected encoding, findings
+    meta: dict[str, Any] = field(default_factory=dict)  # e.g. session window, detected encoding, findings
     id: int | None = None

@@ -274,7 +274,7 @@ def forecast_plan(
     for row in segments:
         if row.product_id is not None and row.units is not None:
             units_by_product[row.product_id] = units_by_product.get(row.product_id, 0) + row.units
-    stock = [StockCheck(pid, units, plan.product(pid).stock) for pid, units in units_by_product.items()]
+    stock = [StockCheck(pid, units, _stock_of(plan, pid)) for pid, units in units_by_product.items()]
 
     result = PlanForecast(
         segments,
@@ -330,3 +330,9 @@ def _bottom_up(
             return None
         total += row.gmv_fen or 0
     return round(total)
+
+
+def _stock_of(plan: SessionPlan, product_id: str) -> int | None:
+    """A segment may name a product no longer in the pool: its stock is unknown, not a crash."""
+    product = plan.product(product_id)
+    return None if product is None else product.stock

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -67,10 +68,10 @@ class LexiconEntry:
     allow_in: tuple[str, ...] = ()  # fine when the match lies inside one of these whole phrases
     allow_after_pattern: str = ""  # fine when this regex matches right after the match
     fine_on: tuple[str, ...] = ()  # platforms where the term is fine (a platform's own name)
-    regex: re.Pattern = field(default=None, compare=False, repr=False)  # type: ignore[assignment]
+    regex: re.Pattern[str] = field(kw_only=True, compare=False, repr=False)  # compiled by from_dict
 
     @classmethod
-    def from_dict(cls, data: Mapping, *, default_category: str | None = None) -> LexiconEntry:
+    def from_dict(cls, data: Mapping[str, Any], *, default_category: str | None = None) -> LexiconEntry:
         """Build from a JSON object: term|pattern, category, severity, reason, suggestion, allow_* lists."""
         pattern = data.get("pattern")
         term = pattern if pattern else data.get("term")
@@ -133,7 +134,7 @@ class LintHit:
     def length(self) -> int:
         return len(self.text)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "line": self.line,
             "column": self.column,
@@ -153,10 +154,12 @@ class Lexicon:
         self.allowed: tuple[str, ...] = tuple(_fold(w.strip()) for w in allowed if w and w.strip())
 
     @classmethod
-    def from_dicts(cls, entries: Iterable[Mapping], allowed: Iterable[str] = ()) -> Lexicon:
+    def from_dicts(cls, entries: Iterable[Mapping[str, Any]], allowed: Iterable[str] = ()) -> Lexicon:
         return cls([LexiconEntry.from_dict(e) for e in entries], allowed)
 
-    def with_user_words(self, banned: Iterable[str | Mapping] = (), allowed: Iterable[str] = ()) -> Lexicon:
+    def with_user_words(
+        self, banned: Iterable[str | Mapping[str, Any]] = (), allowed: Iterable[str] = ()
+    ) -> Lexicon:
         """Add a team's own banned words (strings or entry dicts; category `custom`) and allowed phrases."""
         extra = []
         for word in banned:
@@ -253,7 +256,7 @@ def worst_severity(hits: Iterable[LintHit]) -> Severity | None:
     return worst
 
 
-def read_entries(document: Mapping, *, source: str = "lexicon") -> list[dict]:
+def read_entries(document: Mapping[str, Any], *, source: str = "lexicon") -> list[dict[str, Any]]:
     """The entry dicts of one lexicon document `{"category": …, "entries": [...]}`, category filled in."""
     entries = document.get("entries")
     if not isinstance(entries, list):

@@ -74,6 +74,13 @@ class _Slot:
     actual: float | None = None
 
 
+class _Current:
+    """The default of `_event`'s key and product: the block on air (None is a real value there)."""
+
+
+_ON_AIR = _Current()
+
+
 @dataclass
 class _Timer:
     key: str
@@ -131,10 +138,10 @@ class LiveRun:
         return self.start() if self.state is RunState.READY else self.next()
 
     def next(self) -> list[LiveEvent]:
-        self._require_running()
+        on_air = self._require_running()
         now = self.now()
         events = self._leave(now)
-        following = self._following(self.index)
+        following = self._following(on_air)
         if following is None:
             return self._commit([*events, self._event(EventKind.RUN_END, now, key=None)])
         return self._commit(events + self._enter(following, now))
@@ -148,10 +155,10 @@ class LiveRun:
 
     def finish(self) -> list[LiveEvent]:
         """End the current segment and the show; every block not yet played is logged as 未播."""
-        self._require_running()
+        on_air = self._require_running()
         now = self.now()
         events = self._leave(now)
-        for i in range(self.index + 1, len(self.segments)):
+        for i in range(on_air + 1, len(self.segments)):
             if not self._slots[i].skipped:
                 events.append(self._event(EventKind.SKIP, now, key=self._slots[i].key, note=UNPLAYED_NOTE))
         events.append(self._event(EventKind.RUN_END, now, key=None))
@@ -280,31 +287,35 @@ class LiveRun:
         segment = self.segments[self.index] if self.index is not None else None
         nxt = self.next_index()
         elapsed = allowed = 0.0
-        step_elapsed, step_budget, step = 0.0, None, None
-        if segment is not None:
-            elapsed = (now - self._segment_started).total_seconds()
+        step_elapsed: float = 0.0
+        step_budget: int | None = None
+        step: ScriptStep | None = None
+        if self.index is not None and segment is not None:
+            elapsed = (now - self._started(self._segment_started)).total_seconds()
             allowed = float(max(0, segment.planned_seconds + self._slots[self.index].extra))
             if self.step_index is not None:
                 budget = segment.steps[self.step_index]
                 step, step_budget = budget.step, budget.seconds
-                step_elapsed = (now - self._step_started).total_seconds()
+                step_elapsed = (now - self._started(self._step_started)).total_seconds()
         remaining = allowed - elapsed
-        planned_end = expected_end = over_under = None
+        planned_end: datetime | None = None
+        expected_end: datetime | None = None
+        over_under: float | None = None
         if self._run_started is not None:
             planned_end = self._run_started + timedelta(seconds=self._planned_total)
             if self.state is RunState.FINISHED:
                 expected_end = self._finished_at
-                played = [
-                    (s, slot)
+                over_under = sum(
+                    slot.actual - s.planned_seconds
                     for s, slot in zip(self.segments, self._slots, strict=True)
                     if slot.actual is not None
-                ]
-                over_under = sum(slot.actual - s.planned_seconds for s, slot in played)
+                )
             else:
+                start = -1 if self.index is None else self.index
                 ahead = sum(
                     s.planned_seconds + slot.extra
                     for i, (s, slot) in enumerate(zip(self.segments, self._slots, strict=True))
-                    if i > self.index and not slot.skipped
+                    if i > start and not slot.skipped
                 )
                 expected_end = now + timedelta(seconds=max(0.0, remaining) + ahead)
                 over_under = (expected_end - planned_end).total_seconds()
@@ -370,7 +381,9 @@ class LiveRun:
                 )
                 for segment, slot in zip(self.segments, self._slots, strict=True)
             ),
-            timers=tuple((t.key, t.seconds, _ms(t.started)) for t in self._timers.values()),
+            timers=tuple(
+                (t.key, t.seconds, round(t.started.timestamp() * 1000)) for t in self._timers.values()
+            ),
             message=self.message,
             blink=self.blink,
         )
@@ -407,6 +420,9 @@ class LiveRun:
             raise LiveRunError("started", "restore needs a fresh run")
         for event in events:
             self._apply(event)
+        self._end_unended(events)
+
+    def _end_unended(self, events: list[LiveEvent]) -> None:
         if self.state is RunState.RUNNING and self.index is None:
             # A log written before the run-end event existed: its last block ended, so did the run.
             self.state, self._finished_at = RunState.FINISHED, events[-1].at
@@ -455,10 +471,21 @@ class LiveRun:
             self._timers.clear()  # no 福袋 is drawn after the show
 
     def _close_current(self, at: datetime) -> None:
-        self._slots[self.index].actual = (at - self._segment_started).total_seconds()
+        if self.index is None:
+            return
+        self._slots[self.index].actual = (at - self._started(self._segment_started)).total_seconds()
         self.index, self.step_index = None, None
 
+    @staticmethod
+    def _started(moment: datetime | None) -> datetime:
+        """A start time the state guarantees (a block or step on air has one); None would be a bug here."""
+        if moment is None:
+            raise LiveRunError("no_start", "a block or step is on air without a start time")
+        return moment
+
     def _insert(self, event: LiveEvent) -> None:
+        if event.segment_index is None:
+            return
         at = 0 if self.index is None else self.index + 1
         segment = Segment(
             kind=SegmentKind.ENCORE,
@@ -471,11 +498,13 @@ class LiveRun:
         self._inserted = max(self._inserted, -event.segment_index)
 
     # ---- building events ------------------------------------------------------------------------
-    def _require_running(self) -> None:
-        if self.state is not RunState.RUNNING:
-            if self.state is RunState.READY:
-                raise LiveRunError("not_on_air", "the run is not on air")
+    def _require_running(self) -> int:
+        """The position on air; an action that needs one fails before the start and after the end."""
+        if self.state is RunState.READY:
+            raise LiveRunError("not_on_air", "the run is not on air")
+        if self.state is not RunState.RUNNING or self.index is None:
             raise LiveRunError("over", "the run is over")
+        return self.index
 
     def _following(self, index: int) -> int | None:
         for i in range(index + 1, len(self.segments)):
@@ -500,15 +529,14 @@ class LiveRun:
 
     def _leave(self, now: datetime) -> list[LiveEvent]:
         events = []
-        if self.step_index is not None:
+        if self.index is not None and self.step_index is not None:
             step = self.segments[self.index].steps[self.step_index].step
             events.append(self._event(EventKind.STEP_END, now, step=step))
         events.append(self._event(EventKind.SEGMENT_END, now))
         return events
 
     def _move_step(self, delta: int) -> list[LiveEvent]:
-        self._require_running()
-        steps = self.segments[self.index].steps
+        steps = self.segments[self._require_running()].steps
         if self.step_index is None or not 0 <= self.step_index + delta < len(steps):
             return []
         now = self.now()
@@ -519,23 +547,21 @@ class LiveRun:
             ]
         )
 
-    _CURRENT = object()
-
     def _event(
         self,
         kind: EventKind,
         at: datetime,
         *,
-        key: int | None | object = _CURRENT,
+        key: int | None | _Current = _ON_AIR,
         step: ScriptStep | None = None,
         marker: Marker | None = None,
         note: str = "",
-        product_id: str | None | object = _CURRENT,
+        product_id: str | None | _Current = _ON_AIR,
     ) -> LiveEvent:
         """An event about the block on air, unless `key` names another (a skipped or inserted block)."""
-        if key is self._CURRENT:
+        if isinstance(key, _Current):
             key = self._slots[self.index].key if self.index is not None else None
-        if product_id is self._CURRENT:
+        if isinstance(product_id, _Current):
             position = self.position_of(key)
             product_id = self.segments[position].product_id if position is not None else None
         return LiveEvent(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from livedesk.domain.product import Product
 from livedesk.domain.roles import ScriptStep
@@ -124,13 +125,13 @@ class RunSnapshot:
     message: str
     blink: bool
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         from dataclasses import asdict
 
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> RunSnapshot:
+    def from_dict(cls, data: dict[str, Any]) -> RunSnapshot:
         values = dict(data)
         values["slots"] = tuple(SlotState(**slot) for slot in data["slots"])
         values["timers"] = tuple(tuple(timer) for timer in data["timers"])

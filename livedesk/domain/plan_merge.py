@@ -9,6 +9,7 @@ list yields, and when both did the whole list is one conflict (re-applying the e
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import Any
 
@@ -44,7 +45,7 @@ def script_changes(before: SessionPlan, after: SessionPlan) -> list[str]:
 
 def merge_object(
     base: Any, mine: Any, theirs: Any, names: tuple[str, ...], label: str = ""
-) -> tuple[Any, list]:
+) -> tuple[Any, list[str]]:
     """Mine with every field only they changed taken from theirs; the fields both changed differently."""
     merged, conflicts = copy.deepcopy(mine), []
     for name in names:
@@ -59,8 +60,13 @@ def merge_object(
 
 
 def merge_list(
-    base: list, mine: list, theirs: list, names: tuple[str, ...], label: str, key=None
-) -> tuple[list, list[str]]:
+    base: list[Any],
+    mine: list[Any],
+    theirs: list[Any],
+    names: tuple[str, ...],
+    label: str,
+    key: Callable[[Any], str] | None = None,
+) -> tuple[list[Any], list[str]]:
     """Position-by-position merge of equal-length lists; `key(item)` names an item in a conflict."""
     if [_values(x, names) for x in mine] == [_values(x, names) for x in base]:
         return copy.deepcopy(theirs), []
@@ -117,5 +123,5 @@ def merge_part(
     return merged, conflicts
 
 
-def _values(item: Any, names: tuple[str, ...]) -> tuple:
+def _values(item: Any, names: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(getattr(item, name) for name in names)

@@ -6,6 +6,7 @@ Never blocking; the UI words them from `code` and `values`, the CLI/JSON uses `m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from livedesk.domain.forecast import PlanForecast
 from livedesk.domain.roles import Role, SegmentKind
@@ -22,7 +23,7 @@ class PlanWarning:
     code: str
     segment_index: int | None
     message: str
-    values: dict = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 def _mmss(seconds: int) -> str:
@@ -42,8 +43,8 @@ def validate_plan(
     segments = plan.segments
 
     previous_pitch_role: Role | None = None
-    seen_image: list[str] = []
-    seen_traffic: list[str] = []
+    seen_image: list[str | None] = []
+    seen_traffic: list[str | None] = []
     at, early_traffic = 0, False
     pitch_seconds = profit_seconds = 0
     for index, segment in enumerate(segments):

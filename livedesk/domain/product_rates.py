@@ -67,9 +67,9 @@ def product_rates(
         prior = averages.get(role, averages.get(None))
         sessions, gmv, seconds = totals.get(product_id, [0, 0, 0])
         own = _rate(gmv, seconds)
-        if own is None and prior is None:
-            continue
         if own is None:
+            if prior is None:
+                continue
             shrunk = prior
         elif prior is None:
             shrunk = own

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from livedesk.domain.clock import Clock
 from livedesk.domain.roles import ScriptStep
@@ -30,7 +31,7 @@ class TakeStep:
     chars: int
     complete: bool = True
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "step": self.step.value,
             "budget": self.budget,
@@ -40,7 +41,7 @@ class TakeStep:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> TakeStep:
+    def from_dict(cls, data: dict[str, Any]) -> TakeStep:
         return cls(
             ScriptStep(data["step"]),
             int(data.get("budget", 0)),

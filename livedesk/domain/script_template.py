@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from livedesk.domain.money import format_yuan
 from livedesk.domain.product import Product
@@ -29,7 +30,7 @@ class PitchTemplate:
     steps: tuple[TemplateStep, ...]
 
     @classmethod
-    def from_dict(cls, data: Mapping) -> PitchTemplate:
+    def from_dict(cls, data: Mapping[str, Any]) -> PitchTemplate:
         try:
             steps = tuple(
                 TemplateStep(ScriptStep(s["step"]), int(s["seconds"]), str(s.get("text", "")))
@@ -76,7 +77,9 @@ class TemplateLibrary:
         return [line for line in self.lines if line.kind == kind]
 
     @classmethod
-    def from_documents(cls, pitch_documents: list[Mapping], line_document: Mapping | None) -> TemplateLibrary:
+    def from_documents(
+        cls, pitch_documents: list[Mapping[str, Any]], line_document: Mapping[str, Any] | None
+    ) -> TemplateLibrary:
         lines = []
         for kind in SEGMENT_SCRIPT_KINDS:
             for item in (line_document or {}).get(kind, []):
@@ -88,7 +91,7 @@ class TemplateLibrary:
         return cls([PitchTemplate.from_dict(d) for d in pitch_documents], lines)
 
 
-class _Blank(dict):
+class _Blank(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "＿＿"
 

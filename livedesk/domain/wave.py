@@ -6,6 +6,7 @@ slot that is not a whole number of minutes, which the closing absorbs, so the to
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from livedesk.domain.product import Product
@@ -111,7 +112,7 @@ def rank_profit_items(products: list[Product], ranking: dict[str, float] | None 
     then live price; pool order breaks ties."""
     profit = [(i, p) for i, p in enumerate(products) if p.role is Role.PROFIT]
 
-    def key(item: tuple[int, Product]):
+    def key(item: tuple[int, Product]) -> tuple[float, float, int, int]:
         index, product = item
         score = (ranking or {}).get(product.product_id)
         margin = product.margin_fen
@@ -372,13 +373,13 @@ def _absorb_leftover(
     leftover: int,
     config: WaveConfig,
     products: list[Product],
-    known_first: list[str] = (),
+    known_first: Sequence[str] = (),
 ) -> None:
     """Give the minutes the last cycle could not use to pitches, profit first, within their role ranges;
     in each round the known sellers (`known_first`, strongest first) are served before the rest."""
-    roles = {p.product_id: p.role for p in products}
+    roles: dict[str | None, Role] = {p.product_id: p.role for p in products}
     priority = (Role.PROFIT, Role.IMAGE, Role.CLEARANCE, Role.TRAFFIC)
-    order = {pid: i for i, pid in enumerate(known_first)}
+    order: dict[str | None, int] = {pid: i for i, pid in enumerate(known_first)}
     minutes = leftover // MINUTE
     for role in priority:
         pitches = [s for s in body if s.kind is SegmentKind.PITCH and roles.get(s.product_id) is role]
