@@ -6,6 +6,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:  # Qt is imported where the GUI starts, after the platform is chosen
+    from PySide6.QtWidgets import QWidget
 
 
 def _headless() -> bool:
@@ -45,7 +49,8 @@ def build_application(
     from livedesk.ui.tasks import StoreWriter, TaskRunner
     from livedesk.ui.widgets.wheel_guard import install_wheel_guard
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    # A QApplication from an earlier call (tests, screenshots) is reused; nothing here makes a bare core app.
+    app = cast(QApplication, QApplication.instance()) or QApplication(sys.argv[:1])
     app.setApplicationName("LiveDesk")
     app.setOrganizationName("LiveDesk")
     register_fonts(app)
@@ -198,8 +203,11 @@ def render_screenshot(
         if mode and hasattr(page, "show_mode"):
             page.show_mode("live" if stage_window else mode)
         window.show()
-        shown = window
+        shown: QWidget = window
         if stage_window:
+            from livedesk.ui.rehearsal.rehearsal_page import RehearsalPage
+
+            assert isinstance(page, RehearsalPage)  # the rehearse workspace's page
             console = page.live_console
             shown = console.open_stage_view() if mode == "host" else console.open_prompter()
             shown.showNormal()

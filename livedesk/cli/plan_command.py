@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from livedesk.cli.context import CliContext, UserError, existing_file, print_json, session_id_argument
+from livedesk.domain.ids import saved
 
 DEFAULT_START_HOUR = 20  # evening prime time, when most sessions start
 
@@ -100,7 +101,7 @@ def _generate(args, context: CliContext) -> int:
     for warning in pool.warnings:
         sys.stderr.write(f"livedesk: {path.name} row {warning.row}: {warning.message}\n")
     if args.json:
-        print_json(planning.plan_report(context.store, plan.session.id), args.json)
+        print_json(planning.plan_report(context.store, saved(plan.session.id, "session")), args.json)
     if args.json != "-":
         print(plan.session.id)
     return 0

@@ -110,6 +110,13 @@ class SessionPlan:
                 return product
         return None
 
+    def pool_product(self, product_id: str) -> Product:
+        """The pool's product with this id; KeyError names an id that is not in the pool."""
+        product = self.product(product_id)
+        if product is None:
+            raise KeyError(f"product {product_id} is not in the pool")
+        return product
+
     def role_of(self, segment: Segment) -> Role | None:
         product = self.product(segment.product_id)
         return product.role if product else None

@@ -10,6 +10,7 @@ from sqlmodel import col, delete, select, update
 
 from livedesk.domain.action_item import ActionItem, ActionStatus
 from livedesk.domain.edit_conflict import EditConflict, EditPart
+from livedesk.domain.ids import saved
 from livedesk.persistence.tables import ActionItemRow, SessionRow
 
 _FIELDS = (
@@ -47,8 +48,8 @@ def save_action(db: DbSession, item: ActionItem) -> int:
         row.version = 1
         db.add(row)
         db.flush()
-        item.id, item.version = row.id, row.version
-        return row.id
+        item.id, item.version = saved(row.id, "action item"), row.version
+        return item.id
     values = {name: getattr(item, name) for name in _FIELDS} | {"status": item.status.value}
     result = db.exec(
         update(ActionItemRow)

@@ -8,13 +8,13 @@ from sqlalchemy import insert, literal, select
 from sqlmodel import Session as DbSession
 
 from livedesk.domain.live_log import LiveEvent
-from livedesk.persistence.tables import LiveEventRow, ProductRow, SegmentRow
+from livedesk.persistence.tables import LiveEventRow, ProductRow, SegmentRow, table_of
 from livedesk.persistence.timecodec import to_ms
 
 
 def copy_plan_rows(db: DbSession, from_session_id: int, to_session_id: int) -> None:
     """Give `to_session_id` the same pool and run order as `from_session_id` (INSERT … SELECT)."""
-    for table in (ProductRow.__table__, SegmentRow.__table__):
+    for table in (table_of(ProductRow), table_of(SegmentRow)):
         names = [c.name for c in table.columns if c.name not in ("id", "session_id")]
         source = select(literal(to_session_id), *(table.c[name] for name in names)).where(
             table.c.session_id == from_session_id
@@ -27,7 +27,7 @@ def insert_events(db: DbSession, session_id: int, events: list[LiveEvent]) -> No
     if not events:
         return
     db.execute(
-        insert(LiveEventRow.__table__),
+        insert(table_of(LiveEventRow)),
         [
             {
                 "session_id": session_id,

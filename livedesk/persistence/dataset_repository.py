@@ -16,6 +16,7 @@ from sqlmodel import Session as DbSession
 from sqlmodel import col, delete, func, select
 
 from livedesk.domain.dataset import Dataset, DatasetKind, RowWarning
+from livedesk.domain.ids import saved
 from livedesk.persistence.tables import DatasetChunkRow, DatasetRow
 from livedesk.persistence.timecodec import from_ms, to_ms
 
@@ -84,15 +85,16 @@ def save_dataset(db: DbSession, dataset: Dataset, table: pa.Table, part: int | N
         if "source_sha256" in str(exc.orig) or "ux_datasets_source" in str(exc.orig):
             raise SameSourceStored(dataset.session_id, dataset.source_sha256) from exc
         raise
+    dataset_id = saved(row.id, "dataset")
     buffer = io.BytesIO()
     pq.write_table(table, buffer, compression="zstd")
     data = buffer.getvalue()
     db.add_all(
-        DatasetChunkRow(dataset_id=row.id, seq=i, data=data[start : start + CHUNK_BYTES])
+        DatasetChunkRow(dataset_id=dataset_id, seq=i, data=data[start : start + CHUNK_BYTES])
         for i, start in enumerate(range(0, max(len(data), 1), CHUNK_BYTES))
     )
-    dataset.id = row.id
-    return row.id
+    dataset.id = dataset_id
+    return dataset_id
 
 
 def load_table(db: DbSession, dataset_id: int, columns: list[str] | None = None) -> pa.Table:

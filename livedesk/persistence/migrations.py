@@ -24,11 +24,11 @@ class Migration:
 
 def _create_summary_indexes(connection: Connection) -> None:
     """The summary tables (with their indexes) and the session list's indexes on `sessions`."""
-    from livedesk.persistence.tables import ProductSummaryRow, SessionRow, SessionSummaryRow
+    from livedesk.persistence.tables import ProductSummaryRow, SessionRow, SessionSummaryRow, table_of
 
-    for table in (SessionSummaryRow.__table__, ProductSummaryRow.__table__):
+    for table in (table_of(SessionSummaryRow), table_of(ProductSummaryRow)):
         table.create(connection, checkfirst=True)
-    for index in SessionRow.__table__.indexes:
+    for index in table_of(SessionRow).indexes:
         if index.name in ("ix_sessions_account_start", "ix_sessions_start"):
             index.create(connection, checkfirst=True)
 
@@ -83,7 +83,8 @@ def _drop_duplicate_imports(connection: Connection) -> None:
     groups: dict[tuple, list] = {}
     for row in rows:
         groups.setdefault((row.session_id, row.source_sha256), []).append(row)
-    drop, parts = [], []
+    drop: list[int] = []
+    parts: list[tuple[int, int]] = []
     for members in groups.values():
         newest, seen, kept = members[0].imported_ms, set(), []
         for row in members:

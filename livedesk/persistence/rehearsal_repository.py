@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session as DbSession
 from sqlmodel import col, select
 
+from livedesk.domain.ids import saved
 from livedesk.domain.rehearsal import RehearsalTake, TakeStep
 from livedesk.persistence.tables import RehearsalRow
 from livedesk.persistence.timecodec import from_ms, to_ms
@@ -20,8 +21,8 @@ def add_take(db: DbSession, take: RehearsalTake) -> int:
     )
     db.add(row)
     db.flush()
-    take.id = row.id
-    return row.id
+    take.id = saved(row.id, "take")
+    return take.id
 
 
 def list_takes(

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session as DbSession
 from sqlmodel import col, delete, select, update
 
 from livedesk.domain.edit_conflict import EditConflict, EditPart, PlanVersions
+from livedesk.domain.ids import saved
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.domain.session import ChecklistItem, Segment, Session, SessionPlan, StepBudget, Targets
@@ -79,25 +81,26 @@ def add_session(db: DbSession, session: Session) -> int:
     row = _session_to_row(session)
     db.add(row)
     db.flush()
-    session.id = row.id
-    return row.id
+    session.id = saved(row.id, "session")
+    return session.id
 
 
 def update_session(db: DbSession, session: Session) -> None:
     """Write the header whatever version is stored (see `save_header` for the checked save)."""
-    _bump(db, session.id, SessionRow.header_version)
+    _bump(db, saved(session.id, "session"), SessionRow.header_version)
     _write_header(db, session)
 
 
 def _write_header(db: DbSession, session: Session) -> None:
-    row = db.get(SessionRow, session.id)
+    session_id = saved(session.id, "session")
+    row = db.get(SessionRow, session_id)
     if row is None:
-        raise SessionNotFound(session.id)
+        raise SessionNotFound(session_id)
     keys = (row.account, row.start_ms, row.planned_seconds)
     _session_to_row(session, row)
     db.add(row)
     if keys != (row.account, row.start_ms, row.planned_seconds):
-        summary_repository.sync_session_keys(db, row.id, row.account, row.start_ms, row.planned_seconds)
+        summary_repository.sync_session_keys(db, session_id, row.account, row.start_ms, row.planned_seconds)
 
 
 def get_session(db: DbSession, session_id: int) -> Session:
@@ -107,7 +110,7 @@ def get_session(db: DbSession, session_id: int) -> Session:
     return _row_to_session(row)
 
 
-_LISTED = (
+_LISTED: tuple[Any, ...] = (
     SessionRow.id,
     SessionRow.title,
     SessionRow.platform,
@@ -316,10 +319,10 @@ def load_plan_with_versions(db: DbSession, session_id: int) -> tuple[SessionPlan
 def save_plan(db: DbSession, plan: SessionPlan) -> int:
     """Insert or update the session header, then replace its pool and run order (unchecked)."""
     if plan.session.id is None:  # a new session: every part starts at version 1
-        add_session(db, plan.session)
-        _write_pool(db, plan.session.id, plan.products, with_scripts=True)
-        _write_segments(db, plan.session.id, plan.segments, new_session=True)
-        return plan.session.id
+        session_id = add_session(db, plan.session)
+        _write_pool(db, session_id, plan.products, with_scripts=True)
+        _write_segments(db, session_id, plan.segments, new_session=True)
+        return session_id
     update_session(db, plan.session)
     replace_products(db, plan.session.id, plan.products)
     replace_segments(db, plan.session.id, plan.segments)
@@ -331,7 +334,9 @@ def save_plan(db: DbSession, plan: SessionPlan) -> int:
 
 def save_header(db: DbSession, session: Session, expected_version: int) -> int:
     """The header, if nobody saved it since `expected_version`; returns the new version."""
-    version = _claim(db, session.id, EditPart.HEADER, SessionRow.header_version, expected_version)
+    version = _claim(
+        db, saved(session.id, "session"), EditPart.HEADER, SessionRow.header_version, expected_version
+    )
     _write_header(db, session)
     return version
 
@@ -458,9 +463,9 @@ def _write_pool(db: DbSession, session_id: int, products: list[Product], *, with
         row.product_id: row
         for row in db.exec(select(ProductRow).where(col(ProductRow.session_id) == session_id)).all()
     }
-    for product_id, row in stored.items():
+    for product_id, gone in stored.items():
         if product_id not in ids:
-            db.delete(row)
+            db.delete(gone)
     db.flush()
     for position, product in enumerate(products):
         fresh = _product_to_row(session_id, position, product)

@@ -97,7 +97,9 @@ class Store:
                 row = connection.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
                 if row is None:
                     connection.execute(
-                        MetaRow.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION))
+                        tables.table_of(MetaRow)
+                        .insert()
+                        .values(key="schema_version", value=str(SCHEMA_VERSION))
                     )
                 elif int(row[0]) > SCHEMA_VERSION:
                     raise StoreError(
@@ -145,7 +147,7 @@ class Store:
 
 def _our_tables():
     return [
-        model.__table__
+        tables.table_of(model)
         for model in (
             tables.MetaRow,
             tables.SessionRow,

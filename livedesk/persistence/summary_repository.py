@@ -11,6 +11,7 @@ from sqlmodel import Session as DbSession
 from sqlmodel import col, delete, select, update
 
 from livedesk.domain.history import AccountHistory, ProductSummary, SessionSummary
+from livedesk.domain.ids import saved
 from livedesk.persistence.tables import ProductSummaryRow, SessionRow, SessionSummaryRow
 from livedesk.persistence.timecodec import from_ms, to_ms
 
@@ -93,7 +94,7 @@ def _zones(db: DbSession, session_ids: list[int]) -> dict[int, str]:
     rows = db.exec(
         select(SessionRow.id, SessionRow.timezone).where(col(SessionRow.id).in_(session_ids))
     ).all()
-    return {int(sid): zone for sid, zone in rows}
+    return {saved(sid): zone for sid, zone in rows}
 
 
 _SESSION_COLUMNS = (

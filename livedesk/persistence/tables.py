@@ -3,7 +3,19 @@ so SQLite and PostgreSQL store them the same way; money is integer fen."""
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, ForeignKey, Index, Integer, LargeBinary, UniqueConstraint
+from typing import Any, cast
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Table,
+    UniqueConstraint,
+    inspect,
+)
 from sqlmodel import JSON, Field, SQLModel
 
 SCHEMA_VERSION = 3  # see livedesk.persistence.migrations for the steps
@@ -12,12 +24,17 @@ SCHEMA_VERSION = 3  # see livedesk.persistence.migrations for the steps
 Id = BigInteger().with_variant(Integer(), "sqlite")
 
 
-def _version(start: int = 1) -> Column:
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a row class: SQLModel sets `__table__` when the class is made, so no type names it."""
+    return cast(Table, inspect(model).local_table)
+
+
+def _version(start: int = 1) -> Column[Any]:
     """A record's edit version: a save names the version it started from and bumps it (optimistic locking)."""
     return Column(Integer, nullable=False, default=start, server_default=str(start))
 
 
-def _fk(target: str) -> Column:
+def _fk(target: str) -> Column[Any]:
     return Column(Id, ForeignKey(target, ondelete="CASCADE"), nullable=False, index=True)
 
 
@@ -182,8 +199,8 @@ class PreferenceRow(SQLModel, table=True):
 
 
 # The session list pages newest first, of one account or of all: both orders come straight off an index.
-Index("ix_sessions_account_start", SessionRow.__table__.c.account, SessionRow.__table__.c.start_ms)
-Index("ix_sessions_start", SessionRow.__table__.c.start_ms, SessionRow.__table__.c.id)
+Index("ix_sessions_account_start", table_of(SessionRow).c.account, table_of(SessionRow).c.start_ms)
+Index("ix_sessions_start", table_of(SessionRow).c.start_ms, table_of(SessionRow).c.id)
 
 
 class SessionSummaryRow(SQLModel, table=True):

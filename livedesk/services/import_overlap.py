@@ -11,6 +11,7 @@ import numpy as np
 import pyarrow as pa
 
 from livedesk.domain.dataset import DatasetKind
+from livedesk.domain.ids import saved
 from livedesk.persistence import dataset_repository
 
 DAY_MS = 24 * 3600 * 1000
@@ -30,7 +31,7 @@ def already_known(db, session_id: int, parsed, replaced: set[int], zone: str) ->
     for dataset in dataset_repository.list_datasets(db, session_id, DatasetKind.ORDERS, zone=zone):
         if dataset.id in replaced:
             continue
-        table = _load(db, dataset.id)
+        table = _load(db, saved(dataset.id))
         earlier.append((dataset.source_name, dedup_keys(table, line_times(table))))
     if not earlier:
         return []
@@ -52,7 +53,7 @@ def orders_gmv_fen(db, stored: list, new: list[pa.Table], window_ms: tuple[int, 
     from livedesk.analysis.inputs import NEEDED_COLUMNS, ReviewInputs, SourcedTable
     from livedesk.analysis.orders import sale_lines
 
-    tables = [SourcedTable(d, _load(db, d.id, NEEDED_COLUMNS["orders"])) for d in stored]
+    tables = [SourcedTable(d, _load(db, saved(d.id), NEEDED_COLUMNS["orders"])) for d in stored]
     incoming = SimpleNamespace(source_name="(this file)", sheet=None)  # only its name is read, for labels
     tables += [SourcedTable(incoming, t) for t in new]
     orders = sale_lines(ReviewInputs(plan=None, tables={"orders": tables}), window_ms)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from livedesk.domain.dataset import Dataset, DatasetKind, RowWarning
+from livedesk.domain.ids import saved
 from livedesk.domain.live_log import EventKind, LiveEvent, Marker
 from livedesk.domain.message import Message
 from livedesk.domain.roles import ScriptStep
@@ -195,8 +196,8 @@ def import_file(
     }
     with store.transaction() as db:
         for old in dataset_repository.find_same_source(db, session_id, sha):
-            dataset_repository.delete_dataset(db, old.id)
-            summary.replaced.append(old.id)
+            dataset_repository.delete_dataset(db, saved(old.id))
+            summary.replaced.append(saved(old.id))
         findings = parsed.findings + _cross_file_findings(
             db, session_id, parsed, set(summary.replaced), session.timezone, path.name, (start_ms, end_ms)
         )
@@ -285,7 +286,7 @@ def _already_imported(path: Path, existing: list[Dataset]) -> ImportSummary:
         format_label=first.meta.get("file", {}).get("format_label", ""),
         encoding=first.meta.get("file", {}).get("encoding"),
         already_imported=True,
-        datasets=[(d.kind.value, d.id, d.rows_read, d.rows_stored, d.rows_skipped) for d in existing],
+        datasets=[(d.kind.value, saved(d.id), d.rows_read, d.rows_stored, d.rows_skipped) for d in existing],
         message="the same file was imported before; skipped",
     )
 
@@ -305,7 +306,7 @@ def _cross_file_findings(
     if DatasetKind.ORDERS in kinds and DatasetKind.SUMMARY not in kinds:
         summaries = [d for d in others if d.kind is DatasetKind.SUMMARY]
         if summaries:
-            values = summary_values(dataset_repository.load_table(db, summaries[-1].id))
+            values = summary_values(dataset_repository.load_table(db, saved(summaries[-1].id)))
             if values.get("gmv_fen") is not None:
                 gmv = orders_gmv_fen(db, stored_orders, new_orders, window_ms)
                 return [orders_vs_summary(gmv, values["gmv_fen"], summaries[-1].source_name)]

@@ -58,10 +58,10 @@ def suggested_budgets(store: Store, product_id: str, host: str | None = None) ->
     takes = history(store, product_id=product_id, host=host)
     actuals: dict[ScriptStep, list[float]] = {}
     for take in takes:
-        for step in take.steps:
-            if not step.complete:
+        for taken in take.steps:
+            if not taken.complete:
                 continue  # the host stopped in the middle of it: its time says nothing about the budget
-            actuals.setdefault(step.step, []).append(step.actual)
+            actuals.setdefault(taken.step, []).append(taken.actual)
     out = {}
     for step, values in actuals.items():
         budget = suggest_budget(values)

@@ -3,6 +3,7 @@ and keep the team's thresholds and new action items. Qt-free; the GUI runs these
 
 from __future__ import annotations
 
+from livedesk.domain.ids import saved
 from livedesk.persistence.store import Store
 
 
@@ -27,10 +28,10 @@ def read_inputs(db, session_id: int):
         kind = dataset.kind.value
         wanted = NEEDED_COLUMNS.get(kind)
         try:
-            table = dataset_repository.load_table(db, dataset.id, columns=wanted)
+            table = dataset_repository.load_table(db, saved(dataset.id), columns=wanted)
         except (pa.ArrowInvalid, KeyError):
             # An older or partial table without every canonical column: read all, keep what exists.
-            table = dataset_repository.load_table(db, dataset.id)
+            table = dataset_repository.load_table(db, saved(dataset.id))
             table = table.select([c for c in wanted if c in table.column_names]) if wanted else table
         tables.setdefault(kind, []).append(SourcedTable(dataset, table))
     return ReviewInputs(plan=plan, events=events, tables=tables)

@@ -50,7 +50,7 @@ def load_samples(store: Store, folder: str | Path | None = None, *, control=None
                 raise SamplesMissing(
                     f"sample file {name} is missing in {folder}; run `livedesk samples generate --out {folder}`"
                 )
-    loaded = []
+    loaded: list[LoadedSample] = []
     for session_file, log_file, exports in SESSIONS:
         plan = read_session_file(folder / session_file)
         plan.session.is_sample = True

@@ -112,7 +112,7 @@ def _save_product_script(
                 raise LookupError(f"product {product_id} is not in session {session_id}")
         version = session_repository.claim_script(db, session_id, product_id, expected_version)
         plan = session_repository.load_plan(db, session_id)
-        product = plan.product(product_id)
+        product = plan.pool_product(product_id)
         product.scripts = {step: texts.get(step, "") for step in PITCH_STEPS if texts.get(step, "").strip()}
         updated = 0
         for segment in plan.segments:

@@ -13,6 +13,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from livedesk.domain.edit_conflict import EditConflict, EditPart, PlanVersions
+from livedesk.domain.ids import saved
 from livedesk.domain.plan_merge import merge_part, part_changed, script_changes
 from livedesk.domain.session import DEFAULT_TIMEZONE, Session, SessionPlan
 from livedesk.domain.session_listing import SessionListItem, SessionPage
@@ -137,6 +138,7 @@ def save_plan_edit(
     is kept; a field both changed raises EditConflict naming it, and nothing is written. `plan` and `base`
     are not modified."""
     mine, merged = plan, False
+    session_id = saved(plan.session.id, "session")
     for attempt in range(attempts):
         changed = [part for part in PLAN_PARTS if part_changed(part, base, mine)]
         if not changed:
@@ -144,14 +146,15 @@ def save_plan_edit(
         new_versions = copy.deepcopy(versions)
         try:
             with store.transaction() as db:
-                session_id = mine.session.id
                 for part in changed:
                     if part is EditPart.SCRIPT:
                         for product_id in script_changes(base, mine):
                             session_repository.claim_script(
                                 db, session_id, product_id, versions.scripts.get(product_id, 0)
                             )
-                            session_repository.write_script_texts(db, session_id, mine.product(product_id))
+                            session_repository.write_script_texts(
+                                db, session_id, mine.pool_product(product_id)
+                            )
                         continue
                     expected = getattr(versions, _VERSION_OF[part])
                     if part is EditPart.HEADER:
@@ -180,7 +183,7 @@ def save_plan_edit(
         except EditConflict:
             if attempt == attempts - 1:
                 raise
-        fresh, fresh_versions = load_plan_with_versions(store, mine.session.id)
+        fresh, fresh_versions = load_plan_with_versions(store, session_id)
         result, clashes = copy.deepcopy(fresh), []
         for part in changed:
             part_merged, part_clashes = merge_part(part, base, mine, fresh)
@@ -188,7 +191,7 @@ def save_plan_edit(
                 clashes.append((part, part_clashes))
             take_part(result, part_merged, part)
         if clashes:
-            raise conflict_of(clashes, mine.session.id, versions, fresh_versions)
+            raise conflict_of(clashes, session_id, versions, fresh_versions)
         mine, base, versions, merged = result, fresh, fresh_versions, True
     raise AssertionError("unreachable")  # the loop returns or raises
 

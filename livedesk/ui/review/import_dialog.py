@@ -77,7 +77,7 @@ class ImportDialog(QDialog):
         self.mapping_editor.mapping_changed.connect(self._on_mapping_edited)
         self.mapping_editor.setVisible(False)
         self.preview = QTableWidget()
-        self.preview.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.on_existing = QComboBox()
         self.on_existing.addItem(tr("Replace the earlier import of the same file"), "replace")
         self.on_existing.addItem(tr("Skip files imported before"), "skip")
@@ -114,7 +114,7 @@ class ImportDialog(QDialog):
         left_widget, right_widget = QWidget(), QWidget()
         left_widget.setLayout(left)
         right_widget.setLayout(right)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left_widget)
         splitter.addWidget(right_widget)
         splitter.setStretchFactor(1, 3)
@@ -139,16 +139,16 @@ class ImportDialog(QDialog):
             if path not in self._options:
                 self._options[path] = {"kind": AUTO, "mapping": None}
                 self.files.addItem(Path(path).name)
-                self.files.item(self.files.count() - 1).setData(Qt.UserRole, path)
+                self.files.item(self.files.count() - 1).setData(Qt.ItemDataRole.UserRole, path)
         if self.files.currentRow() < 0 and self.files.count():
             self.files.setCurrentRow(0)
 
     def paths(self) -> list[str]:
-        return [self.files.item(i).data(Qt.UserRole) for i in range(self.files.count())]
+        return [self.files.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.files.count())]
 
     def _current_path(self) -> str | None:
         item = self.files.currentItem()
-        return item.data(Qt.UserRole) if item is not None else None
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def _choose_files(self) -> None:
         chosen, _ = QFileDialog.getOpenFileNames(self, tr("Choose export files"), "", FILE_FILTER)
@@ -157,7 +157,7 @@ class ImportDialog(QDialog):
     def _remove_selected(self) -> None:
         row = self.files.currentRow()
         if row >= 0:
-            path = self.files.takeItem(row).data(Qt.UserRole)
+            path = self.files.takeItem(row).data(Qt.ItemDataRole.UserRole)
             self._options.pop(path, None)
 
     def _on_file_selected(self, _row: int) -> None:

@@ -32,10 +32,10 @@ class ImportDropFilter(QObject):
         self.dialog = None
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.DragEnter, QEvent.DragMove) and dropped_paths(event.mimeData()):
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and dropped_paths(event.mimeData()):
             event.acceptProposedAction()
             return True
-        if event.type() == QEvent.Drop:
+        if event.type() == QEvent.Type.Drop:
             paths = dropped_paths(event.mimeData())
             if paths:
                 event.acceptProposedAction()

@@ -72,7 +72,7 @@ class KpiCard(QFrame):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("kpiCard")
         self.title = QLabel(metric_label(key))
         self.title.setStyleSheet("color: #444; font-size: 13px;")
@@ -90,7 +90,7 @@ class KpiCard(QFrame):
         layout.setSpacing(2)
         for widget in (self.title, self.value, self.target, self.source):
             layout.addWidget(widget)
-        layout.addWidget(self.badge, 0, Qt.AlignLeft)  # a small pill, not a full-width bar
+        layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)  # a small pill, not a full-width bar
         layout.addStretch(1)
         self.target.hide()
         self.badge.hide()

@@ -15,7 +15,7 @@ HEADLINE = ("gmv", "uv", "uv_value", "watch_to_buy_rate", "gpm")
 
 class MeetingWindow(QWidget):
     def __init__(self, review: dict, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.Window)
+        super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(tr("Review meeting"))
         self.setStyleSheet("background: #101418; color: #F2F2F2;")
         names = {p["product_id"]: p["name"] for p in review["products"]}
@@ -47,11 +47,11 @@ class MeetingWindow(QWidget):
         layout.addWidget(self.agenda, 1)
 
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             self.close()
-        elif event.key() in (Qt.Key_Right, Qt.Key_Down, Qt.Key_PageDown, Qt.Key_Space):
+        elif event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
             self.agenda.setCurrentRow(min(self.agenda.currentRow() + 1, self.agenda.count() - 1))
-        elif event.key() in (Qt.Key_Left, Qt.Key_Up, Qt.Key_PageUp):
+        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp):
             self.agenda.setCurrentRow(max(self.agenda.currentRow() - 1, 0))
         else:
             super().keyPressEvent(event)

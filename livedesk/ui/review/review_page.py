@@ -162,7 +162,8 @@ class ReviewPage(QWidget):
         self.thresholds.thresholds_saved.connect(self._on_thresholds_saved)
         right = self._stack(QLabel(tr("Thresholds (the team's; used for every session)")), self.thresholds)
         self.tabs.addTab(
-            self._split(self._stack(self.role_table, self.scorecard_chart), right, Qt.Horizontal), tr("Roles")
+            self._split(self._stack(self.role_table, self.scorecard_chart), right, Qt.Orientation.Horizontal),
+            tr("Roles"),
         )
 
     def _build_findings_tab(self) -> None:
@@ -196,7 +197,7 @@ class ReviewPage(QWidget):
         return box
 
     @staticmethod
-    def _split(first: QWidget, second: QWidget, orientation=Qt.Vertical) -> QSplitter:
+    def _split(first: QWidget, second: QWidget, orientation=Qt.Orientation.Vertical) -> QSplitter:
         splitter = QSplitter(orientation)
         splitter.addWidget(first)
         splitter.addWidget(second)
@@ -453,7 +454,7 @@ class ReviewPage(QWidget):
                 f"[{severity_label(finding['severity'])}] {finding_text(finding, self.names)}"
             )
             item.setToolTip(evidence_text(finding["evidence"]))
-            item.setData(Qt.UserRole, finding)
+            item.setData(Qt.ItemDataRole.UserRole, finding)
             self.findings_list.addItem(item)
         if self.findings_list.count():
             self.findings_list.setCurrentRow(0)
@@ -481,8 +482,10 @@ class ReviewPage(QWidget):
                 + verified
             )
             item = QListWidgetItem(text)
-            item.setFlags(item.flags() & ~Qt.ItemIsUserCheckable)
-            item.setCheckState(Qt.Checked if action["status"] == "met" else Qt.Unchecked)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if action["status"] == "met" else Qt.CheckState.Unchecked
+            )
             (self.carried_list if action["carried"] else self.own_list).addItem(item)
         # An empty list says why it is empty and what to do, rather than leaving a blank box in the meeting.
         for widget, hint in (
@@ -494,7 +497,7 @@ class ReviewPage(QWidget):
         ):
             if widget.count() == 0:
                 placeholder = QListWidgetItem(hint)
-                placeholder.setFlags(Qt.NoItemFlags)
+                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
                 widget.addItem(placeholder)
 
     # ---- user actions ---------------------------------------------------------------------------
@@ -528,7 +531,7 @@ class ReviewPage(QWidget):
 
     def selected_finding(self) -> dict | None:
         item = self.findings_list.currentItem()
-        return item.data(Qt.UserRole) if item else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
 
     def _make_action(self) -> None:
         finding = self.selected_finding()

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 class ReviewTable(QTableWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
 
@@ -30,7 +30,7 @@ class ReviewTable(QTableWidget):
             for c, text in enumerate(row):
                 item = QTableWidgetItem(str(text))
                 if _is_number(str(text)):
-                    item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if tips and tips[r][c]:
                     item.setToolTip(tips[r][c])
                 self.setItem(r, c, item)
@@ -40,7 +40,8 @@ class ReviewTable(QTableWidget):
         header = self.horizontalHeader()
         for column in range(self.columnCount()):
             header.setSectionResizeMode(
-                column, QHeaderView.Stretch if column == stretch else QHeaderView.Interactive
+                column,
+                QHeaderView.ResizeMode.Stretch if column == stretch else QHeaderView.ResizeMode.Interactive,
             )
 
     def cell_text(self, row: int, column: int) -> str:
