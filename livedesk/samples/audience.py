@@ -63,8 +63,8 @@ def simulate_audience(plan: SessionPlan, run: ActualRun, seed: int, scale: float
     start = run.start
     seconds = int((run.end - start).total_seconds())
     minutes = math.ceil(seconds / 60)
-    index_of = {p.product_id: i for i, p in enumerate(plan.products)}
-    role_of = {p.product_id: p.role for p in plan.products}
+    index_of: dict[str | None, int] = {p.product_id: i for i, p in enumerate(plan.products)}
+    role_of: dict[str | None, Role] = {p.product_id: p.role for p in plan.products}
 
     level = np.zeros(minutes)
     for m in range(minutes):

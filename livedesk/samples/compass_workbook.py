@@ -137,7 +137,7 @@ def write_compass_workbook(path: str | Path, plan: SessionPlan, n: SessionNumber
             ("商品点击-成交率(人数)", fmt.rate(n.buyers / n.product_click_uv)),
         ],
     )
-    channel_rows = [
+    channel_rows: list[tuple[object, ...]] = [
         (
             "渠道名称",
             "人均观看时长",
@@ -188,11 +188,11 @@ def write_compass_workbook(path: str | Path, plan: SessionPlan, n: SessionNumber
     return path
 
 
-def short_video_rows(n: SessionNumbers) -> list[tuple]:
+def short_video_rows(n: SessionNumbers) -> list[tuple[object, ...]]:
     """Pre-heat videos; their 引流直播间次数 add up to the 短视频引流 channel's views."""
     views = next(c.pv for c in n.channels if c.name == "短视频引流")
     shares = [share for _, share, _ in SHORT_VIDEOS]
-    rows = [
+    rows: list[tuple[object, ...]] = [
         (
             "短视频名称",
             "投稿时间",
@@ -215,8 +215,8 @@ def short_video_rows(n: SessionNumbers) -> list[tuple]:
     return rows
 
 
-def product_rows(plan: SessionPlan, n: SessionNumbers) -> list[tuple]:
-    rows = [
+def product_rows(plan: SessionPlan, n: SessionNumbers) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = [
         (
             "商品ID",
             "商品名称",

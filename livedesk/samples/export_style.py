@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 
-def money(fen: int) -> str:
-    """Yuan with thousands separators; decimals only when there are cents (as 罗盘 shows them)."""
+def money(fen: int | None) -> str:
+    """Yuan with thousands separators; decimals only when there are cents (as 罗盘 shows them); "-" for
+    an unknown amount, as the exports write it."""
+    if fen is None:
+        return "-"
     yuan, cents = divmod(int(fen), 100)
     return f"¥{yuan:,}" if cents == 0 else f"¥{yuan:,}.{cents:02d}"
 
 
-def plain_yuan(fen: int) -> str:
-    """`10900` → `109.00` (order exports write bare two-decimal yuan)."""
+def plain_yuan(fen: int | None) -> str:
+    """`10900` → `109.00` (order exports write bare two-decimal yuan); an unknown price is an empty cell."""
+    if fen is None:
+        return ""
     yuan, cents = divmod(int(fen), 100)
     return f"{yuan}.{cents:02d}"
 

@@ -68,7 +68,7 @@ def write_live_workbook(path: str | Path, plan: SessionPlan, n: SessionNumbers, 
     workbook = new_workbook(path, n.end + 900)
     write_rows(workbook.add_worksheet(SHEETS[0]), overview_rows(plan, n))
     _core_sheet(workbook, n, seed)
-    rows = [CHANNEL_HEADER]
+    rows: list[tuple[object, ...]] = [CHANNEL_HEADER]
     for c in n.channels:
         rows.append(
             (
@@ -191,7 +191,7 @@ def _core_sheet(workbook, n: SessionNumbers, seed: int) -> None:
 
 
 def _product_rows(plan: SessionPlan, n: SessionNumbers) -> list[tuple]:
-    rows = [PRODUCT_HEADER]
+    rows: list[tuple[object, ...]] = [PRODUCT_HEADER]
     for p in n.products:
         product = plan.products[p.index]
         before_orders, before_fen, before_buyers = p.refund_before

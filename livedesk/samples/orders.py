@@ -49,7 +49,14 @@ class ProductTable:
     @classmethod
     def from_plan(cls, plan: SessionPlan) -> ProductTable:
         by_name = {item.name: item for item in CATALOG}
-        first, count, share, discount, spec_product, names, codes, prices = [], [], [], [], [], [], [], []
+        first: list[int] = []
+        count: list[int] = []
+        share: list[float] = []
+        discount: list[float] = []
+        spec_product: list[int] = []
+        names: list[str] = []
+        codes: list[str] = []
+        prices: list[int] = []
         for index, product in enumerate(plan.products):
             item = by_name[product.name]
             first.append(len(names))

@@ -7,6 +7,7 @@ an encore and a 15-minute closing; every pitch's step budgets add up to its plan
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -139,10 +140,11 @@ def step_budgets(seconds: int) -> list[StepBudget]:
     return [StepBudget(step, part) for step, part in zip(PITCH_STEPS, parts, strict=False)]
 
 
-def _segments(run, pool: list[Product]) -> list[Segment]:
+def _segments(run: Sequence[tuple[SegmentKind, int | None, int, str]], pool: list[Product]) -> list[Segment]:
     segments = []
     for kind, index, minutes, title in run:
-        product = pool[index] if index is not None else None
+        # Openings, pitches and encores name a pool product; interactions and the close name none.
+        product = pool[index if index is not None else 0]
         seconds = minutes * 60
         if kind is SegmentKind.OPENING:
             segments.append(

@@ -131,7 +131,7 @@ def reconcile_views(broadcast: Broadcast, orders: Orders, search: int = 400) -> 
     sale = np.flatnonzero(orders.sale)
     gmv = int(orders.paid_fen[sale].sum())
     pv = broadcast.pv
-    best = None
+    best: tuple[tuple[int, int], int] | None = None
     for candidate in range(max(1, pv - search), pv + search + 1):
         common = math.gcd(candidate, 1000)
         if common < 100:
@@ -139,6 +139,8 @@ def reconcile_views(broadcast: Broadcast, orders: Orders, search: int = 400) -> 
         cost = (gmv % (candidate // common), abs(candidate - pv))  # GMV must be a multiple of pv / common
         if best is None or cost < best[0]:
             best = (cost, candidate)
+    if best is None:
+        raise ValueError(f"no view count near {pv} gives a whole GPM for GMV {gmv}")
     (excess, _), target = best
     largest = sale[np.argsort(-orders.paid_fen[sale], kind="stable")]
     for line in largest[: excess // 500 + 1]:
@@ -177,7 +179,7 @@ def compute_numbers(
 
     products = []
     by_name = {item.name: item for item in CATALOG}
-    first_link = {}
+    first_link: dict[str, int] = {}
     for event in run.events:
         if event.kind is EventKind.MARKER and event.marker is Marker.LINK_UP and event.product_id:
             first_link.setdefault(event.product_id, int(event.at.timestamp()))
