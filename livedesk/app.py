@@ -200,7 +200,7 @@ def render_screenshot(
         window.show_workspace(workspace)
         page = window.workspace_page(workspace)
         stage_window = mode in ("host", "prompter") and workspace == "rehearse"
-        if mode and hasattr(page, "show_mode"):
+        if mode and page is not None and hasattr(page, "show_mode"):
             page.show_mode("live" if stage_window else mode)
         window.show()
         shown: QWidget = window

@@ -48,7 +48,6 @@ def _lines_importing(module: str, forbidden: str) -> list[int]:
         return []
     with open(spec.origin, encoding="utf-8") as file:
         tree = ast.parse(file.read(), spec.origin)
-    parent, _, leaf = forbidden.rpartition(".")
     lines = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -58,7 +57,5 @@ def _lines_importing(module: str, forbidden: str) -> list[int]:
         else:
             continue
         if any(name == forbidden or name.startswith(forbidden + ".") for name in names):
-            lines.append(node.lineno)
-        elif parent and any(name == f"{parent}.{leaf}" for name in names):
             lines.append(node.lineno)
     return lines

@@ -8,7 +8,7 @@ Standard library only (and the domain's enums), so every layer may use it.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 
 from livedesk.domain.live_log import Marker
 from livedesk.domain.live_status import Level
@@ -55,7 +55,7 @@ BY_ENUM: dict[type[Enum], Vocabulary] = {
 }
 
 
-def word(code: Enum | None, lang: str | None = None) -> str:
+def word(code: StrEnum | None, lang: str | None = None) -> str:
     """The word for a domain enum member (a role, kind, step, marker or phase) in `lang` (default: the
     current language); None → "—"."""
     if code is None:
