@@ -478,9 +478,10 @@ class LiveRun:
 
     @staticmethod
     def _started(moment: datetime | None) -> datetime:
-        """A start time the state guarantees (a block or step on air has one); None would be a bug here."""
+        """A start time the state guarantees (a block or step on air has one): None is a bug in this class,
+        not a director's action that does not fit, so it is no LiveRunError."""
         if moment is None:
-            raise LiveRunError("no_start", "a block or step is on air without a start time")
+            raise RuntimeError("a block or step is on air without a start time")
         return moment
 
     def _insert(self, event: LiveEvent) -> None:
