@@ -10,8 +10,9 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -25,6 +26,7 @@ import livedesk
 from livedesk.ui import settings as setting
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
+from livedesk.ui.language_switch import switch_language
 from livedesk.ui.widgets.error_report import ErrorBanner, ExceptionReporter
 
 WORKSPACES = ("plan", "rehearse", "review")
@@ -184,10 +186,13 @@ class MainWindow(QMainWindow):
         self._add_action(view_menu, tr("Full screen"), QKeySequence(Qt.Key.Key_F11), self._toggle_full_screen)
 
         language_menu = self.menuBar().addMenu(tr("&Language"))
+        languages = QActionGroup(self)  # one checked at a time
         for code, label in (("zh_CN", "中文"), ("en", "English")):
             action = language_menu.addAction(label)
+            action.setObjectName(f"language-{code}")
             action.setCheckable(True)
             action.setChecked(code == self._context.lang)
+            languages.addAction(action)
             action.triggered.connect(lambda checked=False, c=code: self._choose_language(c))
 
         help_menu = self.menuBar().addMenu(tr("&Help"))
@@ -315,10 +320,10 @@ class MainWindow(QMainWindow):
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
 
     def _choose_language(self, code: str) -> None:
+        """Re-word every open window in the chosen language now, and start in it next time."""
         self._context.settings.set(setting.LANGUAGE, code)
-        QMessageBox.information(
-            self, tr("Language"), tr("The new language applies the next time LiveDesk starts.")
-        )
+        self._context.lang = code
+        switch_language(QApplication.instance(), code)
 
     def _about(self) -> None:
         QMessageBox.about(

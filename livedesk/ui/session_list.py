@@ -3,7 +3,7 @@ filtered by account and searched by title. Pages are read by the task runner, ne
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from livedesk.services.sessions import list_accounts, session_page
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
+from livedesk.words import PLATFORMS
 
 PAGE_SIZE = 50
 SEARCH_DELAY_MS = 250  # typing pauses this long before the list is searched
@@ -73,6 +74,11 @@ class SessionListPanel(QWidget):
         self.refresh()
 
     # -- reading pages in the background ---------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.isVisible():
+            self.refresh()  # "(sample)" and the account filter's first entry, in the new language
+        super().changeEvent(event)
+
     def refresh(self, accounts: bool = True) -> None:
         """Read the first page again (and the accounts, unless only the filter changed)."""
         self._read_page(0, replace=True, accounts=accounts)
@@ -106,7 +112,12 @@ class SessionListPanel(QWidget):
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, session.id)
             item.setToolTip(
-                f"#{session.id} · {session.platform} · {session.account} · {session.planned_seconds // 60} min"
+                tr("#{id} · {platform} · {account} · {minutes} min").format(
+                    id=session.id,
+                    platform=PLATFORMS.word(session.platform),
+                    account=session.account,
+                    minutes=session.planned_seconds // 60,
+                )
             )
             self._list.addItem(item)
             if session.id == selected:

@@ -4,7 +4,7 @@ the targets decomposed (as assumptions when history is too short), and the edita
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -140,6 +140,11 @@ class ForecastPanel(QGroupBox):
         self._refresh()
 
     # --- showing ----------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()  # the figures' words are built from the forecast
+        super().changeEvent(event)
 
     def _refresh(self) -> None:
         assumptions = self._document.assumptions

@@ -43,7 +43,7 @@ class SessionHeaderForm(QWidget):
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 24 * 60)
-        self.minutes.setSuffix(" " + tr("min"))
+        self.minutes.setSuffix(tr(" min"))
         self.team = {key: QLineEdit() for key in TEAM_ROLES}
         self.gmv = self._money()
         self.uv = QSpinBox()

@@ -34,7 +34,7 @@ class StepBudgetEditor(QGroupBox):
         for step in PITCH_STEPS:
             spin = QSpinBox()
             spin.setRange(0, 3600)
-            spin.setSuffix(" s")
+            spin.setSuffix(tr(" s"))
             spin.editingFinished.connect(self._commit)
             self.spins[step] = spin
             form.addRow(STEPS.word(step), spin)

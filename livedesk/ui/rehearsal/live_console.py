@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from livedesk.domain.live_log import LiveEvent, Marker
@@ -38,6 +38,7 @@ class LiveConsole(QWidget):
         self._context = context
         self.service: LiveService | None = None
         self._session_scripts: dict[str, str] = {}
+        self._logged: list[LiveEvent] = []  # what the log list shows, to word it again on a language switch
         self.prompter: PrompterWindow | None = None
         self.stage_view: StageView | None = None
         self.confirmation: QMessageBox | None = None  # the open "end the show?" question, if any
@@ -59,10 +60,21 @@ class LiveConsole(QWidget):
         QApplication.instance().aboutToQuit.connect(self.close_windows)
         self.tick()
 
+    def changeEvent(self, event: QEvent) -> None:
+        # The language changed: the log lines, the run order and the marker buttons are worded from data.
+        if event.type() == QEvent.Type.LanguageChange:
+            layout.word_texts(self)
+            self.log_list.clear()
+            for logged in self._logged:
+                self._log_line(logged, remember=False)
+            self._after_change()
+        super().changeEvent(event)
+
     # ---- session ------------------------------------------------------------------------------
     def show_session(self, session_id: int | None) -> None:
         self.service = None
         self.log_list.clear()
+        self._logged.clear()
         self.encore_product.clear()
         if session_id:
             extras = self._context.document.extras if self._context.document is not None else None
@@ -266,7 +278,9 @@ class LiveConsole(QWidget):
         self._after_change()
 
     # ---- display ------------------------------------------------------------------------------
-    def _log_line(self, event: LiveEvent) -> None:
+    def _log_line(self, event: LiveEvent, *, remember: bool = True) -> None:
+        if remember:
+            self._logged.append(event)
         line = display.log_line(event, self.service.run)
         if line is not None:
             self.log_list.insertItem(0, line)

@@ -161,10 +161,8 @@ def build(console) -> None:
     # markers and the 福袋
     c.marker_buttons = {}
     markers = QHBoxLayout()
-    for marker, key_name in MARKER_KEY_NAMES.items():
-        widget = button(
-            f"{MARKERS.word(marker)} ({key_name})", lambda _checked=False, m=marker: c.mark(m), "marker"
-        )
+    for marker in MARKER_KEY_NAMES:
+        widget = button("", lambda _checked=False, m=marker: c.mark(m), "marker")
         c.marker_buttons[marker] = widget
         markers.addWidget(widget)
     c.lucky_minutes = _spin(1, 30, 5, tr(" min lucky bag"))
@@ -201,7 +199,7 @@ def build(console) -> None:
 
     # run order and log
     c.run_order = QTableWidget(0, 5)
-    c.run_order.setHorizontalHeaderLabels(["#", tr("Segment"), tr("Planned"), tr("Actual"), tr("State")])
+    c.run_order.setHorizontalHeaderLabels(["#", "", "", "", ""])  # worded by word_texts()
     c.run_order.verticalHeader().setVisible(False)
     c.run_order.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     c.run_order.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -217,7 +215,8 @@ def build(console) -> None:
     bottom = QHBoxLayout()
     bottom.addWidget(c.run_order, 3)
     log_box = QVBoxLayout()
-    log_box.addWidget(label(tr("Live log"), 14, muted=True))
+    c.log_title = label("", 14, muted=True)  # worded by word_texts()
+    log_box.addWidget(c.log_title)
     log_box.addWidget(c.log_list, 1)
     log_box.addWidget(c.restart_button)
     bottom.addLayout(log_box, 2)
@@ -228,3 +227,13 @@ def build(console) -> None:
     layout.addLayout(markers)
     layout.addLayout(messages)
     layout.addLayout(bottom, 3)
+    word_texts(c)
+
+
+def word_texts(c) -> None:
+    """The console's words that read the same in Chinese for two meanings or carry a key ("上链接 (F1)"),
+    set here at build and again when the language changes."""
+    c.run_order.setHorizontalHeaderLabels(["#", tr("Segment"), tr("Planned"), tr("Actual"), tr("State")])
+    c.log_title.setText(tr("Live log"))
+    for marker, key_name in MARKER_KEY_NAMES.items():
+        c.marker_buttons[marker].setText(f"{MARKERS.word(marker)} ({key_name})")

@@ -336,6 +336,11 @@ class RehearsalPanel(QWidget):
             super().keyPressEvent(event)
 
     # ---- display ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.tick()  # the step table's names are worded from the rehearsal
+        super().changeEvent(event)
+
     def tick(self) -> None:
         """Called by the page's timer: ask the rehearsal (and so the clock) and repaint the numbers."""
         r = self.rehearsal

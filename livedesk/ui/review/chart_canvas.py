@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from livedesk.ui.i18n import tr
@@ -26,6 +27,7 @@ class ChartCanvas(QWidget):
 
         self._margins = margins or review_charts.MARGINS.get(draw, review_charts.DEFAULT_MARGINS)
         self.draw_function = draw
+        self._data = None
         self._draw = partial(draw, say=tr)  # chart words in the UI language
         self.figure = Figure(figsize=size, dpi=review_charts.GUI_DPI)
         self.canvas = FigureCanvasQTAgg(self.figure)
@@ -38,6 +40,11 @@ class ChartCanvas(QWidget):
         layout.addWidget(self.canvas)
         self._data = None
         self.stale = False  # data arrived that is not drawn yet (the chart was hidden)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._data is not None:
+            self.show_data(self._data)  # axis titles and labels in the new language
+        super().changeEvent(event)
 
     def show_data(self, data) -> None:
         self._data, self.stale = data, True

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -56,6 +56,7 @@ class ReviewPage(QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shown = None  # the last review result shown, worded again when the language changes
         self._context = context
         self.session_id: int | None = None
         self.review: dict | None = None
@@ -257,10 +258,22 @@ class ReviewPage(QWidget):
         self.import_button.setEnabled(bool(self.session_id))
         self.review_failed.emit(str(error))
 
+    def changeEvent(self, event: QEvent) -> None:
+        # The language changed: word the tabs and the shown review anew (their words come from the data).
+        if event.type() == QEvent.Type.LanguageChange:
+            titles = (tr("Overview"), tr("Plan vs actual"), tr("Segments"), tr("Products"), tr("Roles"))
+            titles += (tr("Findings"), tr("Actions"), tr("History"))
+            for index, title in enumerate(titles[: self.tabs.count()]):
+                self.tabs.setTabText(index, title)
+            if self._shown is not None and self.review is not None:
+                self._on_review_done(self._shown)
+        super().changeEvent(event)
+
     def _on_review_done(self, result) -> None:
         review, history, (thresholds, thresholds_version) = result
         if review["session"]["id"] != self.session_id:
             return
+        self._shown = result
         self._thresholds_version = thresholds_version
         self.review, self.history = review, history
         self.title.setText(tr("Review: {title}").format(title=review["session"]["title"]))

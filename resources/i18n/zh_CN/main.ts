@@ -39,7 +39,7 @@
     <message><source>Session #{id}</source><translation>场次 #{id}</translation></message>
     <message><source>No session selected</source><translation>未选择场次</translation></message>
     <message><source>Language</source><translation>语言</translation></message>
-    <message><source>The new language applies the next time LiveDesk starts.</source><translation>新语言将在下次启动 LiveDesk 时生效。</translation></message>
+    <message><source>#{id} · {platform} · {account} · {minutes} min</source><translation>#{id} · {platform} · {account} · {minutes} 分钟</translation></message>
     <message><source>About LiveDesk</source><translation>关于 LiveDesk</translation></message>
     <message><source>LiveDesk {version}: plan, rehearse, run and review live-stream sessions.</source><translation>LiveDesk {version}：直播的策划、彩排、执行与复盘。</translation></message>
     <message><source>Segment</source><translation>环节</translation></message>

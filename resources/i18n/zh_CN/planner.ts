@@ -128,6 +128,8 @@
     <message><source>Edit step budgets</source><translation>编辑话术步骤时长</translation></message>
     <message><source>Drag a block to move it; drag its right edge to change its length</source><translation>拖动色块调整顺序；拖动右边缘调整时长</translation></message>
     <message><source>{kind} · {start}–{end} · {length}</source><translation>{kind} · {start}–{end} · 时长 {length}</translation></message>
+    <message><source> min</source><translation> 分钟</translation></message>
+    <message><source> s</source><translation> 秒</translation></message>
     <message><source>No segments yet</source><translation>还没有环节</translation></message>
     <message><source>Move segment</source><translation>移动环节</translation></message>
     <message><source>Pull viewers in</source><translation>拉人气</translation></message>
