@@ -65,7 +65,7 @@ def switch_language(app: QApplication, lang: str) -> None:
         words.widget(widget)
     # Qt hands LanguageChange on from each window to every child and repaints it. Sent to the windows
     # only, and texts set only where they change: each call of a Qt method that returns nothing costs
-    # PySide 6.12 one reference to None (see the report in tests/ui/test_language_switch.py).
+    # PySide 6.12 one reference to None, and an interpreter short of them aborts.
     for window in QApplication.topLevelWidgets():
         QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
 

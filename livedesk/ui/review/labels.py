@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from livedesk.import_export.report_format import show
 from livedesk.ui.i18n import tr
+from livedesk.words import RUN_SOURCES
 
 
 def metric_label(key: str) -> str:
@@ -237,6 +238,14 @@ def evidence_text(evidence: dict) -> str:
         "online_end": tr("Online at end"),
         "skipped": tr("Skipped"),
         "added": tr("Added"),
+        "segments": tr("Segment numbers"),
+        "products": tr("Product IDs"),
+        "at": tr("Time"),
+        "note": tr("Note"),
+        "position": tr("Position in the run order"),
+        "lines": tr("Order lines"),
+        "first_paid": tr("First paid"),
+        "last_paid": tr("Last paid"),
     }
     parts = []
     for key, value in evidence.items():
@@ -248,6 +257,10 @@ def evidence_text(evidence: dict) -> str:
             text = show(metric, value)
         elif key == "achieved" and isinstance(value, (int, float)):
             text = f"{value * 100:.0f}%"
+        elif isinstance(value, list):
+            text = "、".join(str(item) for item in value)
+        elif key in ("at", "first_paid", "last_paid") and isinstance(value, str):
+            text = value.replace("T", " ")[:19]  # an ISO stamp as a date and clock time
         else:
             text = show(key, value)
         parts.append(f"{words.get(key) or metric_label(key)}: {text}")
@@ -293,6 +306,8 @@ def source_text(source: str | None) -> str:
     """A value's source as users read it: the file (and sheet), or how it was computed."""
     if not source:
         return tr("no source")
+    if source in RUN_SOURCES:  # a count read from the live log or the explanation records
+        return RUN_SOURCES.word(source)
     if source.startswith("derived: "):
         return tr("computed: {formula}").format(formula=formula_text(source.removeprefix("derived: ")))
     for suffix, template in (

@@ -38,6 +38,7 @@ from livedesk.ui.review.labels import (
     role_label,
     severity_label,
     source_label,
+    source_text,
     status_label,
     step_label,
     verdict_label,
@@ -427,9 +428,12 @@ class ReviewPage(QWidget):
             for key in PRODUCT_COLUMNS:
                 alt = (p.get("alternatives") or {}).get(key)
                 source = (p.get("sources") or {}).get(key) or ""
+                source = source_text(source) if source else ""
                 if alt:
                     source += "\n" + tr("{source}: {value} (gap {gap})").format(
-                        source=alt["source"], value=show(key, alt["value"]), gap=show(key, alt["gap"])
+                        source=source_text(alt["source"]),
+                        value=show(key, alt["value"]),
+                        gap=show(key, alt["gap"]),
                     )
                 tip_row.append(source)
             tips.append(tip_row)

@@ -50,7 +50,7 @@
     <message><source>Pitch {n} has no product</source><translation>第 {n} 段讲解没有选择商品</translation></message>
     <message><source>Segment {n} names product {product}, which is not in the pool</source><translation>第 {n} 段的商品 {product} 不在货盘中</translation></message>
     <message><source>Generate wave plan</source><translation>生成波浪排品</translation></message>
-    <message><source>Roles separated by commas: traffic, profit, image, clearance (or 引流款, 利润款 …)</source><translation>用逗号分隔的角色：traffic、profit、image、clearance（或 引流款、利润款 …）</translation></message>
+    <message><source>Roles separated by commas: traffic, profit, image, clearance (or 引流款, 利润款 …)</source><translation>用逗号分隔的角色：引流款、利润款、形象款、清仓款</translation></message>
     <message><source>Role pattern</source><translation>角色节奏</translation></message>
     <message><source>Encores</source><translation>返场数</translation></message>
     <message><source>Product ID</source><translation>商品ID</translation></message>
@@ -75,7 +75,7 @@
     <message><source>The current run order is replaced; undo brings it back.</source><translation>当前排品将被替换；可撤销恢复。</translation></message>
     <message><source>Ignore</source><translation>忽略</translation></message>
     <message><source>These columns were not recognised. Choose what each one holds.</source><translation>以下列未能识别，请选择每列的含义。</translation></message>
-    <message><source>The pattern must list roles: traffic, profit, image, clearance</source><translation>节奏须列出角色：traffic、profit、image、clearance</translation></message>
+    <message><source>The pattern must list roles: traffic, profit, image, clearance</source><translation>节奏须列出角色：引流款、利润款、形象款、清仓款</translation></message>
     <message><source>{role} pitch length</source><translation>{role}讲解时长</translation></message>
     <message><source>Undo</source><translation>撤销</translation></message>
     <message><source>Redo</source><translation>重做</translation></message>

@@ -276,5 +276,11 @@
     <message><source>No platform data has been imported for this session yet, so there is nothing to review. Open this session's Review page, click “Import files…” (or drop the files on the page), add this show's exports: {files}, and export this report again. The plan and the live log alone give no sales figures.</source><translation>这场直播还没有导入平台数据，暂时无从复盘。请打开本场的「复盘」页，点「导入文件…」（或把文件拖到页面上），导入本场的导出文件：{files}，然后重新导出本报告。只有计划和直播日志时没有销售数字。</translation></message>
     <message><source>Not imported yet: {files}. Figures that need them show —; import them with “Import files…” on the Review page and export this report again.</source><translation>尚未导入：{files}。依赖它们的数字显示为 —；请在「复盘」页用「导入文件…」补充导入，再重新导出本报告。</translation></message>
     <message><source>No data imported yet</source><translation>尚未导入数据</translation></message>
+    <message><source>Segment numbers</source><translation>环节序号</translation></message>
+    <message><source>Product IDs</source><translation>商品ID</translation></message>
+    <message><source>Time</source><translation>时间</translation></message>
+    <message><source>Position in the run order</source><translation>排品位置</translation></message>
+    <message><source>First paid</source><translation>首笔支付</translation></message>
+    <message><source>Last paid</source><translation>末笔支付</translation></message>
 </context>
 </TS>
