@@ -1,5 +1,10 @@
 """Session and product summaries in and out of the store: written whole per session (replacing what was
-there), read per account with one set-based query each, never touching the imported Parquet."""
+there), read per account with one set-based query each, never touching the imported Parquet.
+
+An import does not compute them (that is a second pass over a million rows): it marks the session's
+summary stale, and the next reader recomputes it (livedesk.services.history.refresh_stale). A mark is a
+negative `computed_ms`, unique to its moment, so a reader that computed from older data cannot clear a
+newer mark (`claim` fails and the next reader computes again)."""
 
 from __future__ import annotations
 
@@ -65,6 +70,48 @@ def replace_summaries(
         for product in products
     )
     db.flush()
+
+
+def mark_stale(db: DbSession, session_id: int, account: str, start_ms: int, planned_seconds: int) -> None:
+    """The session's data changed in the caller's transaction: its summary is to be recomputed by the next
+    reader. The figures already stored stay until then; a session without a summary gets an empty one."""
+    mark = -(time.time_ns() // 1000)
+    if db.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(SessionSummaryRow.__table__).values(
+        session_id=session_id,
+        account=account,
+        start_ms=start_ms,
+        planned_seconds=planned_seconds,
+        kpis={},
+        computed_ms=mark,
+    )
+    # One statement whether or not a summary exists: two imports into one session at once both land.
+    db.execute(statement.on_conflict_do_update(index_elements=["session_id"], set_={"computed_ms": mark}))
+
+
+def stale_marks(db: DbSession) -> list[tuple[int, int]]:
+    """(session id, mark) of every summary waiting to be recomputed."""
+    rows = db.exec(
+        select(SessionSummaryRow.session_id, SessionSummaryRow.computed_ms).where(
+            col(SessionSummaryRow.computed_ms) < 0
+        )
+    ).all()
+    return [(int(session_id), int(mark)) for session_id, mark in rows]
+
+
+def claim(db: DbSession, session_id: int, mark: int) -> bool:
+    """Take the stale mark `mark` for recomputation in the caller's transaction; False when the session was
+    marked again (newer data: leave it to the next reader) or recomputed by another reader meanwhile."""
+    result = db.exec(
+        update(SessionSummaryRow)
+        .where(col(SessionSummaryRow.session_id) == session_id)
+        .where(col(SessionSummaryRow.computed_ms) == mark)
+        .values(computed_ms=int(time.time() * 1000))
+    )
+    return result.rowcount == 1
 
 
 def delete_summaries(db: DbSession, session_id: int) -> None:

@@ -2,8 +2,10 @@
 the 历史 tab read, one query each, instead of recomputing past reviews.
 
 Summaries are computed by the review's own analysis (livedesk.analysis: sale lines, metrics, actual run,
-per-product table) and written whenever a session's inputs change: an import (including a replaced file),
-a stored or replaced live log, a saved review. Reading never decodes a dataset.
+per-product table) and written whenever a session's inputs change: a stored or replaced live log, a saved
+review. An import (including a replaced file) only marks them stale, so a million-row import makes no
+second pass over its rows; every reader here first recomputes what is stale (`refresh_stale`), so the
+forecast and the trends always see the imported data. Otherwise reading never decodes a dataset.
 """
 
 from __future__ import annotations
@@ -149,6 +151,42 @@ def store_review(db, review) -> None:
     store_figures(db, summarise_review(review))
 
 
+def mark_stale(db, session) -> None:
+    """An import changed the session's data (caller's transaction): the next reader recomputes it."""
+    from livedesk.persistence.timecodec import to_ms
+
+    summary_repository.mark_stale(
+        db, session.id, session.account, to_ms(session.start), session.planned_seconds
+    )
+
+
+def refresh_stale(store: Store) -> int:
+    """Recompute every summary an import left stale, each in its own transaction; returns how many were
+    written. A session marked again while it was being computed stays stale for the next reader."""
+    from livedesk.persistence.session_repository import SessionNotFound
+    from livedesk.services.review import read_inputs
+
+    with store.reading() as db:
+        stale = summary_repository.stale_marks(db)
+    written = 0
+    for session_id, mark in stale:
+        with store.transaction() as db:
+            try:
+                inputs = read_inputs(db, session_id)
+            except SessionNotFound:
+                continue  # deleted meanwhile; its summary went with it
+            has_data = bool(inputs.events) or any(inputs.tables.values())
+            figures = summarise(inputs) if has_data else None
+            if not summary_repository.claim(db, session_id, mark):
+                continue
+            if figures is None:
+                summary_repository.delete_summaries(db, session_id)
+            else:
+                store_figures(db, figures)
+            written += 1
+    return written
+
+
 def refresh_summaries(store: Store, session_id: int) -> SessionFigures | None:
     """`write_summaries` in its own transaction (after a live run ends, for a repair)."""
     with store.transaction() as db:
@@ -188,6 +226,7 @@ def account_history(
     """The sessions of `account` that started strictly before `before`, oldest first (the newest `limit`
     when given), with their products (only `product_ids` when given). `pooled=True` is the director's
     explicit choice to learn from every account in the store; never the default."""
+    refresh_stale(store)
     with store.reading() as db:
         return summary_repository.account_history(
             db,
@@ -206,6 +245,7 @@ def session_trend(store: Store, session_id: int, limit: int = 12) -> list[dict]:
     from livedesk.analysis.metrics import METRIC_KEYS, MONEY_KEYS
     from livedesk.persistence.timecodec import from_ms
 
+    refresh_stale(store)
     with store.reading() as db:
         rows = summary_repository.trend_rows(db, session_id, limit)
     history = []

@@ -26,7 +26,7 @@ from livedesk.persistence import (
     session_repository,
 )
 from livedesk.persistence.store import Store
-from livedesk.services.history import write_summaries
+from livedesk.services.history import mark_stale
 
 PRESET_NAMESPACE = "import_mapping"
 ON_EXISTING = ("replace", "skip")
@@ -238,7 +238,8 @@ def import_file(
                 summary.skipped_by_reason[code] = summary.skipped_by_reason.get(code, 0) + count
         if context.cancelled is not None and context.cancelled():
             raise ImportCancelled()  # rolls the transaction back
-        write_summaries(db, session_id)  # history reads these; whole or absent with the import
+        # The forecast and trends read summaries; the next reader recomputes them from what is stored now.
+        mark_stale(db, session)
     summary.findings = findings
     summary.message = _summary_message(summary)
     context.step(1.0, "done")

@@ -17,7 +17,7 @@ from livedesk.persistence import live_log_repository, session_repository
 from livedesk.persistence.store import Store
 from livedesk.samples import samples_dir
 from livedesk.samples.files import SESSIONS
-from livedesk.services.history import write_summaries
+from livedesk.services.history import refresh_stale, write_summaries
 
 
 class SamplesMissing(FileNotFoundError):
@@ -61,6 +61,8 @@ def load_samples(store: Store, folder: str | Path | None = None, *, control=None
                 return loaded
             sample.imports.append(_import_export(store, sample.session_id, folder / name, control))
         loaded.append(sample)
+    # The imports left the summaries stale; the samples arrive with their history ready to read.
+    refresh_stale(store)
     return loaded
 
 

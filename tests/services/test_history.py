@@ -216,3 +216,50 @@ def test_history_the_forecast_and_the_trend_decode_no_dataset(store, monkeypatch
     assert learned.session_ids == [past] and learned.products
     assert [row["session_id"] for row in history.session_trend(store, past)] == [past]
     assert planning.forecast(store, plan) is not None
+
+
+def test_an_import_leaves_the_summary_to_the_next_reader_and_the_forecast_sees_it(store, monkeypatch):
+    from livedesk.persistence import dataset_repository
+    from livedesk.services import planning
+
+    past, upcoming = (sample.session_id for sample in load_samples(store, samples_dir()))
+    session_id = _empty_copy(store, past, "导入后再预测")  # the same account, before the upcoming session
+    import_file(store, session_id, samples_dir() / ORDERS_FILE)
+    with store.reading() as db:
+        # The import made no second pass over its rows: the summary waits, empty, for its first reader.
+        assert [sid for sid, _mark in summary_repository.stale_marks(db)] == [session_id]
+        plan = session_repository.load_plan(db, upcoming)
+    learned = planning.account_history(store, plan.session)
+    assert session_id in learned.session_ids
+    fresh = next(s for s in learned.sessions if s.session_id == session_id)
+    assert fresh.gmv_fen and fresh.orders
+    assert planning.forecast(store, plan) is not None
+    with store.reading() as db:
+        assert summary_repository.stale_marks(db) == []
+    assert assert_matches_full_review(store, session_id) == fresh
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("a summary was computed twice")
+
+    monkeypatch.setattr(dataset_repository, "load_table", refuse)  # computed once, then only read
+    assert [row["session_id"] for row in history.session_trend(store, session_id)][-1] == session_id
+
+
+def test_a_summary_marked_again_while_computed_stays_stale(any_store):
+    session_id = _session(any_store, "山野", datetime(2026, 11, 1, 20, 0, tzinfo=SHANGHAI))
+    with any_store.transaction() as db:
+        session = session_repository.get_session(db, session_id)
+        history.mark_stale(db, session)
+    with any_store.reading() as db:
+        [(_sid, first)] = summary_repository.stale_marks(db)
+    with any_store.transaction() as db:
+        history.mark_stale(db, session)  # another import landed while a reader computed from older data
+    with any_store.transaction() as db:
+        assert not summary_repository.claim(db, session_id, first)
+    with any_store.reading() as db:
+        assert len(summary_repository.stale_marks(db)) == 1
+    # The next reader computes it: a session without data has no summary at all.
+    assert history.refresh_stale(any_store) == 1
+    with any_store.reading() as db:
+        assert summary_repository.stale_marks(db) == []
+    assert history.account_history(any_store, "山野", FAR_FUTURE).sessions == []
