@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 
 from livedesk.analysis.inputs import ReviewInputs, bool_array, column, fen_ratio, int_array, ratio
 from livedesk.analysis.orders import OrderArrays, distinct_count, refund_sum
+from livedesk.words import CAVEATS as CAVEAT_WORDS
 
 INPUT_KEYS = (
     "gmv",
@@ -96,15 +97,8 @@ CAVEATS = {
     "follow_rate": "rate_by_people",
     "interaction_rate": "rate_by_people",
 }
-CAVEAT_TEXT = {
-    "gmv_includes_refunds": "The platform's GMV is what users paid: it includes freight and orders refunded later, "
-    "excludes platform coupons, and keeps updating for 30 days.",
-    "gpm_per_views": "GPM divides by views (pv), not by viewers (uv).",
-    "orders_per_sku": "The platform counts orders per SKU (sub-order).",
-    "people_not_views": "Viewers are people (人数), each counted once.",
-    "views_not_people": "Views (次数) count every entry, so one person can count several times.",
-    "rate_by_people": "A 人数 rate: people over people; the 次数 variant divides counts by counts.",
-}
+# The caveat's sentence for the review JSON; its words (both languages) are livedesk.words.CAVEATS.
+CAVEAT_TEXT = {code: word.en for code, word in CAVEAT_WORDS.items()}
 
 
 @dataclass

@@ -10,26 +10,6 @@ from livedesk.analysis.inputs import ReviewInputs, bool_array, column, fen_ratio
 from livedesk.analysis.orders import OrderArrays, count_by, distinct_by, refunds_by_product, sum_by
 from livedesk.domain.roles import SegmentKind
 
-PRODUCT_KEYS = (
-    "gmv",
-    "units",
-    "orders",
-    "buyers",
-    "product_exposure_uv",
-    "product_click_uv",
-    "exposure_to_click_rate",
-    "click_to_buy_rate",
-    "explain_count",
-    "explain_seconds",
-    "gmv_per_explain_minute",
-    "units_per_explain",
-    "exposure_gpm",
-    "refund_amount",
-    "refund_rate",
-    "gmv_share",
-    "sell_through",
-    "gross_margin",
-)
 PRODUCT_MONEY_KEYS = frozenset({"gmv", "gmv_per_explain_minute", "exposure_gpm", "refund_amount"})
 EXPLAINED_KINDS = (SegmentKind.PITCH.value, SegmentKind.ENCORE.value)
 _ADDITIVE = (

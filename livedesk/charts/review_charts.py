@@ -11,7 +11,15 @@ from matplotlib.collections import PolyCollection
 
 from livedesk.charts.marker_lane import lay_out_lanes, marker_lane
 from livedesk.translations import sayer
-from livedesk.words import FALLBACK_COLOUR, FUNNEL_STAGES, KINDS, ROLES, VERDICTS, segment_colour
+from livedesk.words import (
+    FALLBACK_COLOUR,
+    FUNNEL_STAGES,
+    KINDS,
+    ROLES,
+    VERDICTS,
+    segment_colour,
+    verdict_word,
+)
 
 
 def _lang(say) -> str | None:
@@ -213,7 +221,7 @@ def draw_scorecards(ax, review: dict, say=None):
         return _no_data(ax, say)  # a column of grey "not enough data" bars says nothing
     ys = [len(cards) - 1 - row for row in range(len(cards))]
     ax.barh(
-        ys, [1] * len(cards), color=[VERDICTS.colour(card["verdict"] or "") for card in cards]
+        ys, [1] * len(cards), color=[VERDICTS.colour(card["verdict"] or "unknown") for card in cards]
     )  # one call, not one per card
     for y, card in zip(ys, cards, strict=False):
         role = ROLES.word(card["role"], _lang(say))
@@ -221,7 +229,7 @@ def draw_scorecards(ax, review: dict, say=None):
         ax.text(
             0.98,
             y,
-            VERDICTS.word(card["verdict"] or "", _lang(say)),
+            verdict_word(card["verdict"], _lang(say)),
             va="center",
             ha="right",
             fontsize=8,

@@ -13,8 +13,18 @@ from enum import Enum, StrEnum
 from livedesk.domain.live_log import Marker
 from livedesk.domain.live_status import Level
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
+from livedesk.words.findings import CAVEATS, FINDINGS, finding_words
 from livedesk.words.language import DEFAULT_LANGUAGE, LANGUAGES, current_language, is_chinese, set_language
-from livedesk.words.metrics import FORMULAS, METRICS, MONEY_KEYS, RATE_KEYS, formula_words, metric_word
+from livedesk.words.metrics import (
+    FORMULAS,
+    METRICS,
+    MONEY_KEYS,
+    PRODUCT_METRICS,
+    RATE_KEYS,
+    formula_words,
+    metric_word,
+    show,
+)
 from livedesk.words.phases import LEVEL_COLOURS, PHASES
 from livedesk.words.review_words import (
     ACTION_STATUSES,
@@ -27,6 +37,7 @@ from livedesk.words.review_words import (
     SEVERITIES,
     SOURCE_FORMATS,
     VERDICTS,
+    verdict_word,
 )
 from livedesk.words.run_order import (
     FALLBACK_COLOUR,
@@ -71,10 +82,12 @@ __all__ = [
     "ACTION_STATUSES",
     "BUCKETS",
     "BY_ENUM",
+    "CAVEATS",
     "CHECKS",
     "DATASETS",
     "DEFAULT_LANGUAGE",
     "FALLBACK_COLOUR",
+    "FINDINGS",
     "FORMULAS",
     "FUNNEL_STAGES",
     "KINDS",
@@ -86,6 +99,7 @@ __all__ = [
     "MONEY_KEYS",
     "PHASES",
     "PLATFORMS",
+    "PRODUCT_METRICS",
     "RATE_KEYS",
     "ROLES",
     "RUN_SOURCES",
@@ -100,6 +114,7 @@ __all__ = [
     "Vocabulary",
     "Word",
     "current_language",
+    "finding_words",
     "formula_words",
     "is_chinese",
     "metric_word",
@@ -108,6 +123,8 @@ __all__ = [
     "segment_words",
     "set_language",
     "short_source",
+    "show",
     "source_words",
+    "verdict_word",
     "word",
 ]

@@ -71,6 +71,28 @@ METRICS = Vocabulary(
         "segment_overrun_seconds": _m("环节最大超时(秒)", "Largest segment overrun (s)", SECONDS),
     },
 )
+# The columns of a product's review row (DOMAIN.md §4.3), in the order the analysis, the review page and the
+# reports show them.
+PRODUCT_METRICS = (
+    "gmv",
+    "units",
+    "orders",
+    "buyers",
+    "product_exposure_uv",
+    "product_click_uv",
+    "exposure_to_click_rate",
+    "click_to_buy_rate",
+    "explain_count",
+    "explain_seconds",
+    "gmv_per_explain_minute",
+    "units_per_explain",
+    "exposure_gpm",
+    "refund_amount",
+    "refund_rate",
+    "gmv_share",
+    "sell_through",
+    "gross_margin",
+)
 MONEY_KEYS = frozenset(key for key, word in METRICS.items() if getattr(word, "unit", None) == YUAN)
 RATE_KEYS = frozenset(key for key, word in METRICS.items() if getattr(word, "unit", None) == RATE)
 
@@ -133,3 +155,31 @@ def formula_words(formula: str | None, lang: str | None = None) -> str:
         METRICS.word(token, lang) if token in METRICS else _OPERATORS.get(token, token)
         for token in formula.split(" ")
     )
+
+
+_YES_NO = (Word("是", "yes"), Word("否", "no"))
+
+
+def show(key: str, value, lang: str | None = None) -> str:
+    """A value of metric `key` as users read it: ¥1,234.56, -¥308.53, 0.68%, 1,234, or — when missing."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return _YES_NO[0 if value else 1].text(lang)
+    text = _shown(key, value)
+    # A gap of -0.00003 reads "-0.00%": a sign in front of nothing but zeros says nothing.
+    return text[1:] if text.startswith("-") and not any(ch in "123456789" for ch in text) else text
+
+
+def _shown(key: str, value) -> str:
+    if key in MONEY_KEYS:  # the sign before the currency, as people write it
+        return f"{'-' if value < 0 else ''}¥{abs(value):,.2f}"
+    if key in RATE_KEYS:
+        return f"{value * 100:.2f}%"
+    if key == "roi":
+        return f"{value:.2f}"
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.2f}"
+    if isinstance(value, (int, float)):
+        return f"{int(value):,}"
+    return str(value)

@@ -14,15 +14,22 @@ SEVERITIES = Vocabulary(
         "info": Word("提示", "Info", "#4A6FA5"),
     },
 )
-# A role scorecard's verdict; None (not enough data) is looked up as the empty code.
+# A role scorecard's verdict; None (not enough data) is the code "unknown" (see verdict_word).
 VERDICTS = Vocabulary(
     "verdict",
     {
         "met": Word("达标", "Met", "#2E7D5B"),
         "not_met": Word("未达标", "Not met", "#C0504D"),
-        "": Word("数据不足", "Not enough data", "#B0B7BF"),
+        "unknown": Word("数据不足", "Not enough data", "#B0B7BF"),
     },
 )
+
+
+def verdict_word(verdict: str | None, lang: str | None = None) -> str:
+    """A scorecard verdict; None means the data did not allow one (数据不足)."""
+    return VERDICTS.word(verdict or "unknown", lang)
+
+
 ACTION_STATUSES = Vocabulary(
     "action status",
     {

@@ -5,6 +5,7 @@ the minute curve, or a formula over other metrics. Sources arrive as the analysi
 from __future__ import annotations
 
 from livedesk.words.metrics import formula_words
+from livedesk.words.review_words import RUN_SOURCES
 from livedesk.words.vocabulary import Vocabulary, Word
 
 DERIVED_PREFIX = "derived: "
@@ -26,6 +27,8 @@ def source_words(source: str | None, lang: str | None = None) -> str:
     """A value's source in full: the file (and sheet), the file and how it was summed, or the formula."""
     if not source:
         return SOURCES.word("none", lang)
+    if source in RUN_SOURCES:  # a count read from the live log or the explanation records
+        return RUN_SOURCES.word(source, lang)
     if source.startswith(DERIVED_PREFIX):
         formula = formula_words(source.removeprefix(DERIVED_PREFIX), lang)
         return _COMPUTED.text(lang).format(formula=formula)

@@ -53,6 +53,10 @@ class Vocabulary(Mapping[str, Word]):
         found = self._words.get(str(code))
         return found.text(lang) if found else str(code)
 
+    def texts(self, lang: str | None = None) -> dict[str, str]:
+        """Every code's word in `lang`, for writers that index a plain dict (the reports)."""
+        return {code: word.text(lang) for code, word in self._words.items()}
+
     def colour(self, code: str | None, fallback: str | None = None) -> str | None:
         found = self._words.get(str(code)) if code is not None else None
         return found.colour if found and found.colour else fallback

@@ -48,7 +48,7 @@ def test_html_report_has_no_raw_keys(sample_review, tmp_path):
     parser = _Text()
     parser.feed(write_report(sample_review, tmp_path / "r.html").read_text(encoding="utf-8"))
     text = " ".join(parser.parts)
-    assert "抖音" in text and "直播日志" in text and "成交人数 / 观看人数" in text and "警告" in text
+    assert "抖音" in text and "直播日志" in text and "成交人数 ÷ 观看人数" in text and "警告" in text
     assert problems(text) == []
 
 

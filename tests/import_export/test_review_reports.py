@@ -93,8 +93,8 @@ def test_pdf_has_a4_pages_with_embedded_chinese_font(review, tmp_path):
 def test_report_sources_read_in_chinese():
     from livedesk.import_export.report_format import source_zh
 
-    assert source_zh("derived: gmv / uv") == "计算：成交金额 / 观看人数"
-    assert source_zh("抖店_订单.csv (summed orders)") == "抖店_订单.csv（订单汇总）"
+    assert source_zh("derived: gmv / uv") == "计算：成交金额 ÷ 观看人数"
+    assert source_zh("抖店_订单.csv (summed orders)") == "抖店_订单.csv，订单汇总"
     assert source_zh(None) == "—"
 
 

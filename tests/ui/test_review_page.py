@@ -235,16 +235,17 @@ def test_kpi_card_shows_the_target_and_whether_it_was_met(qtbot, app_context):
 
 
 def test_review_words_and_numbers_read_in_chinese(page, app_context):
-    from livedesk.ui.review.labels import finding_text, step_label
+    from livedesk.words import STEPS
+    from livedesk.words import finding_words as finding_text
 
     missed = {
         "code": "target_missed",
         "evidence": {"metric": "watch_to_buy_rate", "value": 0.02227, "target": 0.035},
     }
-    assert finding_text(missed, {}) == "观看-成交率(人数) 实际 2.23%，目标 3.50%。"
+    assert finding_text(missed, {}) == "观看-成交率(人数) 实际 2.23%，目标 3.50%（未达成）。"
     after = {"code": "orders_after_end", "evidence": {"orders": 14, "gmv": 775.5}}
     assert "（¥775.50）" in finding_text(after, {})
-    assert step_label("pain_point") == "痛点引入" and step_label(None) == "—"
+    assert STEPS.word("pain_point") == "痛点引入" and STEPS.word(None) == "—"
     session_id = _with_data(app_context.store)
     page.show_session(session_id)
     assert page.role_table.item(0, 3).toolTip()  # the full checks when the column is elided
@@ -256,7 +257,7 @@ def test_finding_evidence_reads_as_words_and_units(qtbot, app_context):
     text = evidence_text({"planned_seconds": 720, "actual_seconds": 876, "delta_seconds": 156})
     assert text.splitlines() == ["计划: 12.0 分钟", "实际时长: 14.6 分钟", "差值: 2.6 分钟"]
     target = evidence_text({"metric": "uv_value", "value": 2.6, "target": 3.3, "achieved": 0.79})
-    assert target.splitlines() == ["指标: UV 价值", "实际: ¥2.60", "目标: ¥3.30", "达成: 79%"]
+    assert target.splitlines() == ["指标: UV价值", "实际: ¥2.60", "目标: ¥3.30", "达成: 79%"]
 
 
 def test_review_without_imports_says_what_to_import(qtbot, app_context, store):

@@ -7,15 +7,14 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from livedesk.analysis.actions import COMPARISONS
 from livedesk.analysis.metrics import METRIC_KEYS
-from livedesk.analysis.products import PRODUCT_KEYS
 from livedesk.ui.i18n import tr
-from livedesk.ui.review.labels import metric_label
+from livedesk.words import PRODUCT_METRICS, metric_word
 
 VERIFY_METRICS = tuple(
     dict.fromkeys(
         (
             *METRIC_KEYS,
-            *PRODUCT_KEYS,
+            *PRODUCT_METRICS,
             "online_lift",
             "gmv_per_minute_ratio",
             "over_under_seconds",
@@ -37,7 +36,7 @@ class ActionDialog(QDialog):
         self.owner = QLineEdit()
         self.metric = QComboBox()
         for key in VERIFY_METRICS:
-            self.metric.addItem(metric_label(key), key)
+            self.metric.addItem(metric_word(key), key)
         if suggested.get("metric") in VERIFY_METRICS:
             self.metric.setCurrentIndex(VERIFY_METRICS.index(suggested["metric"]))
         self.comparison = QComboBox()

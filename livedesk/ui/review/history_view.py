@@ -6,11 +6,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from livedesk.analysis.metrics import METRIC_KEYS, MONEY_KEYS, RATE_KEYS
 from livedesk.charts import review_charts
-from livedesk.import_export.report_format import show
 from livedesk.ui.i18n import tr
 from livedesk.ui.review.chart_canvas import ChartCanvas
-from livedesk.ui.review.labels import metric_label
 from livedesk.ui.review.tables import ReviewTable
+from livedesk.words import metric_word, show
 
 
 class HistoryView(QWidget):
@@ -19,7 +18,7 @@ class HistoryView(QWidget):
         self.history: list[dict] = []
         self.metric = QComboBox()
         for key in METRIC_KEYS:
-            self.metric.addItem(metric_label(key), key)
+            self.metric.addItem(metric_word(key), key)
         self.chart = ChartCanvas(
             lambda ax, data, say=None: review_charts.draw_history(ax, data[0], data[1], data[2], say=say),
             size=(8, 3),
@@ -60,7 +59,7 @@ class HistoryView(QWidget):
 
     def _draw_trend(self) -> None:
         key = self.metric.currentData()
-        self.chart.show_data((self.history, key, metric_label(key)))
+        self.chart.show_data((self.history, key, metric_word(key)))
 
     def _compare(self) -> None:
         a, b = self.first.currentIndex(), self.second.currentIndex()
@@ -77,7 +76,7 @@ class HistoryView(QWidget):
                 if key in MONEY_KEYS or key in RATE_KEYS
                 else ("—" if diff is None else f"{diff:+,.2f}")
             )
-            rows.append([metric_label(key), show(key, x), show(key, y), shown])
+            rows.append([metric_word(key), show(key, x), show(key, y), shown])
         self.compare_table.fill(
             [tr("Metric"), self.first.currentText(), self.second.currentText(), tr("Difference")], rows
         )

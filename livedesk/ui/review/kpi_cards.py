@@ -9,9 +9,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from livedesk.import_export.report_format import show
 from livedesk.ui.i18n import tr
-from livedesk.ui.review.labels import caveat_text, formula_text, metric_label, short_source, source_text
+from livedesk.words import CAVEATS, formula_words, metric_word, short_source, show, source_words
 
 # The first screen of the review: what sold, to how many, how well they converted, the audience.
 HEADLINE_KEYS = (
@@ -74,7 +73,7 @@ class KpiCard(QFrame):
         self.key = key
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("kpiCard")
-        self.title = QLabel(metric_label(key))
+        self.title = QLabel(metric_word(key))
         self.title.setStyleSheet("color: #444; font-size: 13px;")
         self.value = QLabel("—")
         self.value.setStyleSheet("font-size: 24px; font-weight: 600;")
@@ -126,14 +125,14 @@ class KpiCard(QFrame):
     def _tooltip(self, detail: dict) -> str:
         key = self.key
         lines = [
-            f"<b>{escape(metric_label(key))}</b>",
-            escape(tr("Formula: {formula}").format(formula=formula_text(detail.get("formula")))),
+            f"<b>{escape(metric_word(key))}</b>",
+            escape(tr("Formula: {formula}").format(formula=formula_words(detail.get("formula")))),
         ]
         if detail["value"] is not None:
             lines.append(
                 escape(
                     tr("Source: {source} → {value}").format(
-                        source=source_text(detail["source"]), value=show(key, detail["value"])
+                        source=source_words(detail["source"]), value=show(key, detail["value"])
                     )
                 )
             )
@@ -141,7 +140,7 @@ class KpiCard(QFrame):
             lines.append(
                 escape(
                     tr("Also: {source} → {value} (gap {gap})").format(
-                        source=source_text(alt["source"]),
+                        source=source_words(alt["source"]),
                         value=show(key, alt["value"]),
                         gap=signed(key, alt["gap"]),
                     )
@@ -155,7 +154,7 @@ class KpiCard(QFrame):
                     )
                 )
             )
-        caveat = caveat_text(detail.get("caveat_code"))
+        caveat = CAVEATS.word(detail.get("caveat_code"), missing="")
         if caveat:
             lines.append(f"<i>{escape(caveat)}</i>")
         return "<br>".join(lines)

@@ -6,9 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
-from livedesk.import_export.report_format import show
 from livedesk.ui.i18n import tr
-from livedesk.ui.review.labels import finding_text, metric_label, severity_label
+from livedesk.words import SEVERITIES, finding_words, metric_word, show
 
 HEADLINE = ("gmv", "uv", "uv_value", "watch_to_buy_rate", "gpm")
 
@@ -21,7 +20,7 @@ class MeetingWindow(QWidget):
         names = {p["product_id"]: p["name"] for p in review["products"]}
         title = QLabel(review["session"]["title"])
         title.setStyleSheet("font-size: 36px; font-weight: 600;")
-        numbers = QLabel("   ".join(f"{metric_label(k)} {show(k, review['kpis'][k])}" for k in HEADLINE))
+        numbers = QLabel("   ".join(f"{metric_word(k)} {show(k, review['kpis'][k])}" for k in HEADLINE))
         numbers.setStyleSheet("font-size: 26px;")
         numbers.setWordWrap(True)
         self.agenda = QListWidget()
@@ -29,7 +28,7 @@ class MeetingWindow(QWidget):
         self.agenda.setWordWrap(True)
         for i, finding in enumerate(review["findings"], start=1):
             self.agenda.addItem(
-                f"{i}. [{severity_label(finding['severity'])}] {finding_text(finding, names)}"
+                f"{i}. [{SEVERITIES.word(finding['severity'])}] {finding_words(finding, names)}"
             )
         if self.agenda.count():
             self.agenda.setCurrentRow(0)

@@ -22,29 +22,30 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.charts import review_charts
-from livedesk.import_export.report_format import PRODUCT_COLUMNS, show
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
 from livedesk.ui.review.chart_canvas import ChartCanvas
 from livedesk.ui.review.empty_state import counted_findings, has_platform_data, import_note
 from livedesk.ui.review.history_view import HistoryView
 from livedesk.ui.review.kpi_cards import KpiPanel
-from livedesk.ui.review.labels import (
-    action_status_label,
-    evidence_text,
-    finding_text,
-    kind_label,
-    metric_label,
-    role_label,
-    severity_label,
-    source_label,
-    source_text,
-    status_label,
-    step_label,
-    verdict_label,
-)
+from livedesk.ui.review.labels import evidence_text
 from livedesk.ui.review.tables import ReviewTable
 from livedesk.ui.review.thresholds_editor import ThresholdsEditor
+from livedesk.words import (
+    ACTION_STATUSES,
+    KINDS,
+    PRODUCT_METRICS,
+    ROLES,
+    RUN_SOURCES,
+    SEGMENT_STATUSES,
+    SEVERITIES,
+    STEPS,
+    finding_words,
+    metric_word,
+    show,
+    source_words,
+    verdict_word,
+)
 
 
 def _minutes(seconds) -> str:
@@ -284,7 +285,8 @@ class ReviewPage(QWidget):
         if has_platform_data(review):
             self.status.setText(
                 tr("{findings} findings · actual run from {source}").format(
-                    findings=counted_findings(review), source=source_label(review["plan_vs_actual"]["source"])
+                    findings=counted_findings(review),
+                    source=RUN_SOURCES.word(review["plan_vs_actual"]["source"]),
                 )
             )
         else:
@@ -318,7 +320,7 @@ class ReviewPage(QWidget):
         if s.get("title"):
             return s["title"]
         product = self.names.get(s.get("product_id"), s.get("product_id") or "")
-        return " ".join(p for p in (kind_label(s["kind"]), product) if p)
+        return " ".join(p for p in (KINDS.word(s["kind"]), product) if p)
 
     def _fill_plan(self, review: dict) -> None:
         pva = review["plan_vs_actual"]
@@ -328,7 +330,7 @@ class ReviewPage(QWidget):
                 "Actual run from {source}: planned {planned} min, actual {actual} min, "
                 "over/under {delta} min, {order}."
             ).format(
-                source=source_label(pva["source"]),
+                source=RUN_SOURCES.word(pva["source"]),
                 planned=_minutes(pva["planned_seconds"]),
                 actual=_minutes(pva["actual_seconds"]),
                 delta=_minutes(pva["over_under_seconds"]),
@@ -339,8 +341,8 @@ class ReviewPage(QWidget):
             [
                 ("" if s["index"] is None else s["index"] + 1),
                 self._segment_name(s),
-                role_label(s["role"]),
-                status_label(s["status"]),
+                ROLES.word(s["role"]),
+                SEGMENT_STATUSES.word(s["status"]),
                 (s["planned_start"] or "—")[11:16],
                 _minutes(s["planned_seconds"]),
                 (s["actual_start"] or "—")[11:19],
@@ -410,7 +412,7 @@ class ReviewPage(QWidget):
             [
                 [
                     s["position"] + 1,
-                    step_label(s["step"]),
+                    STEPS.word(s["step"]),
                     (s["start"] or "—")[11:19],
                     f"{s['seconds']:.0f}",
                     show("gmv", s["gmv"]),
@@ -423,32 +425,32 @@ class ReviewPage(QWidget):
     def _fill_products(self, review: dict) -> None:
         rows, tips = [], []
         for p in review["products"]:
-            rows.append([p["name"], role_label(p["role"]), *[show(k, p.get(k)) for k in PRODUCT_COLUMNS]])
+            rows.append([p["name"], ROLES.word(p["role"]), *[show(k, p.get(k)) for k in PRODUCT_METRICS]])
             tip_row = ["", ""]
-            for key in PRODUCT_COLUMNS:
+            for key in PRODUCT_METRICS:
                 alt = (p.get("alternatives") or {}).get(key)
                 source = (p.get("sources") or {}).get(key) or ""
-                source = source_text(source) if source else ""
+                source = source_words(source) if source else ""
                 if alt:
                     source += "\n" + tr("{source}: {value} (gap {gap})").format(
-                        source=source_text(alt["source"]),
+                        source=source_words(alt["source"]),
                         value=show(key, alt["value"]),
                         gap=show(key, alt["gap"]),
                     )
                 tip_row.append(source)
             tips.append(tip_row)
         self.product_table.fill(
-            [tr("Product"), tr("Role"), *[metric_label(k) for k in PRODUCT_COLUMNS]], rows, tips
+            [tr("Product"), tr("Role"), *[metric_word(k) for k in PRODUCT_METRICS]], rows, tips
         )
 
     def _fill_roles(self, review: dict, thresholds: dict) -> None:
         rows = []
         for card in review["roles"]["scorecards"]:
             checks = "; ".join(
-                f"{metric_label(c['check'])} {self._check(c, 'value')} / {self._check(c, 'threshold')}"
+                f"{metric_word(c['check'])} {self._check(c, 'value')} / {self._check(c, 'threshold')}"
                 for c in card["checks"]
             )
-            rows.append([card["name"], role_label(card["role"]), verdict_label(card["verdict"]), checks])
+            rows.append([card["name"], ROLES.word(card["role"]), verdict_word(card["verdict"]), checks])
         self.role_table.fill(
             [tr("Product"), tr("Role"), tr("Verdict"), tr("Checks (value / threshold)")],
             rows,
@@ -468,7 +470,7 @@ class ReviewPage(QWidget):
         self.findings_list.clear()
         for finding in review["findings"]:
             item = QListWidgetItem(
-                f"[{severity_label(finding['severity'])}] {finding_text(finding, self.names)}"
+                f"[{SEVERITIES.word(finding['severity'])}] {finding_words(finding, self.names)}"
             )
             item.setToolTip(evidence_text(finding["evidence"]))
             item.setData(Qt.ItemDataRole.UserRole, finding)
@@ -491,10 +493,10 @@ class ReviewPage(QWidget):
                 tr("{action} · {owner} · {metric} {comparison} {target} · {status}").format(
                     action=action["action"],
                     owner=action["owner"] or "—",
-                    metric=metric_label(action["metric"]),
+                    metric=metric_word(action["metric"]),
                     comparison=action["comparison"],
                     target=show(action["metric"], action["target"]),
-                    status=action_status_label(action["status"]),
+                    status=ACTION_STATUSES.word(action["status"]),
                 )
                 + verified
             )
@@ -556,7 +558,7 @@ class ReviewPage(QWidget):
             return
         from livedesk.ui.review.action_dialog import ActionDialog
 
-        dialog = ActionDialog(finding, finding_text(finding, self.names), self)
+        dialog = ActionDialog(finding, finding_words(finding, self.names), self)
         if dialog.exec():
             self.add_action(finding, **dialog.values())
 

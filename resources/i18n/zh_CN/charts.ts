@@ -5,25 +5,11 @@
 <context>
     <name>LiveDesk</name>
     <message><source>No data</source><translation>无数据</translation></message>
-    <message><source>Room exposure</source><translation>直播间曝光</translation></message>
-    <message><source>Views</source><translation>观看</translation></message>
-    <message><source>Product exposure</source><translation>商品曝光</translation></message>
-    <message><source>Product clicks</source><translation>商品点击</translation></message>
-    <message><source>Purchases</source><translation>成交</translation></message>
     <message><source>Link up</source><translation>上链接</translation></message>
     <message><source>Lucky bag</source><translation>福袋</translation></message>
     <message><source>Encore</source><translation>返场</translation></message>
     <message><source>Incident</source><translation>事故</translation></message>
     <message><source>Note</source><translation>备注</translation></message>
-    <message><source>Opening</source><translation>开场</translation></message>
-    <message><source>Pitch</source><translation>讲解</translation></message>
-    <message><source>Interaction</source><translation>互动</translation></message>
-    <message><source>Transition</source><translation>过品</translation></message>
-    <message><source>Closing</source><translation>收尾</translation></message>
-    <message><source>Traffic item</source><translation>引流款</translation></message>
-    <message><source>Profit item</source><translation>利润款</translation></message>
-    <message><source>Image item</source><translation>形象款</translation></message>
-    <message><source>Clearance item</source><translation>清仓款</translation></message>
     <message><source>GMV per minute (yuan)</source><translation>每分钟成交额(元)</translation></message>
     <message><source>Online viewers</source><translation>在线人数</translation></message>
     <message><source>Minute curve: online viewers and GMV per minute</source><translation>分钟曲线：在线人数与每分钟成交额</translation></message>
@@ -32,9 +18,6 @@
     <message><source>GMV by product</source><translation>商品成交金额</translation></message>
     <message><source>Minutes from the planned start  (hollow = plan, filled = actual)</source><translation>距计划开播(分钟)　空心=计划　实心=实际</translation></message>
     <message><source>Plan vs actual</source><translation>计划与实际</translation></message>
-    <message><source>Met</source><translation>达标</translation></message>
-    <message><source>Not met</source><translation>未达标</translation></message>
-    <message><source>Not enough data</source><translation>数据不足</translation></message>
     <message><source>Role scorecards</source><translation>角色记分卡</translation></message>
     <message><source>Trend: {label}</source><translation>历史趋势：{label}</translation></message>
 </context>

@@ -4,11 +4,6 @@
 <context>
     <name>LiveDesk</name>
     <message><source>Host</source><translation>主播</translation></message>
-    <message><source>Co-host</source><translation>副播</translation></message>
-    <message><source>Director</source><translation>场控</translation></message>
-    <message><source>Ad buyer</source><translation>投手</translation></message>
-    <message><source>Private domain</source><translation>私域</translation></message>
-    <message><source>Customer service</source><translation>客服</translation></message>
     <message><source>GMV target</source><translation>GMV 目标</translation></message>
     <message><source>UV target</source><translation>UV 目标</translation></message>
     <message><source>UV value</source><translation>UV 价值</translation></message>
@@ -24,21 +19,8 @@
     <message><source>Type a new checklist item here</source><translation>在此输入新的清单项</translation></message>
     <message><source>Pitch {n} ({role}) lasts {length}, outside {low}–{high}</source><translation>第 {n} 段讲解（{role}）时长 {length}，超出 {low}–{high}</translation></message>
     <message><source>No traffic item in the first 15 minutes</source><translation>开播 15 分钟内没有引流款</translation></message>
-    <message><source>Opening</source><translation>开场</translation></message>
-    <message><source>Pitch</source><translation>讲解</translation></message>
-    <message><source>Interaction</source><translation>互动</translation></message>
-    <message><source>Transition</source><translation>过品</translation></message>
     <message><source>Encore</source><translation>返场</translation></message>
-    <message><source>Closing</source><translation>收尾</translation></message>
-    <message><source>Traffic item</source><translation>引流款</translation></message>
-    <message><source>Profit item</source><translation>利润款</translation></message>
-    <message><source>Image item</source><translation>形象款</translation></message>
-    <message><source>Clearance item</source><translation>清仓款</translation></message>
-    <message><source>Pain point</source><translation>痛点引入</translation></message>
     <message><source>Selling points</source><translation>卖点</translation></message>
-    <message><source>Trust</source><translation>信任背书</translation></message>
-    <message><source>Show selling points</source><translation>卖点展示</translation></message>
-    <message><source>Closing push</source><translation>逼单促成</translation></message>
     <message><source>Pitch {n} is the second traffic pitch in a row</source><translation>第 {n} 段是连续第二个引流款讲解</translation></message>
     <message><source>Script steps of pitch {n} add up to {steps}, not {length}</source><translation>第 {n} 段讲解的话术步骤合计 {steps}，不等于 {length}</translation></message>
     <message><source>Segment {n} brings image item number {count}; plan at most {limit}</source><translation>第 {n} 段出现第 {count} 个形象款；最多安排 {limit} 个</translation></message>

@@ -17,7 +17,6 @@
     <message><source>Compare</source><translation>对比</translation></message>
     <message><source>with</source><translation>与</translation></message>
     <message><source>Metric</source><translation>指标</translation></message>
-    <message><source>no source</source><translation>无来源</translation></message>
     <message><source> (estimate)</source><translation>（估算）</translation></message>
     <message><source>Formula: {formula}</source><translation>公式：{formula}</translation></message>
     <message><source>{source}: {value} (gap {gap})</source><translation>{source}：{value}（差 {gap}）</translation></message>
@@ -26,76 +25,13 @@
     <message><source>Orders</source><translation>成交订单数</translation></message>
     <message><source>Buyers</source><translation>成交人数</translation></message>
     <message><source>Units sold</source><translation>成交件数</translation></message>
-    <message><source>Viewers (UV)</source><translation>观看人数</translation></message>
-    <message><source>Views (PV)</source><translation>观看次数</translation></message>
     <message><source>Average online</source><translation>平均在线人数</translation></message>
-    <message><source>Peak online</source><translation>最高在线人数</translation></message>
-    <message><source>Average watch time (s)</source><translation>人均观看时长(秒)</translation></message>
     <message><source>Product exposure (people)</source><translation>商品曝光人数</translation></message>
     <message><source>Product clicks (people)</source><translation>商品点击人数</translation></message>
     <message><source>New followers</source><translation>新增粉丝数</translation></message>
-    <message><source>Interacting viewers</source><translation>互动人数</translation></message>
     <message><source>Refunds</source><translation>退款金额</translation></message>
-    <message><source>Ad spend</source><translation>投放消耗</translation></message>
-    <message><source>GPM (GMV per 1000 views)</source><translation>千次观看成交金额(GPM)</translation></message>
-    <message><source>Average order value per buyer</source><translation>客单价</translation></message>
-    <message><source>Value per order</source><translation>笔单价</translation></message>
-    <message><source>Watch-to-buy rate (people)</source><translation>观看-成交率(人数)</translation></message>
-    <message><source>Exposure-to-click rate (people)</source><translation>商品曝光-点击率(人数)</translation></message>
-    <message><source>Click-to-buy rate (people)</source><translation>商品点击-成交率(人数)</translation></message>
-    <message><source>Follow rate</source><translation>观看-关注率</translation></message>
-    <message><source>Interaction rate (people)</source><translation>观看-互动率(人数)</translation></message>
-    <message><source>Refund rate</source><translation>退款率</translation></message>
-    <message><source>Net GMV</source><translation>净成交金额</translation></message>
-    <message><source>Explanation count</source><translation>讲解次数</translation></message>
-    <message><source>Explained (s)</source><translation>讲解时长(秒)</translation></message>
-    <message><source>GMV per explained minute</source><translation>每讲解分钟成交额</translation></message>
-    <message><source>Units per explanation</source><translation>每次讲解成交件数</translation></message>
-    <message><source>GMV per 1000 exposures</source><translation>千次曝光成交额</translation></message>
-    <message><source>GMV share</source><translation>成交占比</translation></message>
-    <message><source>Sell-through</source><translation>售罄率</translation></message>
-    <message><source>Gross margin</source><translation>毛利率</translation></message>
-    <message><source>Online lift</source><translation>在线提升</translation></message>
-    <message><source>GMV per minute vs session</source><translation>每分钟成交额/全场均值</translation></message>
-    <message><source>Session over/under (s)</source><translation>整场超时/提前(秒)</translation></message>
-    <message><source>Largest segment overrun (s)</source><translation>环节最大超时(秒)</translation></message>
-    <message><source>The platform's GMV is what users paid: it includes freight and orders refunded later, excludes platform coupons, and keeps updating for 30 days.</source><translation>平台成交金额为用户实付：含运费及之后退款的订单，不含平台优惠券，30 天内仍会更新。</translation></message>
-    <message><source>GPM divides by views (pv), not by viewers (uv).</source><translation>GPM 按观看次数计算，不是观看人数。</translation></message>
-    <message><source>The platform counts orders per SKU (sub-order).</source><translation>平台按 SKU（子订单）计订单数。</translation></message>
-    <message><source>Viewers are people, each counted once.</source><translation>观看人数按人去重，每人只计一次。</translation></message>
-    <message><source>Views count every entry, so one person can count several times.</source><translation>观看次数每次进入都计，一人可计多次。</translation></message>
-    <message><source>A rate by people; the count variant divides counts by counts.</source><translation>按人数计的比率；次数口径为次数除以次数。</translation></message>
-    <message><source>Not enough data</source><translation>数据不足</translation></message>
     <message><source>Segments went on air in a different order from the plan.</source><translation>环节上播顺序与计划不同。</translation></message>
-    <message><source>No platform export has been imported for this session yet.</source><translation>本场尚未导入平台数据。</translation></message>
-    <message><source>Traffic</source><translation>引流款</translation></message>
-    <message><source>Profit</source><translation>利润款</translation></message>
-    <message><source>Image</source><translation>形象款</translation></message>
-    <message><source>Clearance</source><translation>清仓款</translation></message>
-    <message><source>As planned</source><translation>按计划</translation></message>
     <message><source>Skipped</source><translation>未执行</translation></message>
-    <message><source>Not in plan</source><translation>计划外</translation></message>
-    <message><source>No record</source><translation>无记录</translation></message>
-    <message><source>Critical</source><translation>严重</translation></message>
-    <message><source>Met</source><translation>达标</translation></message>
-    <message><source>Not met</source><translation>未达标</translation></message>
-    <message><source>Open</source><translation>待验证</translation></message>
-    <message><source>Dropped</source><translation>已放弃</translation></message>
-    <message><source>live log</source><translation>直播日志</translation></message>
-    <message><source>explanation records</source><translation>商品讲解记录</translation></message>
-    <message><source>the plan</source><translation>计划</translation></message>
-    <message><source>{product}: {check} is below the team's threshold.</source><translation>{product}：{check}低于团队阈值。</translation></message>
-    <message><source>Segment {n} ran {actual} min against {planned} min planned.</source><translation>环节 {n} 实际 {actual} 分钟，计划 {planned} 分钟。</translation></message>
-    <message><source>Planned segment {n} does not appear in the record.</source><translation>计划环节 {n} 未出现在记录中。</translation></message>
-    <message><source>A block not in the plan ran for {actual} min.</source><translation>一个计划外的环节进行了 {actual} 分钟。</translation></message>
-    <message><source>The session ran {actual} min against {planned} min planned.</source><translation>整场实际 {actual} 分钟，计划 {planned} 分钟。</translation></message>
-    <message><source>Online viewers fell from {start} to {end} while traffic item {product} was on air.</source><translation>引流款 {product} 讲解期间在线人数从 {start} 降到 {end}。</translation></message>
-    <message><source>Profit item {product}: {clicks} clickers, {buyers} buyers, click-to-buy {rate}.</source><translation>利润款 {product}：点击 {clicks} 人，成交 {buyers} 人，点击-成交率 {rate}。</translation></message>
-    <message><source>{product} was explained {count} time(s) and sold nothing.</source><translation>{product} 讲解了 {count} 次，没有成交。</translation></message>
-    <message><source>{product}: refund rate {rate}.</source><translation>{product}：退款率 {rate}。</translation></message>
-    <message><source>{metric} reached {value} against a target of {target}.</source><translation>{metric} 实际 {value}，目标 {target}。</translation></message>
-    <message><source>{orders} order lines ({gmv}) were paid after the last segment ended.</source><translation>最后一个环节结束后仍有 {orders} 笔订单（{gmv}）支付。</translation></message>
-    <message><source>GMV differs between sources: {primary} vs {other} (gap {gap}).</source><translation>不同来源的成交金额不一致：{primary} 对 {other}（差 {gap}）。</translation></message>
     <message><source>Review meeting</source><translation>复盘会</translation></message>
     <message><source>Leave meeting mode</source><translation>退出会议模式</translation></message>
     <message><source>No findings: the data shows nothing outside the thresholds.</source><translation>没有发现：数据均在阈值之内。</translation></message>
@@ -160,62 +96,6 @@
     <message><source>Clicks needed before judging click-to-buy</source><translation>评判点击-成交率所需最少点击人数</translation></message>
     <message><source>Segment overrun tolerance</source><translation>环节超时容差</translation></message>
     <message>
-        <source>sum of paid order amounts in the live window</source>
-        <translation>直播时段内已支付订单金额之和</translation>
-    </message>
-    <message>
-        <source>count of paid sub-order lines in the live window</source>
-        <translation>直播时段内已支付子订单行数</translation>
-    </message>
-    <message>
-        <source>sum of quantities on paid lines</source>
-        <translation>已支付订单行的件数之和</translation>
-    </message>
-    <message>
-        <source>distinct buyers on paid lines</source>
-        <translation>已支付订单的去重买家数</translation>
-    </message>
-    <message>
-        <source>sum of refunded amounts</source>
-        <translation>退款金额之和</translation>
-    </message>
-    <message>
-        <source>highest online count of any minute</source>
-        <translation>各分钟在线人数的最大值</translation>
-    </message>
-    <message>
-        <source>mean online count over the minutes</source>
-        <translation>各分钟在线人数的平均值</translation>
-    </message>
-    <message>
-        <source>sum of new followers per minute</source>
-        <translation>各分钟新增粉丝数之和</translation>
-    </message>
-    <message>
-        <source>computed: {formula}</source>
-        <translation>计算：{formula}</translation>
-    </message>
-    <message>
-        <source>{files}, summed orders</source>
-        <translation>{files}，订单汇总</translation>
-    </message>
-    <message>
-        <source>{files}, minute curve</source>
-        <translation>{files}，分钟曲线</translation>
-    </message>
-    <message>
-        <source>computed</source>
-        <translation>计算得出</translation>
-    </message>
-    <message>
-        <source>summed orders</source>
-        <translation>订单汇总</translation>
-    </message>
-    <message>
-        <source>minute curve</source>
-        <translation>分钟曲线</translation>
-    </message>
-    <message>
         <source>no data</source>
         <translation>无数据</translation>
     </message>
@@ -261,12 +141,6 @@
     <message><source>{minutes} min</source><translation>{minutes} 分钟</translation></message>
     <message><source>No open action items from earlier sessions of this account.</source><translation>本账号之前的场次没有未完成的行动项。</translation></message>
     <message><source>No action items yet: pick a finding under Findings and choose "Make action item…".</source><translation>还没有行动项：在「发现」里选中一条，点「创建行动项…」。</translation></message>
-    <message><source>Incident at {time}: {note}</source><translation>{time} 事故：{note}</translation></message>
-    <message><source>The closing ran {actual} s of the {planned} s planned.</source><translation>收尾实际 {actual} 秒，计划 {planned} 秒（被压缩）。</translation></message>
-    <message><source>{first} and {second} went on air in swapped order.</source><translation>{first} 与 {second} 上播顺序与计划对调。</translation></message>
-    <message><source>These went on air out of their planned place: {names}</source><translation>这些环节未按计划位置上播：{names}</translation></message>
-    <message><source>{orders} orders ({gmv}) were paid before the live window: counted apart, not in GMV.</source><translation>直播开始前支付 {orders} 笔订单（{gmv}），单独计数，不计入成交金额。</translation></message>
-    <message><source>Refunds differ between sources: {primary} vs {other} (gap {gap}).</source><translation>不同来源的退款金额不一致：{primary} 对 {other}（差 {gap}）。</translation></message>
     <message><source>the 罗盘 whole-session workbook (整场数据 .xlsx)</source><translation>罗盘整场数据（.xlsx）</translation></message>
     <message><source>the 抖店 order export (订单 .csv)</source><translation>抖店订单导出（.csv）</translation></message>
     <message><source>the per-minute online curve (在线人数 .csv)</source><translation>分钟在线人数（.csv）</translation></message>

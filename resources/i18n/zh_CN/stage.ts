@@ -396,10 +396,6 @@ Suggestion: {suggestion}</source>
         <translation>（超出 {over}）</translation>
     </message>
     <message>
-        <source>Price / offer</source>
-        <translation>价格优惠</translation>
-    </message>
-    <message>
         <source>Link up</source>
         <translation>上链接</translation>
     </message>
