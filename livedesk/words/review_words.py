@@ -43,7 +43,7 @@ ACTION_STATUSES = Vocabulary(
 RUN_SOURCES = Vocabulary(
     "run source",
     {
-        "log": Word("直播日志", "live log"),
+        "log": Word("直播日志", "Live log"),
         "explanations": Word("商品讲解记录", "explanation records"),
         "plan": Word("计划", "the plan"),
     },
@@ -64,9 +64,9 @@ DATASETS = Vocabulary(
         "summary": Word("整场汇总", "Session summary"),
         "channels": Word("渠道流量", "Traffic channels"),
         "products": Word("商品明细", "Product details"),
-        "explanations": Word("商品讲解", "Product explanations"),
+        "explanations": Word("商品讲解", "Explanations"),
         "orders": Word("订单", "Orders"),
-        "minutes": Word("分钟曲线", "Minute curve"),
+        "minutes": Word("分钟曲线", "Per-minute curve"),
     },
 )
 # Which export an imported file is, as the platform's back office names it.

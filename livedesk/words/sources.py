@@ -13,7 +13,7 @@ SOURCES = Vocabulary(
     "KPI source",
     {
         "summed_orders": Word("订单汇总", "summed orders"),
-        "minute_curve": Word("分钟曲线", "minute curve"),
+        "minute_curve": Word("分钟曲线", "Per-minute curve"),
         "derived": Word("计算得出", "computed"),
         "none": Word("无来源", "no source"),
     },

@@ -6,7 +6,7 @@
     <message><source>Host</source><translation>主播</translation></message>
     <message><source>GMV target</source><translation>GMV 目标</translation></message>
     <message><source>UV target</source><translation>UV 目标</translation></message>
-    <message><source>UV value</source><translation>UV 价值</translation></message>
+    <message><source>UV value</source><translation>UV价值</translation></message>
     <message><source>Conversion</source><translation>转化率</translation></message>
     <message><source>ROI</source><translation>ROI</translation></message>
     <message><source>Ad budget</source><translation>投放预算</translation></message>
@@ -102,7 +102,7 @@
     <message><source>Projected GMV</source><translation>预计 GMV</translation></message>
     <message><source>Gap</source><translation>差距</translation></message>
     <message><source>Viewers needed (UV)</source><translation>所需观看人数 (UV)</translation></message>
-    <message><source>UV value needed</source><translation>所需 UV 价值</translation></message>
+    <message><source>UV value needed</source><translation>所需 UV价值</translation></message>
     <message><source>Assumed conversion</source><translation>假设转化率</translation></message>
     <message><source>Assumed viewers per minute</source><translation>假设每分钟观看人数</translation></message>
     <message><source>Products with past reviews are forecast from their GMV per pitch minute</source><translation>有复盘历史的商品按其每讲解分钟 GMV 预测</translation></message>
