@@ -4,6 +4,8 @@ findings here, so a finding reads the same on screen and on paper."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from livedesk.words.metrics import METRICS, show
 from livedesk.words.vocabulary import Vocabulary, Word
 
@@ -125,15 +127,15 @@ FINDINGS = Vocabulary(
 _LIST_SEPARATOR = Word("、", ", ")
 
 
-def _minutes(seconds) -> str:
+def _minutes(seconds: float | None) -> str:
     return f"{(seconds or 0) / 60:.1f}"
 
 
-def _percent(value) -> str:
+def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.2f}%"
 
 
-def _values(finding: dict, names: dict, lang: str | None) -> dict[str, object]:
+def _values(finding: dict[str, Any], names: dict[Any, str], lang: str | None) -> dict[str, object]:
     """Every placeholder any finding sentence uses, from the finding's subject and evidence."""
     e = finding.get("evidence") or {}
     subject = finding.get("subject") or {}
@@ -173,7 +175,7 @@ def _values(finding: dict, names: dict, lang: str | None) -> dict[str, object]:
     }
 
 
-def finding_words(finding: dict, names: dict, lang: str | None = None) -> str:
+def finding_words(finding: dict[str, Any], names: dict[Any, str], lang: str | None = None) -> str:
     """A finding's sentence in `lang` from its code, subject and evidence (`names`: product id → name); a
     code without a sentence falls back to the finding's own message."""
     code = finding["code"]
@@ -192,4 +194,4 @@ def finding_words(finding: dict, names: dict, lang: str | None = None) -> str:
         return FINDINGS.word("below_threshold", lang).format(
             product=values["product"], check=METRICS.word(check, lang), value=value, threshold=threshold
         )
-    return finding.get("message", code)
+    return str(finding.get("message", code))

@@ -4,6 +4,7 @@ words of the formulas the analysis reports, and a formula written with metric ke
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from livedesk.words.vocabulary import Vocabulary, Word
 
@@ -160,7 +161,7 @@ def formula_words(formula: str | None, lang: str | None = None) -> str:
 _YES_NO = (Word("是", "yes"), Word("否", "no"))
 
 
-def show(key: str, value, lang: str | None = None) -> str:
+def show(key: str, value: Any, lang: str | None = None) -> str:
     """A value of metric `key` as users read it: ¥1,234.56, -¥308.53, 0.68%, 1,234, or — when missing."""
     if value is None:
         return "—"
@@ -171,7 +172,7 @@ def show(key: str, value, lang: str | None = None) -> str:
     return text[1:] if text.startswith("-") and not any(ch in "123456789" for ch in text) else text
 
 
-def _shown(key: str, value) -> str:
+def _shown(key: str, value: Any) -> str:
     if key in MONEY_KEYS:  # the sign before the currency, as people write it
         return f"{'-' if value < 0 else ''}¥{abs(value):,.2f}"
     if key in RATE_KEYS:

@@ -4,6 +4,7 @@ review page and the three report formats read the same words here."""
 
 from __future__ import annotations
 
+from livedesk.words.metrics import METRICS
 from livedesk.words.vocabulary import Vocabulary, Word
 
 SEVERITIES = Vocabulary(
@@ -79,13 +80,9 @@ SOURCE_FORMATS = Vocabulary(
         "minute_curve": Word("分钟在线人数", "Minute-by-minute online viewers"),
     },
 )
-# The role scorecards' checks that are not plain metrics.
+# The role scorecards' checks: metrics of their own (with units), the same Word objects as in METRICS.
 CHECKS = Vocabulary(
-    "scorecard check",
-    {
-        "online_lift": Word("在线提升", "Online lift"),
-        "gmv_per_minute_ratio": Word("每分钟成交额/全场均值", "GMV per minute vs session"),
-    },
+    "scorecard check", {code: METRICS[code] for code in ("online_lift", "gmv_per_minute_ratio")}
 )
 FUNNEL_STAGES = Vocabulary(
     "funnel stage",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from livedesk.domain.live_log import Marker
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
-from livedesk.domain.session import TEAM_ROLES
+from livedesk.domain.session import TEAM_ROLES, Segment, SessionPlan
 from livedesk.words.vocabulary import Vocabulary, Word
 
 ROLES = Vocabulary(
@@ -108,7 +108,7 @@ def owner_words(owner: str, team: dict[str, str], lang: str | None = None) -> st
     return f"{TEAM.word(owner, lang)} {team.get(owner, '')}".strip()
 
 
-def segment_words(plan, segment, lang: str | None = None) -> str:
+def segment_words(plan: SessionPlan, segment: Segment | None, lang: str | None = None) -> str:
     """A segment as the console and the browser views name it: `讲解 · 保温杯`, `开场`, or the planner's
     title when it already starts with the kind; None → "—"."""
     if segment is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from livedesk.ui.i18n import tr
+from livedesk.words import METRICS
 
 
 def kind_label(kind: str) -> str:
@@ -20,6 +21,9 @@ def kind_label(kind: str) -> str:
 
 
 def field_label(name: str) -> str:
+    """A canonical field; a field that is a metric reads as the metric does (livedesk.words)."""
+    if name in METRICS:
+        return METRICS.word(name)
     return {
         "order_id": tr("Order id"),
         "sub_order_id": tr("Sub-order id"),
@@ -33,32 +37,19 @@ def field_label(name: str) -> str:
         "paid_at": tr("Paid at"),
         "status": tr("Order status"),
         "after_sale_status": tr("After-sale status"),
-        "refund_amount": tr("Refund amount"),
         "buyer_id": tr("Buyer id"),
         "traffic_source": tr("Traffic source"),
         "author_id": tr("Creator id"),
         "price": tr("Price"),
-        "gmv": tr("GMV"),
-        "units": tr("Units sold"),
-        "orders": tr("Orders"),
-        "buyers": tr("Buyers"),
-        "product_exposure_uv": tr("Product exposure (people)"),
-        "product_click_uv": tr("Product clicks (people)"),
-        "exposure_to_click_rate": tr("Exposure-to-click rate"),
-        "click_to_buy_rate": tr("Click-to-buy rate"),
-        "exposure_gpm": tr("GMV per 1,000 exposures"),
-        "explain_count": tr("Times explained"),
         "refund_orders": tr("Refund orders"),
         "first_listed_at": tr("First listed at"),
         "start": tr("Start"),
         "end": tr("End"),
         "online_change": tr("Change in viewers"),
-        "avg_online": tr("Average online"),
         "minute": tr("Minute"),
         "online": tr("Online viewers"),
         "entries": tr("Entries"),
         "exits": tr("Exits"),
-        "new_followers": tr("New followers"),
         "comments": tr("Comments"),
         "likes": tr("Likes"),
     }.get(name, name)

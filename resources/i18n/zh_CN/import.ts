@@ -33,7 +33,6 @@
     <message><source>Orders</source><translation>成交订单数</translation></message>
     <message><source>Products</source><translation>商品</translation></message>
     <message><source>Explanations</source><translation>商品讲解</translation></message>
-    <message><source>Times explained</source><translation>讲解次数</translation></message>
     <message><source>Per-minute curve</source><translation>分钟曲线</translation></message>
     <message><source>Session summary</source><translation>场次概览</translation></message>
     <message><source>Traffic channels</source><translation>流量渠道</translation></message>
@@ -52,16 +51,12 @@
     <message><source>Paid at</source><translation>支付时间</translation></message>
     <message><source>Order status</source><translation>订单状态</translation></message>
     <message><source>After-sale status</source><translation>售后状态</translation></message>
-    <message><source>Refund amount</source><translation>退款金额</translation></message>
     <message><source>Buyer id</source><translation>买家ID</translation></message>
     <message><source>Traffic source</source><translation>流量来源</translation></message>
     <message><source>Creator id</source><translation>达人ID</translation></message>
     <message><source>Price</source><translation>价格</translation></message>
     <message><source>GMV</source><translation>成交金额</translation></message>
     <message><source>Units sold</source><translation>成交件数</translation></message>
-    <message><source>Buyers</source><translation>成交人数</translation></message>
-    <message><source>Product exposure (people)</source><translation>商品曝光人数</translation></message>
-    <message><source>Product clicks (people)</source><translation>商品点击人数</translation></message>
     <message><source>Exposure-to-click rate</source><translation>商品曝光-点击率</translation></message>
     <message><source>Click-to-buy rate</source><translation>商品点击-成交率</translation></message>
     <message><source>GMV per 1,000 exposures</source><translation>千次曝光成交金额</translation></message>
@@ -73,7 +68,6 @@
     <message><source>Online viewers</source><translation>在线人数</translation></message>
     <message><source>Entries</source><translation>进入人数</translation></message>
     <message><source>Exits</source><translation>离开人数</translation></message>
-    <message><source>New followers</source><translation>新增粉丝数</translation></message>
     <message><source>Comments</source><translation>评论次数</translation></message>
     <message><source>Likes</source><translation>点赞次数</translation></message>
     <message><source>not an amount of money</source><translation>不是金额</translation></message>

@@ -23,12 +23,7 @@
     <message><source>as exported</source><translation>导出值</translation></message>
     <message><source>GMV</source><translation>成交金额</translation></message>
     <message><source>Orders</source><translation>成交订单数</translation></message>
-    <message><source>Buyers</source><translation>成交人数</translation></message>
     <message><source>Units sold</source><translation>成交件数</translation></message>
-    <message><source>Average online</source><translation>平均在线人数</translation></message>
-    <message><source>Product exposure (people)</source><translation>商品曝光人数</translation></message>
-    <message><source>Product clicks (people)</source><translation>商品点击人数</translation></message>
-    <message><source>New followers</source><translation>新增粉丝数</translation></message>
     <message><source>Segments went on air in a different order from the plan.</source><translation>环节上播顺序与计划不同。</translation></message>
     <message><source>Skipped</source><translation>未执行</translation></message>
     <message><source>Review meeting</source><translation>复盘会</translation></message>
