@@ -47,7 +47,7 @@ STYLE = (
     """
 h1{font-size:22px;margin:0 0 8px}h2{font-size:17px;border-bottom:2px solid #2E7D5B;padding-bottom:3px;margin-top:24px}
 table{border-collapse:collapse;font-size:12px;margin:6px 0}td,th{border:1px solid #ccd;padding:3px 6px;text-align:right}
-th{background:#eef2f5}td.t,th.t{text-align:left}.critical{color:#b00020;font-weight:bold}.warning{color:#b36b00}
+th{background:#eef2f5}td.t,th.t{text-align:left}td:not(.t){white-space:nowrap}.critical{color:#b00020;font-weight:bold}.warning{color:#b36b00}
 .muted{color:#777}img{max-width:100%}.charts img{margin:4px 0}
 section.first{page-break-after:always;break-after:page}
 section.first table{font-size:14px}section.first td,section.first th{padding:5px 9px}
@@ -56,6 +56,9 @@ section.first table{font-size:14px}section.first td,section.first th{padding:5px
 ol.top{font-size:15px;line-height:1.7;padding-left:22px}
 .badge{display:inline-block;padding:0 6px;border-radius:3px;color:#fff;background:#5b7fa6;font-size:12px}
 .badge.critical{background:#b00020}.badge.warning{background:#c77700}
+@page{size:A4;margin:12mm}@page wide{size:A4 landscape;margin:10mm}
+@media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}body{margin:0}h2{break-after:avoid}tr,img,li{break-inside:avoid}thead{display:table-header-group}
+.wide{page:wide}.wide table{font-size:10px}.details table{font-size:10.5px}}
 """
 )
 # Chart name → its title, for the image's alternative text.
@@ -106,7 +109,8 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_f
         parts += [_image(png, CHART_TITLES.get(name, "图表")) for name, png in charts.items()]
         parts.append("</div>")
     pva = review["plan_vs_actual"]
-    parts.append("<h2>计划与实际</h2>")
+    # The two wide tables print on landscape pages (16 and 20 columns do not fit across portrait A4).
+    parts.append("<div class='wide'><h2>计划与实际</h2>")
     parts.append(
         f"<p>实际来源：{escape(RUN_SOURCE_LABELS.get(pva['source'], pva['source']))} · 计划 {minutes(pva['planned_seconds'])} · 实际 "
         f"{minutes(pva['actual_seconds'])} · 超/欠 {minutes(pva['over_under_seconds'])} · 顺序"
@@ -174,6 +178,7 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_f
     ]
     parts.append(
         _table(["商品", "角色", *[METRIC_LABELS.get(k, k) for k in PRODUCT_COLUMNS]], rows, text_columns=2)
+        + "</div>"
     )
     parts.append("<h2>角色记分卡</h2>")
     rows = [

@@ -148,12 +148,21 @@ def _open(chromium, path: Path) -> None:
     chromium.execute_script("return document.fonts.ready")
 
 
-def _print_first_page(chromium, folder: Path) -> str:
-    """The page as Chromium prints it on A4, page one's text (poppler)."""
-    printed = chromium.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
+def _print(chromium, folder: Path) -> Path:
+    """The page as Chromium prints it, on the paper its CSS asks for (A4, the wide tables landscape)."""
+    printed = chromium.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
     pdf = folder / "printed.pdf"
     pdf.write_bytes(base64.b64decode(printed["data"]))
-    return _pdf_text(pdf, first=1, last=1)
+    return pdf
+
+
+def _page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    if not shutil.which("pdfinfo"):
+        pytest.skip("pdfinfo (poppler) is not installed")
+    info = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "99", str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
 def test_html_first_page_in_chromium(reviews, chromium, tmp_path, shots):
@@ -168,8 +177,12 @@ def test_html_first_page_in_chromium(reviews, chromium, tmp_path, shots):
     assert "最重要的 3 条发现（共 18 条）" in first and first.count("警告") == 3
     assert ACTION in first and OWNER in first
     chromium.save_screenshot(str(shots / "report_first_page.png"))
-    printed = _print_first_page(chromium, tmp_path)
+    pdf = _print(chromium, tmp_path)
+    printed = _pdf_text(pdf, 1, 1)
     assert "核心指标与目标" in printed and OWNER in printed and "全部指标" not in printed  # details on page 2
+    sizes = _page_sizes(pdf)
+    assert sizes[0] == pytest.approx((595.3, 841.9), abs=1)  # A4 portrait
+    assert any(w > h for w, h in sizes)  # the 16- and 20-column tables on landscape pages
     everything = chromium.execute_script("return document.body.innerText")
     assert problems(everything) == []
 
