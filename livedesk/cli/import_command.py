@@ -39,7 +39,7 @@ def _import(args, context: CliContext) -> int:
         try:
             mapping = load_mapping_file(existing_file(args.mapping)).to_dict()
         except ValueError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(getattr(exc, "reason", None) or str(exc)) from exc
     paths = [existing_file(name) for name in args.files]
     results, refused = [], []
     for path in paths:
@@ -104,7 +104,8 @@ def _print_summary(result: dict, context: CliContext) -> None:
     for known in result.get("already_known", []):
         print("  " + say("already_known", rows=known["rows"], file=known["file"]))
     for notice in result.get("notices", []):
-        print("  " + say("notice", text=notice["message"]))
+        said = Message.from_json(notice.get("says"))
+        print("  " + say("notice", text=context.say(said) if said else notice["message"]))
     for code, count in result["skipped_by_reason"].items():
         print("  " + say("skipped", rows=count, reason=code))
     warnings = result["warnings"]

@@ -102,11 +102,11 @@ def parse_mapping(data: dict) -> ColumnMapping:
     checked = validate(data, FIELDS_BY_KIND)
     kind, columns = checked["kind"], checked["columns"]
     if not columns:
-        raise MappingError('the mapping\'s "columns" must name at least one column header')
+        raise MappingError("no_columns")
     if kind == "orders":
         missing = missing_order_fields({_FEN.get(k, k): v for k, v in columns.items()})
         if missing:
-            raise MappingError(f"an order mapping needs {', '.join(missing)}")
+            raise MappingError("order_needs", missing=list(missing))
     return ColumnMapping(
         kind,
         {k: str(v) for k, v in columns.items()},
@@ -122,14 +122,15 @@ def load_mapping_document(path) -> ColumnMapping:
     """A mapping JSON file → ColumnMapping; ValueError with one sentence naming the file or the key."""
     from pathlib import Path
 
-    from livedesk.import_export.mapping_schema import read_document
+    from livedesk.import_export.mapping_schema import MappingError, read_document
 
     path = Path(path)
     try:
         return parse_mapping(read_document(path))
-    except ValueError as exc:
-        text = str(exc)
-        raise type(exc)(text if path.name in text else f"{text} (in {path.name})") from exc
+    except MappingError as exc:
+        if exc.reason.params.get("file") == path.name:
+            raise
+        raise MappingError("in_file", reason=exc.reason, file=path.name) from exc
 
 
 def wanted_keys(mapping: ColumnMapping) -> set[str]:

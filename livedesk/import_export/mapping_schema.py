@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from livedesk.domain.message import CodedError, Message
+
 MAX_MAPPING_BYTES = 256 << 10
 MAX_TEXT = 200  # a column header, sheet name or cancel prefix
 MAX_HEADER_ROW = 10_000
@@ -17,53 +19,65 @@ _TIME_DIRECTIVES = set("aAbBcdfGHIjmMpSuUVwWxXyYzZ%")
 KNOWN_KEYS = ("kind", "columns", "sheet", "time_format", "timezone", "cancel_prefix", "header_row")
 
 
-class MappingError(ValueError):
-    """A mapping that cannot be used; the message is one sentence naming the key and what it must hold."""
+class MappingError(CodedError, ValueError):
+    """A mapping that cannot be used: `reason` (a `mapping.*` Message) names the key and what it must hold;
+    `str()` is the English sentence."""
+
+    def __init__(self, code: str, **params) -> None:
+        super().__init__(Message(f"mapping.{code}", params))
+
+    def __str__(self) -> str:
+        from livedesk.words.messages import say
+
+        return say(self.reason, "en")
 
 
-def describe(value) -> str:
+def describe(value) -> Message:
     """A JSON value as the user wrote it, in words."""
     if value is None:
-        return "null"
+        return Message("value.null")
     if isinstance(value, bool):
-        return "true/false"
+        return Message("value.bool")
     if isinstance(value, (int, float)):
-        return f"the number {value:g}" if isinstance(value, float) else f"the number {value}"
+        return Message("value.number", {"number": f"{value:g}" if isinstance(value, float) else str(value)})
     if isinstance(value, list):
-        return "a list"
+        return Message("value.list")
     if isinstance(value, dict):
-        return "an object"
+        return Message("value.object")
     text = str(value)
     if "\x00" in text:
-        return "text with a NUL character"
+        return Message("value.nul_text")
     if len(text) > 40:
-        return f"text of {len(text):,} characters"
-    return f'"{text}"'
+        return Message("value.long_text", {"length": len(text)})
+    return Message("value.text", {"text": text})
 
 
-def _text(data: dict, key: str, what: str, *, limit: int = MAX_TEXT) -> str | None:
+def _text(data: dict, key: str, *, limit: int = MAX_TEXT) -> str | None:
+    """A text value; the words for what it must hold are `mapping.what.<key>`."""
     value = data.get(key)
     if value is None:
         return None
     if not isinstance(value, str) or "\x00" in value or len(value) > limit or not value.strip():
-        raise MappingError(f'the mapping\'s "{key}" must be {what}, not {describe(value)}')
+        raise _must_be(key, value)
     return value
 
 
+def _must_be(key: str, value) -> MappingError:
+    return MappingError("bad_value", key=key, what=Message(f"mapping.what.{key}"), value=describe(value))
+
+
 def _time_format(data: dict) -> str | None:
-    what = "a time layout such as %Y-%m-%d %H:%M"
-    value = _text(data, "time_format", what, limit=100)
+    value = _text(data, "time_format", limit=100)
     if value is None:
         return None
     directives = re.findall(r"%(.?)", value)
     if not directives or any(d not in _TIME_DIRECTIVES for d in directives):
-        raise MappingError(f'the mapping\'s "time_format" must be {what}, not {describe(value)}')
+        raise _must_be("time_format", value)
     return value
 
 
 def _timezone(data: dict) -> str | None:
-    what = "a time zone name such as Asia/Shanghai"
-    value = _text(data, "timezone", what, limit=60)
+    value = _text(data, "timezone", limit=60)
     if value is None:
         return None
     try:
@@ -71,7 +85,7 @@ def _timezone(data: dict) -> str | None:
             raise ValueError(value)
         ZoneInfo(value)
     except (ValueError, OSError, LookupError) as exc:  # ZoneInfoNotFoundError is a LookupError
-        raise MappingError(f'the mapping\'s "timezone" must be {what}, not {describe(value)}') from exc
+        raise _must_be("timezone", value) from exc
     return value
 
 
@@ -82,51 +96,36 @@ def _header_row(data: dict) -> int | None:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_HEADER_ROW:
-        raise MappingError(
-            f'the mapping\'s "header_row" must be a row number from 1 to {MAX_HEADER_ROW:,}, not {describe(value)}'
-        )
+        raise MappingError("bad_header_row", limit=MAX_HEADER_ROW, value=describe(value))
     return value
 
 
 def validate(data, fields_by_kind: dict[str, tuple[str, ...]]) -> dict:
     """The mapping's values, checked key by key; MappingError (one sentence) at the first bad key."""
     if not isinstance(data, dict):
-        raise MappingError(
-            f'a column mapping must be an object with "kind" and "columns", not {describe(data)}'
-        )
+        raise MappingError("not_an_object", value=describe(data))
     unknown = [str(k) for k in data if k not in KNOWN_KEYS]
     if unknown:
-        raise MappingError(
-            f'the mapping has the unknown key "{unknown[0][:40]}" (keys a mapping may have: {", ".join(KNOWN_KEYS)})'
-        )
+        raise MappingError("unknown_key", key=unknown[0][:40], keys=list(KNOWN_KEYS))
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in fields_by_kind:
-        raise MappingError(
-            f'the mapping\'s "kind" must be one of {", ".join(fields_by_kind)}, not {describe(kind)}'
-        )
+        raise MappingError("bad_kind", kinds=list(fields_by_kind), value=describe(kind))
     columns = data.get("columns")
     if not isinstance(columns, dict) or not columns:
-        raise MappingError(
-            f'the mapping\'s "columns" must be an object from field names to column headers, not {describe(columns)}'
-        )
+        raise MappingError("bad_columns", value=describe(columns))
     known = fields_by_kind[kind]
     for name, header in columns.items():
         if name not in known:
-            raise MappingError(
-                f'the mapping\'s "columns" names {describe(name)}, which is not a {kind} field '
-                f"(fields: {', '.join(known)})"
-            )
+            raise MappingError("not_a_field", name=describe(name), kind=kind, fields=list(known))
         if header is not None and (not isinstance(header, str) or "\x00" in header or len(header) > MAX_TEXT):
-            raise MappingError(
-                f'the mapping\'s "columns" → "{name}" must be a column header (text), not {describe(header)}'
-            )
+            raise MappingError("bad_header", name=name, value=describe(header))
     return {
         "kind": kind,
         "columns": {k: v for k, v in columns.items() if v not in (None, "")},
-        "sheet": _text(data, "sheet", "a sheet name"),
+        "sheet": _text(data, "sheet"),
         "time_format": _time_format(data),
         "timezone": _timezone(data),
-        "cancel_prefix": _text(data, "cancel_prefix", "the text that starts a cancelled order's number"),
+        "cancel_prefix": _text(data, "cancel_prefix"),
         "header_row": _header_row(data),
     }
 
@@ -160,12 +159,10 @@ def read_document(path: Path) -> object:
     try:
         size = path.stat().st_size
         if size > MAX_MAPPING_BYTES:
-            raise MappingError(
-                f"the mapping file {name} is {size / 1024:,.0f} KB; a mapping is at most {MAX_MAPPING_BYTES >> 10} KB"
-            )
+            raise MappingError("file_too_big", file=name, size_bytes=size, limit_bytes=MAX_MAPPING_BYTES)
         raw = path.read_bytes()
     except OSError as exc:
-        raise MappingError(f"the mapping file {name} cannot be opened") from exc
+        raise MappingError("file_unopenable", file=name) from exc
     text = None
     for codec in ("utf-8-sig", "utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
         try:
@@ -174,13 +171,11 @@ def read_document(path: Path) -> object:
         except UnicodeDecodeError:
             continue
     if text is None or "\x00" in text:
-        raise MappingError(f"the mapping file {name} is not UTF-8 text")
+        raise MappingError("file_not_text", file=name)
     if not text.strip():
-        raise MappingError(f"the mapping file {name} is empty")
+        raise MappingError("file_empty", file=name)
     if _depth(text) > MAX_DEPTH:
-        raise MappingError(
-            f"the mapping file {name} nests more than {MAX_DEPTH} levels deep; a mapping is one object"
-        )
+        raise MappingError("file_too_deep", file=name, depth=MAX_DEPTH)
 
     def no_constants(token: str):
         raise ValueError(token)
@@ -189,5 +184,6 @@ def read_document(path: Path) -> object:
         return json.loads(text, parse_constant=no_constants)
     except ValueError as exc:  # JSONDecodeError is a ValueError; so is NaN/Infinity above
         line = getattr(exc, "lineno", None)
-        where = f" (line {line})" if line else ""
-        raise MappingError(f"the mapping file {name} is not valid JSON{where}") from exc
+        if line:
+            raise MappingError("file_not_json_at", file=name, line=line) from exc
+        raise MappingError("file_not_json", file=name) from exc

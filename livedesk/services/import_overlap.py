@@ -12,6 +12,7 @@ import pyarrow as pa
 
 from livedesk.domain.dataset import DatasetKind
 from livedesk.domain.ids import saved
+from livedesk.domain.message import Message
 from livedesk.persistence import dataset_repository
 
 DAY_MS = 24 * 3600 * 1000
@@ -104,6 +105,16 @@ def outside_session(name: str, parsed, window_ms: tuple[int, int], zone: str) ->
         "file": name,
         "file_range": list(file_range),
         "session_range": list(session_range),
+        "says": Message(
+            "import.outside_session",
+            {
+                "file": name,
+                "file_from": file_range[0],
+                "file_to": file_range[1],
+                "session_from": session_range[0],
+                "session_to": session_range[1],
+            },
+        ).to_json(),
         "message": f"{name} covers {file_range[0]} – {file_range[1]}, but the session runs "
         f"{session_range[0]} – {session_range[1]}: not within a day of it. It was imported; check that it "
         "belongs to this session.",

@@ -155,7 +155,9 @@ def import_file(
     try:
         column_mapping = _as_mapping(mapping)
     except ValueError as exc:
-        raise ImportRefused("import.bad_mapping", file=path.name, reason=str(exc)) from exc
+        raise ImportRefused(
+            "import.bad_mapping", file=path.name, reason=getattr(exc, "reason", None) or str(exc)
+        ) from exc
     with store.reading() as db:
         session = session_repository.get_session(db, session_id)
         logged = live_log_repository.list_events(db, session_id, session.timezone)

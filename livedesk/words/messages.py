@@ -169,6 +169,82 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}：文件里有 LiveDesk 读不了的内容，没有导入任何数据。",
         "{file} holds something LiveDesk cannot read, so nothing of it was imported.",
     ),
+    "import.outside_session": (
+        "{file}：文件里的时间是 {file_from} – {file_to}，与本场（{session_from} – {session_to}）相差超过一天。"
+        "已导入，请确认它属于这一场。",
+        "{file} covers {file_from} – {file_to}, but the session runs {session_from} – {session_to}: not "
+        "within a day of it. It was imported; check that it belongs to this session.",
+    ),
+    # -- column mappings (a JSON document the user wrote): the key and what it must hold ---------------
+    "mapping.bad_value": (
+        '列映射的 "{key}" 必须是{what}，而不是{value}',
+        'the mapping\'s "{key}" must be {what}, not {value}',
+    ),
+    "mapping.what.sheet": ("工作表名称", "a sheet name"),
+    "mapping.what.time_format": ("时间格式，例如 %Y-%m-%d %H:%M", "a time layout such as %Y-%m-%d %H:%M"),
+    "mapping.what.timezone": ("时区名称，例如 Asia/Shanghai", "a time zone name such as Asia/Shanghai"),
+    "mapping.what.cancel_prefix": (
+        "已取消订单编号开头的文字",
+        "the text that starts a cancelled order's number",
+    ),
+    "mapping.bad_header_row": (
+        '列映射的 "header_row" 必须是 1 到 {limit} 之间的行号，而不是{value}',
+        'the mapping\'s "header_row" must be a row number from 1 to {limit}, not {value}',
+    ),
+    "mapping.not_an_object": (
+        '列映射必须是含有 "kind" 和 "columns" 的对象，而不是{value}',
+        'a column mapping must be an object with "kind" and "columns", not {value}',
+    ),
+    "mapping.unknown_key": (
+        '列映射里有未知的键 "{key}"（可用的键：{keys}）',
+        'the mapping has the unknown key "{key}" (keys a mapping may have: {keys})',
+    ),
+    "mapping.bad_kind": (
+        '列映射的 "kind" 必须是 {kinds} 之一，而不是{value}',
+        'the mapping\'s "kind" must be one of {kinds}, not {value}',
+    ),
+    "mapping.bad_columns": (
+        '列映射的 "columns" 必须是从字段名到列标题的对象，而不是{value}',
+        'the mapping\'s "columns" must be an object from field names to column headers, not {value}',
+    ),
+    "mapping.not_a_field": (
+        '列映射的 "columns" 里的{name}不是 {kind} 的字段（可用字段：{fields}）',
+        'the mapping\'s "columns" names {name}, which is not a {kind} field (fields: {fields})',
+    ),
+    "mapping.bad_header": (
+        '列映射的 "columns" → "{name}" 必须是列标题（文字），而不是{value}',
+        'the mapping\'s "columns" → "{name}" must be a column header (text), not {value}',
+    ),
+    "mapping.no_columns": (
+        '列映射的 "columns" 至少要指定一个列标题',
+        'the mapping\'s "columns" must name at least one column header',
+    ),
+    "mapping.order_needs": ("订单的列映射需要 {missing}", "an order mapping needs {missing}"),
+    "mapping.file_too_big": (
+        "映射文件 {file} 有 {size_bytes}，映射文件最多 {limit_bytes}",
+        "the mapping file {file} is {size_bytes}; a mapping is at most {limit_bytes}",
+    ),
+    "mapping.file_unopenable": ("映射文件 {file} 打不开", "the mapping file {file} cannot be opened"),
+    "mapping.file_not_text": ("映射文件 {file} 不是 UTF-8 文本", "the mapping file {file} is not UTF-8 text"),
+    "mapping.file_empty": ("映射文件 {file} 是空的", "the mapping file {file} is empty"),
+    "mapping.file_too_deep": (
+        "映射文件 {file} 嵌套超过 {depth} 层；一个映射只是一个对象",
+        "the mapping file {file} nests more than {depth} levels deep; a mapping is one object",
+    ),
+    "mapping.file_not_json": ("映射文件 {file} 不是有效的 JSON", "the mapping file {file} is not valid JSON"),
+    "mapping.file_not_json_at": (
+        "映射文件 {file} 不是有效的 JSON（第 {line} 行）",
+        "the mapping file {file} is not valid JSON (line {line})",
+    ),
+    "mapping.in_file": ("映射文件 {file}：{reason}", "{reason} (in {file})"),
+    "value.null": ("null（空值）", "null"),
+    "value.bool": ("true/false（是/否）", "true/false"),
+    "value.number": ("数字 {number}", "the number {number}"),
+    "value.list": ("列表", "a list"),
+    "value.object": ("对象", "an object"),
+    "value.nul_text": ("含 NUL 字符的文字", "text with a NUL character"),
+    "value.long_text": ("{length} 个字符的文字", "text of {length} characters"),
+    "value.text": ("文字“{text}”", '"{text}"'),
     # -- phrases inside refusals ----------------------------------------------------------------------
     "place.sheet": ("{file} 的工作表“{sheet}”", "{file}: sheet {sheet}"),
     "where.start": ("开头处", "the start"),

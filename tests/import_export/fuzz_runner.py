@@ -57,25 +57,23 @@ def refusal_problem(message: str, name: str, mapping_name: str | None = None) ->
     return None
 
 
-def refusal_outcome(exc, name: str) -> tuple[str, str]:
-    """A refusal is good when it has a code with words and both its sentences (Chinese, the default, and
-    English) are clean and name the file."""
+def refusal_outcome(exc, name: str, mapping_name: str | None = None) -> tuple[str, str]:
+    """A refusal (of the file, or of its mapping file) is good when it has a code with words and both its
+    sentences (Chinese, the default, and English) are clean and name the file."""
     from livedesk.words.messages import MESSAGES, say
 
-    if exc.reason.code not in MESSAGES:
-        return "internals", f"no words for the code {exc.reason.code}"
+    reason = getattr(exc, "reason", None)
+    if reason is None or reason.code not in MESSAGES:
+        return "internals", f"no words for the code of {type(exc).__name__}: {exc}"[:300]
     for lang in ("zh_CN", "en"):
-        sentence = say(exc.reason, lang)
-        problem = refusal_problem(sentence, name)
-        if (
-            problem is None
-            and lang == "zh_CN"
-            and not re.search(r"[\u4e00-\u9fff]", sentence.replace(name, ""))
-        ):
+        sentence = say(reason, lang)
+        problem = refusal_problem(sentence, name, mapping_name)
+        named = sentence.replace(name, "").replace(mapping_name or name, "")
+        if problem is None and lang == "zh_CN" and not re.search(r"[\u4e00-\u9fff]", named):
             problem = "not in Chinese"
         if problem:
             return "internals", f"{lang}: {problem}: {sentence}"[:300]
-    return "refused", say(exc.reason, "zh_CN")[:200]
+    return "refused", say(reason, "zh_CN")[:200]
 
 
 def _child(case: Case, folder: str, template: str, conn) -> None:
@@ -121,10 +119,7 @@ def _import(case: Case, path: Path, db: Path, work: Path, warnings) -> tuple[str
                 try:
                     mapping = load_mapping_file(mapping_file).to_dict()
                 except ValueError as exc:
-                    problem = refusal_problem(str(exc), path.name, mapping_name)
-                    return (
-                        ("internals", f"{problem}: {exc}"[:300]) if problem else ("refused", str(exc)[:200])
-                    )
+                    return refusal_outcome(exc, path.name, mapping_name)
             summary = import_file(store, 1, path, kind=case.kind, mapping=mapping)
             if case.review:
                 from livedesk.services.review import run_review

@@ -168,6 +168,17 @@ def test_export_meeting_mode_and_empty_state(page, app_context, qtbot, tmp_path)
     assert not page.export_buttons[".pdf"].isEnabled() and page.review is None
 
 
+def test_a_failed_export_says_why_in_chinese(page, app_context, tmp_path):
+    session_id = _with_data(app_context.store)
+    page.show_session(session_id)
+    folder = tmp_path / "已存在的文件夹.html"
+    folder.mkdir()  # a folder where the report would go: writing it fails the way a locked file does
+    page.export_report(folder)
+    text = page.status.text()
+    assert text.startswith("导出失败") and "已存在的文件夹.html" in text, text
+    assert "Errno" not in text and "Error" not in text
+
+
 def _detail(value, *alternatives, source="罗盘_整场数据.xlsx · 基本信息", formula=None, caveat=None):
     return {
         "value": value,

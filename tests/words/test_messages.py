@@ -18,6 +18,7 @@ PATTERNS = {
     r'Message\(\s*"([a-z_.]+)"': "{}",
     r'LiveRunError\(\s*"([a-z_]+)"': "live.{}",
     r'_says\(\s*"([a-z_]+)"': "check.{}",
+    r'MappingError\(\s*"([a-z_]+)"': "mapping.{}",
 }
 
 
@@ -78,3 +79,23 @@ def test_words_for_sizes_money_lists_and_nested_phrases():
 
 def test_an_unknown_code_reads_as_itself():
     assert say(Message("no.such.code")) == "no.such.code"
+
+
+def test_a_mapping_file_error_is_coded_and_worded_in_both_languages(tmp_path):
+    import pytest
+
+    from livedesk.import_export.mapped_table import load_mapping_document
+    from livedesk.import_export.mapping_schema import MappingError
+
+    path = tmp_path / "团队映射.json"
+    path.write_text('{"kind": "orders", "columns": {"amount": "金额"}, "timezone": "Mars/Olympus"}', "utf-8")
+    with pytest.raises(MappingError) as caught:
+        load_mapping_document(path)
+    assert caught.value.reason.code == "mapping.in_file"
+    assert say(caught.value.reason, "zh_CN") == (
+        '映射文件 团队映射.json：列映射的 "timezone" 必须是时区名称，例如 Asia/Shanghai，而不是文字“Mars/Olympus”'
+    )
+    assert str(caught.value) == (
+        'the mapping\'s "timezone" must be a time zone name such as Asia/Shanghai, not "Mars/Olympus" '
+        "(in 团队映射.json)"
+    )

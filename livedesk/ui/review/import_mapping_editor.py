@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.import_export.mapped_table import FIELDS_BY_KIND, MAPPABLE_KINDS, parse_mapping
 from livedesk.import_export.values import normalise_header
-from livedesk.ui.i18n import tr
+from livedesk.ui.i18n import say, tr
 from livedesk.ui.review.import_labels import field_label, kind_label
 
 NONE = ""
@@ -128,7 +128,9 @@ class MappingEditor(QWidget):
         try:
             save_mapping_preset(self.context.store, name, self.mapping())
         except ValueError as exc:
-            self.status.setText(tr("The mapping is incomplete: {reason}").format(reason=str(exc)))
+            coded = getattr(exc, "reason", None)
+            reason = say(coded) if coded is not None else str(exc)
+            self.status.setText(tr("The mapping is incomplete: {reason}").format(reason=reason))
             return
         self.status.setText(tr("Preset saved."))
         self.preset_saved.emit(name)

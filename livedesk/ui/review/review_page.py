@@ -256,7 +256,12 @@ class ReviewPage(QWidget):
         )
 
     def _on_review_failed(self, error: BaseException) -> None:
-        self.status.setText(tr("The review could not be computed: {reason}").format(reason=str(error)))
+        from livedesk.ui.widgets.error_report import describe_error
+
+        # In the UI language: a coded reason in its words, a store or file failure with what to do.
+        self.status.setText(
+            tr("The review could not be computed: {reason}").format(reason=describe_error(error))
+        )
         self.import_button.setEnabled(bool(self.session_id))
         self.review_failed.emit(str(error))
 
@@ -576,6 +581,11 @@ class ReviewPage(QWidget):
         if path:
             self.export_report(Path(path) if Path(path).suffix else Path(path + suffix))
 
+    def _on_export_failed(self, error: BaseException) -> None:
+        from livedesk.ui.widgets.error_report import describe_error
+
+        self.status.setText(tr("Export failed: {reason}").format(reason=describe_error(error)))
+
     def export_report(self, path: Path) -> None:
         review = self.review
 
@@ -589,7 +599,7 @@ class ReviewPage(QWidget):
             "review-export",
             job,
             on_done=lambda p: self.status.setText(tr("Exported {name}").format(name=p.name)),
-            on_failed=lambda e: self.status.setText(tr("Export failed: {reason}").format(reason=str(e))),
+            on_failed=self._on_export_failed,
         )
 
     def open_meeting_mode(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -40,6 +41,16 @@ def describe_error(error: BaseException) -> str:
         return tr(
             "LiveDesk may not read or write {name}. Choose another folder, or close the program that has it open."
         ).format(name=error.filename)
+    if isinstance(error, IsADirectoryError) and error.filename:
+        return tr("{name} is a folder, not a file. Choose a file name and try again.").format(
+            name=Path(error.filename).name
+        )
+    if isinstance(error, OSError) and error.filename:
+        # The file's name, not the system's English words and error number.
+        return tr(
+            "The file {name} could not be read or written. Check that its folder exists and no other "
+            "program has it open, then try again."
+        ).format(name=Path(error.filename).name)
     if isinstance(error, OSError):
         return tr(
             "A file could not be read or written ({reason}). Check that it exists and no other program "

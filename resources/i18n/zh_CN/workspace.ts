@@ -10,6 +10,8 @@
     <message><source>This session no longer exists ({reason}). Choose another session in the list.</source><translation>这个场次已不存在（{reason}）。请在左侧列表中选择其他场次。</translation></message>
     <message><source>The database could not be reached ({reason}). Your last edit is kept in the window; try again in a moment, and check the network if the database is shared.</source><translation>无法连接数据库（{reason}）。最近的修改仍保留在窗口中；请稍后重试，如使用共享数据库，请检查网络。</translation></message>
     <message><source>A file could not be read or written ({reason}). Check that it exists and no other program has it open, then try again.</source><translation>无法读取或写入文件（{reason}）。请确认文件存在且没有被其他程序占用，然后重试。</translation></message>
+    <message><source>{name} is a folder, not a file. Choose a file name and try again.</source><translation>{name} 是一个文件夹，不是文件。请换一个文件名再试。</translation></message>
+    <message><source>The file {name} could not be read or written. Check that its folder exists and no other program has it open, then try again.</source><translation>文件 {name} 无法读取或写入。请确认所在文件夹存在、文件没有被其他程序占用，然后重试。</translation></message>
     <message><source>This did not work: {reason}. Check the input and try again.</source><translation>操作未完成：{reason}。请检查输入后重试。</translation></message>
     <message><source>The plan was edited: segments not yet started follow the new plan.</source><translation>计划已修改：尚未开始的段落按新计划进行。</translation></message>
     <message><source>Unsaved changes: saved automatically in a moment</source><translation>有未保存的修改，稍后自动保存</translation></message>
