@@ -354,7 +354,12 @@ class ImportDialog(QDialog):
                 text + tr("Import cancelled: nothing of the file being read was stored.")
             )
         else:
-            self.summary.setPlainText(text + tr("Import failed: {reason}").format(reason=str(error)))
+            from livedesk.ui.widgets.error_report import describe_error
+
+            # A store or file failure in the UI language with what to do, never the library's text.
+            self.summary.setPlainText(
+                text + tr("Import failed: {reason}").format(reason=describe_error(error))
+            )
         if stored:
             self.import_finished.emit(stored)
 
