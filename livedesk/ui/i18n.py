@@ -108,12 +108,28 @@ def tr(text: str) -> str:
     return _remember(Phrase(_catalogue.get(text, text), text, None, where))
 
 
+class MessagePhrase(Phrase):
+    """A coded Message as worded now; a language switch words the Message anew (its source is the code)."""
+
+    message: object
+
+    def reworded(self) -> str:
+        return _say(self.message, self.where)
+
+
 def say(message) -> str:
-    """A coded Message (livedesk.domain.message) in the current language (livedesk.words.language); call
-    it when showing, so a language switch words it anew."""
+    """A coded Message (livedesk.domain.message) in the current language (livedesk.words.language),
+    remembered like a tr() text so a language switch re-words the label showing it."""
+    module = sys._getframe(1).f_globals.get("__name__", "")
+    return _say(message, (module, module.rpartition(".")[0]))
+
+
+def _say(message, where: tuple[str, ...]) -> MessagePhrase:
     from livedesk.words.messages import say as word
 
-    return word(message)
+    phrase = MessagePhrase(word(message), message.code, None, where)
+    phrase.message = message
+    return _remember(phrase)
 
 
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:

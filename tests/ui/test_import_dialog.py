@@ -200,3 +200,20 @@ def test_two_open_import_dialogs_keep_their_own_jobs(qtbot, app_context, tmp_pat
     assert ("二场订单.csv", "orders") in stored_names(app_context.store, second_session)
     assert first.progress.value() == 100 and second.progress.value() == 100
     context.tasks.wait()
+
+
+def test_a_refusal_on_screen_follows_a_language_switch(qtbot, app_context, tmp_path):
+    from livedesk.ui.language_switch import switch_language
+
+    session = make_session(app_context.store)
+    empty = tmp_path / "空.csv"
+    empty.write_bytes(b"")
+    dialog = ImportDialog(app_context, session, [empty])
+    qtbot.addWidget(dialog)
+    assert dialog.detected.text() == "空.csv：文件是空的。"
+    switch_language(QApplication.instance(), "en")
+    try:
+        assert dialog.detected.text() == "空.csv is empty."
+    finally:
+        switch_language(QApplication.instance(), "zh_CN")
+    assert dialog.detected.text() == "空.csv：文件是空的。"
