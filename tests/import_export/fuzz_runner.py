@@ -48,7 +48,8 @@ def refusal_problem(message: str, name: str, mapping_name: str | None = None) ->
         return "does not name the file"
     # The file's own header cells, quoted back to the user, may hold anything.
     found = INTERNALS.search(
-        re.sub(r"\(columns found: .*?\)|（找到的列：.*?）|（没有找到列名）", "", message)
+        # Greedy to the last bracket: a header cell such as 互动率(次数) holds a bracket of its own.
+        re.sub(r"\(columns found: .*\)|（找到的列：.*）|（没有找到列名）", "", message)
     )
     if found:
         return f"quotes internals ({found.group(0)!r})"
