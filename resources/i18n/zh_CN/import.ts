@@ -51,7 +51,6 @@
     <message><source>Paid at</source><translation>支付时间</translation></message>
     <message><source>Order status</source><translation>订单状态</translation></message>
     <message><source>After-sale status</source><translation>售后状态</translation></message>
-    <message><source>Refund amount</source><translation>退款金额</translation></message>
     <message><source>Buyer id</source><translation>买家ID</translation></message>
     <message><source>Traffic source</source><translation>流量来源</translation></message>
     <message><source>Creator id</source><translation>达人ID</translation></message>
