@@ -1,28 +1,36 @@
 """Action items made from findings, and their automatic verification at a later session's review.
 
-A target is in the metric's JSON unit (yuan for money, fractions for rates, counts, seconds). The subject
-is "product:<id>", "segment:<index>" or "" (the whole session)."""
+A target is in the action item's unit (yuan for money, fractions for rates, counts, seconds). The subject
+is stored as "product:<id>", "segment:<index>" or "" (the whole session); see review_types.Subject.
+Verification reads the typed review and changes nothing: the verdicts are stored when the user saves."""
 
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from livedesk.analysis.inputs import yuan
+from livedesk.analysis.metrics import MONEY_KEYS
+from livedesk.analysis.products import PRODUCT_KEYS, PRODUCT_MONEY_KEYS
+from livedesk.analysis.review_types import Finding, ReviewAction, Subject, Verification
 from livedesk.domain.action_item import ActionItem, ActionStatus
 
-COMPARISONS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq}
+if TYPE_CHECKING:
+    from livedesk.analysis.review import Review
 
-
-def subject_of(finding: dict) -> str:
-    subject = finding.get("subject") or {}
-    if subject.get("product"):
-        return f"product:{subject['product']}"
-    if subject.get("segment") is not None:
-        return f"segment:{subject['segment']}"
-    return ""
+COMPARISONS: dict[str, Callable[[float, float], bool]] = {
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+    "==": operator.eq,
+}
 
 
 def action_from_finding(
-    finding: dict,
+    finding: Finding,
     *,
     session_id: int,
     account: str,
@@ -35,8 +43,8 @@ def action_from_finding(
     """An action item for `finding`; metric/target/comparison default to what the finding suggests."""
     if not action.strip():
         raise ValueError("an action item needs the action the team will take")
-    suggested = finding.get("suggested") or {}
-    comparison = comparison or suggested.get("comparison") or ">="
+    suggested = finding.suggested
+    comparison = comparison or suggested.comparison or ">="
     if comparison not in COMPARISONS:
         raise ValueError(f"'{comparison}' is not a comparison; use one of {', '.join(COMPARISONS)}")
     return ActionItem(
@@ -44,70 +52,61 @@ def action_from_finding(
         account=account,
         action=action.strip(),
         owner=owner.strip(),
-        metric=metric if metric is not None else (suggested.get("metric") or ""),
-        target=target if target is not None else suggested.get("target"),
+        metric=metric if metric is not None else (suggested.metric or ""),
+        target=target if target is not None else suggested.target,
         comparison=comparison,
-        finding_code=finding.get("code", ""),
-        subject=subject_of(finding),
+        finding_code=finding.code,
+        subject=finding.subject.action_key,
     )
 
 
-def metric_value(review: dict, metric: str, subject: str = ""):
-    """The value of `metric` in a JSON review, for the subject when it names a product present there."""
+def metric_value(review: Review, metric: str, subject: Subject | str = "") -> float | None:
+    """The value of `metric` in the review in the action item's unit (yuan for money), for the subject when
+    it names a product present there; None when the review does not know it."""
     if not metric:
         return None
-    if subject.startswith("product:"):
-        pid = subject.split(":", 1)[1]
-        for row in review.get("products", []):
-            if row["product_id"] == pid and metric in row:
-                return row[metric]
-        for card in review.get("roles", {}).get("scorecards", []):
-            if card["product_id"] == pid:
-                for check in card["checks"]:
-                    if check["check"] == metric:
-                        return check["value"]
-        if any(row["product_id"] == pid for row in review.get("products", [])):
+    if isinstance(subject, str):
+        subject = Subject.from_action_key(subject)
+    if subject.product:
+        row = next((r for r in review.products if r.product_id == subject.product), None)
+        if row is not None and metric in PRODUCT_KEYS:
+            value = row.value(metric)
+            return yuan(value) if metric in PRODUCT_MONEY_KEYS else value
+        card = next((c for c in review.roles.scorecards if c.product_id == subject.product), None)
+        check = card.check(metric) if card is not None else None
+        if check is not None:
+            return check.value
+        if row is not None:
             return None
+    pva = review.plan_vs_actual
     if metric == "over_under_seconds":
-        return review.get("plan_vs_actual", {}).get("over_under_seconds")
+        return pva.over_under_seconds
     if metric == "segment_overrun_seconds":
-        if review.get("plan_vs_actual", {}).get("source") == "plan":
+        if pva.source == "plan":
             return None
-        deltas = [
-            s["actual_seconds"] - s["planned_seconds"]
-            for s in review.get("segments", [])
-            if s.get("actual_seconds") is not None and s.get("planned_seconds") is not None
-        ]
+        deltas = [s.delta_seconds for s in review.segments if s.delta_seconds is not None]
         return max([0.0, *deltas]) if deltas else None
-    return review.get("kpis", {}).get(metric)
+    kpi = review.kpis.get(metric)
+    if kpi is None:
+        return None
+    return yuan(kpi.value) if metric in MONEY_KEYS else kpi.value
 
 
-def verify(item: ActionItem, review: dict, session_id: int) -> ActionItem:
-    """Check a carried item against this review: met / not met, or left open when the value is unknown."""
+def verify(item: ActionItem, review: Review, session_id: int) -> Verification | None:
+    """Check a carried item against this review: met / not met, or None (left as it is) when the value is
+    unknown. Nothing is changed or stored here."""
     value = metric_value(review, item.metric, item.subject)
     if value is None or item.target is None or item.comparison not in COMPARISONS:
+        return None
+    met = COMPARISONS[item.comparison](value, item.target)
+    return Verification(session_id, ActionStatus.MET if met else ActionStatus.NOT_MET, float(value))
+
+
+def with_verdict(action: ReviewAction) -> ActionItem:
+    """The stored item with this review's verdict applied (what saving the verdicts writes)."""
+    item, found = action.item, action.verification
+    if found is None:
         return item
-    item.verified_value = float(value)
-    item.verified_session_id = session_id
-    item.status = (
-        ActionStatus.MET if COMPARISONS[item.comparison](value, item.target) else ActionStatus.NOT_MET
+    return replace(
+        item, status=found.status, verified_value=found.value, verified_session_id=found.session_id
     )
-    return item
-
-
-def action_json(item: ActionItem, *, carried: bool) -> dict:
-    return {
-        "id": item.id,
-        "session_id": item.session_id,
-        "action": item.action,
-        "owner": item.owner,
-        "metric": item.metric,
-        "target": item.target,
-        "comparison": item.comparison,
-        "finding_code": item.finding_code,
-        "subject": item.subject,
-        "status": item.status.value,
-        "verified_session_id": item.verified_session_id,
-        "verified_value": item.verified_value,
-        "carried": carried,
-    }

@@ -37,11 +37,21 @@ class ActualSegment:
         return (self.end_ms - self.start_ms) / 1000
 
 
+@dataclass(frozen=True, slots=True)
+class RunMarker:
+    """A marker logged on air (incident, 上链接 …): when, its code, the note and the block it fell in."""
+
+    at_ms: int
+    marker: str
+    note: str
+    position: int | None
+
+
 @dataclass
 class ActualRun:
     source: str  # log | explanations | plan
     segments: list[ActualSegment]
-    markers: list[dict] = field(default_factory=list)  # {at_ms, marker, note, position}
+    markers: list[RunMarker] = field(default_factory=list)
 
     @property
     def start_ms(self) -> int | None:
@@ -112,7 +122,7 @@ def _plan_product(inputs: ReviewInputs, index: int | None) -> str | None:
 
 def _from_log(inputs: ReviewInputs, events: list[dict]) -> ActualRun:
     segments: list[ActualSegment] = []
-    markers: list[dict] = []
+    markers: list[RunMarker] = []
     current: ActualSegment | None = None
     open_ended = False
     step_open: StepWindow | None = None
@@ -149,12 +159,12 @@ def _from_log(inputs: ReviewInputs, events: list[dict]) -> ActualRun:
             step_open = None
         elif kind == "marker":
             markers.append(
-                {
-                    "at_ms": at,
-                    "marker": event["marker"],
-                    "note": event["note"] or "",
-                    "position": current.position if current is not None else None,
-                }
+                RunMarker(
+                    at_ms=at,
+                    marker=event["marker"],
+                    note=event["note"] or "",
+                    position=current.position if current is not None else None,
+                )
             )
     if current is not None and open_ended:
         # The log stops without an end: the last logged instant closes it, else the planned length does.

@@ -67,11 +67,31 @@ class SegmentFigures:
     gmv_source: str | None = None  # orders | minutes
 
 
+@dataclass(frozen=True, slots=True)
+class BucketFigures:
+    """Orders paid outside every block: before the first, after the last, in a pause, or with no time."""
+
+    gmv_fen: int | None
+    orders: int
+
+
+@dataclass(frozen=True, slots=True)
+class StepFigures:
+    """One script step as run inside a block, and what sold while it ran."""
+
+    position: int
+    step: str
+    start_ms: int
+    seconds: float
+    gmv_fen: int | None
+    orders: int
+
+
 @dataclass
 class Attribution:
     segments: list[SegmentFigures]
-    buckets: dict[str, dict] = field(default_factory=dict)  # before/after/gap/no_paid_time → gmv_fen, orders
-    steps: list[dict] = field(default_factory=list)
+    buckets: dict[str, BucketFigures] = field(default_factory=dict)  # keyed by BUCKET_NAMES' values
+    steps: list[StepFigures] = field(default_factory=list)
 
 
 def attribute(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) -> Attribution:
@@ -121,10 +141,10 @@ def _orders_into(run: ActualRun, orders: OrderArrays, starts, ends, result: Attr
             figure.on_air_share = on_air_gmv[i] / gmv[i] if gmv[i] else None
     for code, name in BUCKET_NAMES.items():
         mask = where == code
-        result.buckets[name] = {
-            "gmv_fen": int(orders.amount_fen[mask].sum()) if orders.amount_fen is not None else None,
-            "orders": orders.sales(mask),
-        }
+        result.buckets[name] = BucketFigures(
+            gmv_fen=int(orders.amount_fen[mask].sum()) if orders.amount_fen is not None else None,
+            orders=orders.sales(mask),
+        )
 
 
 def _isum(codes: np.ndarray, size: int, values: np.ndarray | None) -> np.ndarray | None:
@@ -191,7 +211,7 @@ def _minutes_into(minutes, starts, ends, result: Attribution, *, use_gmv: bool) 
             figure.gmv_fen, figure.gmv_source = int(sums[i]), "minutes"
 
 
-def _steps(run: ActualRun, orders: OrderArrays) -> list[dict]:
+def _steps(run: ActualRun, orders: OrderArrays) -> list[StepFigures]:
     windows = [(seg.position, w) for seg in run.segments for w in seg.steps if w.end_ms > w.start_ms]
     if not windows:
         return []
@@ -202,13 +222,13 @@ def _steps(run: ActualRun, orders: OrderArrays) -> list[dict]:
     gmv = _isum(where[seg], len(windows), orders.amount_fen[seg] if orders.amount_fen is not None else None)
     counts = distinct_by(where[seg], len(windows), orders.identity[seg])
     return [
-        {
-            "position": pos,
-            "step": w.step,
-            "start_ms": w.start_ms,
-            "seconds": (w.end_ms - w.start_ms) / 1000,
-            "gmv_fen": int(gmv[k]) if gmv is not None else None,
-            "orders": int(counts[k]),
-        }
+        StepFigures(
+            position=pos,
+            step=w.step,
+            start_ms=w.start_ms,
+            seconds=(w.end_ms - w.start_ms) / 1000,
+            gmv_fen=int(gmv[k]) if gmv is not None else None,
+            orders=int(counts[k]),
+        )
         for k, (pos, w) in enumerate(windows)
     ]

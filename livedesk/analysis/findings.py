@@ -3,63 +3,116 @@ or product concerned, plus the metric a follow-up action could be verified on.""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
 from livedesk.analysis import run_findings
+from livedesk.analysis.actual_run import ActualRun
+from livedesk.analysis.attribution import Attribution
 from livedesk.analysis.inputs import iso, yuan
+from livedesk.analysis.metrics import Metric
+from livedesk.analysis.plan_vs_actual import PlanVsActual, SegmentComparison
+from livedesk.analysis.products import ProductReview
+from livedesk.analysis.review_types import (
+    SEVERITY_ORDER,
+    Finding,
+    OutsideWindow,
+    Param,
+    Severity,
+    Subject,
+    Suggestion,
+    Thresholds,
+    Unit,
+)
+from livedesk.analysis.roles import RoleCheck, RoleReview
 from livedesk.words import KINDS
 
-CRITICAL, WARNING, INFO = "critical", "warning", "info"
-_SEVERITY_ORDER = {CRITICAL: 0, WARNING: 1, INFO: 2}
+CRITICAL, WARNING, INFO = Severity.CRITICAL, Severity.WARNING, Severity.INFO
 MIN_OVERRUN_SECONDS = 60
 
 
+@dataclass(frozen=True)
+class FindingBasis:
+    """What the rules look at: the review's pieces (money in fen) and a few lookups."""
+
+    kpis: Mapping[str, Metric]
+    targets: Mapping[str, float | int | None]
+    plan_vs_actual: PlanVsActual
+    run: ActualRun
+    attribution: Attribution
+    products: list[ProductReview]
+    roles: RoleReview
+    names: Mapping[str | None, str]
+    roles_of: Mapping[str | None, str]
+    has_data: bool
+    outside: OutsideWindow | None
+    zone: str
+
+
 def _finding(
-    code, severity, message, evidence, subject=None, metric=None, comparison=">=", target=None
-) -> dict:
-    return {
-        "code": code,
-        "severity": severity,
-        "message": message,
-        "evidence": evidence,
-        "subject": subject or {},
-        "suggested": {"metric": metric, "comparison": comparison, "target": target},
-    }
+    code: str,
+    severity: Severity,
+    message: str,
+    evidence: tuple[Param, ...],
+    subject: Subject | None = None,
+    metric: str | None = None,
+    comparison: str = ">=",
+    target: float | None = None,
+) -> Finding:
+    return Finding(
+        code, severity, message, evidence, subject or Subject(), Suggestion(metric, comparison, target)
+    )
 
 
-def _money(fen) -> str:
+def _money(fen: float | None) -> str:
     return "—" if fen is None else f"¥{yuan(fen):,.2f}"
 
 
-def _pct(value) -> str:
+def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.2f}%"
 
 
-def _minutes(seconds) -> str:
+def _minutes(seconds: float) -> str:
     return f"{seconds / 60:.1f} min"
 
 
-def find(review: dict, thresholds: dict) -> list[dict]:
-    """`review` is the internal review (money in fen); returns findings sorted by severity, then code."""
-    findings: list[dict] = []
-    findings += _targets(review)
-    findings += _timing(review, thresholds)
-    findings += run_findings.incidents(review) + run_findings.closing_cut(review) + run_findings.swaps(review)
-    findings += _segments(review)
-    findings += _products(review, thresholds)
-    findings += _roles(review)
-    findings += _data(review)
-    findings.sort(key=lambda f: _SEVERITY_ORDER[f["severity"]])
+def _seconds(**values: float | None) -> tuple[Param, ...]:
+    return tuple(Param(k, v, Unit.SECONDS) for k, v in values.items())
+
+
+def find(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
+    """Findings sorted by severity (stable: rules keep their order within a severity)."""
+    findings: list[Finding] = []
+    findings += _targets(basis)
+    findings += _timing(basis, thresholds)
+    findings += run_findings.incidents(basis) + run_findings.closing_cut(basis) + run_findings.swaps(basis)
+    findings += _segments(basis)
+    findings += _products(basis, thresholds)
+    findings += _roles(basis)
+    findings += _data(basis)
+    findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
     return findings
 
 
-def _label(row: dict, names: dict) -> str:
-    kind = KINDS.word(row["kind"], "zh_CN") if isinstance(row["kind"], str) else row["kind"]
-    product = names.get(row.get("product_id"), row.get("product_id"))
+def _label(row: SegmentComparison, names: Mapping[str | None, str]) -> str:
+    kind = KINDS.word(row.kind, "zh_CN")
+    product = names.get(row.product_id, row.product_id)
     return f"{kind} {product}" if product else str(kind)
 
 
-def _targets(review: dict) -> list[dict]:
+def _shower(key: str, money: bool) -> Callable[[float], str]:
+    if money:
+        return _money
+    if key == "watch_to_buy_rate":
+        return _pct
+    if key == "uv":
+        return lambda v: f"{v:,.0f}"
+    return lambda v: f"{v:,.2f}"
+
+
+def _targets(basis: FindingBasis) -> list[Finding]:
     out = []
-    kpis, targets = review["kpis"], review["targets"]
+    kpis, targets = basis.kpis, basis.targets
     for key, target_key, money in (
         ("gmv", "gmv_fen", True),
         ("uv", "uv", False),
@@ -70,22 +123,16 @@ def _targets(review: dict) -> list[dict]:
         target, value = targets.get(target_key), kpis[key].value
         if target is None or value is None:
             continue
-        show = (
-            _money
-            if money
-            else (
-                _pct
-                if key == "watch_to_buy_rate"
-                else (lambda v: f"{v:,.0f}")
-                if key == "uv"
-                else (lambda v: f"{v:,.2f}")
-            )
+        show = _shower(key, money)
+        unit = Unit.FEN if money else (Unit.FRACTION if key == "watch_to_buy_rate" else Unit.COUNT)
+        if key == "roi":
+            unit = Unit.RATIO
+        evidence = (
+            Param("metric", key, Unit.METRIC),
+            Param("value", value, unit),
+            Param("target", target, unit),
+            Param("achieved", value / target if target else None, Unit.FRACTION),
         )
-        evidence = {
-            "value": yuan(value) if money else value,
-            "target": yuan(target) if money else target,
-            "achieved": value / target if target else None,
-        }
         if value < target:
             out.append(
                 _finding(
@@ -93,11 +140,11 @@ def _targets(review: dict) -> list[dict]:
                     CRITICAL if key == "gmv" else WARNING,
                     f"{key} was {show(value)} against a target of {show(target)} "
                     f"({value / target * 100:.1f}% of target).",
-                    {"metric": key, **evidence},
-                    {"metric": key},
+                    evidence,
+                    Subject(metric=key),
                     key,
                     ">=",
-                    evidence["target"],
+                    yuan(target) if money else target,
                 )
             )
         else:
@@ -106,66 +153,66 @@ def _targets(review: dict) -> list[dict]:
                     "target_met",
                     INFO,
                     f"{key} reached {show(value)} against a target of {show(target)}.",
-                    {"metric": key, **evidence},
-                    {"metric": key},
+                    evidence,
+                    Subject(metric=key),
                 )
             )
     return out
 
 
-def _segment_subject(row) -> dict:
+def _segment_subject(row: SegmentComparison) -> Subject:
     """The segment a timing finding concerns, with its product so the meeting sees which pitch it was
     (`segment_product`, not `product`: the finding is about the segment, and actions verify it as one)."""
-    subject = {"segment": row.plan_index}
-    if getattr(row, "product_id", None):
-        subject["segment_product"] = row.product_id
-    return subject
+    return Subject(segment=row.plan_index, segment_product=row.product_id or None)
 
 
-def _timing(review: dict, thresholds: dict) -> list[dict]:
-    out = []
-    pva, names = review["plan_vs_actual"], review["names"]
+def _timing(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
+    out: list[Finding] = []
+    pva, names = basis.plan_vs_actual, basis.names
     if pva.source == "plan":
         return out
     tolerance = thresholds.get("overrun_tolerance") or 0.0
     for row in pva.rows:
-        if row.status == "skipped":
+        if row.status == "skipped" and row.plan_index is not None:
             out.append(
                 _finding(
                     "segment_skipped",
                     WARNING,
-                    f"Planned segment {row.plan_index + 1} ({_label(vars(row), names)}) does not appear in "
+                    f"Planned segment {row.plan_index + 1} ({_label(row, names)}) does not appear in "
                     f"the {pva.source}.",
-                    {"planned_seconds": row.planned_seconds},
+                    _seconds(planned_seconds=row.planned_seconds),
                     _segment_subject(row),
                 )
             )
-        elif row.status == "added":
+        elif row.status == "added" and row.actual_seconds is not None:
             out.append(
                 _finding(
                     "segment_added",
                     INFO,
-                    f"A block not in the plan ran for {_minutes(row.actual_seconds)} "
-                    f"({_label(vars(row), names)}).",
-                    {"actual_seconds": row.actual_seconds},
-                    {"position": row.positions[0]},
+                    f"A block not in the plan ran for {_minutes(row.actual_seconds)} ({_label(row, names)}).",
+                    _seconds(actual_seconds=row.actual_seconds),
+                    Subject(position=row.positions[0]),
                 )
             )
-        elif row.delta_seconds is not None and row.planned_seconds:
+        elif (
+            row.delta_seconds is not None
+            and row.planned_seconds
+            and row.actual_seconds is not None
+            and row.plan_index is not None
+        ):
             over = row.delta_seconds
+            timing = _seconds(
+                planned_seconds=row.planned_seconds, actual_seconds=row.actual_seconds, delta_seconds=over
+            )
             if over >= max(MIN_OVERRUN_SECONDS, row.planned_seconds * tolerance):
                 out.append(
                     _finding(
                         "segment_overran",
                         WARNING,
-                        f"Segment {row.plan_index + 1} ({_label(vars(row), names)}) ran "
+                        f"Segment {row.plan_index + 1} ({_label(row, names)}) ran "
                         f"{_minutes(row.actual_seconds)} against {_minutes(row.planned_seconds)} planned "
                         f"(+{_minutes(over)}).",
-                        {
-                            "planned_seconds": row.planned_seconds,
-                            "actual_seconds": row.actual_seconds,
-                            "delta_seconds": over,
-                        },
+                        timing,
                         _segment_subject(row),
                         "segment_overrun_seconds",
                         "<=",
@@ -177,13 +224,9 @@ def _timing(review: dict, thresholds: dict) -> list[dict]:
                     _finding(
                         "segment_short",
                         INFO,
-                        f"Segment {row.plan_index + 1} ({_label(vars(row), names)}) ran "
+                        f"Segment {row.plan_index + 1} ({_label(row, names)}) ran "
                         f"{_minutes(row.actual_seconds)} against {_minutes(row.planned_seconds)} planned.",
-                        {
-                            "planned_seconds": row.planned_seconds,
-                            "actual_seconds": row.actual_seconds,
-                            "delta_seconds": over,
-                        },
+                        timing,
                         _segment_subject(row),
                     )
                 )
@@ -193,10 +236,10 @@ def _timing(review: dict, thresholds: dict) -> list[dict]:
                 "order_changed",
                 INFO,
                 "Segments went on air in a different order from the plan.",
-                {"skipped": len(pva.skipped), "added": len(pva.added)},
+                (Param("skipped", len(pva.skipped), Unit.COUNT), Param("added", len(pva.added), Unit.COUNT)),
             )
         )
-    if pva.over_under_seconds is not None and pva.planned_seconds:
+    if pva.over_under_seconds is not None and pva.planned_seconds and pva.actual_seconds is not None:
         over = pva.over_under_seconds
         if abs(over) >= max(5 * 60, pva.planned_seconds * 0.05):
             code = "session_overran" if over > 0 else "session_short"
@@ -207,12 +250,12 @@ def _timing(review: dict, thresholds: dict) -> list[dict]:
                     f"The session ran {_minutes(pva.actual_seconds)} against "
                     f"{_minutes(pva.planned_seconds)} planned ({'+' if over > 0 else '−'}"
                     f"{_minutes(abs(over))}).",
-                    {
-                        "planned_seconds": pva.planned_seconds,
-                        "actual_seconds": pva.actual_seconds,
-                        "delta_seconds": over,
-                    },
-                    {},
+                    _seconds(
+                        planned_seconds=pva.planned_seconds,
+                        actual_seconds=pva.actual_seconds,
+                        delta_seconds=over,
+                    ),
+                    Subject(),
                     "over_under_seconds",
                     "<=",
                     0,
@@ -221,14 +264,9 @@ def _timing(review: dict, thresholds: dict) -> list[dict]:
     return out
 
 
-def _segments(review: dict) -> list[dict]:
+def _segments(basis: FindingBasis) -> list[Finding]:
     out = []
-    run, figures, names, roles = (
-        review["run"],
-        review["attribution"].segments,
-        review["names"],
-        review["roles_of"],
-    )
+    run, figures, names, roles = basis.run, basis.attribution.segments, basis.names, basis.roles_of
     for seg, fig in zip(run.segments, figures, strict=False):
         if roles.get(seg.product_id) != "traffic" or fig.online_start is None or fig.online_end is None:
             continue
@@ -240,57 +278,62 @@ def _segments(review: dict) -> list[dict]:
                     WARNING,
                     f"Online viewers fell from {fig.online_start:,} to {fig.online_end:,} ({change:+,}) "
                     f"while traffic item {names.get(seg.product_id, seg.product_id)} was on air.",
-                    {"online_start": fig.online_start, "online_end": fig.online_end, "change": change},
-                    {"segment": seg.plan_index, "position": seg.position, "product": seg.product_id},
+                    (
+                        Param("online_start", fig.online_start, Unit.COUNT),
+                        Param("online_end", fig.online_end, Unit.COUNT),
+                        Param("change", change, Unit.COUNT),
+                    ),
+                    Subject(segment=seg.plan_index, position=seg.position, product=seg.product_id),
                     "online_lift",
                     ">=",
                     0,
                 )
             )
-    outside = review.get("outside") or {}
-    for side, code, words in (
-        ("before", "orders_before_start", "before the live window started"),
-        ("after", "orders_after_end", "after the live window ended"),
+    outside = basis.outside
+    if outside is None:
+        return out
+    for bucket, code, words in (
+        (outside.before, "orders_before_start", "before the live window started"),
+        (outside.after, "orders_after_end", "after the live window ended"),
     ):
-        bucket = outside.get(side)
-        if bucket and bucket["lines"]:
+        if bucket.lines:
             out.append(
                 _finding(
                     code,
                     INFO,
-                    f"{bucket['orders']:,} orders in {bucket['lines']:,} lines ({_money(bucket['gmv_fen'])}) were "
-                    f"paid {words} ({iso(bucket['first_ms'], review['zone'])} – "
-                    f"{iso(bucket['last_ms'], review['zone'])}): counted here, not in GMV.",
-                    {
-                        "orders": bucket["orders"],
-                        "lines": bucket["lines"],
-                        "gmv": yuan(bucket["gmv_fen"]),
-                        "first_paid": iso(bucket["first_ms"], review["zone"]),
-                        "last_paid": iso(bucket["last_ms"], review["zone"]),
-                    },
+                    f"{bucket.orders:,} orders in {bucket.lines:,} lines ({_money(bucket.gmv_fen)}) were "
+                    f"paid {words} ({iso(bucket.first_ms, basis.zone)} – "
+                    f"{iso(bucket.last_ms, basis.zone)}): counted here, not in GMV.",
+                    (
+                        Param("orders", bucket.orders, Unit.COUNT),
+                        Param("lines", bucket.lines, Unit.COUNT),
+                        Param("gmv", bucket.gmv_fen, Unit.FEN),
+                        Param("first_paid", bucket.first_ms, Unit.INSTANT),
+                        Param("last_paid", bucket.last_ms, Unit.INSTANT),
+                    ),
                 )
             )
     return out
 
 
-def _products(review: dict, thresholds: dict) -> list[dict]:
+def _products(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
     out = []
     min_clicks = thresholds.get("min_clicks_for_rate") or 0
     refund_max = thresholds.get("refund_rate_max")
-    for row in review["products"]:
-        subject, name = {"product": row["product_id"]}, row["name"]
-        if row.get("explain_count") and row.get("gmv") == 0:
+    for row in basis.products:
+        subject, name = Subject(product=row.product_id), row.name
+        if row.explain_count and row.gmv == 0:
             out.append(
                 _finding(
                     "explained_no_sales",
                     WARNING,
-                    f"{name} was explained {row['explain_count']} time(s) "
-                    f"({_minutes(row['explain_seconds'] or 0)}) and sold nothing.",
-                    {
-                        "explain_count": row["explain_count"],
-                        "explain_seconds": row["explain_seconds"],
-                        "gmv": 0.0,
-                    },
+                    f"{name} was explained {row.explain_count} time(s) "
+                    f"({_minutes(row.explain_seconds or 0)}) and sold nothing.",
+                    (
+                        Param("explain_count", row.explain_count, Unit.COUNT),
+                        Param("explain_seconds", row.explain_seconds, Unit.SECONDS),
+                        Param("gmv", 0, Unit.FEN),
+                    ),
                     subject,
                     "gmv",
                     ">",
@@ -298,40 +341,40 @@ def _products(review: dict, thresholds: dict) -> list[dict]:
                 )
             )
         if (
-            row.get("role") == "profit"
-            and (row.get("product_click_uv") or 0) >= min_clicks
-            and row.get("click_to_buy_rate") is not None
-            and row["click_to_buy_rate"] < (thresholds.get("profit_click_to_buy_min") or 0)
+            row.role == "profit"
+            and (row.product_click_uv or 0) >= min_clicks
+            and row.click_to_buy_rate is not None
+            and row.click_to_buy_rate < (thresholds.get("profit_click_to_buy_min") or 0)
         ):
             out.append(
                 _finding(
                     "profit_weak_click_to_buy",
                     WARNING,
-                    f"Profit item {name} had {row['product_click_uv']:,} clickers and {row['buyers']:,} "
-                    f"buyers: click-to-buy {_pct(row['click_to_buy_rate'])}.",
-                    {
-                        "product_click_uv": row["product_click_uv"],
-                        "buyers": row["buyers"],
-                        "click_to_buy_rate": row["click_to_buy_rate"],
-                    },
+                    f"Profit item {name} had {row.product_click_uv or 0:,} clickers and {row.buyers or 0:,} "
+                    f"buyers: click-to-buy {_pct(row.click_to_buy_rate)}.",
+                    (
+                        Param("product_click_uv", row.product_click_uv, Unit.COUNT),
+                        Param("buyers", row.buyers, Unit.COUNT),
+                        Param("click_to_buy_rate", row.click_to_buy_rate, Unit.FRACTION),
+                    ),
                     subject,
                     "click_to_buy_rate",
                     ">=",
                     thresholds.get("profit_click_to_buy_min"),
                 )
             )
-        if refund_max is not None and row.get("refund_rate") is not None and row["refund_rate"] > refund_max:
+        if refund_max is not None and row.refund_rate is not None and row.refund_rate > refund_max:
             out.append(
                 _finding(
                     "high_refund_rate",
                     WARNING,
-                    f"{name}: refunds {_money(row['refund_amount'])} of {_money(row['gmv'])} GMV "
-                    f"({_pct(row['refund_rate'])}).",
-                    {
-                        "refund_amount": yuan(row["refund_amount"]),
-                        "gmv": yuan(row["gmv"]),
-                        "refund_rate": row["refund_rate"],
-                    },
+                    f"{name}: refunds {_money(row.refund_amount)} of {_money(row.gmv)} GMV "
+                    f"({_pct(row.refund_rate)}).",
+                    (
+                        Param("refund_amount", row.refund_amount, Unit.FEN),
+                        Param("gmv", row.gmv, Unit.FEN),
+                        Param("refund_rate", row.refund_rate, Unit.FRACTION),
+                    ),
                     subject,
                     "refund_rate",
                     "<=",
@@ -341,69 +384,75 @@ def _products(review: dict, thresholds: dict) -> list[dict]:
     return out
 
 
-def _roles(review: dict) -> list[dict]:
+def check_unit(check: str) -> Unit:
+    """A role check's unit: the GMV-per-minute comparison is a multiple, every other check a fraction."""
+    return Unit.RATIO if check == "gmv_per_minute_ratio" else Unit.FRACTION
+
+
+def _roles(basis: FindingBasis) -> list[Finding]:
     out = []
     skip = {"click_to_buy_rate"}  # reported above with the click count that makes it meaningful
-    for card in review["roles"]["scorecards"]:
-        if not card.get("pitched", True):
+    for card in basis.roles.scorecards:
+        if not card.pitched:
             continue  # never scheduled or skipped: the skip is the finding, not the role's numbers
-        for check in card["checks"]:
-            if check["met"] is False and check["check"] not in skip:
+        for check in card.checks:
+            if check.met is False and check.check not in skip:
+                unit = check_unit(check.check)
                 out.append(
                     _finding(
-                        f"{card['role']}_{check['check']}_below",
-                        INFO if card["role"] == "image" else WARNING,
-                        f"{card['name']} ({card['role']}): {check['check']} {_fmt_check(check)} is below "
+                        f"{card.role}_{check.check}_below",
+                        INFO if card.role == "image" else WARNING,
+                        f"{card.name} ({card.role}): {check.check} {_fmt_check(check)} is below "
                         f"the team's threshold {_fmt_check(check, 'threshold')}.",
-                        {"value": check["value"], "threshold": check["threshold"]},
-                        {"product": card["product_id"]},
-                        check["check"],
+                        (Param("value", check.value, unit), Param("threshold", check.threshold, unit)),
+                        Subject(product=card.product_id),
+                        check.check,
                         ">=",
-                        check["threshold"],
+                        check.threshold,
                     )
                 )
     return out
 
 
-def _fmt_check(check: dict, field: str = "value") -> str:
-    value = check[field]
+def _fmt_check(check: RoleCheck, field: str = "value") -> str:
+    value = check.value if field == "value" else check.threshold
     if value is None:
         return "—"
-    return f"{value:.2f}×" if check["check"] == "gmv_per_minute_ratio" else _pct(value)
+    return f"{value:.2f}×" if check.check == "gmv_per_minute_ratio" else _pct(value)
 
 
-def _data(review: dict) -> list[dict]:
+def _data(basis: FindingBasis) -> list[Finding]:
     out = []
-    kpis = review["kpis"]
     for key, code, words in (
         ("gmv", "sources_disagree", "GMV"),
         ("refund_amount", "refund_sources_disagree", "Refunds"),
     ):
-        metric = kpis[key]
+        metric = basis.kpis[key]
         for alt in metric.alternatives:
             if metric.value and alt.gap is not None and abs(alt.gap) > abs(metric.value) * 0.01:
+                source = metric.source.text if metric.source else "—"
                 out.append(
                     _finding(
                         code,
                         INFO,
-                        f"{words} is {_money(metric.value)} in {metric.source} and {_money(alt.value)} in "
-                        f"{alt.source} (gap {_money(alt.gap)}).",
-                        {
-                            "metric": key,
-                            "primary": yuan(metric.value),
-                            "other": yuan(alt.value),
-                            "gap": yuan(alt.gap),
-                        },
-                        {"metric": key},
+                        f"{words} is {_money(metric.value)} in {source} and {_money(alt.value)} in "
+                        f"{alt.source.text} (gap {_money(alt.gap)}).",
+                        (
+                            Param("metric", key, Unit.METRIC),
+                            Param("primary", metric.value, Unit.FEN),
+                            Param("other", alt.value, Unit.FEN),
+                            Param("gap", alt.gap, Unit.FEN),
+                        ),
+                        Subject(metric=key),
                     )
                 )
-    if not review["has_data"]:
+    if not basis.has_data:
         out.append(
             _finding(
                 "no_platform_data",
                 INFO,
                 "No platform export has been imported for this session: only the plan and the log are known.",
-                {},
+                (),
             )
         )
     return out

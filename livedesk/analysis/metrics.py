@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 
 from livedesk.analysis.inputs import ReviewInputs, bool_array, column, fen_ratio, int_array, ratio
 from livedesk.analysis.orders import OrderArrays, distinct_count, refund_sum
+from livedesk.analysis.review_types import Source, SourceKind
 from livedesk.words import CAVEATS as CAVEAT_WORDS
 
 INPUT_KEYS = (
@@ -101,31 +102,51 @@ CAVEATS = {
 CAVEAT_TEXT = {code: word.en for code, word in CAVEAT_WORDS.items()}
 
 
-@dataclass
+Number = float | int
+
+
+@dataclass(frozen=True, slots=True)
 class Alternative:
-    value: float | int | None
-    source: str
-    gap: float | int | None  # alternative − primary
+    """A second source's value of a metric, with its gap to the primary value (alternative − primary)."""
+
+    value: Number | None
+    source: Source
+    gap: Number | None
     formula: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Metric:
+    """One §4 metric: its primary value (money in fen) and source, and every other source's value.
+    Built up by `offer` while the metrics are computed; read-only after."""
+
     key: str
-    value: float | int | None = None  # money in fen
-    source: str | None = None
+    value: Number | None = None
+    source: Source | None = None
     formula: str | None = None
     estimated: bool = False
-    low: float | None = None
-    high: float | None = None
+    low: Number | None = None
+    high: Number | None = None
     alternatives: list[Alternative] = field(default_factory=list)
 
     @property
     def is_money(self) -> bool:
         return self.key in MONEY_KEYS
 
+    @property
+    def caveat(self) -> str | None:
+        """The platform caveat's code for this metric (CAVEATS), if any."""
+        return CAVEATS.get(self.key)
+
     def offer(
-        self, value, source: str, *, estimated: bool = False, low=None, high=None, formula=None
+        self,
+        value: Number | None,
+        source: Source,
+        *,
+        estimated: bool = False,
+        low: Number | None = None,
+        high: Number | None = None,
+        formula: str | None = None,
     ) -> None:
         """Add a value from one more source: the first becomes primary, later ones alternatives with the gap."""
         if value is None:
@@ -174,7 +195,8 @@ def _from_summaries(inputs: ReviewInputs, metrics: dict[str, Metric]) -> None:
                 continue
             value = _typed(key, values[i])
             sheet = sheets[i] or sourced.dataset.sheet
-            source = f"{sourced.dataset.source_name} · {sheet}" if sheet else sourced.dataset.source_name
+            label = f"{sourced.dataset.source_name} · {sheet}" if sheet else sourced.dataset.source_name
+            source = Source(SourceKind.EXPORT, (label,))
             metrics[key].offer(value, source, estimated=bool(estimated[i]), low=lows[i], high=highs[i])
 
 
@@ -216,7 +238,7 @@ def _from_channels(inputs: ReviewInputs, metrics: dict[str, Metric]) -> None:
                 continue
             value = col[row].as_py()
             if value is not None:
-                metrics[key].offer(_typed(key, value), f"{sourced.source} (整体)")
+                metrics[key].offer(_typed(key, value), Source(SourceKind.CHANNEL_TOTAL, (sourced.source,)))
 
 
 ORDER_COUNT_FORMULA = {
@@ -257,14 +279,14 @@ def _from_orders(orders: OrderArrays | None, metrics: dict[str, Metric]) -> None
     )
 
 
-def orders_source(orders: OrderArrays) -> str:
-    return " + ".join(orders.sources) + " (summed orders)"
+def orders_source(orders: OrderArrays) -> Source:
+    return Source(SourceKind.ORDERS, tuple(orders.sources))
 
 
 def _from_minutes(inputs: ReviewInputs, metrics: dict[str, Metric]) -> None:
     for sourced in inputs.of("minutes"):
         online = column(sourced.table, "online")
-        source = f"{sourced.source} (minute curve)"
+        source = Source(SourceKind.MINUTES, (sourced.source,))
         if online is not None and online.null_count < len(online):
             metrics["peak_online"].offer(int(pc.max(online).as_py()), source, formula="max(online)")
             metrics["avg_online"].offer(
@@ -281,7 +303,9 @@ def _derive(metrics: dict[str, Metric]) -> None:
     if pv.value is None and gmv.value is not None and gpm.value:
         # When only GPM is exported, pv = gmv / gpm × 1000 (DOMAIN.md §4.2): a whole number of views.
         pv.offer(
-            int(round(gmv.value * 1000 / gpm.value)), "derived: gmv / gpm × 1000", formula="gmv / gpm × 1000"
+            int(round(gmv.value * 1000 / gpm.value)),
+            Source(SourceKind.DERIVED, formula="gmv / gpm × 1000"),
+            formula="gmv / gpm × 1000",
         )
         recovered_pv = True
     for key, (num, den, scale, money) in FORMULAS.items():
@@ -289,10 +313,12 @@ def _derive(metrics: dict[str, Metric]) -> None:
             continue  # pv came from gpm: recomputing gpm from it would only echo the export
         n, d = metrics[num].value, metrics[den].value
         value = fen_ratio(n, d, scale) if money else ratio(n, d, scale)
-        metrics[key].offer(value, f"derived: {FORMULA_TEXT[key]}", formula=FORMULA_TEXT[key])
+        metrics[key].offer(
+            value, Source(SourceKind.DERIVED, formula=FORMULA_TEXT[key]), formula=FORMULA_TEXT[key]
+        )
     if gmv.value is not None and metrics["refund_amount"].value is not None:
         metrics["net_gmv"].offer(
             gmv.value - metrics["refund_amount"].value,
-            "derived: gmv − refund_amount",
+            Source(SourceKind.DERIVED, formula=FORMULA_TEXT["net_gmv"]),
             formula=FORMULA_TEXT["net_gmv"],
         )

@@ -3,11 +3,16 @@ actual run. Money in fen, rates as fractions, None where no input gives the numb
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
 import numpy as np
 
 from livedesk.analysis.actual_run import SOURCE_PLAN, ActualRun
 from livedesk.analysis.inputs import ReviewInputs, bool_array, column, fen_ratio, ratio
 from livedesk.analysis.orders import OrderArrays, count_by, distinct_by, refunds_by_product, sum_by
+from livedesk.analysis.review_types import Source, SourceKind, run_source
 from livedesk.domain.roles import SegmentKind
 
 PRODUCT_MONEY_KEYS = frozenset({"gmv", "gmv_per_explain_minute", "exposure_gpm", "refund_amount"})
@@ -22,6 +27,58 @@ _ADDITIVE = (
     "explain_count",
     "refund_amount_fen",
 )
+
+
+@dataclass(frozen=True, slots=True)
+class SourcedValue:
+    value: int
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class ProductAlternative:
+    """The first later source that disagrees with a field's value (else the next one), with the gap."""
+
+    value: int
+    source: Source
+    gap: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProductReview:
+    """One product's row of the §4.3 table: money in fen, rates as fractions, None where nothing gives it.
+    `sources` names each merged field's source; `values` lists every source's value of a field that more
+    than one source gives; `alternatives` the disagreeing one."""
+
+    product_id: str
+    name: str
+    role: str | None
+    gmv: int | None = None
+    units: int | None = None
+    orders: int | None = None
+    buyers: int | None = None
+    refund_amount: int | None = None
+    product_exposure_uv: int | None = None
+    product_click_uv: int | None = None
+    exposure_gpm: int | None = None
+    explain_count: int | None = None
+    explain_seconds: float | None = None
+    exposure_to_click_rate: float | None = None
+    click_to_buy_rate: float | None = None
+    gmv_per_explain_minute: int | None = None
+    units_per_explain: float | None = None
+    refund_rate: float | None = None
+    sell_through: float | None = None
+    gross_margin: float | None = None
+    gmv_share: float | None = None
+    sources: Mapping[str, Source | None] = field(default_factory=dict)
+    alternatives: Mapping[str, ProductAlternative] = field(default_factory=dict)
+    values: Mapping[str, tuple[SourcedValue, ...]] = field(default_factory=dict)
+
+    def value(self, key: str) -> int | float | None:
+        """The value of one of PRODUCT_KEYS (None for a key the table does not have)."""
+        found = getattr(self, key, None) if key in PRODUCT_KEYS else None
+        return found if isinstance(found, (int, float)) else None
 
 
 # Per-product sources in order of precedence (inputs.FORMAT_PRECEDENCE): what the platform itself measured
@@ -39,23 +96,23 @@ MERGED_FIELDS = (
 )
 
 
-def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) -> list[dict]:
-    """One dict per product: product_id, name, role, the §4.3 keys (money in fen) and `sources`."""
+def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) -> list[ProductReview]:
+    """One row per product: product_id, name, role, the §4.3 keys (money in fen) and their sources."""
     exported = _exported_rows(inputs)  # [(source, {pid: row})] in precedence order
     from_orders = _order_sums(orders)
     pool = {p.product_id: p for p in inputs.plan.products}
     ids = list(dict.fromkeys([*pool, *(pid for _, rows in exported for pid in rows), *from_orders]))
-    runs: dict[str, list] = {}
+    runs: dict[str, list[Any]] = {}
     for seg in run.segments:
         # Explanation time is the product's pitches and encores (or 商品讲解 records), never the opening
         # that happens to release it.
         if seg.product_id and seg.kind in EXPLAINED_KINDS:
             runs.setdefault(seg.product_id, []).append(seg)
     order_label = orders_source(orders)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for pid in ids:
         product, summed = pool.get(pid), from_orders.get(pid, {})
-        offers = [(source, found[pid]) for source, found in exported if pid in found]
+        offers = [(Source(SourceKind.EXPORT, (src,)), found[pid]) for src, found in exported if pid in found]
         export_name = next((r.get("product_name") for _, r in offers if r.get("product_name")), None)
         row = {
             "product_id": pid,
@@ -74,7 +131,7 @@ def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | No
             # The log / 商品讲解 records are the facts: a product never pitched has 0 explanations.
             row["explain_count"] = len(runs.get(pid, []))
             row["explain_seconds"] = float(sum(s.seconds for s in runs.get(pid, [])))
-            row["sources"]["explain_count"] = run.source
+            row["sources"]["explain_count"] = run_source(run.source)
         else:
             counts = [r.get("explain_count") for _, r in offers if r.get("explain_count") is not None]
             row["explain_count"], row["explain_seconds"] = (counts[0] if counts else None), None
@@ -93,12 +150,11 @@ def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | No
         )
         rows.append(row)
     total = sum(r["gmv"] for r in rows if r["gmv"] is not None)
-    for row in rows:
-        row["gmv_share"] = ratio(row["gmv"], total) if row["gmv"] is not None else None
-    return rows
+    typed = [ProductReview(**row) for row in rows]
+    return [replace(r, gmv_share=ratio(r.gmv, total) if r.gmv is not None else None) for r in typed]
 
 
-def _merge_field(row: dict, key: str, candidates: list[tuple[str, int]]) -> None:
+def _merge_field(row: dict[str, Any], key: str, candidates: list[tuple[Source, int]]) -> None:
     """The first source's value is the field's; the first later source that disagrees (else the next one)
     is kept as the alternative with its gap."""
     if not candidates:
@@ -107,13 +163,13 @@ def _merge_field(row: dict, key: str, candidates: list[tuple[str, int]]) -> None
     (source, value), others = candidates[0], candidates[1:]
     row[key], row["sources"][key] = value, source
     if others:
-        row["values"][key] = [{"value": v, "source": s} for s, v in candidates]
+        row["values"][key] = tuple(SourcedValue(v, s) for s, v in candidates)
         other_source, other = next(((s, v) for s, v in others if v != value), others[0])
-        row["alternatives"][key] = {"value": other, "source": other_source, "gap": other - value}
+        row["alternatives"][key] = ProductAlternative(other, other_source, other - value)
 
 
-def orders_source(orders: OrderArrays | None) -> str | None:
-    return " + ".join(orders.sources) + " (summed orders)" if orders is not None else None
+def orders_source(orders: OrderArrays | None) -> Source | None:
+    return Source(SourceKind.ORDERS, tuple(orders.sources)) if orders is not None else None
 
 
 def _exported_rows(inputs: ReviewInputs) -> list[tuple[str, dict[str, dict]]]:

@@ -3,9 +3,14 @@ against thresholds the team can set (stored as preference namespace "review_thre
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from livedesk.analysis.actual_run import ActualRun
 from livedesk.analysis.attribution import Attribution
 from livedesk.analysis.inputs import fen_ratio, ratio
+from livedesk.analysis.products import ProductReview
+from livedesk.analysis.review_types import Thresholds
 
 THRESHOLDS_NAMESPACE, THRESHOLDS_NAME = "review_thresholds", "default"
 
@@ -39,9 +44,53 @@ ROLE_CHECKS = {
 }
 
 
-def merged_thresholds(stored: dict | None) -> dict:
+@dataclass(frozen=True, slots=True)
+class RoleCheck:
+    """One check of a role's job: the product's value, the team's threshold and whether it was met."""
+
+    check: str  # online_lift | exposure_to_click_rate | gmv_per_minute_ratio | …
+    value: float | None
+    threshold: float | None
+    threshold_key: str
+    met: bool | None
+
+
+@dataclass(frozen=True, slots=True)
+class Scorecard:
+    """A product judged on its role's job; `verdict` met | not_met, None when nothing could be judged."""
+
+    product_id: str
+    name: str
+    role: str
+    verdict: str | None
+    pitched: bool
+    checks: tuple[RoleCheck, ...]
+
+    def check(self, key: str) -> RoleCheck | None:
+        return next((c for c in self.checks if c.check == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleTotals:
+    """How the products of one role did together."""
+
+    products: int
+    met: int
+    not_met: int
+    gmv_fen: int | None
+    gmv_share: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleReview:
+    thresholds: Mapping[str, float | int | None]
+    scorecards: tuple[Scorecard, ...]
+    by_role: Mapping[str, RoleTotals]
+
+
+def merged_thresholds(stored: Mapping[str, object] | None) -> dict[str, float | int | None]:
     """Defaults overlaid with the team's stored values (unknown keys are ignored, None means unset)."""
-    result = dict(DEFAULT_THRESHOLDS)
+    result: dict[str, float | int | None] = dict(DEFAULT_THRESHOLDS)
     for key, value in (stored or {}).items():
         if key in result and (value is None or isinstance(value, (int, float))):
             result[key] = value
@@ -49,65 +98,50 @@ def merged_thresholds(stored: dict | None) -> dict:
 
 
 def scorecards(
-    products: list[dict],
+    products: list[ProductReview],
     run: ActualRun,
     attribution: Attribution,
-    thresholds: dict,
-) -> dict:
-    """{"thresholds", "scorecards": [...], "by_role": {role: counts and GMV}}."""
-    cards = []
+    thresholds: Thresholds,
+) -> RoleReview:
+    """Each product of a known role judged on its checks, and the totals per role."""
+    cards: list[Scorecard] = []
     pitched = {s.product_id for s in run.segments if s.product_id and s.kind in ("pitch", "encore")}
     for row in products:
-        role = row.get("role")
-        if role not in ROLE_CHECKS:
+        role = row.role
+        if role is None or role not in ROLE_CHECKS:
             continue
         values = _check_values(row, run, attribution)
         checks = []
         for check, threshold_key in ROLE_CHECKS[role]:
             threshold, value = thresholds.get(threshold_key), values.get(check)
             met = None if value is None or threshold is None else bool(value >= threshold)
-            checks.append(
-                {
-                    "check": check,
-                    "value": value,
-                    "threshold": threshold,
-                    "threshold_key": threshold_key,
-                    "met": met,
-                }
-            )
-        known = [c["met"] for c in checks if c["met"] is not None]
+            checks.append(RoleCheck(check, value, threshold, threshold_key, met))
+        known = [c.met for c in checks if c.met is not None]
         verdict = None if not known else ("met" if all(known) else "not_met")
-        if row["product_id"] not in pitched:
+        if row.product_id not in pitched:
             # Never pitched (not scheduled, or skipped on air): its role's job was never tried, so no
             # verdict either way; the skip itself is a timing finding.
             verdict = None
         cards.append(
-            {
-                "product_id": row["product_id"],
-                "name": row["name"],
-                "role": role,
-                "verdict": verdict,
-                "pitched": row["product_id"] in pitched,
-                "checks": checks,
-            }
+            Scorecard(row.product_id, row.name, role, verdict, row.product_id in pitched, tuple(checks))
         )
-    by_role: dict[str, dict] = {}
-    total_gmv = sum(r["gmv"] for r in products if r.get("gmv") is not None)
+    by_role: dict[str, RoleTotals] = {}
+    total_gmv = sum(r.gmv for r in products if r.gmv is not None)
     for role in ROLE_CHECKS:
-        mine = [c for c in cards if c["role"] == role]
-        gmv = [r["gmv"] for r in products if r.get("role") == role and r.get("gmv") is not None]
-        by_role[role] = {
-            "products": len(mine),
-            "met": sum(c["verdict"] == "met" for c in mine),
-            "not_met": sum(c["verdict"] == "not_met" for c in mine),
-            "gmv_fen": sum(gmv) if gmv else None,
-            "gmv_share": ratio(sum(gmv), total_gmv) if gmv else None,
-        }
-    return {"thresholds": dict(thresholds), "scorecards": cards, "by_role": by_role}
+        mine = [c for c in cards if c.role == role]
+        gmv = [r.gmv for r in products if r.role == role and r.gmv is not None]
+        by_role[role] = RoleTotals(
+            products=len(mine),
+            met=sum(c.verdict == "met" for c in mine),
+            not_met=sum(c.verdict == "not_met" for c in mine),
+            gmv_fen=sum(gmv) if gmv else None,
+            gmv_share=ratio(sum(gmv), total_gmv) if gmv else None,
+        )
+    return RoleReview(dict(thresholds), tuple(cards), by_role)
 
 
-def _check_values(row: dict, run: ActualRun, attribution: Attribution) -> dict:
-    positions = [s.position for s in run.segments if s.product_id == row["product_id"]]
+def _check_values(row: ProductReview, run: ActualRun, attribution: Attribution) -> dict[str, float | None]:
+    positions = [s.position for s in run.segments if s.product_id == row.product_id]
     figures = [attribution.segments[p] for p in positions]
     during = [f.online_avg for f in figures if f.online_avg is not None and f.online_before_avg is not None]
     before = [
@@ -119,12 +153,11 @@ def _check_values(row: dict, run: ActualRun, attribution: Attribution) -> dict:
     gpm_on_air = fen_ratio(sum(gmv_on_air) * 60, seconds) if gmv_on_air and seconds > 0 else None
     return {
         "online_lift": lift,
-        "exposure_to_click_rate": row.get("exposure_to_click_rate"),
-        "click_to_buy_rate": row.get("click_to_buy_rate"),
-        "gross_margin": row.get("gross_margin"),
-        "sell_through": row.get("sell_through"),
+        "exposure_to_click_rate": row.exposure_to_click_rate,
+        "click_to_buy_rate": row.click_to_buy_rate,
+        "gross_margin": row.gross_margin,
+        "sell_through": row.sell_through,
         "gmv_per_minute_ratio": ratio(gpm_on_air, _rest_of_session_gpm(run, attribution, set(positions))),
-        "gmv_per_minute_fen": gpm_on_air,
     }
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from livedesk.cli.context import CliContext, UserError, print_json, session_id_argument
@@ -26,10 +27,13 @@ def register(commands, add_common) -> None:
         help="also write a report: .html, .pdf (A4) or .xlsx (may be repeated)",
     )
     review.add_argument(
-        "--no-verify",
+        "--save-verdicts",
         action="store_true",
-        help="do not store the verification of action items carried in from earlier sessions",
+        help="store the verdicts on action items carried in from earlier sessions and the session's "
+        "history summary (reviewing alone stores nothing)",
     )
+    # Reviewing no longer stores anything unless asked: the old opt-out is accepted and does nothing.
+    review.add_argument("--no-verify", action="store_true", help=argparse.SUPPRESS)
     add_common(review)
     review.set_defaults(handler=_review)
 
@@ -42,15 +46,18 @@ def _review(args, context: CliContext) -> int:
             raise UserError(f"--report {report}: the report must end in .html, .pdf or .xlsx")
         if not report.parent.exists():
             raise UserError(f"--report {report}: the folder {report.parent} does not exist")
+    from livedesk.import_export.review_json import review_json
     from livedesk.persistence.session_repository import SessionNotFound
-    from livedesk.services.review import run_review
+    from livedesk.services.review import run_review, save_verdicts
 
     store = context.store
     try:
-        review = run_review(store, session_id, save_verification=not args.no_verify)
+        review = run_review(store, session_id)
     except SessionNotFound as exc:
         raise UserError(str(exc)) from exc
-    data = review.to_json()
+    if args.save_verdicts:
+        save_verdicts(store, review)
+    data = review_json(review)
     if args.json:
         print_json(data, args.json)
     for report in reports:

@@ -46,10 +46,12 @@ def summarise(inputs) -> SessionFigures:
 
 def summarise_review(review) -> SessionFigures:
     """The same summaries from a review already computed (saves a second pass when a review is saved)."""
-    return figures_from(review.inputs, review.kpis, review.run, review.products)
+    if review.inputs is None or review.run is None:
+        raise ValueError("a review read back from JSON has no inputs to summarise")
+    return figures_from(review.inputs, review.kpis, review.run, list(review.products))
 
 
-def figures_from(inputs, kpis: dict, run, products: list[dict]) -> SessionFigures:
+def figures_from(inputs, kpis: dict, run, products: list) -> SessionFigures:
     from livedesk.analysis.actual_run import SOURCE_LOG, SOURCE_PLAN
     from livedesk.domain.roles import SegmentKind
 
@@ -91,13 +93,13 @@ def figures_from(inputs, kpis: dict, run, products: list[dict]) -> SessionFigure
             product_rows.append(
                 ProductSummary(
                     session_id=session.id,
-                    product_id=str(row["product_id"]),
-                    role=row.get("role"),
-                    gmv_fen=int(row["gmv"] or 0),
-                    units=int(row["units"] or 0),
-                    orders=None if row.get("orders") is None else int(row["orders"]),
-                    pitch_seconds=int(round(row.get("explain_seconds") or 0)),
-                    refund_fen=None if row.get("refund_amount") is None else int(row["refund_amount"]),
+                    product_id=str(row.product_id),
+                    role=row.role,
+                    gmv_fen=int(row.gmv or 0),
+                    units=int(row.units or 0),
+                    orders=None if row.orders is None else int(row.orders),
+                    pitch_seconds=int(round(row.explain_seconds or 0)),
+                    refund_fen=None if row.refund_amount is None else int(row.refund_amount),
                 )
             )
     values = {key: metric.value for key, metric in kpis.items()}
@@ -145,6 +147,8 @@ def store_figures(db, figures: SessionFigures) -> None:
 def store_review(db, review) -> None:
     """A saved review's summaries (no second pass over the data); as `write_summaries` for no data."""
     inputs = review.inputs
+    if inputs is None:
+        raise ValueError("a review read back from JSON has no inputs to summarise")
     if not inputs.events and not any(inputs.tables.values()):
         summary_repository.delete_summaries(db, inputs.plan.session.id)
         return

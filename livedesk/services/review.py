@@ -1,10 +1,21 @@
-"""Reviewing a session: load only what the analysis needs, compute the review, verify carried action items,
-and keep the team's thresholds and new action items. Qt-free; the GUI runs these off the UI thread."""
+"""Reviewing a session: load only what the analysis needs, compute the review (a pure read), and keep what
+the user saves: the team's thresholds, new action items and the verdicts on carried ones. Qt-free; the GUI runs these off the UI thread."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Protocol
+
 from livedesk.domain.ids import saved
 from livedesk.persistence.store import Store
+
+if TYPE_CHECKING:
+    from livedesk.analysis.review import Review
+    from livedesk.analysis.review_types import Finding
+    from livedesk.domain.action_item import ActionItem
+
+
+class ProgressControl(Protocol):
+    def progress(self, fraction: float, message: str) -> None: ...
 
 
 def load_inputs(store: Store, session_id: int):
@@ -94,12 +105,11 @@ def delete_action(store: Store, action_id: int, expected_version: int) -> None:
         action_repository.delete_action(db, action_id, expected_version)
 
 
-def run_review(store: Store, session_id: int, *, control=None, save_verification: bool = True):
-    """The session's Review (livedesk.analysis.review); carried action items are verified and, unless told
-    otherwise, their verdicts stored."""
+def run_review(store: Store, session_id: int, *, control: ProgressControl | None = None) -> Review:
+    """The session's Review (livedesk.analysis.review), carried action items verified against it. A pure
+    read: nothing is stored (the user saves the verdicts with `save_verdicts`)."""
     from livedesk.analysis.review import build_review
     from livedesk.persistence import action_repository
-    from livedesk.services import history
 
     _progress(control, 0.05, "loading")
     inputs = load_inputs(store, session_id)
@@ -109,27 +119,36 @@ def run_review(store: Store, session_id: int, *, control=None, save_verification
         carried = action_repository.actions_carried_into(db, session_id)
     _progress(control, 0.4, "analysing")
     review = build_review(inputs, thresholds=thresholds, own_actions=own, carried_actions=carried)
-    verified = [a for a in carried if a.verified_session_id == session_id]
-    if save_verification:
-        with store.transaction() as db:
-            for item in verified:
-                action_repository.save_action(db, item)
-            history.store_review(db, review)  # the saved review is the account's history
     _progress(control, 1.0, "done")
     return review
+
+
+def save_verdicts(store: Store, review: Review) -> list[ActionItem]:
+    """Store what the user accepted from this review in one transaction: the verdicts of the carried action
+    items (each at the version it was read, EditConflict when someone changed it since) and the session's
+    history summary. Returns the items as stored."""
+    from livedesk.persistence import action_repository
+    from livedesk.services import history
+
+    saved = review.carried_to_save
+    with store.transaction() as db:
+        for item in saved:
+            action_repository.save_action(db, item)
+        history.store_review(db, review)  # the saved review is the account's history
+    return saved
 
 
 def add_action(
     store: Store,
     session_id: int,
-    finding: dict,
+    finding: Finding,
     *,
     action: str,
     owner: str = "",
     metric: str | None = None,
     target: float | None = None,
     comparison: str | None = None,
-):
+) -> ActionItem:
     """Make an action item from a finding of this session (one transaction); returns the stored item."""
     from livedesk.analysis.actions import action_from_finding
     from livedesk.persistence import action_repository, session_repository
@@ -158,6 +177,6 @@ def session_history(store: Store, session_id: int, limit: int = 12) -> list[dict
     return session_trend(store, session_id, limit)
 
 
-def _progress(control, fraction: float, message: str) -> None:
+def _progress(control: ProgressControl | None, fraction: float, message: str) -> None:
     if control is not None:
         control.progress(fraction, message)

@@ -10,8 +10,10 @@ SUFFIXES = (".html", ".xlsx", ".pdf")
 
 def write_report(review, path: Path | str) -> Path:
     """`review` is a livedesk.analysis.review.Review or its JSON dict; the format follows the suffix."""
+    from livedesk.import_export.review_json import review_json
+
     path = Path(path)
-    data = review.to_json() if hasattr(review, "to_json") else review
+    data = review if isinstance(review, dict) else review_json(review)
     suffix = path.suffix.lower()
     if suffix == ".html":
         from livedesk.charts.review_charts import has_data

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from livedesk.analysis.review import MAX_CURVE_MINUTES
+from livedesk.import_export.review_json import review_json
 from livedesk.services.imports import import_file
 from livedesk.services.review import run_review
 from livedesk.services.samples import load_samples
@@ -20,5 +21,5 @@ def test_a_log_ending_in_2099_reviews_with_a_bounded_curve(store, tmp_path):
     log = tmp_path / "live_log.csv"
     log.write_text("\n".join(lines) + "\n", encoding="utf-8")
     import_file(store, past.session_id, log, kind="log")
-    minutes = run_review(store, past.session_id).to_json()["curves"]["minute"]
+    minutes = review_json(run_review(store, past.session_id))["curves"]["minute"]
     assert len(minutes) == MAX_CURVE_MINUTES  # the 2099 event is kept, so the curve runs to its cap

@@ -7,7 +7,7 @@ import pytest
 from review_fixtures import at, inputs_of, log_events, orders, small_plan, sourced
 
 from livedesk.analysis.actual_run import actual_run
-from livedesk.analysis.attribution import AFTER, BEFORE, GAP, UNKNOWN, assign, attribute
+from livedesk.analysis.attribution import AFTER, BEFORE, GAP, UNKNOWN, BucketFigures, assign, attribute
 from livedesk.analysis.inputs import NULL_MS
 from livedesk.analysis.orders import sale_lines
 
@@ -52,8 +52,8 @@ def test_plan_windows_with_boundary_order_and_after_bucket():
     assert (seg[1].gmv_fen, seg[1].orders, seg[1].units) == (40790, 2, 3)
     assert seg[1].on_air_gmv_fen == 990 and seg[1].on_air_share == pytest.approx(990 / 40790)
     assert (seg[2].gmv_fen, seg[2].orders, seg[2].on_air_share) == (19900, 1, 1.0)
-    assert attribution.buckets["after"] == {"gmv_fen": 19900, "orders": 1}
-    assert attribution.buckets["before"]["orders"] == 0
+    assert attribution.buckets["after"] == BucketFigures(gmv_fen=19900, orders=1)
+    assert attribution.buckets["before"].orders == 0
     assert seg[2].gmv_per_minute_fen == round(19900 * 60 / 900)
 
 
@@ -85,12 +85,12 @@ def test_log_windows_steps_and_online_from_minutes():
     t1 = attribution.segments[1]
     assert (t1.gmv_fen, t1.online_start, t1.online_end) == (990, 200, 260)  # minutes 10 and 16
     assert t1.online_before_avg == pytest.approx(np.mean([150, 160, 170, 180, 190]))
-    assert attribution.buckets["after"]["orders"] == 1  # 25.5 > last end (25)
-    assert [(s["step"], s["orders"], s["gmv_fen"]) for s in attribution.steps] == [
+    assert attribution.buckets["after"].orders == 1  # 25.5 > last end (25)
+    assert [(s.step, s.orders, s.gmv_fen) for s in attribution.steps] == [
         ("pain_point", 0, 0),
         ("offer", 1, 19900),
     ]
-    assert run.markers[0]["marker"] == "lucky_bag"
+    assert run.markers[0].marker == "lucky_bag"
 
 
 def test_minute_gmv_is_used_when_there_are_no_orders():

@@ -19,16 +19,18 @@ from review_fixtures import (
 )
 
 from livedesk.analysis.review import build_review
+from livedesk.analysis.review_types import Finding, Severity, Subject, Suggestion
 from livedesk.domain.action_item import ActionStatus
 from livedesk.domain.session import Targets
+from livedesk.import_export.review_json import review_json
 from livedesk.persistence import action_repository, live_log_repository
-from livedesk.services.review import add_action, load_thresholds, run_review, save_thresholds
+from livedesk.services.review import add_action, load_thresholds, run_review, save_thresholds, save_verdicts
 
 CAUSE_WORDS = ("because", "due to", "caused")
 
 
 def codes(review):
-    return [f["code"] for f in review.findings]
+    return [f.code for f in review.findings]
 
 
 def test_findings_from_log_minutes_products_and_targets():
@@ -62,14 +64,14 @@ def test_findings_from_log_minutes_products_and_targets():
             events=events,
         )
     )
-    found = {f["code"]: f for f in review.findings}
+    found = {f["code"]: f for f in review_json(review)["findings"]}
     assert found["target_missed"]["evidence"] == {
         "metric": "gmv",
         "value": 4000.0,
         "target": 10000.0,
         "achieved": 0.4,
     }
-    assert found["target_missed"]["severity"] == "critical" and review.findings[0]["code"] == "target_missed"
+    assert found["target_missed"]["severity"] == "critical" and review.findings[0].code == "target_missed"
     overran = found["segment_overran"]
     assert (
         overran["subject"] == {"segment": 2, "segment_product": "P1"}
@@ -82,13 +84,13 @@ def test_findings_from_log_minutes_products_and_targets():
     assert found["explained_no_sales"]["subject"] == {"product": "P1"}
     assert {"segment_skipped"} <= set(found)  # interaction and clearance never went on air
     for finding in review.findings:
-        assert not any(word in finding["message"].lower() for word in CAUSE_WORDS)
+        assert not any(word in finding.message.lower() for word in CAUSE_WORDS)
 
 
 def test_no_data_is_a_finding_not_invented_numbers():
     review = build_review(inputs_of(small_plan()))
     assert codes(review) == ["no_platform_data"]
-    assert all(v is None for v in review.to_json()["kpis"].values())
+    assert all(v is None for v in review_json(review)["kpis"].values())
 
 
 def test_action_item_is_verified_at_the_next_session_of_the_same_account(store):
@@ -102,11 +104,7 @@ def test_action_item_is_verified_at_the_next_session_of_the_same_account(store):
         "整体看板",
     )
     review = run_review(store, first)
-    finding = {
-        "code": "manual",
-        "subject": {},
-        "suggested": {"metric": "click_to_buy_rate", "comparison": ">=", "target": 0.05},
-    }
+    finding = Finding("manual", Severity.INFO, "", suggested=Suggestion("click_to_buy_rate", ">=", 0.05))
     item = add_action(store, first, finding, action="逼单话术加倒计时", owner="主播")
     assert item.id is not None and item.metric == "click_to_buy_rate" and item.target == 0.05
 
@@ -120,7 +118,8 @@ def test_action_item_is_verified_at_the_next_session_of_the_same_account(store):
         "b.xlsx",
         "整体看板",
     )
-    later = run_review(store, second).to_json()
+    reviewed = run_review(store, second)
+    later = review_json(reviewed)
     carried = [a for a in later["actions"] if a["carried"]]
     assert (
         len(carried) == 1
@@ -129,9 +128,15 @@ def test_action_item_is_verified_at_the_next_session_of_the_same_account(store):
     )
     with store.reading() as db:
         stored = action_repository.actions_of_session(db, first)[0]
+    assert stored.status == ActionStatus.OPEN  # reading the review stores nothing
+    assert [a.id for a in save_verdicts(store, reviewed)] == [item.id]
+    with store.reading() as db:
+        stored = action_repository.actions_of_session(db, first)[0]
     assert stored.status == ActionStatus.MET and stored.verified_session_id == second
-    assert run_review(store, other_account).to_json()["actions"] == []
-    assert review.to_json()["actions"] == []
+    assert stored.verified_value == pytest.approx(0.06)
+    assert run_review(store, second).carried_to_save == []  # saved: nothing new to store
+    assert review_json(run_review(store, other_account))["actions"] == []
+    assert review_json(review)["actions"] == []
 
 
 def test_action_without_data_stays_open(store):
@@ -139,13 +144,13 @@ def test_action_without_data_stays_open(store):
     add_action(
         store,
         first,
-        {"code": "x", "subject": {"product": "P1"}, "suggested": {}},
+        Finding("x", Severity.INFO, "", subject=Subject(product="P1")),
         action="试讲",
         metric="click_to_buy_rate",
         target=0.1,
     )
     second = save_plan(store, small_plan(start=START + timedelta(days=1)))
-    carried = run_review(store, second).to_json()["actions"]
+    carried = review_json(run_review(store, second))["actions"]
     assert carried[0]["status"] == "open" and carried[0]["verified_value"] is None
 
 
@@ -162,7 +167,7 @@ def test_review_reads_the_stored_live_log(store):
             db, session_id, log_events((2, "segment_start", 0), (12, "segment_end", 0))
         )
     save_table(store, session_id, "orders", orders(("T1", 1, 990, at(3), "a")), "orders.csv")
-    data = run_review(store, session_id).to_json()
+    data = review_json(run_review(store, session_id))
     assert data["plan_vs_actual"]["source"] == "log"
     assert data["segments"][0]["actual_start"] == "2026-11-14T20:02:00+08:00"
     assert data["segments"][0]["gmv"] == 9.9 and data["segments"][1]["status"] == "skipped"

@@ -8,6 +8,8 @@ from review_fixtures import at, inputs_of, orders, small_plan, sourced, summary_
 from livedesk.analysis.metrics import METRIC_KEYS, compute_metrics, count_variants
 from livedesk.analysis.orders import sale_lines
 from livedesk.analysis.review import build_review
+from livedesk.analysis.review_types import Source, SourceKind
+from livedesk.import_export.review_json import review_json
 
 CHECKED = {"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46}
 
@@ -20,20 +22,22 @@ def metrics_of(*tables):
 def test_checked_export_of_domain_4_2():
     m = metrics_of(sourced("summary", summary_values(CHECKED, "基本信息"), "整场数据.xlsx", "基本信息"))
     assert m["pv"].value == 8947  # recovered: 236552 / 26439.25 × 1000
-    assert m["pv"].source == "derived: gmv / gpm × 1000"
+    assert m["pv"].source == Source(SourceKind.DERIVED, formula="gmv / gpm × 1000")
     assert m["uv_value"].value == 3488  # fen: ¥34.88
     assert m["aov"].value == 514243  # fen: ¥5,142.43
     assert round(m["watch_to_buy_rate"].value, 4) == 0.0068
-    assert m["gpm"].value == 2643925 and m["gpm"].source == "整场数据.xlsx · 基本信息"
+    assert m["gpm"].value == 2643925 and m["gpm"].source == Source(
+        SourceKind.EXPORT, ("整场数据.xlsx · 基本信息",)
+    )
     assert not m["gpm"].alternatives  # not re-derived from the pv it produced
-    assert m["gmv"].source == "整场数据.xlsx · 基本信息"
+    assert m["gmv"].source == Source(SourceKind.EXPORT, ("整场数据.xlsx · 基本信息",))
 
 
 def test_checked_export_in_json_is_yuan_and_fractions():
     review = build_review(
         inputs_of(small_plan(), sourced("summary", summary_values(CHECKED, "基本信息"), "a.xlsx", "基本信息"))
     )
-    kpis = review.to_json()["kpis"]
+    kpis = review_json(review)["kpis"]
     assert set(kpis) == set(METRIC_KEYS)
     assert kpis["gmv"] == 236552.0 and kpis["gpm"] == 26439.25
     assert kpis["uv_value"] == 34.88 and kpis["aov"] == 5142.43 and kpis["pv"] == 8947
@@ -57,9 +61,9 @@ def test_two_sources_are_both_kept_with_the_gap():
         ),
     )
     gmv = m["gmv"]
-    assert gmv.value == 100000 and gmv.source == "compass.xlsx · 基本信息"
+    assert gmv.value == 100000 and gmv.source == Source(SourceKind.EXPORT, ("compass.xlsx · 基本信息",))
     assert [(a.value, a.gap) for a in gmv.alternatives] == [(99700, -300)]
-    assert "orders.csv" in gmv.alternatives[0].source
+    assert gmv.alternatives[0].source == Source(SourceKind.ORDERS, ("orders.csv",))
 
 
 def test_orders_give_ratio_of_sums_and_refund_lines_are_not_sales():

@@ -7,6 +7,7 @@ from __future__ import annotations
 from review_fixtures import at, inputs_of, log_events, orders, small_plan, sourced, summary_values
 
 from livedesk.analysis.review import build_review
+from livedesk.import_export.review_json import review_json
 
 
 def _with_format(table, fmt: str):
@@ -28,7 +29,7 @@ def test_compass_refund_stays_primary_with_the_order_figure_and_gap_beside_it():
         ),
         "compass_workbook",
     )
-    review = build_review(inputs_of(small_plan(), sourced("orders", lines, "抖店.csv"), compass)).to_json()
+    review = review_json(build_review(inputs_of(small_plan(), sourced("orders", lines, "抖店.csv"), compass)))
     refund = review["kpi_details"]["refund_amount"]
     assert (refund["value"], refund["source"]) == (50.0, "罗盘.xlsx · 整体看板")
     assert [(a["value"], a["gap"]) for a in refund["alternatives"]] == [
@@ -62,7 +63,7 @@ def test_product_fields_merge_by_precedence_whatever_the_table_order():
     )
     rows = []
     for tables in ((compass, live), (live, compass)):
-        review = build_review(inputs_of(small_plan(), *tables)).to_json()
+        review = review_json(build_review(inputs_of(small_plan(), *tables)))
         rows.append(next(p for p in review["products"] if p["product_id"] == "P1"))
     assert rows[0] == rows[1]
     p1 = rows[0]
@@ -81,19 +82,25 @@ def test_identical_lines_inside_one_file_are_two_sales_but_a_second_download_is_
     same_file = orders(line, line)
     same_file["sub_order_id"] = [None, None]
     same_file["order_id"] = ["A", "A"]
-    review = build_review(inputs_of(small_plan(), sourced("orders", same_file, "one.csv"))).to_json()
+    review = review_json(build_review(inputs_of(small_plan(), sourced("orders", same_file, "one.csv"))))
     assert review["kpis"]["gmv"] == 398.0 and review["kpis"]["units"] == 2 and review["kpis"]["orders"] == 1
     again = dict(same_file)
-    review = build_review(
-        inputs_of(small_plan(), sourced("orders", same_file, "one.csv"), sourced("orders", again, "two.csv"))
-    ).to_json()
+    review = review_json(
+        build_review(
+            inputs_of(
+                small_plan(), sourced("orders", same_file, "one.csv"), sourced("orders", again, "two.csv")
+            )
+        )
+    )
     assert review["kpis"]["gmv"] == 398.0  # the second download replaces the first, line for line
 
 
 def test_the_live_window_comes_from_the_run_when_the_review_runs():
     late = orders(("P1", 1, 19900, at(15), "a"), ("P1", 1, 19900, at(65), "b"))
-    plain = build_review(inputs_of(small_plan(), sourced("orders", late, "o.csv"))).to_json()
+    plain = review_json(build_review(inputs_of(small_plan(), sourced("orders", late, "o.csv"))))
     assert plain["kpis"]["gmv"] == 199.0 and plain["outside_window"]["after"]["lines"] == 1
     overran = log_events((0, "segment_start", 0), (70, "segment_end", 0))
-    logged = build_review(inputs_of(small_plan(), sourced("orders", late, "o.csv"), events=overran)).to_json()
+    logged = review_json(
+        build_review(inputs_of(small_plan(), sourced("orders", late, "o.csv"), events=overran))
+    )
     assert logged["kpis"]["gmv"] == 398.0 and logged["outside_window"]["after"]["lines"] == 0

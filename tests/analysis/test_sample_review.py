@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from livedesk.import_export.review_json import review_json
 from livedesk.services.review import run_review
 
 
@@ -15,7 +16,7 @@ def sample_reviews(tmp_path_factory):
 
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('samples') / 'samples.sqlite3'}")
     loaded = load_samples(store)
-    reviews = {sample.session_id: run_review(store, sample.session_id).to_json() for sample in loaded}
+    reviews = {sample.session_id: review_json(run_review(store, sample.session_id)) for sample in loaded}
     store.dispose()
     return reviews
 

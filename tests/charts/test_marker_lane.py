@@ -7,6 +7,7 @@ import pytest
 
 from livedesk.charts import review_charts
 from livedesk.charts.fonts import configure_matplotlib
+from livedesk.import_export.review_json import review_json
 from livedesk.services.review import run_review
 from livedesk.services.samples import load_samples
 
@@ -18,7 +19,7 @@ def reviews(tmp_path_factory):
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('lane') / 'lane.sqlite3'}")
     past, upcoming = (sample.session_id for sample in load_samples(store))
     try:
-        return run_review(store, past).to_json(), run_review(store, upcoming).to_json()
+        return review_json(run_review(store, past)), review_json(run_review(store, upcoming))
     finally:
         store.dispose()
 

@@ -125,7 +125,7 @@ def _import(case: Case, path: Path, db: Path, work: Path, warnings) -> tuple[str
             if case.review:
                 from livedesk.services.review import run_review
 
-                run_review(store, 1, save_verification=False)
+                run_review(store, 1)
         except ImportRefused as exc:
             with store.reading() as session:
                 if dataset_repository.list_datasets(session, 1):

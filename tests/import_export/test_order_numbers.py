@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from import_files import DOUDIAN_HEADERS, doudian_rows, make_session, write_csv
 
+from livedesk.import_export.review_json import review_json
 from livedesk.services.imports import import_file
 from livedesk.services.review import run_review
 
 
 def review(store, session_id: int) -> dict:
-    return run_review(store, session_id).to_json()
+    return review_json(run_review(store, session_id))
 
 
 def gmv_fen(value) -> int:

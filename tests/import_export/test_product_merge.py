@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from import_files import make_session
 
+from livedesk.import_export.review_json import review_json
 from livedesk.samples.files import COMPASS_FILE, LIVE_WORKBOOK_FILE, ORDERS_FILE
 from livedesk.services.imports import import_file
 from livedesk.services.review import run_review
@@ -22,7 +23,7 @@ def _products(store, samples, order) -> dict:
     session = make_session(store)
     for name in order:
         import_file(store, session, samples / name)
-    return {p["product_id"]: p for p in run_review(store, session).to_json()["products"]}
+    return {p["product_id"]: p for p in review_json(run_review(store, session))["products"]}
 
 
 def test_both_import_orders_keep_every_field_with_compass_first(store, samples):

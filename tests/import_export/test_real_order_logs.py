@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 import pytest
 
+from livedesk.import_export.review_json import review_json
 from livedesk.services.imports import import_file
 from livedesk.services.review import run_review
 from livedesk.services.sessions import create_session
@@ -51,7 +52,7 @@ def test_uci_invoices_of_one_month_are_orders_not_lines(store):
         "timezone": "Europe/London",
     }
     import_file(store, session, path, mapping=mapping)
-    review = run_review(store, session).to_json()
+    review = review_json(run_review(store, session))
 
     # Independently: pandas on the same sheet.
     frame = pd.read_excel(path, sheet_name="Year 2010-2011", engine="calamine", dtype={"Invoice": str})
@@ -88,7 +89,7 @@ def test_cdnow_log_without_order_ids_counts_each_line_as_a_sale(store):
         "timezone": "America/New_York",
     }
     import_file(store, session, path, mapping=mapping)
-    review = run_review(store, session).to_json()
+    review = review_json(run_review(store, session))
 
     frame = pd.read_csv(path, sep=r"\s+", dtype={"customer_id": str, "date": str})
     month = frame[frame.date.str.startswith("199701")]

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 from report_words_check import problems
 
+from livedesk.import_export.review_json import review_json
 from livedesk.services.review import run_review
 from livedesk.services.review_reports import write_report
 from livedesk.services.samples import load_samples
@@ -23,7 +24,7 @@ def sample_review(tmp_path_factory):
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('words') / 'words.sqlite3'}")
     try:
         past = load_samples(store)[0].session_id
-        return run_review(store, past).to_json()
+        return review_json(run_review(store, past))
     finally:
         store.dispose()
 

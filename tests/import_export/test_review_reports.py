@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # shared review
 from review_fixtures import at, inputs_of, log_events, orders, small_plan, sourced, summary_values
 
 from livedesk.analysis.review import build_review
+from livedesk.import_export.review_json import review_json
 from livedesk.services.review_reports import write_report
 
 
@@ -28,22 +29,26 @@ def review():
         (45, "segment_end", 5),
     )
     minutes = {"minute": [at(m) for m in range(46)], "online": [200 + (m % 7) * 10 for m in range(46)]}
-    return build_review(
-        inputs_of(
-            small_plan(),
-            sourced(
-                "summary",
-                summary_values(
-                    {"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46}, "基本信息"
+    return review_json(
+        build_review(
+            inputs_of(
+                small_plan(),
+                sourced(
+                    "summary",
+                    summary_values(
+                        {"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46}, "基本信息"
+                    ),
+                    "整场数据.xlsx",
+                    "基本信息",
                 ),
-                "整场数据.xlsx",
-                "基本信息",
-            ),
-            sourced("orders", orders(("T1", 1, 990, at(11), "a"), ("P1", 2, 39800, at(20), "b")), "订单.csv"),
-            sourced("minutes", minutes, "分钟.csv"),
-            events=events,
+                sourced(
+                    "orders", orders(("T1", 1, 990, at(11), "a"), ("P1", 2, 39800, at(20), "b")), "订单.csv"
+                ),
+                sourced("minutes", minutes, "分钟.csv"),
+                events=events,
+            )
         )
-    ).to_json()
+    )
 
 
 class _Collector(HTMLParser):

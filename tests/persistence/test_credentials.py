@@ -87,7 +87,7 @@ def test_a_team_store_keeps_its_password_off_screen_and_out_of_files(qtbot, qapp
     shown += [label.text() for label in window.findChildren(QLabel)]
     assert any("***@" in text for text in shown)  # the status bar names the store
     assert not [text for text in shown if password in text]
-    review = run_review(pg_store, session, save_verification=False)
+    review = run_review(pg_store, session)
     reports = isolated_folders / "reports"
     reports.mkdir()
     for suffix in (".html", ".xlsx"):

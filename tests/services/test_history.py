@@ -11,11 +11,12 @@ from sqlalchemy import text
 from livedesk.analysis.review import build_review
 from livedesk.domain.history import ProductSummary, SessionSummary
 from livedesk.domain.session import Session, SessionPlan
+from livedesk.import_export.review_json import review_json
 from livedesk.persistence import session_repository, summary_repository
 from livedesk.samples import samples_dir
 from livedesk.services import history
 from livedesk.services.imports import import_file
-from livedesk.services.review import load_inputs, run_review
+from livedesk.services.review import load_inputs, run_review, save_verdicts
 from livedesk.services.samples import load_samples
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -37,7 +38,7 @@ def stored(store, session_id: int) -> tuple[SessionSummary | None, list[ProductS
 def assert_matches_full_review(store, session_id: int) -> SessionSummary:
     """The stored summary equals the review computed afresh from the stored datasets, figure by figure."""
     inputs = load_inputs(store, session_id)
-    review = build_review(inputs).to_json()
+    review = review_json(build_review(inputs))
     summary, products = stored(store, session_id)
     assert summary is not None
     fen = lambda yuan: None if yuan is None else round(yuan * 100)  # noqa: E731
@@ -118,7 +119,7 @@ def test_a_saved_review_and_a_cleared_log_rewrite_the_summaries(store):
     with store.transaction() as db:
         db.exec(text("DELETE FROM product_summaries"))
         db.exec(text("DELETE FROM session_summaries"))
-    run_review(store, past)
+    save_verdicts(store, run_review(store, past))  # saving the review stores its summaries
     with_log = assert_matches_full_review(store, past)
     with store.transaction() as db:
         db.exec(text("UPDATE session_summaries SET live_seconds = 1"))

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from livedesk.import_export.review_json import review_json
 from livedesk.samples.files import (
     COMPASS_FILE,
     LIVE_LOG_FILE,
@@ -36,7 +37,7 @@ def review_after_importing(tmp_path, folder, order: tuple[str, ...]) -> dict:
             session_id = session_repository.save_plan(db, plan)
         for name in order:
             import_file(store, session_id, folder / name)
-        return comparable(run_review(store, session_id).to_json())
+        return comparable(review_json(run_review(store, session_id)))
     finally:
         store.dispose()
 

@@ -62,6 +62,7 @@ class ReviewPage(QWidget):
         self._context = context
         self.session_id: int | None = None
         self.review: dict | None = None
+        self.review_object = None  # the typed Review the page shows (what saving the verdicts stores)
         self.history: list[dict] = []
         self._thresholds_version: int | None = None  # as the last review read them; None: not read yet
         self.conflict_dialog = None
@@ -179,10 +180,15 @@ class ReviewPage(QWidget):
     def _build_actions_tab(self) -> None:
         self.carried_list = QListWidget()
         self.own_list = QListWidget()
+        # Checking carried items is part of reading the review; storing the verdicts is the user's choice.
+        self.save_verdicts_button = QPushButton(tr("Save verdicts"))
+        self.save_verdicts_button.setEnabled(False)
+        self.save_verdicts_button.clicked.connect(self.save_verdicts)
         self.tabs.addTab(
             self._stack(
                 QLabel(tr("Carried in from earlier sessions (checked automatically)")),
                 self.carried_list,
+                self.save_verdicts_button,
                 QLabel(tr("Made at this session")),
                 self.own_list,
             ),
@@ -240,10 +246,12 @@ class ReviewPage(QWidget):
         self.status.setText(tr("Analysing…"))
 
         def job(control):
+            from livedesk.import_export.review_json import review_json
             from livedesk.services.review import load_thresholds_versioned, run_review, session_history
 
             review = run_review(store, session_id, control=control)
-            return review.to_json(), session_history(store, session_id), load_thresholds_versioned(store)
+            history = session_history(store, session_id)
+            return review, review_json(review), history, load_thresholds_versioned(store)
 
         self._context.tasks.submit(
             "review",
@@ -277,12 +285,12 @@ class ReviewPage(QWidget):
         super().changeEvent(event)
 
     def _on_review_done(self, result) -> None:
-        review, history, (thresholds, thresholds_version) = result
+        review_object, review, history, (thresholds, thresholds_version) = result
         if review["session"]["id"] != self.session_id:
             return
         self._shown = result
         self._thresholds_version = thresholds_version
-        self.review, self.history = review, history
+        self.review, self.history, self.review_object = review, history, review_object
         self.title.setText(tr("Review: {title}").format(title=review["session"]["title"]))
         note = import_note(review)
         self.import_note.setText(note)
@@ -523,6 +531,22 @@ class ReviewPage(QWidget):
                 placeholder = QListWidgetItem(hint)
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
                 widget.addItem(placeholder)
+        self.save_verdicts_button.setEnabled(bool(self.review_object and self.review_object.carried_to_save))
+
+    def save_verdicts(self) -> None:
+        """Store the verdicts on carried items (and the session's history summary) as this review found them."""
+        if self.review_object is None:
+            return
+        from livedesk.domain.edit_conflict import EditConflict
+        from livedesk.services.review import save_verdicts
+
+        try:
+            saved = save_verdicts(self._context.store, self.review_object)
+        except EditConflict:
+            self.status.setText(tr("An action item was changed meanwhile: refreshed, save again."))
+        else:
+            self.status.setText(tr("Saved {count} verdicts").format(count=len(saved)))
+        self.refresh()
 
     # ---- user actions ---------------------------------------------------------------------------
     def _on_thresholds_saved(self, values: dict) -> None:
@@ -568,9 +592,10 @@ class ReviewPage(QWidget):
             self.add_action(finding, **dialog.values())
 
     def add_action(self, finding: dict, **values) -> None:
+        from livedesk.import_export.review_json import finding_from_json
         from livedesk.services.review import add_action
 
-        add_action(self._context.store, self.session_id, finding, **values)
+        add_action(self._context.store, self.session_id, finding_from_json(finding), **values)
         self.refresh()
 
     def _ask_export(self, suffix: str) -> None:

@@ -65,6 +65,9 @@
     <message><source>Checks (value / threshold)</source><translation>检查项（数值 / 阈值）</translation></message>
     <message><source>Carried in from earlier sessions (checked automatically)</source><translation>上几场带入的行动项（自动验证）</translation></message>
     <message><source>Made at this session</source><translation>本场创建</translation></message>
+    <message><source>Save verdicts</source><translation>保存核验结果</translation></message>
+    <message><source>An action item was changed meanwhile: refreshed, save again.</source><translation>有行动项已被他人修改：已刷新，请再次保存。</translation></message>
+    <message><source>Saved {count} verdicts</source><translation>已保存 {count} 条核验结果</translation></message>
     <message><source>The review could not be computed: {reason}</source><translation>无法完成复盘计算：{reason}</translation></message>
     <message><source>Review: {title}</source><translation>复盘：{title}</translation></message>
     <message><source>{findings} findings · actual run from {source}</source><translation>{findings} 条发现 · 实际流程来自{source}</translation></message>
