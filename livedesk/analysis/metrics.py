@@ -200,7 +200,7 @@ def _from_summaries(inputs: ReviewInputs, metrics: dict[str, Metric]) -> None:
             metrics[key].offer(value, source, estimated=bool(estimated[i]), low=lows[i], high=highs[i])
 
 
-def _typed(key: str, value: float):
+def _typed(key: str, value: float) -> Number:
     """Money and counts are whole numbers; rates, averages and seconds keep their fraction."""
     if key in MONEY_KEYS or key in {
         "orders",

@@ -114,7 +114,7 @@ def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | No
         product, summed = pool.get(pid), from_orders.get(pid, {})
         offers = [(Source(SourceKind.EXPORT, (src,)), found[pid]) for src, found in exported if pid in found]
         export_name = next((r.get("product_name") for _, r in offers if r.get("product_name")), None)
-        row = {
+        row: dict[str, Any] = {
             "product_id": pid,
             "name": (product.name if product else export_name) or pid,
             "role": product.role.value if product else None,
@@ -124,7 +124,7 @@ def product_table(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | No
         }
         for key, exported_name in MERGED_FIELDS:
             candidates = [(source, r.get(exported_name)) for source, r in offers]
-            if key in summed:
+            if key in summed and order_label is not None:
                 candidates.append((order_label, summed[key]))
             _merge_field(row, key, [(src, v) for src, v in candidates if v is not None])
         if run.source != SOURCE_PLAN:
@@ -172,35 +172,36 @@ def orders_source(orders: OrderArrays | None) -> Source | None:
     return Source(SourceKind.ORDERS, tuple(orders.sources)) if orders is not None else None
 
 
-def _exported_rows(inputs: ReviewInputs) -> list[tuple[str, dict[str, dict]]]:
+def _exported_rows(inputs: ReviewInputs) -> list[tuple[str, dict[str, dict[str, Any]]]]:
     """Each product export's rows summed per product id (the same 商品ID can repeat; SKU sub-rows are never
     added), one entry per export in precedence order (罗盘 > live workbook > any other product table)."""
     result = []
     for sourced in inputs.of("products"):
         table = sourced.table.filter(~bool_array(sourced.table, "is_sku_row", False))
-        columns = {
-            name: (column(table, name).to_pylist() if column(table, name) is not None else None)
-            for name in ("product_id", "product_name", "exposure_gpm_fen", *_ADDITIVE)
-        }
-        if columns["product_id"] is None:
+        columns: dict[str, list[Any]] = {}
+        for name in ("product_id", "product_name", "exposure_gpm_fen", *_ADDITIVE):
+            found = column(table, name)
+            if found is not None:
+                columns[name] = found.to_pylist()
+        if "product_id" not in columns:
             continue
-        merged: dict[str, dict] = {}
+        merged: dict[str, dict[str, Any]] = {}
         for i, pid in enumerate(columns["product_id"]):
             if pid is None:
                 continue
             row = merged.setdefault(pid, {})
             for name in ("product_name", "exposure_gpm_fen"):
-                if columns[name] is not None and row.get(name) is None:
+                if name in columns and row.get(name) is None:
                     row[name] = columns[name][i]
             for name in _ADDITIVE:
-                value = columns[name][i] if columns[name] is not None else None
+                value = columns[name][i] if name in columns else None
                 if value is not None:
                     row[name] = row.get(name, 0) + int(value)
         result.append((sourced.source, merged))
     return result
 
 
-def _order_sums(orders: OrderArrays | None) -> dict[str, dict]:
+def _order_sums(orders: OrderArrays | None) -> dict[str, dict[str, int]]:
     if orders is None:
         return {}
     size, codes, window = len(orders.product_ids), orders.product_code, orders.in_window
@@ -212,10 +213,10 @@ def _order_sums(orders: OrderArrays | None) -> dict[str, dict]:
     refunds = refunds_by_product(orders)
     result = {}
     for i in np.flatnonzero(lines):
-        values = {
+        values: dict[str, int | None] = {
             "gmv": int(gmv[i]) if gmv is not None else None,
             "units": int(units[i]) if units is not None else None,
-            "orders": int(count[i]),
+            "orders": int(count[i]) if count is not None else None,
             "buyers": int(buyers[i]) if buyers is not None else None,
             "refund_amount": int(refunds[i]) if refunds is not None else None,
         }

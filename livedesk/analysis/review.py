@@ -103,6 +103,9 @@ def build_review(
     roles = scorecards(products, run, attribution, merged)
     plan = inputs.plan
     outside = outside_window(orders)
+    names: dict[str | None, str] = {p.product_id: p.name for p in plan.products}
+    names |= {r.product_id: r.name for r in products}
+    roles_of: dict[str | None, str] = {p.product_id: p.role.value for p in plan.products}
     basis = FindingBasis(
         kpis=kpis,
         targets=vars(plan.session.targets),
@@ -111,8 +114,8 @@ def build_review(
         attribution=attribution,
         products=products,
         roles=roles,
-        names={p.product_id: p.name for p in plan.products} | {r.product_id: r.name for r in products},
-        roles_of={p.product_id: p.role.value for p in plan.products},
+        names=names,
+        roles_of=roles_of,
         has_data=any(inputs.of(k) for k in _DATA_KINDS),
         outside=outside,
         zone=plan.session.timezone,

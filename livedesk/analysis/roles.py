@@ -164,7 +164,7 @@ def _check_values(row: ProductReview, run: ActualRun, attribution: Attribution) 
 def _rest_of_session_gpm(run: ActualRun, attribution: Attribution, own: set[int]) -> int | None:
     """GMV per minute of the rest of the session, without this product's own blocks: measured against an
     average it is part of, an item would be below it partly by construction."""
-    gmv = seconds = 0
+    gmv, seconds = 0, 0.0
     known = False
     for seg, figure in zip(run.segments, attribution.segments, strict=False):
         if seg.position in own or figure.gmv_fen is None:

@@ -184,7 +184,9 @@ def _money_in(key: str, money: frozenset[str], value: Any) -> Any:
 
 
 def _metric_json(metric: Metric) -> Json:
-    out = lambda v: _money_out(metric.key, MONEY_KEYS, v)  # noqa: E731 - local unit conversion
+    def out(value: float | None) -> float | None:
+        return _money_out(metric.key, MONEY_KEYS, value)
+
     caveat = CAVEATS.get(metric.key)
     return {
         "value": out(metric.value),
@@ -432,7 +434,9 @@ def _session_from_json(data: Mapping[str, Any]) -> Session:
 
 
 def _metric_from_json(key: str, data: Mapping[str, Any]) -> Metric:
-    money = lambda v: _money_in(key, MONEY_KEYS, v)  # noqa: E731 - local unit conversion
+    def money(value: Any) -> Any:
+        return _money_in(key, MONEY_KEYS, value)
+
     return Metric(
         key=key,
         value=money(data["value"]),
