@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 def sample_review() -> tuple[dict, list]:
     """The review JSON and history of the past sample session (the one with exports)."""
+    from livedesk.import_export.review_json import review_json
     from livedesk.persistence.store import Store
     from livedesk.services.review import run_review, session_history
     from livedesk.services.samples import load_samples
@@ -26,7 +27,7 @@ def sample_review() -> tuple[dict, list]:
     os.environ["LIVEDESK_DATA_DIR"] = folder
     store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
     loaded = load_samples(store)
-    reviews = [run_review(store, s.session_id).to_json() for s in loaded]
+    reviews = [review_json(run_review(store, s.session_id)) for s in loaded]
     review = next(r for r in reviews if r["kpis"]["gmv"] is not None)
     history = session_history(store, review["session"]["id"])
     store.dispose()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 
 def main() -> int:
+    from livedesk.import_export.review_json import review_json
     from livedesk.import_export.session_file import read_session_file
     from livedesk.persistence import session_repository
     from livedesk.persistence.store import Store
@@ -47,7 +48,7 @@ def main() -> int:
                     )
                 for name in order:
                     import_file(store, session_id, folder / name)
-                review = run_review(store, session_id).to_json()
+                review = review_json(run_review(store, session_id))
             finally:
                 store.dispose()
             for item in review["provenance"]:

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from livedesk.analysis.inputs import yuan
 from livedesk.analysis.metrics import MONEY_KEYS
-from livedesk.analysis.products import PRODUCT_KEYS, PRODUCT_MONEY_KEYS
+from livedesk.analysis.products import PRODUCT_MONEY_KEYS
 from livedesk.analysis.review_types import Finding, ReviewAction, Subject, Verification
 from livedesk.domain.action_item import ActionItem, ActionStatus
+from livedesk.words import PRODUCT_METRICS
 
 if TYPE_CHECKING:
     from livedesk.analysis.review import Review
@@ -69,7 +70,7 @@ def metric_value(review: Review, metric: str, subject: Subject | str = "") -> fl
         subject = Subject.from_action_key(subject)
     if subject.product:
         row = next((r for r in review.products if r.product_id == subject.product), None)
-        if row is not None and metric in PRODUCT_KEYS:
+        if row is not None and metric in PRODUCT_METRICS:
             value = row.value(metric)
             return yuan(value) if metric in PRODUCT_MONEY_KEYS else value
         card = next((c for c in review.roles.scorecards if c.product_id == subject.product), None)

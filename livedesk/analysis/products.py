@@ -14,6 +14,7 @@ from livedesk.analysis.inputs import ReviewInputs, bool_array, column, fen_ratio
 from livedesk.analysis.orders import OrderArrays, count_by, distinct_by, refunds_by_product, sum_by
 from livedesk.analysis.review_types import Source, SourceKind, run_source
 from livedesk.domain.roles import SegmentKind
+from livedesk.words import PRODUCT_METRICS
 
 PRODUCT_MONEY_KEYS = frozenset({"gmv", "gmv_per_explain_minute", "exposure_gpm", "refund_amount"})
 EXPLAINED_KINDS = (SegmentKind.PITCH.value, SegmentKind.ENCORE.value)
@@ -76,8 +77,8 @@ class ProductReview:
     values: Mapping[str, tuple[SourcedValue, ...]] = field(default_factory=dict)
 
     def value(self, key: str) -> int | float | None:
-        """The value of one of PRODUCT_KEYS (None for a key the table does not have)."""
-        found = getattr(self, key, None) if key in PRODUCT_KEYS else None
+        """The value of one of PRODUCT_METRICS (None for a key the table does not have)."""
+        found = getattr(self, key, None) if key in PRODUCT_METRICS else None
         return found if isinstance(found, (int, float)) else None
 
 

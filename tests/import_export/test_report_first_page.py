@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # shared review
 
 from review_fixtures import START, at, orders, save_plan, save_table, small_plan, summary_values
 
+from livedesk.import_export.review_json import review_json
 from livedesk.services.review import add_action, run_review
 from livedesk.services.review_reports import write_report
 from livedesk.services.samples import load_samples
@@ -39,11 +40,7 @@ def reviews(tmp_path_factory):
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('first') / 'first.sqlite3'}")
     try:
         full, empty = [s.session_id for s in load_samples(store)][:2]
-        finding = next(
-            f
-            for f in run_review(store, full).to_json()["findings"]
-            if f["evidence"].get("metric") == "uv_value"
-        )
+        finding = next(f for f in run_review(store, full).findings if f.param("metric") == "uv_value")
         add_action(
             store, full, finding, action=ACTION, owner=OWNER, metric="uv_value", comparison=">=", target=3.3
         )
@@ -59,7 +56,7 @@ def reviews(tmp_path_factory):
             target=5000,
         )
         return {
-            name: run_review(store, session, save_verification=False).to_json()
+            name: review_json(run_review(store, session))
             for name, session in (("full", full), ("empty", empty), ("partial", partial))
         }
     finally:

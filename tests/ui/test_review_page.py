@@ -54,6 +54,10 @@ def _with_data(store, start=START) -> int:
                     (40, "segment_end", 2),
                 ),
             )
+    # An import writes the session's history summary (services.history); the tables here are stored directly.
+    from livedesk.services.history import refresh_summaries
+
+    refresh_summaries(store, session_id)
     return session_id
 
 
@@ -110,6 +114,18 @@ def test_action_item_from_finding_is_verified_at_the_next_session(page, app_cont
     )
     assert page.history_view.compare_table.rowCount() > 20  # two sessions side by side
     assert page.history_view.first.count() == 2
+    # The verdict is shown, not stored, until the director saves it.
+    from livedesk.domain.action_item import ActionStatus
+    from livedesk.persistence import action_repository
+
+    def stored_status():
+        with app_context.store.reading() as db:
+            return action_repository.actions_of_session(db, first)[0].status
+
+    assert stored_status() == ActionStatus.OPEN and page.save_verdicts_button.isEnabled()
+    page.save_verdicts_button.click()
+    assert stored_status() == ActionStatus.MET
+    assert not page.save_verdicts_button.isEnabled()  # refreshed: nothing new to save
 
 
 def test_thresholds_are_saved_and_change_verdicts(page, app_context):
@@ -326,3 +342,28 @@ def test_charts_draw_only_when_shown(qtbot, app_context):
     page.tabs.setCurrentIndex(1)  # 计划与实际
     qtbot.waitUntil(lambda: not page.gantt_chart.stale, timeout=5000)
     assert page.gantt_chart.figure.axes
+
+
+def test_opening_and_refreshing_the_page_stores_nothing(page, app_context):
+    """The page reads: showing a review and clicking Refresh leave every row of the SQLite file as it was."""
+    from sqlalchemy import inspect, text
+
+    def every_row():
+        with app_context.store.reading() as db:
+            names = inspect(db.get_bind()).get_table_names()
+            return {
+                n: sorted(map(tuple, db.exec(text(f'SELECT * FROM "{n}"')).all()), key=repr) for n in names
+            }
+
+    first = _with_data(app_context.store)
+    page.show_session(first)
+    page.findings_list.setCurrentRow(0)
+    page.add_action(page.selected_finding(), action="开场先上福袋", owner="场控", metric="uv", target=5000)
+    second = _with_data(app_context.store, start=START + timedelta(days=7))
+    page.show_session(second)
+    page.show_session(first)  # history summaries a read may bring up to date are written here, once
+    before = every_row()
+    page.show_session(second)  # verifies the carried item on screen
+    page.refresh_button.click()
+    page.show_session(first)
+    assert page.review is not None and every_row() == before

@@ -12,6 +12,7 @@ from livedesk.domain.clock import FakeClock
 from livedesk.domain.live_run import LiveRun
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.import_export.report_html import render_html
+from livedesk.import_export.review_json import review_json
 from livedesk.services.review import run_review
 from livedesk.services.samples import load_samples
 from livedesk.services.sessions import load_plan
@@ -28,7 +29,7 @@ def sample(app_context):
     return (
         session_id,
         load_plan(app_context.store, session_id),
-        run_review(app_context.store, session_id).to_json(),
+        review_json(run_review(app_context.store, session_id)),
     )
 
 
