@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
-from livedesk.analysis.inputs import NULL_MS, ReviewInputs, column, epoch_ms, to_ms
+from livedesk.analysis.inputs import NULL_MS, ReviewInputs, SourcedTable, column, epoch_ms, to_ms
 from livedesk.domain.roles import SegmentKind
 
 SOURCE_LOG, SOURCE_EXPLANATIONS, SOURCE_PLAN = "log", "explanations", "plan"
@@ -74,7 +76,10 @@ def actual_run(inputs: ReviewInputs) -> ActualRun:
     return _from_plan(inputs)
 
 
-def _log_events(inputs: ReviewInputs) -> list[dict]:
+LogEvent = dict[str, Any]  # at_ms, kind, segment_index, step, marker, note, product_id
+
+
+def _log_events(inputs: ReviewInputs) -> list[LogEvent]:
     """The stored live log; if empty, an imported live-log CSV (dataset kind "log")."""
     if inputs.events:
         return [
@@ -89,15 +94,15 @@ def _log_events(inputs: ReviewInputs) -> list[dict]:
             }
             for e in inputs.events
         ]
-    rows: list[dict] = []
+    rows: list[LogEvent] = []
     for sourced in inputs.of("log"):
         table = sourced.table
         at = epoch_ms(table.column("at"))
         names = ("kind", "segment_index", "step", "marker", "note", "product_id")
-        values = {
-            n: (column(table, n).to_pylist() if column(table, n) is not None else [None] * table.num_rows)
-            for n in names
-        }
+        values: dict[str, list[Any]] = {}
+        for n in names:
+            found = column(table, n)
+            values[n] = found.to_pylist() if found is not None else [None] * table.num_rows
         for i in range(table.num_rows):
             if at[i] == NULL_MS:
                 continue
@@ -120,7 +125,7 @@ def _plan_product(inputs: ReviewInputs, index: int | None) -> str | None:
     return None
 
 
-def _from_log(inputs: ReviewInputs, events: list[dict]) -> ActualRun:
+def _from_log(inputs: ReviewInputs, events: list[LogEvent]) -> ActualRun:
     segments: list[ActualSegment] = []
     markers: list[RunMarker] = []
     current: ActualSegment | None = None
@@ -187,8 +192,10 @@ def _planned_seconds(inputs: ReviewInputs, index: int | None) -> int:
     return 0
 
 
-def _from_explanations(inputs: ReviewInputs, explanations) -> ActualRun:
-    starts, ends, products = [], [], []
+def _from_explanations(inputs: ReviewInputs, explanations: list[SourcedTable]) -> ActualRun:
+    starts: list[npt.NDArray[np.int64]] = []
+    ends: list[npt.NDArray[np.int64]] = []
+    products: list[str | None] = []
     for sourced in explanations:
         table = sourced.table
         starts.append(epoch_ms(table.column("start")))
@@ -205,7 +212,7 @@ def _from_explanations(inputs: ReviewInputs, explanations) -> ActualRun:
             unclaimed.setdefault(seg.product_id, []).append(i)
     segments: list[ActualSegment] = []
     seen: set[str] = set()
-    seen_rows: set[tuple] = set()
+    seen_rows: set[tuple[int, int, str | None]] = set()
     for i in order:
         if not keep[i]:
             continue
@@ -244,8 +251,9 @@ def live_window(inputs: ReviewInputs, run: ActualRun) -> tuple[int, int]:
     session = inputs.plan.session
     start = to_ms(session.start)
     end = start + session.planned_seconds * 1000
-    if run.source != SOURCE_PLAN and run.segments:
-        start, end = min(start, run.start_ms), max(end, run.end_ms)
+    run_start, run_end = run.start_ms, run.end_ms
+    if run.source != SOURCE_PLAN and run_start is not None and run_end is not None:
+        start, end = min(start, run_start), max(end, run_end)
     logged = [row["at_ms"] for row in _log_events(inputs)]
     if logged:
         start, end = min(start, min(logged)), max(end, max(logged))

@@ -10,8 +10,10 @@ blocks in GAP. Everything is vectorised: np.searchsorted over the window boundar
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, overload
 
 import numpy as np
+import numpy.typing as npt
 
 from livedesk.analysis.actual_run import ActualRun
 from livedesk.analysis.inputs import NULL_MS, ReviewInputs, epoch_ms, int_array
@@ -113,7 +115,13 @@ def attribute(inputs: ReviewInputs, run: ActualRun, orders: OrderArrays | None) 
     return result
 
 
-def _orders_into(run: ActualRun, orders: OrderArrays, starts, ends, result: Attribution) -> None:
+Int64s = npt.NDArray[np.int64]
+MinuteArrays = tuple[Int64s, Int64s, Int64s | None]  # minute (epoch ms), online (-1: unknown), gmv fen
+
+
+def _orders_into(
+    run: ActualRun, orders: OrderArrays, starts: Int64s, ends: Int64s, result: Attribution
+) -> None:
     n = len(starts)
     where = assign(orders.paid_ms, starts, ends)
     seg = where >= 0
@@ -133,12 +141,12 @@ def _orders_into(run: ActualRun, orders: OrderArrays, starts, ends, result: Attr
         on_air_gmv = _isum(codes[on_air], n, amount[on_air])
     for i, figure in enumerate(result.segments):
         figure.gmv_source = "orders"
-        figure.orders = int(counts[i])
+        figure.orders = int(counts[i]) if counts is not None else None
         figure.gmv_fen = int(gmv[i]) if gmv is not None else None
         figure.units = int(units[i]) if units is not None else None
-        if on_air_gmv is not None and run.segments[i].product_id:
+        if on_air_gmv is not None and gmv is not None and run.segments[i].product_id:
             figure.on_air_gmv_fen = int(on_air_gmv[i])
-            figure.on_air_share = on_air_gmv[i] / gmv[i] if gmv[i] else None
+            figure.on_air_share = float(on_air_gmv[i] / gmv[i]) if gmv[i] else None
     for code, name in BUCKET_NAMES.items():
         mask = where == code
         result.buckets[name] = BucketFigures(
@@ -147,7 +155,13 @@ def _orders_into(run: ActualRun, orders: OrderArrays, starts, ends, result: Attr
         )
 
 
-def _isum(codes: np.ndarray, size: int, values: np.ndarray | None) -> np.ndarray | None:
+@overload
+def _isum(codes: Int64s, size: int, values: npt.NDArray[Any]) -> Int64s: ...
+@overload
+def _isum(codes: Int64s, size: int, values: None) -> None: ...
+@overload
+def _isum(codes: Int64s, size: int, values: npt.NDArray[Any] | None) -> Int64s | None: ...
+def _isum(codes: Int64s, size: int, values: npt.NDArray[Any] | None) -> Int64s | None:
     if values is None:
         return None
     out = np.zeros(size, dtype=np.int64)
@@ -155,23 +169,23 @@ def _isum(codes: np.ndarray, size: int, values: np.ndarray | None) -> np.ndarray
     return out
 
 
-def _minute_arrays(inputs: ReviewInputs):
+def _minute_arrays(inputs: ReviewInputs) -> MinuteArrays | None:
     parts = inputs.of("minutes")
     if not parts:
         return None
     minute = np.concatenate([epoch_ms(p.table.column("minute")) for p in parts])
-    online = [int_array(p.table, "online", fill=-1) for p in parts]
-    gmv = [int_array(p.table, "gmv_fen") for p in parts]
+    onlines = [int_array(p.table, "online", fill=-1) for p in parts]
+    gmvs = [int_array(p.table, "gmv_fen") for p in parts]
     online = np.concatenate(
-        [o if o is not None else np.full(p.table.num_rows, -1) for o, p in zip(online, parts, strict=False)]
+        [o if o is not None else np.full(p.table.num_rows, -1) for o, p in zip(onlines, parts, strict=False)]
     )
     gmv = (
         None
-        if all(g is None for g in gmv)
+        if all(g is None for g in gmvs)
         else np.concatenate(
             [
                 g if g is not None else np.zeros(p.table.num_rows, np.int64)
-                for g, p in zip(gmv, parts, strict=False)
+                for g, p in zip(gmvs, parts, strict=False)
             ]
         )
     )
@@ -182,7 +196,9 @@ def _minute_arrays(inputs: ReviewInputs):
     return minute, online[first], (gmv[first] if gmv is not None else None)
 
 
-def _minutes_into(minutes, starts, ends, result: Attribution, *, use_gmv: bool) -> None:
+def _minutes_into(
+    minutes: MinuteArrays, starts: Int64s, ends: Int64s, result: Attribution, *, use_gmv: bool
+) -> None:
     minute, online, gmv = minutes
     known = online >= 0
     m_known, o_known = minute[known], online[known]
@@ -221,6 +237,7 @@ def _steps(run: ActualRun, orders: OrderArrays) -> list[StepFigures]:
     seg = where >= 0
     gmv = _isum(where[seg], len(windows), orders.amount_fen[seg] if orders.amount_fen is not None else None)
     counts = distinct_by(where[seg], len(windows), orders.identity[seg])
+    assert counts is not None  # every line has an identity (see order_lines.py)
     return [
         StepFigures(
             position=pos,

@@ -7,16 +7,19 @@ the store. Instants become UTC epoch milliseconds (int64) here so every later st
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from livedesk.domain.dataset import Dataset
 from livedesk.domain.live_log import LiveEvent
 from livedesk.domain.session import SessionPlan
+
+Number = int | float  # numpy scalars count too: they support the same operations
 
 # Columns the review reads from each dataset kind (a subset of livedesk.domain.canonical).
 NEEDED_COLUMNS = {
@@ -91,7 +94,7 @@ class ReviewInputs:
 FORMAT_PRECEDENCE = ("compass_workbook", "live_workbook")
 
 
-def precedence_key(sourced: SourcedTable) -> tuple:
+def precedence_key(sourced: SourcedTable) -> tuple[int, str, str]:
     fmt = sourced.dataset.format
     rank = FORMAT_PRECEDENCE.index(fmt) if fmt in FORMAT_PRECEDENCE else len(FORMAT_PRECEDENCE)
     return (rank, sourced.dataset.source_name, sourced.dataset.sheet or "")
@@ -106,7 +109,7 @@ def column(table: pa.Table, name: str) -> pa.ChunkedArray | None:
     return table.column(name) if name in table.column_names else None
 
 
-def epoch_ms(array) -> np.ndarray:
+def epoch_ms(array: pa.ChunkedArray | pa.Array | None) -> npt.NDArray[np.int64]:
     """A timestamp column as int64 UTC epoch ms; nulls become NULL_MS (callers mask them out)."""
     if array is None:
         return np.empty(0, dtype=np.int64)
@@ -134,14 +137,14 @@ def bool_array(table: pa.Table, name: str, default: bool) -> np.ndarray:
     return np.asarray(pc.fill_null(col, default).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def ratio(numerator, denominator, scale: float = 1.0) -> float | None:
+def ratio(numerator: Number | None, denominator: Number | None, scale: float = 1.0) -> float | None:
     """A ratio of sums; None when either side is missing or the denominator is zero (never invented)."""
     if numerator is None or denominator is None or denominator == 0:
         return None
     return float(numerator) * scale / float(denominator)
 
 
-def fen_ratio(numerator, denominator, scale: int = 1) -> int | None:
+def fen_ratio(numerator: Number | None, denominator: Number | None, scale: int = 1) -> int | None:
     """A money ratio rounded half up to whole fen (exact decimal, never a binary-float sum)."""
     if numerator is None or denominator is None or denominator == 0:
         return None
@@ -149,14 +152,14 @@ def fen_ratio(numerator, denominator, scale: int = 1) -> int | None:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def yuan(fen) -> float | None:
+def yuan(fen: Number | None) -> float | None:
     """Integer fen to yuan with two decimals for JSON and display; None stays None."""
     if fen is None:
         return None
     return float((Decimal(int(round(fen))) / 100).quantize(Decimal("0.01")))
 
 
-def to_ms(moment) -> int:
+def to_ms(moment: datetime) -> int:
     """An aware datetime as UTC epoch ms (the store's convention)."""
     if moment.tzinfo is None:
         raise ValueError("naive datetimes have no instant; attach the session's time zone first")
@@ -167,7 +170,6 @@ def iso(ms: int | None, zone: str) -> str | None:
     """Epoch ms → ISO 8601 in the session's zone (what JSON and reports show)."""
     if ms is None:
         return None
-    from datetime import datetime
     from zoneinfo import ZoneInfo
 
     return datetime.fromtimestamp(ms / 1000, tz=UTC).astimezone(ZoneInfo(zone)).isoformat(timespec="seconds")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from livedesk.analysis.actual_run import SOURCE_EXPLANATIONS, SOURCE_PLAN, ActualRun
+from livedesk.analysis.actual_run import SOURCE_EXPLANATIONS, SOURCE_PLAN, ActualRun, ActualSegment
 from livedesk.analysis.inputs import to_ms
 from livedesk.domain.session import SessionPlan
 
@@ -48,7 +48,7 @@ class PlanVsActual:
 
 def compare(plan: SessionPlan, run: ActualRun) -> PlanVsActual:
     starts = plan.planned_starts()
-    runs_of: dict[int, list] = {}
+    runs_of: dict[int, list[ActualSegment]] = {}
     for seg in run.segments:
         if seg.plan_index is not None:
             runs_of.setdefault(seg.plan_index, []).append(seg)
@@ -86,10 +86,11 @@ def compare(plan: SessionPlan, run: ActualRun) -> PlanVsActual:
                     ADDED,
                 )
             )
-    if run.segments:
-        result.actual_seconds = (run.end_ms - run.start_ms) / 1000
+    run_start, run_end = run.start_ms, run.end_ms
+    if run_start is not None and run_end is not None:
+        result.actual_seconds = (run_end - run_start) / 1000
         result.over_under_seconds = result.actual_seconds - result.planned_seconds
-        result.start_delay_seconds = (run.start_ms - to_ms(plan.session.start)) / 1000
+        result.start_delay_seconds = (run_start - to_ms(plan.session.start)) / 1000
     # Order kept: the planned segments, in the order they first went on air, follow the plan's order.
     first_seen = [seg.plan_index for seg in run.segments if seg.plan_index is not None]
     firsts = list(dict.fromkeys(first_seen))
