@@ -1,6 +1,6 @@
 """Benchmark: redrawing each review chart at its GUI size (the ChartCanvas path: clear, draw, lay out,
 render on Agg) from the loaded sample session's review, against a baseline measured in the same run:
-rendering an empty figure of the same size. Goal (issue 6): every chart redraws in under 200 ms."""
+rendering an empty figure of the same size. Goal (issue 14): every chart redraws in ≤ 150 ms (median of 15)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+GOAL_MS = 150.0
 
 
 def sample_review() -> tuple[dict, list]:
@@ -61,7 +62,7 @@ def main() -> int:
         f"sample review: {len(review['segments'])} segments, {len(review['products'])} products, "
         f"{len((review.get('curves') or {}).get('minute') or [])} minutes; median of {args.repeat}"
     )
-    print(f"{'chart':<12} {'size':>9} {'redraw ms':>10} {'empty ms':>9} {'ratio':>6}  goal < 200 ms")
+    print(f"{'chart':<12} {'size':>9} {'redraw ms':>10} {'empty ms':>9} {'ratio':>6}  goal ≤ {GOAL_MS:g} ms")
     worst = 0.0
     for name, (draw, size) in GUI_CHARTS.items():
         data = history if draw is review_charts.draw_history else review
@@ -84,7 +85,9 @@ def main() -> int:
         print(
             f"{name:<12} {size[0]:>4}x{size[1]:<4} {chart_ms:>10.1f} {empty_ms:>9.1f} {chart_ms / empty_ms:>6.2f}"
         )
-    print(f"slowest chart: {worst:.1f} ms ({'within' if worst < 200 else 'over'} the 200 ms goal)")
+    load = os.getloadavg()[0]
+    verdict = "within" if worst <= GOAL_MS else "over"
+    print(f"slowest chart: {worst:.1f} ms ({verdict} the {GOAL_MS:g} ms goal; load average {load:.2f})")
     return 0
 
 

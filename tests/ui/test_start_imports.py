@@ -98,3 +98,19 @@ def test_the_plan_workspace_shows_the_last_session_without_pandas_or_matplotlib(
     assert "matplotlib" not in seen["plan"] and "pandas" not in seen["plan"], seen
     assert "sqlalchemy" in seen["plan"]  # the session really came from the store
     assert "matplotlib" in seen["review"]  # 复盘 draws its charts once shown
+
+
+def test_a_store_that_cannot_be_opened_ends_the_gui_with_one_sentence(tmp_path):
+    """The store opens behind the first paint; a file that is no database still ends the start with the
+    one sentence naming it and exit code 2, as before the window showed first."""
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_text("not a database", encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "livedesk", "--db", str(broken)],
+        env=_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 2
+    assert "livedesk: cannot use the database" in out.stderr and "broken.sqlite3" in out.stderr
