@@ -318,9 +318,9 @@ def test_partial_import_names_only_the_missing_files(qtbot, app_context, store):
     assert page.funnel_chart.isVisibleTo(page)
 
 
-def test_charts_draw_only_when_shown(qtbot, app_context):
-    """Switching sessions in 计划 computes the review but draws no chart; showing 复盘 draws the overview's
-    charts, and a tab's chart is drawn when its tab is opened."""
+def test_review_is_computed_and_charts_drawn_only_when_shown(qtbot, app_context):
+    """Switching sessions in 计划 computes no review and draws no chart; showing 复盘 computes it and draws
+    the overview's charts, and a tab's chart is drawn when its tab is opened."""
     from livedesk.ui.main_window import MainWindow
 
     session_id = _with_data(app_context.store)
@@ -331,12 +331,15 @@ def test_charts_draw_only_when_shown(qtbot, app_context):
     qtbot.waitExposed(window)
     page = window.review_page  # built, but not on screen
     app_context.selection.select(session_id)
-    qtbot.waitUntil(lambda: page.review is not None, timeout=10000)
+    qtbot.waitUntil(lambda: page.session_id == session_id, timeout=10000)
+    qtbot.wait(50)
+    assert page.review is None  # nothing computed for a workspace nobody looks at
     charts = (page.minute_chart, page.funnel_chart, page.gantt_chart)
-    assert all(chart.stale and not chart.figure.axes for chart in charts)
+    assert not any(chart.figure.axes for chart in charts)
 
     window.show_workspace("review")
-    qtbot.waitUntil(lambda: not page.minute_chart.stale, timeout=5000)
+    qtbot.waitUntil(lambda: page.review is not None and not page.minute_chart.stale, timeout=10000)
+    assert page.review["session"]["id"] == session_id
     assert page.minute_chart.figure.axes and page.funnel_chart.figure.axes
     assert page.gantt_chart.stale and not page.gantt_chart.figure.axes  # its tab is not open yet
     page.tabs.setCurrentIndex(1)  # 计划与实际

@@ -67,6 +67,7 @@ class ReviewPage(QWidget):
         self._thresholds_version: int | None = None  # as the last review read them; None: not read yet
         self.conflict_dialog = None
         self.meeting = None
+        self._stale = False  # a session was chosen while the page was hidden: its review is still to compute
         self.setAcceptDrops(True)
 
         self.title = QLabel(tr("Review"))
@@ -237,9 +238,21 @@ class ReviewPage(QWidget):
             self.status.setText(tr("Choose a session to review."))
             self.review_shown.emit()
             return
+        if self.parentWidget() is not None and not self.isVisible():
+            # Inside a window showing another workspace: a session switch there computes no review (CPU the
+            # UI thread shares); it is computed when 复盘 is shown.
+            self._stale = True
+            self.status.setText(tr("Analysing…"))
+            return
         self.refresh()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         if not self.session_id:
             return
         session_id, store = self.session_id, self._context.store
