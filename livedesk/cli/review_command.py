@@ -46,10 +46,12 @@ def _review(args, context: CliContext) -> int:
             raise UserError(f"--report {report}: the report must end in .html, .pdf or .xlsx")
         if not report.parent.exists():
             raise UserError(f"--report {report}: the folder {report.parent} does not exist")
+    from livedesk.import_export.arrow_pandas import skip_pandas_probe
     from livedesk.import_export.review_json import review_json
     from livedesk.persistence.session_repository import SessionNotFound
     from livedesk.services.review import run_review, save_verdicts
 
+    skip_pandas_probe()  # the review works in Arrow and numpy; pyarrow would load pandas only to ask
     store = context.store
     try:
         review = run_review(store, session_id)

@@ -121,3 +121,22 @@ def test_unknown_session_and_bad_report_are_one_line_errors(tmp_path):
             and fragment in result.stderr
             and len(result.stderr.strip().splitlines()) == 1
         )
+
+
+def test_review_command_loads_no_pandas_matplotlib_or_qt(store, tmp_path):
+    """`livedesk review --json` works in Arrow and numpy: a fresh process has not loaded pandas (pyarrow
+    would load it only to ask), matplotlib or Qt when the review is written (sys.modules, never timings)."""
+    session_id = _session(store)
+    out = tmp_path / "review.json"
+    code = (
+        "import json, sys\n"
+        "from livedesk.cli.main import main\n"
+        f"code = main(['--db', {store.url!r}, 'review', '{session_id}', '--json', {str(out)!r}])\n"
+        "print(json.dumps([code, sorted(m for m in ('pandas', 'matplotlib', 'PySide6') if m in sys.modules)]))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [0, []]
+    assert json.loads(out.read_text(encoding="utf-8"))["kpis"]["gmv"] == 236552.0
