@@ -186,12 +186,15 @@ def render_screenshot(
     PNG. In the rehearse workspace, mode `host` or `prompter` renders that stage window of the live console
     instead, at `size`, showing the session's run as its live log has it."""
     _ensure_platform_for(offscreen=True)
-    from livedesk.ui.main_window import MainWindow
+    from livedesk.ui import settings as setting
+    from livedesk.ui.main_window import WORKSPACES, MainWindow
 
     with tempfile.TemporaryDirectory() as config_dir:  # never touch the user's remembered geometry
         app, context = build_application(
             lang or "zh_CN", config_dir=config_dir, inline_tasks=True, db_url=db_url
         )
+        # the window opens on the workspace pictured: no other workspace is built
+        context.settings.set(setting.LAST_WORKSPACE, WORKSPACES.index(workspace))
         window = MainWindow(context)
         window.resize(*size)
         _select_initial_session(context, session_id)
