@@ -27,6 +27,8 @@ def _open(qtbot, context, session_id: int) -> MainWindow:
     context.selection.select(session_id)
     for name in ("plan", "rehearse", "review", "plan"):  # every workspace has been shown once
         window.show_workspace(name)
+        # built and showing the session (复盘 computes its review only once it is on screen)
+        qtbot.waitUntil(window.workspace_shows_session, timeout=10000)
     qtbot.wait(10)
     return window
 
