@@ -74,6 +74,8 @@ def test_no_english_in_any_workspace(window, app_context, qtbot, session):
     app_context.selection.select(window.sessions[session])
     for name in ("plan", "rehearse", "review"):
         window.show_workspace(name)
+        # built and showing the session (复盘 computes its review only once it is on screen)
+        qtbot.waitUntil(window.workspace_shows_session, timeout=10000)
     qtbot.wait(10)
     assert len(widget_texts(window)) > 300
     found = _english(window, window.data)
@@ -93,6 +95,7 @@ def test_no_english_in_the_dialogs_and_stage_windows(window, app_context, qtbot)
     console = window.rehearsal_page.live_console
     window.show_workspace("review")
     review = window.review_page
+    qtbot.waitUntil(window.workspace_shows_session, timeout=10000)  # the review is computed once shown
     finding = review.review["findings"][0]
     dialogs = [
         NewSessionDialog(window),
