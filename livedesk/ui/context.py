@@ -15,6 +15,7 @@ from livedesk.ui.tasks import StoreWriter, TaskRunner
 
 if TYPE_CHECKING:  # the store's module brings SQLAlchemy, which the window's first paint does without
     from livedesk.persistence.store import Store
+    from livedesk.services.session_open import SessionExtras
 
 
 class SessionSelection(QObject):
@@ -42,7 +43,9 @@ class SessionDocument(Protocol):
     every edit is a domain PlanEdit pushed onto the one undo stack and saved through the writer."""
 
     plan: SessionPlan | None
+    extras: SessionExtras | None  # read with the plan during a session switch, while it is being shown
     plan_changed: Any  # Signal()
+    closing: Any  # Signal(): another session is about to replace the plan
     saved: Any  # Signal()
     save_failed: Any  # Signal(str)
     undo_stack: Any  # QUndoStack

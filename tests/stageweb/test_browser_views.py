@@ -399,4 +399,6 @@ def test_host_screen_of_livedesk_serve_follows_a_console_in_another_process(brow
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(10) == 0
+        process.stdout.close()
+        process.stderr.close()
         store.dispose()

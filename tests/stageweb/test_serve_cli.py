@@ -77,12 +77,14 @@ def served(tmp_path):
     db = str(tmp_path / "studio.sqlite3")
     store = Store(db)
     session_id = save_plan(store, scripted_plan())
-    process = start_serve(db, str(session_id), "--host", "127.0.0.1", "--port", "0")
-    url = first_line(process)
-    yield store, session_id, process, url
-    if process.poll() is None:
-        process.kill()
-        process.wait(10)
+    with start_serve(
+        db, str(session_id), "--host", "127.0.0.1", "--port", "0"
+    ) as process:  # closes its pipes
+        url = first_line(process)
+        yield store, session_id, process, url
+        if process.poll() is None:
+            process.kill()
+            process.wait(10)
     store.dispose()
 
 
@@ -180,3 +182,5 @@ def test_serve_refuses_an_unknown_session_and_a_busy_port(tmp_path, store):
     finally:
         first.send_signal(signal.SIGTERM)
         first.wait(10)
+        first.stdout.close()
+        first.stderr.close()

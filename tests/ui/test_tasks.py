@@ -23,20 +23,25 @@ def test_result_arrives_on_the_ui_thread(qtbot):
 def test_newest_request_wins(qtbot):
     runner = TaskRunner()
     gate = threading.Event()
-    seen = []
+    seen, busy = [], []
+    runner.busy_changed.connect(busy.append)
 
     def slow(control):
         gate.wait(5)
         return "old"
 
-    runner.submit("analysis", slow, on_done=seen.append)
+    first = runner.submit("analysis", slow, on_done=seen.append)
+    assert runner.busy and busy == [True]
     second = runner.submit("analysis", lambda control: "new", on_done=seen.append)
+    assert first.cancelled and not second.cancelled  # the older request is told to stop
+    qtbot.waitUntil(lambda: "new" in seen, timeout=5000)
+    # The newer job is done, the older one still runs: the page keeps showing it is busy.
+    assert runner.busy and busy == [True]
     gate.set()
     runner.wait()
-    qtbot.waitUntil(lambda: "new" in seen, timeout=5000)
-    qtbot.wait(20)
-    assert seen == ["new"]
-    assert not second.cancelled
+    qtbot.waitUntil(lambda: busy == [True, False], timeout=5000)
+    assert seen == ["new"]  # the older result arrived and was dropped
+    assert not runner.busy
 
 
 def test_failures_and_progress_are_reported(qtbot):

@@ -6,6 +6,7 @@ Widgets are built in live_console_layout, keys mapped in live_keys, and painted 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -21,13 +22,14 @@ from livedesk.ui.rehearsal import live_console_display as display
 from livedesk.ui.rehearsal import live_console_layout as layout
 from livedesk.ui.rehearsal.live_keys import action_for
 from livedesk.ui.rehearsal.prompter_window import PrompterWindow
+from livedesk.ui.rehearsal.screen_choice import ScreenBox
 from livedesk.ui.rehearsal.stage_server_panel import StageServerPanel
 from livedesk.ui.rehearsal.stage_style import DARK_STYLE, MUTED
 from livedesk.ui.rehearsal.stage_view import StageView
 from livedesk.words import STEPS, segment_words
 
 
-class LiveConsole(QWidget):
+class LiveConsole(layout.ConsoleWidgets, QWidget):
     """Keys: F5 go/next, F6 skip next, F7 +30 s, F8 insert encore, PgUp/PgDn step, F1 上链接, F2 福袋
     (Shift+F2 stops its countdown), F3 返场, F4 事故, F9 note. Ending the show is a button that asks first."""
 
@@ -45,9 +47,9 @@ class LiveConsole(QWidget):
         self.setStyleSheet(DARK_STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the dark page behind cards
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        layout.build(self)
+        page = layout.build(self)
         self.stage_server = StageServerPanel(context, lambda: self.service, self.go, self.mark)
-        self.layout().addWidget(self.stage_server)  # the browser views (livedesk.stageweb), off by default
+        page.addWidget(self.stage_server)  # the browser views (livedesk.stageweb), off by default
         # a chooser used with the mouse hands the keys back to the console (PgUp/PgDn are its keys)
         self.encore_product.activated.connect(lambda _i: self.setFocus())
         for spin in (self.encore_minutes, self.lucky_minutes):
@@ -57,7 +59,9 @@ class LiveConsole(QWidget):
             lambda _i: self._move_window(self.prompter, self.prompter_screen)
         )
         # Quitting closes the stage windows too (they are also children of this console, so they go with it).
-        QApplication.instance().aboutToQuit.connect(self.close_windows)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.close_windows)
         self.tick()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -93,11 +97,12 @@ class LiveConsole(QWidget):
         self._after_change()
 
     # ---- actions ------------------------------------------------------------------------------
-    def _act(self, action) -> list[LiveEvent]:
+    def _act(self, action: Callable[[LiveService], object]) -> list[LiveEvent]:
+        """Run `action` on the live service (nothing without a session) and log what it returned."""
         if self.service is None:
             return []
         try:
-            result = action()
+            result = action(self.service)
         except LiveRunError as exc:
             # the state machine says why as a code; the director reads it in the UI language
             self.feedback.setText(say(exc.reason))
@@ -111,68 +116,68 @@ class LiveConsole(QWidget):
         return events
 
     def go(self) -> None:
-        self._act(lambda: self.service.go())
+        self._act(lambda service: service.go())
 
     def skip(self) -> None:
-        self._act(lambda: self.service.skip())
+        self._act(lambda service: service.skip())
 
     def toggle_skip(self, row: int, _column: int = 0) -> None:
         """A segment still to come leaves the run, or comes back (double-click in the run order)."""
         if self.service is None:
             return
         if self.service.run.is_skipped(row) and not self.service.run.is_unplayed(row):
-            self._act(lambda: self.service.unskip(row))
+            self._act(lambda service: service.unskip(row))
         else:
-            self._act(lambda: self.service.skip(row))
+            self._act(lambda service: service.skip(row))
 
     def extend(self, seconds: int) -> None:
-        self._act(lambda: self.service.extend(seconds))
+        self._act(lambda service: service.extend(seconds))
 
     def extend_30(self) -> None:
         self.extend(30)
 
     def step_next(self) -> None:
-        self._act(lambda: self.service.step_next())
+        self._act(lambda service: service.step_next())
 
     def step_previous(self) -> None:
-        self._act(lambda: self.service.step_previous())
+        self._act(lambda service: service.step_previous())
 
     def insert_encore(self) -> None:
         product_id = self.encore_product.currentData()
         if product_id:
             seconds = self.encore_minutes.value() * 60
-            self._act(lambda: self.service.insert_encore(product_id, seconds))
+            self._act(lambda service: service.insert_encore(product_id, seconds))
 
     def mark(self, marker: Marker) -> None:
         if marker is Marker.LUCKY_BAG:
-            self._act(lambda: self.service.lucky_bag(self.lucky_minutes.value() * 60))
+            self._act(lambda service: service.lucky_bag(self.lucky_minutes.value() * 60))
         elif marker is Marker.NOTE:
             note = self.note_edit.text().strip()
-            self._act(lambda: self.service.mark(Marker.NOTE, note))
+            self._act(lambda service: service.mark(Marker.NOTE, note))
             self.note_edit.clear()
         else:
-            self._act(lambda: self.service.mark(marker))
+            self._act(lambda service: service.mark(marker))
 
     def stop_lucky_bag(self) -> None:
-        self._act(lambda: self.service.stop_lucky_bag())
+        self._act(lambda service: service.stop_lucky_bag())
 
     def send_message(self, clear: bool = False) -> None:
         if clear:
             self.message_edit.clear()
             self.blink.setChecked(False)
         text, blink = self.message_edit.text().strip(), self.blink.isChecked()
-        self._act(lambda: self.service.send_message(text, blink))
+        self._act(lambda service: service.send_message(text, blink))
 
     def finish(self, confirm: bool = True) -> None:
         """End the show after saying how many blocks are left; those are logged as 未播."""
         if self.service is None:
             return
         if self.service.status().state is not RunState.RUNNING:
-            self._act(lambda: self.service.finish())  # says why not, in the feedback line
+            self._act(lambda service: service.finish())  # says why not, in the feedback line
             return
         if confirm and not self._confirm_finish(self.service.unplayed_count()):
             return
-        self._act(lambda: self.service.finish())
+        self._act(lambda service: service.finish())
 
     def _confirm_finish(self, unplayed: int) -> bool:
         text = (
@@ -184,8 +189,8 @@ class LiveConsole(QWidget):
         )
         box = QMessageBox(QMessageBox.Icon.Warning, tr("End the show"), text, parent=self)
         end = box.addButton(tr("End the show"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(box.buttons()[-1])  # Enter must not end a show by accident
+        keep = box.addButton(tr("Keep going"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter must not end a show by accident
         self.confirmation = box
         try:
             box.exec()
@@ -239,7 +244,7 @@ class LiveConsole(QWidget):
             return None
         return self.service.status(), self.service.run.plan
 
-    def _move_window(self, window: QWidget | None, chooser) -> None:
+    def _move_window(self, window: PrompterWindow | StageView | None, chooser: ScreenBox) -> None:
         if window is not None and window.isVisible():
             window.show_on(chooser.chosen_screen())
         self.setFocus()
@@ -281,6 +286,8 @@ class LiveConsole(QWidget):
     def _log_line(self, event: LiveEvent, *, remember: bool = True) -> None:
         if remember:
             self._logged.append(event)
+        if self.service is None:
+            return
         line = display.log_line(event, self.service.run)
         if line is not None:
             self.log_list.insertItem(0, line)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from livedesk.domain.live_log import Marker
 from livedesk.ui.i18n import tr
 from livedesk.ui.rehearsal.live_keys import MARKER_KEY_NAMES
 from livedesk.ui.rehearsal.screen_choice import ScreenBox
@@ -29,6 +30,52 @@ from livedesk.ui.rehearsal.stage_style import ACCENT, MUTED
 from livedesk.words import MARKERS
 
 COUNTDOWN_PX = 110
+
+
+class ConsoleWidgets:
+    """The widgets `build` puts on the console, declared so the console's code is checked against them."""
+
+    stripe: QFrame
+    now_caption: QLabel
+    current_label: QLabel
+    step_label: QLabel
+    countdown: QLabel
+    elapsed_label: QLabel
+    totals_caption: QLabel
+    over_under: QLabel
+    expected_end: QLabel
+    planned_end: QLabel
+    lucky_bag: QLabel
+    progress: QLabel
+    feedback: QLabel
+    next_label: QLabel
+    go_button: QPushButton
+    skip_button: QPushButton
+    extend_button: QPushButton
+    extend_more: QPushButton
+    step_back: QPushButton
+    step_on: QPushButton
+    encore_product: QComboBox
+    encore_minutes: QSpinBox
+    encore_button: QPushButton
+    finish_button: QPushButton
+    marker_buttons: dict[Marker, QPushButton]
+    lucky_minutes: QSpinBox
+    stop_bag_button: QPushButton
+    note_edit: QLineEdit
+    message_edit: QLineEdit
+    blink: QCheckBox
+    send_button: QPushButton
+    clear_button: QPushButton
+    stage_screen: ScreenBox
+    prompter_screen: ScreenBox
+    screens: ScreenBox
+    stage_button: QPushButton
+    prompter_button: QPushButton
+    run_order: QTableWidget
+    log_title: QLabel
+    log_list: QListWidget
+    restart_button: QPushButton
 
 
 def label(text: str = "", size: int = 16, *, bold: bool = False, muted: bool = False) -> QLabel:
@@ -67,8 +114,8 @@ def _spin(low: int, high: int, value: int, suffix: str) -> QSpinBox:
     return spin
 
 
-def build(console) -> None:
-    """Create the console's widgets as attributes of `console` and lay them out."""
+def build(console) -> QVBoxLayout:
+    """Create the console's widgets as attributes of `console` and lay them out; returns the page's layout."""
     c = console
     # on-air card
     current = QFrame()
@@ -228,6 +275,7 @@ def build(console) -> None:
     layout.addLayout(messages)
     layout.addLayout(bottom, 3)
     word_texts(c)
+    return layout
 
 
 def word_texts(c) -> None:
