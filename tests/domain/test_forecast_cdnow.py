@@ -7,31 +7,22 @@ aggregation of the file; the forecast sees every day, later ones included, and m
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-import pytest
+from shared_data import shared_path
 
 from livedesk.domain.forecast import forecast_plan
 from livedesk.domain.history import AccountHistory, SessionSummary
 from livedesk.domain.session import Session, SessionPlan
 
-LOG = (
-    Path(__file__).resolve().parents[2]
-    / ".."
-    / "shared"
-    / "data"
-    / "real"
-    / "cdnow-transactions"
-    / "CDNOW_master.txt"
-)
+LOG = ("data", "real", "cdnow-transactions", "CDNOW_master.txt")  # in ../shared
 DAY = 24 * 3600
 EVALUATED = 20
 
 
 def _daily() -> pd.DataFrame:
-    frame = pd.read_csv(LOG, sep=r"\s+", dtype={"customer_id": str, "date": str})
+    frame = pd.read_csv(shared_path(*LOG), sep=r"\s+", dtype={"customer_id": str, "date": str})
     frame["cents"] = (frame["dollar_value"] * 100).round().astype("int64")
     daily = frame.groupby("date").agg(
         gmv=("cents", "sum"), orders=("cents", "size"), buyers=("customer_id", "nunique")
@@ -65,7 +56,6 @@ def _history(daily: pd.DataFrame) -> tuple[AccountHistory, list[datetime]]:
     return AccountHistory("cdnow", sessions), starts
 
 
-@pytest.mark.skipif(not LOG.is_file(), reason="the shared real data folder is not next to the repository")
 def test_cdnow_forecast_beats_the_naive_forecasts_and_its_range_is_honest():
     daily = _daily()
     assert len(daily) == 546 and daily.gmv.sum() == 250_031_563  # SOURCE.md: $2,500,315.63 over 546 days

@@ -7,24 +7,20 @@ from zoneinfo import ZoneInfo
 import pyarrow.compute as pc
 import pytest
 from import_files import make_session, write_csv, write_xlsx
+from shared_data import shared_path
 
 from livedesk.import_export.errors import ImportRefused
 from livedesk.persistence import dataset_repository
 from livedesk.services.imports import import_file
 from livedesk.services.sessions import create_session
 
-REAL = Path("../shared/data/real")
-UCI_SAMPLE = REAL / "uci-online-retail-sample40k" / "Online Retail.xlsx"
-UCI_II = REAL / "uci-online-retail-ii-nonuk" / "online_retail_II.xlsx"
-CDNOW = REAL / "cdnow-transactions" / "CDNOW_master.txt"
+UCI_SAMPLE = ("uci-online-retail-sample40k", "Online Retail.xlsx")  # in ../shared/data/real
+UCI_II = ("uci-online-retail-ii-nonuk", "online_retail_II.xlsx")
+CDNOW = ("cdnow-transactions", "CDNOW_master.txt")
 
 
-def real(path: Path) -> Path:
-    if not path.is_file():
-        pytest.skip(
-            f"real data {path} is not next to the repository (run from the repository root with ../shared present)"
-        )
-    return path
+def real(parts: tuple[str, str]) -> Path:
+    return shared_path("data", "real", *parts)
 
 
 def table(store, summary):

@@ -10,10 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from shared_data import shared_path
+
 from livedesk.samples import samples_dir
 
 ROOT = Path(__file__).resolve().parents[2]
-CDNOW = ROOT.parent / "shared" / "data" / "real" / "cdnow-transactions" / "CDNOW_master.txt"
 HEAVY = ("pandas", "matplotlib", "PySide6", "shiboken6")
 
 
@@ -49,6 +50,7 @@ def test_import_loads_no_qt_matplotlib_or_pandas(tmp_path):
         "罗盘_整场数据_2026-11-14.xlsx",
         "past_session_live_log.csv",
     ]
+    cdnow = shared_path("data", "real", "cdnow-transactions", "CDNOW_master.txt")
     create = ["--db", db, "sessions", "create", "--title", "m", "--start", "2026-11-14T20:00"]
     result = _commands_then_modules(
         [
@@ -57,7 +59,7 @@ def test_import_loads_no_qt_matplotlib_or_pandas(tmp_path):
             # stored data), then a whitespace-separated log (CDNOW's)
             ["--db", db, "import", *(str(folder / name) for name in files), "--session", "1"],
             ["--db", db, "import", str(folder / files[0]), "--session", "1"],
-            ["--db", db, "import", str(CDNOW), "--session", "1", "--kind", "orders", "--mapping",
+            ["--db", db, "import", str(cdnow), "--session", "1", "--kind", "orders", "--mapping",
              str(_cdnow_mapping(tmp_path))],
         ]
     )  # fmt: skip

@@ -11,21 +11,19 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pytest
+from shared_data import shared_path
 
 from livedesk.import_export.review_json import review_json
 from livedesk.services.imports import import_file
 from livedesk.services.review import run_review
 from livedesk.services.sessions import create_session
 
-REAL = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "real"
-UCI_II = REAL / "uci-online-retail-ii-nonuk" / "online_retail_II.xlsx"
-CDNOW = REAL / "cdnow-transactions" / "CDNOW_master.txt"
+UCI_II = ("uci-online-retail-ii-nonuk", "online_retail_II.xlsx")  # in ../shared/data/real
+CDNOW = ("cdnow-transactions", "CDNOW_master.txt")
 
 
-def real(path: Path) -> Path:
-    if not path.is_file():
-        pytest.skip(f"real data {path.name} is not in ../shared/data/real beside the repository")
-    return path
+def real(parts: tuple[str, str]) -> Path:
+    return shared_path("data", "real", *parts)
 
 
 def fen(value: float) -> int:

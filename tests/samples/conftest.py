@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-SHARED_FORMATS = Path("../shared/formats")  # tests run from the repository root
 
 
 @pytest.fixture(scope="session")
@@ -35,11 +31,10 @@ def sample_folder(request):
 
 @pytest.fixture
 def shared_header():
-    """Header row of a real export format from ../shared/formats (skips when that folder is not beside the repo)."""
+    """Header row of a real export format from ../shared/formats (fails in CI, skips elsewhere when missing)."""
+    from shared_data import shared_path
 
     def read(name: str) -> list[str]:
-        if not SHARED_FORMATS.is_dir():
-            pytest.skip(f"{SHARED_FORMATS} (the shared export header files) is not beside the repository")
-        return (SHARED_FORMATS / name).read_text(encoding="utf-8-sig").strip().split(",")
+        return shared_path("formats", name).read_text(encoding="utf-8-sig").strip().split(",")
 
     return read
