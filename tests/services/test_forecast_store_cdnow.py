@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-import pytest
+from shared_data import shared_path
 
 from livedesk.cli.main import main
 from livedesk.domain.history import SessionSummary
@@ -21,23 +20,14 @@ from livedesk.persistence import session_repository, summary_repository
 from livedesk.persistence.store import Store
 from livedesk.services import planning
 
-LOG = (
-    Path(__file__).resolve().parents[2]
-    / ".."
-    / "shared"
-    / "data"
-    / "real"
-    / "cdnow-transactions"
-    / "CDNOW_master.txt"
-)
+LOG = ("data", "real", "cdnow-transactions", "CDNOW_master.txt")  # in ../shared
 DAYS = 140  # the last 20 evaluated, each with the 120 earlier days the forecast reads
 EVALUATED = 20
 DAY = 24 * 3600
 
 
-@pytest.mark.skipif(not LOG.is_file(), reason="the shared real data folder is not next to the repository")
 def test_plan_show_forecasts_each_cdnow_day_from_the_days_before(tmp_path, capsys):
-    frame = pd.read_csv(LOG, sep=r"\s+", dtype={"customer_id": str, "date": str})
+    frame = pd.read_csv(shared_path(*LOG), sep=r"\s+", dtype={"customer_id": str, "date": str})
     frame["cents"] = (frame["dollar_value"] * 100).round().astype("int64")
     daily = frame.groupby("date").agg(gmv=("cents", "sum"), orders=("cents", "size")).sort_index().tail(DAYS)
     db = tmp_path / "cdnow.sqlite3"
