@@ -12,7 +12,7 @@ BROWSER_LIBS := chromium chromium-driver
 # Headless LibreOffice recalculates an edited run sheet in a test (its times are chained formulas).
 OFFICE_LIBS := libreoffice-calc-nogui
 
-.PHONY: run test lint lint-imports system-libs system-libs-x browser-libs office-libs install bench clean
+.PHONY: run test lint lint-imports typecheck system-libs system-libs-x browser-libs office-libs install bench clean
 
 run: system-libs-x install
 	$(BIN)/livedesk samples load
@@ -23,6 +23,11 @@ test: system-libs browser-libs office-libs install lint lint-imports
 
 lint-imports: install
 	$(BIN)/lint-imports
+
+# mypy (config in pyproject.toml: strict for domain and analysis, checked elsewhere). Not yet part of `test`:
+# it still reports errors in analysis, ui and the reports; add it to `test` once it passes.
+typecheck: install
+	$(BIN)/mypy
 
 # ruff lints and checks the format of everything we write (config in pyproject.toml).
 lint: install

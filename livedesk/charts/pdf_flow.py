@@ -28,10 +28,12 @@ def _advances() -> dict[int, float]:
 
     from livedesk.resources import CJK_FONT_FILE, resource_path
 
-    font = TTFont(str(resource_path(CJK_FONT_FILE)), lazy=True)
-    units = font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    return {code: metrics[glyph][0] / units for code, glyph in font.getBestCmap().items() if glyph in metrics}
+    with TTFont(str(resource_path(CJK_FONT_FILE)), lazy=True) as font:  # closes the file once read
+        units = font["head"].unitsPerEm
+        metrics = font["hmtx"].metrics
+        return {
+            code: metrics[glyph][0] / units for code, glyph in font.getBestCmap().items() if glyph in metrics
+        }
 
 
 def wrap(text: str, width_em: float) -> list[str]:

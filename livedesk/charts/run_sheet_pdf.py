@@ -137,7 +137,7 @@ def write_run_sheet_pdf(plan: SessionPlan, path: str | Path) -> int:
 
             draw_row(top, [header for _, header in COLUMNS], "#DDE3EA")
             for offset, row in enumerate(page_rows, start=1):
-                fill = _tint(ROLES[row.role].colour) if row.role else "#FFFFFF"
+                fill = _tint(ROLES[row.role].colour or "#FFFFFF") if row.role else "#FFFFFF"
                 cells = [
                     "" if v is None else (f"{v:,.2f}" if key in ("daily_price", "live_price") else str(v))
                     for (key, _), v in zip(COLUMNS, row.cells(), strict=False)

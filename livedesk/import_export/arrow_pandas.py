@@ -13,6 +13,8 @@ on: tests/import_export/test_import_modules.py holds pyarrow to that.
 from __future__ import annotations
 
 import sys
+from importlib.abc import Loader
+from typing import cast
 
 
 class _NoPandas:
@@ -36,7 +38,8 @@ class _PandasWatch:
         sys.meta_path.remove(self)
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.loader is not None:
-            spec.loader = _AskPyarrowAgain(spec.loader)
+            # a loader by its methods (create_module, exec_module, the rest passed on), not by its class
+            spec.loader = cast(Loader, _AskPyarrowAgain(spec.loader))
         return spec
 
 

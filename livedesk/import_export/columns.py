@@ -8,7 +8,7 @@ the scalar parsers of `values`, so the big path never loops over every row in Py
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
@@ -241,8 +241,9 @@ def _local_to_utc_ms(parsed: pa.Array, zone: str) -> np.ndarray:
         tz = ZoneInfo(zone)
         offsets = {
             int(
-                tz.utcoffset(
-                    datetime.fromtimestamp(v.as_py() / 1000, UTC).replace(tzinfo=None)
+                (
+                    tz.utcoffset(datetime.fromtimestamp(v.as_py() / 1000, UTC).replace(tzinfo=None))
+                    or timedelta(0)  # a ZoneInfo always has an offset; tzinfo's signature allows None
                 ).total_seconds()
             )
             for v in (low, high)

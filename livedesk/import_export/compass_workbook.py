@@ -44,8 +44,9 @@ def read_compass(path: Path, workbook, sheet_names: list[str], context: ReadCont
     result = ParsedFile(FORMAT, meta={"missing_sheets": [s for s, name in found.items() if name is None]})
     pairs = []
     for title in ("基本信息", "整体看板"):
-        if found[title]:
-            pairs += header_value_pairs(sheet_rows(path, workbook, found[title]), found[title])
+        sheet = found[title]
+        if sheet:
+            pairs += header_value_pairs(sheet_rows(path, workbook, sheet), sheet)
     if found["流量分析-流量转化"]:
         pairs += vertical_pairs(
             sheet_rows(path, workbook, found["流量分析-流量转化"]), found["流量分析-流量转化"]

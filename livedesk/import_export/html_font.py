@@ -22,14 +22,14 @@ def font_subset(text: str) -> bytes:
     options.flavor = "woff"
     options.hinting = False  # browsers hint CFF themselves; hints only add bytes
     options.desubroutinize = True  # compresses better once the subset is small
-    font = TTFont(str(resource_path(CJK_FONT_FILE)), lazy=True)
-    subsetter = subset.Subsetter(options)
-    # Space and the digits are always there: a value typed into the page later still lines up.
-    subsetter.populate(text="".join(sorted(set(text) | set(" 0123456789"))))
-    subsetter.subset(font)
-    buffer = io.BytesIO()
-    font.flavor = "woff"
-    font.save(buffer)
+    with TTFont(str(resource_path(CJK_FONT_FILE)), lazy=True) as font:  # closes the 8 MB file when done
+        subsetter = subset.Subsetter(options)
+        # Space and the digits are always there: a value typed into the page later still lines up.
+        subsetter.populate(text="".join(sorted(set(text) | set(" 0123456789"))))
+        subsetter.subset(font)
+        buffer = io.BytesIO()
+        font.flavor = "woff"
+        font.save(buffer)
     return buffer.getvalue()
 
 

@@ -57,7 +57,8 @@ def core_metric_pairs(rows: list[list], sheet: str) -> tuple[list[tuple], dict[s
 def read_live_workbook(path: Path, workbook, sheet_names: list[str], context: ReadContext) -> ParsedFile:
     found = locate_sheets(path, sheet_names, SHEETS, LABEL)
     result = ParsedFile(FORMAT, meta={"missing_sheets": [s for s, name in found.items() if name is None]})
-    pairs, groups = [], {}
+    pairs: list[tuple[str, object, str, int]] = []
+    groups: dict[str, str] = {}
     if found["场次概览"]:
         pairs += vertical_pairs(sheet_rows(path, workbook, found["场次概览"]), found["场次概览"])
     if found["核心指标"]:
@@ -74,9 +75,10 @@ def read_live_workbook(path: Path, workbook, sheet_names: list[str], context: Re
         ("货品明细", DatasetKind.PRODUCTS, PRODUCT_FIELDS),
         ("商品讲解", DatasetKind.EXPLANATIONS, EXPLANATION_FIELDS),
     ):
-        if found[title]:
+        sheet = found[title]
+        if sheet:
             context.step(0.4, title)
-            dataset = table_dataset(path, workbook, found[title], kind, fields, context)
+            dataset = table_dataset(path, workbook, sheet, kind, fields, context)
             if dataset is not None:
                 result.datasets.append(dataset)
     if not result.datasets:

@@ -94,7 +94,7 @@ class ColumnMapping:
         return out
 
 
-def parse_mapping(data: dict) -> ColumnMapping:
+def parse_mapping(data: object) -> ColumnMapping:
     """Validate a mapping document against its schema (mapping_schema); ValueError with one sentence naming
     the key and what it must hold when it is malformed."""
     from livedesk.import_export.mapping_schema import MappingError, validate

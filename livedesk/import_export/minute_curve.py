@@ -49,12 +49,14 @@ def _date_clock_times(name: str, column: pa.Array, context: ReadContext) -> pa.A
         raise ImportRefused("import.clock_without_date", file=name)
     zone = ZoneInfo(context.zone)
     day = datetime.fromtimestamp(context.window_ms[0] / 1000, zone).date()
-    out, previous, offset = [], None, 0
+    out: list[str | None] = []
+    previous, offset = None, 0
     for cell in text:
-        if cell is None:
+        match = _CLOCK.match(cell) if cell is not None else None
+        if match is None:  # an empty cell (the others were all checked to be clock times above)
             out.append(None)
             continue
-        h, m, s = _CLOCK.match(cell).groups()
+        h, m, s = match.groups()
         seconds = int(h) * 3600 + int(m) * 60 + int(s or 0)
         if previous is not None and seconds < previous - 3600:
             offset += 1

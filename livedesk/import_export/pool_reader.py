@@ -154,8 +154,8 @@ def _read_rows(path: Path) -> tuple[list[list[str]], str | None]:
         except Exception as exc:  # calamine raises its own error types for broken workbooks
             raise PoolRefused(f"{path.name} is not a readable spreadsheet ({exc})") from exc
         # The first sheet with a recognised product-id header wins; otherwise the first sheet.
-        for rows in sheets:
-            table = [[_cell_text(v) for v in row] for row in rows]
+        for sheet in sheets:
+            table = [[_cell_text(v) for v in row] for row in sheet]
             if _find_header(table)[1].get("product_id") is not None:
                 return table, None
         return ([[_cell_text(v) for v in row] for row in sheets[0]] if sheets else []), None
@@ -183,7 +183,7 @@ def _find_header(
     rows: list[list[str]], user_mapping: dict[str, str] | None = None
 ) -> tuple[int, dict[str, int]]:
     """The row (among the first few; a title row may sit on top) recognising the most fields."""
-    best_index, best = 0, {}
+    best_index, best = 0, dict[str, int]()
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         found = _map_headers(row, user_mapping)
         if len(found) > len(best):

@@ -20,8 +20,12 @@ _EXPECTED = ("orders", "products", "explanations", "minutes", "log")  # kinds wi
 def load_raw(detection: Detection, wanted: set[str] | None) -> RawTable:
     """The detected table with only the wanted columns (None = all) converted to strings."""
     if detection.container == "text":
+        if detection.layout is None:  # sniffing a text file always gives one; a bug otherwise
+            raise RuntimeError(f"{detection.path.name} was detected as text without a layout")
         raw = read_text_table(detection.path, detection.layout, detection.header_index, wanted)
     else:
+        if detection.rows is None:  # the cells are freed once converted: a second conversion is a bug
+            raise RuntimeError(f"{detection.path.name}: the sheet's cells were already converted")
         raw = rows_to_table(
             detection.path.name, detection.sheet, detection.rows, detection.header_index, wanted
         )

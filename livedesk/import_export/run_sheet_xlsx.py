@@ -103,7 +103,7 @@ def write_run_sheet_xlsx(plan: SessionPlan, path: str | Path) -> int:
             if key not in formats:
                 spec = dict(font, text_wrap=True)
                 if role is not None:
-                    spec["bg_color"] = _tint(ROLES[role].colour)
+                    spec["bg_color"] = _tint(ROLES[role].colour or "#FFFFFF")  # every role has one
                 if kind == "money":
                     spec["num_format"] = "¥#,##0.00"
                 elif kind == "clock":
@@ -136,10 +136,10 @@ def write_run_sheet_xlsx(plan: SessionPlan, path: str | Path) -> int:
                     _write_time(sheet, r, column, key, row.seconds[key], cell_format, first, column_of)
                 elif value is None or value == "":
                     sheet.write_blank(r, column, None, cell_format)
-                elif isinstance(value, str):
-                    sheet.write_string(r, column, value, cell_format)
-                else:
+                elif isinstance(value, (int, float)):
                     sheet.write_number(r, column, float(value) if key in MONEY_KEYS else value, cell_format)
+                else:
+                    sheet.write_string(r, column, str(value), cell_format)
         if rows:
             last = first + len(rows) - 1
             total = last + 1

@@ -16,7 +16,7 @@ from livedesk.import_export import values
 from livedesk.import_export.columns import canonical_table
 from livedesk.import_export.parsed import ParsedDataset
 
-_LABELS = {
+_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "money": {
         "gmv_fen": ("直播间用户支付金额", "用户支付金额", "成交金额"),
         "deal_amount_fen": ("直播间成交金额",),
@@ -101,7 +101,7 @@ def build_summary(pairs: list[tuple[str, object, str, int]], zone: str) -> Parse
             skipped += 1
             continue
         if kind == "text":
-            if produced is not None:
+            if key is not None and produced is not None:
                 info.setdefault(key, produced)
             continue
         for out_key, number in produced:
@@ -162,4 +162,6 @@ def _window(raw_value, zone: str):
         raise ValueError(text)
     start = values.parse_instant_ms(match.group(1), zone)
     end = values.parse_instant_ms(match.group(2), zone)
+    if start is None or end is None:
+        raise ValueError(text)
     return [("live_start_ms", values.Number(float(start))), ("live_end_ms", values.Number(float(end)))]

@@ -141,7 +141,7 @@ def _where(offset: int) -> Message:
 
 
 def _choose_delimiter(lines: list[str]) -> str:
-    best, best_score = None, 0
+    best, best_score = None, 0.0
     sample = "\n".join(lines[:50])
     for delimiter in DELIMITERS:
         widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter)]
@@ -214,8 +214,10 @@ def read_text_table(path: Path, layout: TextLayout, header_index: int, wanted: s
         if dropped:
             return read_ragged(path, layout, header_index, wanted)
         break
+    if table is None:  # pragma: no cover - the loop either reads a table, returns or raises
+        raise RuntimeError(f"{path.name}: no pass read the table")
     _check_size(path.name, table.num_rows)
-    columns = {}
+    columns: dict[str, pa.Array] = {}
     for i in indices:
         column = table.column(names[i]).combine_chunks()
         _check_cells(path.name, column)
@@ -309,7 +311,7 @@ def read_ragged(path: Path, layout: TextLayout, header_index: int, wanted: set[s
         ) from exc
     except UnicodeDecodeError as exc:
         raise ImportRefused("import.mixed_encoding", library_text(exc), file=path.name) from exc
-    columns = {}
+    columns: dict[str, pa.Array] = {}
     for i in indices:
         columns.setdefault(keys[i], pa.array(cells.pop(i), pa.string()))
     return RawTable(path.name, None, headers, columns, rows, header_index + 2, None, warnings)
@@ -353,7 +355,7 @@ def _read_whitespace(path, layout, header_index, headers, keys, indices) -> RawT
             library_text(exc),
         ) from exc
     _check_size(path.name, rows)
-    columns = {}
+    columns: dict[str, pa.Array] = {}
     for i in indices:
         columns.setdefault(keys[i], pa.array(cells.pop(i), pa.string()))
     return RawTable(path.name, None, headers, columns, rows, header_index + 2)
@@ -423,7 +425,7 @@ def rows_to_table(
     keys = [normalise_header(h) for h in headers]
     body = rows[header_index + 1 :]
     width = min(map(len, body), default=0)
-    columns = {}
+    columns: dict[str, pa.Array] = {}
     for i, key in enumerate(keys):
         if (wanted is not None and key not in wanted) or key in columns:
             continue

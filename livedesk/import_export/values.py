@@ -106,7 +106,7 @@ def normalise_header(value) -> str:
 
 
 def is_formula(text: str | None) -> bool:
-    return bool(text) and _FORMULA.match(text) is not None
+    return text is not None and _FORMULA.match(text) is not None
 
 
 def _decimal(text: str) -> tuple[Decimal, bool]:
@@ -233,11 +233,12 @@ def parse_instant_ms(value, zone: str, formats: tuple[str, ...] = TIME_FORMATS) 
         text = clean_cell(value)
         if text is None:
             return None
-        moment = _parse_datetime_text(text, formats)
-        if moment is None:
+        parsed = _parse_datetime_text(text, formats)
+        if parsed is None:
             if re.fullmatch(r"\d{9,13}(\.\d+)?", text):
                 return _in_years(_epoch_ms(float(text)), value)
             raise ValueError(f"not a time: {value!r}")
+        moment = parsed
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
     try:
