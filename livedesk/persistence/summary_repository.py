@@ -17,7 +17,7 @@ from sqlmodel import col, delete, select, update
 
 from livedesk.domain.history import AccountHistory, ProductSummary, SessionSummary
 from livedesk.domain.ids import saved
-from livedesk.persistence.tables import ProductSummaryRow, SessionRow, SessionSummaryRow
+from livedesk.persistence.tables import ProductSummaryRow, SessionRow, SessionSummaryRow, table_of
 from livedesk.persistence.timecodec import from_ms, to_ms
 
 _SESSION_FIGURES = (
@@ -76,11 +76,11 @@ def mark_stale(db: DbSession, session_id: int, account: str, start_ms: int, plan
     """The session's data changed in the caller's transaction: its summary is to be recomputed by the next
     reader. The figures already stored stay until then; a session without a summary gets an empty one."""
     mark = -(time.time_ns() // 1000)
-    if db.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    statement = insert(SessionSummaryRow.__table__).values(
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    # Both dialects' INSERT … ON CONFLICT DO UPDATE read the same.
+    insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = insert(table_of(SessionSummaryRow)).values(
         session_id=session_id,
         account=account,
         start_ms=start_ms,
