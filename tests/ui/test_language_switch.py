@@ -8,12 +8,12 @@ import re
 
 import pytest
 from PySide6.QtGui import QAction
+from widget_texts import widget_texts
 
 from livedesk.samples import samples_dir
 from livedesk.services.samples import load_samples
 from livedesk.ui import settings as setting
 from livedesk.ui.main_window import MainWindow
-from tests.ui.widget_texts import widget_texts
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from widget_texts import widget_texts
 
 from livedesk.domain.edit_conflict import EditConflict, EditPart
 from livedesk.domain.wave import WaveConfig
@@ -14,7 +15,6 @@ from livedesk.samples import samples_dir
 from livedesk.services import planning
 from livedesk.services.samples import load_samples
 from livedesk.ui.main_window import MainWindow
-from tests.ui.widget_texts import widget_texts
 
 # Words Chinese teams write in Latin letters themselves.
 ALLOWED = {
