@@ -38,15 +38,15 @@ def _text(table: pa.Table, name: str) -> pa.Array:
 
 def line_times(table: pa.Table) -> np.ndarray:
     """Paid time, else created time (an invoice log without a paid time lists paid lines), as epoch ms."""
-    paid = epoch_ms(column(table, "paid_at")) if column(table, "paid_at") is not None else None
-    created = epoch_ms(column(table, "created_at")) if column(table, "created_at") is not None else None
-    if paid is None and created is None:
+    paid_col, created_col = column(table, "paid_at"), column(table, "created_at")
+    if paid_col is None and created_col is None:
         return np.full(table.num_rows, NULL_MS, dtype=np.int64)
-    if paid is None:
-        return created
-    if created is None:
+    if paid_col is None:
+        return epoch_ms(created_col)
+    paid = epoch_ms(paid_col)
+    if created_col is None:
         return paid
-    return np.where(paid != NULL_MS, paid, created)
+    return np.where(paid != NULL_MS, paid, epoch_ms(created_col))
 
 
 def dedup_keys(table: pa.Table, times: np.ndarray) -> pa.Array:
@@ -115,7 +115,8 @@ def _dense(codes: np.ndarray, size: int) -> np.ndarray:
     present = np.zeros(size, dtype=bool)
     present[codes] = True
     rank = np.cumsum(present) - 1
-    return rank[codes]
+    dense: np.ndarray = rank[codes]
+    return dense
 
 
 def identity_basis(has_sub: np.ndarray, has_order: np.ndarray) -> str | None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import overload
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from livedesk.analysis.inputs import NULL_MS, ReviewInputs, bool_array, column
+from livedesk.analysis.inputs import NULL_MS, ReviewInputs, SourcedTable, bool_array, column
 from livedesk.analysis.order_lines import (
     dedup_keys,
     identity_basis,
@@ -73,6 +74,15 @@ def sale_lines(inputs: ReviewInputs, window_ms: tuple[int, int] | None = None) -
         from livedesk.analysis.actual_run import actual_run, live_window
 
         window_ms = live_window(inputs, actual_run(inputs))
+    return order_arrays(sourced, window_ms)
+
+
+def order_arrays(sourced: list[SourcedTable], window_ms: tuple[int, int] | None) -> OrderArrays | None:
+    """The sale lines of these order tables, in import order (a later file's copy of a line wins); None
+    when none has a line. For a check that has tables but no session plan (services.import_overlap)."""
+    sourced = [s for s in sourced if s.table.num_rows > 0]
+    if not sourced:
+        return None
     tables = [s.table for s in sourced]
     times = [line_times(t) for t in tables]
     if len(tables) > 1:
@@ -114,7 +124,10 @@ def sale_lines(inputs: ReviewInputs, window_ms: tuple[int, int] | None = None) -
     # million buyers' ids as Python strings cost a third of a second.
     if buyer_code is not None and (not len(buyer_ids) or pc.any(pc.starts_with(buyer_ids, "#")).as_py()):
         buyer_code = None
-    pick = lambda a: a[sale] if a is not None else None  # noqa: E731
+
+    def pick(values: np.ndarray | None) -> np.ndarray | None:
+        return values[sale] if values is not None else None
+
     returns = ReturnLines(
         paid[returned],
         np.abs(amount[returned]) if amount is not None else np.zeros(int(returned.sum()), np.int64),
@@ -163,8 +176,13 @@ def refunds_by_product(orders: OrderArrays) -> np.ndarray | None:
     return out
 
 
+def _all_null(table: pa.Table, name: str) -> bool:
+    col = column(table, name)
+    return col is None or col.null_count == table.num_rows
+
+
 def _ints(tables: list[pa.Table], name: str) -> np.ndarray | None:
-    if all(column(t, name) is None or column(t, name).null_count == t.num_rows for t in tables):
+    if all(_all_null(t, name) for t in tables):
         return None
     parts = []
     for t in tables:
@@ -192,6 +210,16 @@ def _codes(tables: list[pa.Table], name: str) -> tuple[np.ndarray | None, pa.Arr
     encoded = pc.dictionary_encode(merged)
     codes = np.asarray(pc.fill_null(encoded.indices.cast(pa.int64()), -1).to_numpy(), dtype=np.int64)
     return codes, encoded.dictionary
+
+
+@overload
+def sum_by(
+    codes: np.ndarray, size: int, values: np.ndarray, mask: np.ndarray | None = None
+) -> np.ndarray: ...
+
+
+@overload
+def sum_by(codes: np.ndarray, size: int, values: None, mask: np.ndarray | None = None) -> None: ...
 
 
 def sum_by(

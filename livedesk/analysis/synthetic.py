@@ -3,6 +3,7 @@ depend on any importer. Columns and Arrow types follow livedesk.domain.canonical
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 import numpy as np
@@ -20,7 +21,7 @@ _TYPES = {
 }
 
 
-def canonical_table(kind: str, values: dict) -> pa.Table:
+def canonical_table(kind: str, values: Mapping[str, Sequence[object] | np.ndarray]) -> pa.Table:
     """A table of `kind` with every canonical column; absent ones are all null. Timestamps may be given as
     aware datetimes or int epoch ms."""
     spec = COLUMNS_BY_KIND[kind]
@@ -43,10 +44,12 @@ def canonical_table(kind: str, values: dict) -> pa.Table:
     return pa.Table.from_arrays(arrays, names=list(spec))
 
 
-def _ms(value):
+def _ms(value: object) -> int | None:
     if value is None or isinstance(value, int):
         return value
-    return round(value.timestamp() * 1000)
+    if isinstance(value, datetime):
+        return round(value.timestamp() * 1000)
+    raise TypeError(f"a timestamp is an aware datetime or int epoch ms, not {value!r}")
 
 
 def synthetic_dataset(
@@ -56,7 +59,7 @@ def synthetic_dataset(
     *,
     sheet: str | None = None,
     rows: int = 0,
-    meta: dict | None = None,
+    meta: dict[str, object] | None = None,
 ) -> Dataset:
     return Dataset(
         session_id=session_id,

@@ -4,13 +4,12 @@ order lines already known from an earlier download, and a file whose times miss 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import numpy as np
 import pyarrow as pa
 
-from livedesk.domain.dataset import DatasetKind
+from livedesk.domain.dataset import Dataset, DatasetKind
 from livedesk.domain.ids import saved
 from livedesk.domain.message import Message
 from livedesk.persistence import dataset_repository
@@ -48,16 +47,19 @@ def _load(db, dataset_id: int, columns: list[str] = KEY_COLUMNS) -> pa.Table:
         return table.select([c for c in columns if c in table.column_names])
 
 
-def orders_gmv_fen(db, stored: list, new: list[pa.Table], window_ms: tuple[int, int]) -> int:
+def orders_gmv_fen(
+    db, session_id: int, stored: list[Dataset], new: list[pa.Table], window_ms: tuple[int, int]
+) -> int:
     """GMV of the session's order files (stored ones, then the new file's tables) in the window, each
     sale once: the same rules as the review (livedesk.analysis.orders.sale_lines)."""
-    from livedesk.analysis.inputs import NEEDED_COLUMNS, ReviewInputs, SourcedTable
-    from livedesk.analysis.orders import sale_lines
+    from livedesk.analysis.inputs import NEEDED_COLUMNS, SourcedTable
+    from livedesk.analysis.orders import order_arrays
 
     tables = [SourcedTable(d, _load(db, saved(d.id), NEEDED_COLUMNS["orders"])) for d in stored]
-    incoming = SimpleNamespace(source_name="(this file)", sheet=None)  # only its name is read, for labels
+    # The file being imported has no stored record yet; only its name is read (for labels).
+    incoming = Dataset(session_id, DatasetKind.ORDERS, "incoming", "(this file)", "", datetime.now(UTC))
     tables += [SourcedTable(incoming, t) for t in new]
-    orders = sale_lines(ReviewInputs(plan=None, tables={"orders": tables}), window_ms)
+    orders = order_arrays(tables, window_ms)
     if orders is None or orders.amount_fen is None:
         return 0
     return int(orders.amount_fen[orders.in_window].sum())
@@ -74,8 +76,8 @@ def file_time_range(parsed) -> tuple[int, int] | None:
         if item.kind is DatasetKind.SUMMARY:
             keys = table.column("key").to_pylist()
             values = table.column("value").to_pylist()
-            stamps = [v for k, v in zip(keys, values, strict=False) if k in ("live_start_ms", "live_end_ms")]
-            found.append(np.array([int(v) for v in stamps if v is not None], dtype=np.int64))
+            live = [v for k, v in zip(keys, values, strict=False) if k in ("live_start_ms", "live_end_ms")]
+            found.append(np.array([int(v) for v in live if v is not None], dtype=np.int64))
             continue
         for name in ("paid_at", "created_at", "start", "end", "minute", "at"):
             if name in table.column_names and pa.types.is_timestamp(table.column(name).type):

@@ -311,12 +311,12 @@ def _cross_file_findings(
         if summaries:
             values = summary_values(dataset_repository.load_table(db, saved(summaries[-1].id)))
             if values.get("gmv_fen") is not None:
-                gmv = orders_gmv_fen(db, stored_orders, new_orders, window_ms)
+                gmv = orders_gmv_fen(db, session_id, stored_orders, new_orders, window_ms)
                 return [orders_vs_summary(gmv, values["gmv_fen"], summaries[-1].source_name)]
     if DatasetKind.SUMMARY in kinds and DatasetKind.ORDERS not in kinds:
         values = summary_values(kinds[DatasetKind.SUMMARY].table)
         if stored_orders and values.get("gmv_fen") is not None:
-            gmv = orders_gmv_fen(db, stored_orders, [], window_ms)
+            gmv = orders_gmv_fen(db, session_id, stored_orders, [], window_ms)
             return [orders_vs_summary(gmv, values["gmv_fen"], name)]
     return []
 
