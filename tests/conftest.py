@@ -13,8 +13,7 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     )
 
 import pytest
-
-POSTGRES_ENV = "LIVEDESK_TEST_POSTGRES_URL"
+from pg_databases import empty_database
 
 
 @pytest.fixture(autouse=True)
@@ -39,55 +38,15 @@ def store(tmp_path):
     store.dispose()
 
 
-def postgres_url() -> str | None:
-    url = os.environ.get(POSTGRES_ENV)
-    if not url and os.environ.get("CI"):
-        # In CI the PostgreSQL tests must run; a missing server is a failure, not a skip.
-        pytest.fail(f"{POSTGRES_ENV} is not set in CI; .ci/run should have started PostgreSQL")
-    return url
-
-
 @pytest.fixture
 def pg_store():
-    """A Store on a fresh schema of the test PostgreSQL server (skipped outside CI when none is configured)."""
-    url = postgres_url()
-    if not url:
-        pytest.skip(f"no PostgreSQL configured ({POSTGRES_ENV})")
-    import uuid
+    """A Store on a fresh database of the test PostgreSQL server (skipped outside CI when none is configured)."""
+    from livedesk.persistence.store import Store
 
-    import sqlalchemy
-
-    from livedesk.persistence.store import Store, normalise_url
-
-    url = normalise_url(url)
-    database = "ld_" + uuid.uuid4().hex[:12]
-    admin = sqlalchemy.create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sqlalchemy.text(f'CREATE DATABASE "{database}"'))
-    test_url = url.rsplit("/", 1)[0] + "/" + database
-    store = Store(test_url)
-    yield store
-    store.dispose()
-    drop_test_database(admin, database)
-    admin.dispose()
-
-
-def drop_test_database(admin, database: str) -> None:
-    """DROP … WITH (FORCE) fails while an autovacuum worker, which a non-superuser role may not end, is on the
-    database; it is gone within moments, so try a few times. The cluster is a throwaway one either way."""
-    import time
-
-    import sqlalchemy
-
-    for attempt in range(10):
-        try:
-            with admin.connect() as connection:
-                connection.execute(sqlalchemy.text(f'DROP DATABASE "{database}" WITH (FORCE)'))
-            return
-        except sqlalchemy.exc.DBAPIError:
-            if attempt == 9:
-                raise
-            time.sleep(0.5)
+    with empty_database() as url:
+        store = Store(url)
+        yield store
+        store.dispose()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection
 
+from livedesk.domain.ids import saved
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -33,15 +35,24 @@ def _create_summary_indexes(connection: Connection) -> None:
             index.create(connection, checkfirst=True)
 
 
-def _fill_summaries(connection: Connection) -> None:
-    """Summaries for every session that already has imported data or a live log, computed by the review's
-    own analysis. The figures are a service's (persistence cannot compute a review), hence the late import."""
+def _mark_summaries_stale(connection: Connection) -> None:
+    """Every session that already has imported data or a live log gets its summary marked stale, as an
+    import marks it: computing a review is a service's work (livedesk.services.history.refresh_stale),
+    which every reader of the summaries runs first. Persistence stays below the services."""
     from sqlmodel import Session as DbSession
+    from sqlmodel import select
 
-    from livedesk.services.history import fill_all
+    from livedesk.persistence import summary_repository
+    from livedesk.persistence.tables import DatasetRow, LiveEventRow, SessionRow
 
     with DbSession(bind=connection) as db:
-        fill_all(db)
+        with_data = set(db.exec(select(DatasetRow.session_id).distinct()).all())
+        with_data |= set(db.exec(select(LiveEventRow.session_id).distinct()).all())
+        for row in db.exec(select(SessionRow).order_by(SessionRow.id)).all():
+            if row.id in with_data:
+                summary_repository.mark_stale(
+                    db, saved(row.id), row.account, row.start_ms, row.planned_seconds
+                )
         db.flush()
 
 
@@ -113,10 +124,11 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(
         3,
-        "session and product summaries, indexed by (account, start) and (account, product), filled "
-        "from each session's stored data; session-list indexes on sessions (account, start) and (start)",
+        "session and product summaries, indexed by (account, start) and (account, product), marked stale "
+        "for each session with stored data (the next reader computes them); session-list indexes on "
+        "sessions (account, start) and (start)",
         _create_summary_indexes,
-        fill=_fill_summaries,
+        fill=_mark_summaries_stale,
     ),
 ]
 

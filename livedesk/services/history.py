@@ -197,23 +197,6 @@ def refresh_summaries(store: Store, session_id: int) -> SessionFigures | None:
         return write_summaries(db, session_id)
 
 
-def fill_all(db) -> int:
-    """Summaries for every session that has data (the schema upgrade that introduced them); returns how
-    many sessions were summarised."""
-    from sqlmodel import select
-
-    from livedesk.persistence.tables import DatasetRow, LiveEventRow, SessionRow
-
-    with_data = set(db.exec(select(DatasetRow.session_id).distinct()).all())
-    with_data |= set(db.exec(select(LiveEventRow.session_id).distinct()).all())
-    ids = sorted(int(sid) for sid in db.exec(select(SessionRow.id)).all() if sid in with_data)
-    written = 0
-    for session_id in ids:
-        if write_summaries(db, session_id) is not None:
-            written += 1
-    return written
-
-
 # --- reading -----------------------------------------------------------------------------------------
 
 

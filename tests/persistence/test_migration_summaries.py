@@ -1,14 +1,12 @@
-"""Upgrading a version-1 store (made from the version-1 DDL) fills the session and product summaries from the
-stored data, on SQLite and PostgreSQL, and leaves every earlier row as it was."""
+"""Upgrading a version-1 store (made from the version-1 DDL) marks the summaries of every session with stored
+data stale, and the first reader fills them from that data as the review computes it, on SQLite and
+PostgreSQL; every earlier row stays as it was."""
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
 import sqlalchemy
-from conftest import drop_test_database
+from pg_databases import empty_database
 from sqlalchemy import text
 from v1_store import copy_rows_into_v1, create_v1_schema
 
@@ -21,24 +19,13 @@ from livedesk.services.samples import load_samples
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def empty_database(request, tmp_path):
+def empty_database_url(request, tmp_path):
     """The URL of an empty database (no tables at all)."""
     if request.param == "sqlite":
         yield normalise_url(str(tmp_path / "v1.sqlite3"))
         return
-    url = os.environ.get("LIVEDESK_TEST_POSTGRES_URL")  # as tests/conftest.py's pg_store
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail("LIVEDESK_TEST_POSTGRES_URL is not set in CI")
-        pytest.skip("no PostgreSQL configured")
-    url = normalise_url(url)
-    name = "ld_v1_" + uuid.uuid4().hex[:10]
-    admin = sqlalchemy.create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield url.rsplit("/", 1)[0] + "/" + name
-    drop_test_database(admin, name)
-    admin.dispose()
+    with empty_database("ld_v1_") as url:
+        yield url
 
 
 def _summaries(store: Store) -> dict:
@@ -59,16 +46,19 @@ def history_far_future():
     return datetime(2100, 1, 1, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
-def test_a_version_one_store_gets_its_summaries_filled(store, empty_database):
+def test_a_version_one_store_gets_its_summaries_filled(store, empty_database_url):
     loaded = load_samples(store, samples_dir())
     expected = _summaries(store)
     assert expected["ids"] == [loaded[0].session_id]  # the past session has data, the upcoming one none
 
-    create_v1_schema(empty_database)
-    copy_rows_into_v1(store.url, empty_database)
-    upgraded = Store(empty_database)
+    create_v1_schema(empty_database_url)
+    copy_rows_into_v1(store.url, empty_database_url)
+    upgraded = Store(empty_database_url)
     try:
         assert upgraded.schema_version() == SCHEMA_VERSION
+        with upgraded.reading() as db:  # the upgrade computed nothing: persistence cannot review
+            assert [session_id for session_id, _ in summary_repository.stale_marks(db)] == expected["ids"]
+            assert summary_repository.count_summaries(db) == (1, 0)
         assert _summaries(upgraded) == expected
         with upgraded.reading() as db:
             sessions, products = summary_repository.count_summaries(db)
@@ -90,7 +80,7 @@ def test_a_version_one_store_gets_its_summaries_filled(store, empty_database):
     finally:
         upgraded.dispose()
     # Opening again runs nothing more.
-    again = Store(empty_database)
+    again = Store(empty_database_url)
     assert again.schema_version() == SCHEMA_VERSION and migrations.pending(SCHEMA_VERSION) == []
     again.dispose()
 
