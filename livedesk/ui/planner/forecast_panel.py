@@ -311,7 +311,7 @@ class ForecastPanel(QGroupBox):
             "role_cap": tr("its role is at the team's limit"),
             "out_of_stock": tr("out of stock"),
         }
-        names = {p.product_id: p.name for p in plan.products}
+        names = {p.product_id: p.name for p in plan.products} if plan else {}
         parts = [f"{names.get(m.product_id, m.product_id)} ({reasons[m.reason]})" for m in missing]
         self.left_out.setText(tr("Not in the run order: {items}").format(items="; ".join(parts)))
 

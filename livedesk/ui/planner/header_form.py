@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -76,12 +77,12 @@ class SessionHeaderForm(QWidget):
         targets.addRow(tr("ROI"), self.roi)
         targets.addRow(tr("Ad budget"), self.ad_budget)
         lists = QVBoxLayout()
-        lists.addWidget(QGroupBox(tr("Pre-heat checklist"), layout=_wrap(self.preheat)))
-        lists.addWidget(QGroupBox(tr("Scene checklist"), layout=_wrap(self.scene)))
+        lists.addWidget(_group(tr("Pre-heat checklist"), _wrap(self.preheat)))
+        lists.addWidget(_group(tr("Scene checklist"), _wrap(self.scene)))
         row = QHBoxLayout(self)
-        row.addWidget(QGroupBox(tr("Session"), layout=basics))
-        row.addWidget(QGroupBox(tr("Team"), layout=team))
-        row.addWidget(QGroupBox(tr("Targets"), layout=targets))
+        row.addWidget(_group(tr("Session"), basics))
+        row.addWidget(_group(tr("Team"), team))
+        row.addWidget(_group(tr("Targets"), targets))
         row.addLayout(lists)
 
         self.title.editingFinished.connect(lambda: self._commit("title", self.title.text().strip()))
@@ -196,6 +197,12 @@ class SessionHeaderForm(QWidget):
             if entry.text().strip():
                 items.append(ChecklistItem(entry.text().strip(), entry.checkState() == Qt.CheckState.Checked))
         self._commit(field, items)
+
+
+def _group(title: str, layout: QLayout) -> QGroupBox:
+    box = QGroupBox(title)
+    box.setLayout(layout)
+    return box
 
 
 def _wrap(widget: QWidget) -> QVBoxLayout:

@@ -43,7 +43,7 @@ class _EditCommand(QUndoCommand):
 
     def _toggle(self) -> None:
         applied = self._edit
-        self._edit = applied.apply(self._document.plan)
+        self._edit = applied.apply(self._document.current_plan())
         self._document._after_edit(applied)
 
 
@@ -96,6 +96,13 @@ class PlanDocument(QObject):
     @property
     def versions(self) -> PlanVersions | None:
         return self._saver.versions
+
+    def current_plan(self) -> SessionPlan:
+        """The plan shown, where there must be one: an edit is only pushed onto a shown plan, and showing
+        another (or none) clears the undo history."""
+        if self.plan is None:
+            raise RuntimeError("the plan document shows no plan")
+        return self.plan
 
     @property
     def has_conflict(self) -> bool:
@@ -199,7 +206,10 @@ class PlanDocument(QObject):
         self.plan_changed.emit()
 
     def _save(self) -> None:
-        snapshot, store = copy.deepcopy(self.plan), self.store  # the writer thread gets its own copy
+        snapshot, store = (
+            copy.deepcopy(self.current_plan()),
+            self.store,
+        )  # the writer thread gets its own copy
         if self._saver.versions is None:  # a plan that is not stored yet: nothing to check against
             self._write(f"plan:{snapshot.session.id}", lambda: planning.save_plan(store, snapshot))
             return

@@ -11,17 +11,21 @@ from __future__ import annotations
 import copy
 import threading
 
-from livedesk.domain.edit_conflict import EditConflict, PlanVersions
+from livedesk.domain.edit_conflict import EditConflict, EditPart, PlanVersions
+from livedesk.domain.ids import saved
 from livedesk.domain.plan_merge import merge_part
 from livedesk.domain.session import SessionPlan
 from livedesk.persistence.store import Store
 from livedesk.services import sessions
 
 
-def fold_in(parent: SessionPlan, mine: SessionPlan, theirs: SessionPlan) -> tuple[SessionPlan, list[str]]:
+def fold_in(
+    parent: SessionPlan, mine: SessionPlan, theirs: SessionPlan
+) -> tuple[SessionPlan, list[tuple[EditPart, str]]]:
     """`mine` (edited from `parent`) with what `theirs` changed since `parent`, part by part; on a field both
     changed `mine` is kept and the field is named."""
-    result, clashes = copy.deepcopy(mine), []
+    result = copy.deepcopy(mine)
+    clashes: list[tuple[EditPart, str]] = []
     for part in sessions.PLAN_PARTS:
         merged, part_clashes = merge_part(part, parent, mine, theirs)
         clashes.extend((part, name) for name in part_clashes)
@@ -58,16 +62,19 @@ class PlanSaver:
         """Save the snapshot's edits; None when dropped; EditConflict when a teammate changed a field the
         user also changed (nothing is written and later snapshots wait until `reset`)."""
         with self._lock:  # held through the write: a reset from the UI waits for it
+            parent, stored, versions = self._parent, self._stored, self.versions
             if ticket != self._generation or self._blocked:
                 return None
-            mine, clashes = fold_in(self._parent, snapshot, self._stored)
+            if parent is None or stored is None or versions is None:
+                return None  # no plan shown (reset with none): there is nothing to save the edits against
+            mine, clashes = fold_in(parent, snapshot, stored)
             try:
                 if clashes:
                     parts = [
                         (part, [name for p, name in clashes if p is part]) for part in {p for p, _ in clashes}
                     ]
-                    raise sessions.conflict_of(parts, snapshot.session.id, self.versions, self.versions)
-                result = sessions.save_plan_edit(self.store, mine, self.versions, self._stored)
+                    raise sessions.conflict_of(parts, saved(snapshot.session.id), versions, versions)
+                result = sessions.save_plan_edit(self.store, mine, versions, stored)
             except EditConflict:
                 self._blocked = True
                 raise

@@ -4,6 +4,7 @@ pool and the session header of the selected session. Every edit is undoable and 
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -71,7 +72,10 @@ class PlannerPage(QWidget):
         super().__init__(parent)
         self._context = context
         # the session document all workspaces share (app.py); a page built alone gets its own
-        self.document = context.document or PlanDocument(context.store, self, writer=context.writer)
+        document = context.document or PlanDocument(context.store, self, writer=context.writer)
+        if not isinstance(document, PlanDocument):  # app.py shares the planner's own document type
+            raise TypeError(f"the planner edits a PlanDocument, not {type(document).__name__}")
+        self.document = document
         self.title = QLabel(tr("No session selected"))
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.status = QLabel()
@@ -93,7 +97,7 @@ class PlannerPage(QWidget):
         self.insert_button = QPushButton(tr("Insert"))
         menu = QMenu(self.insert_button)
         for kind in SegmentKind:
-            menu.addAction(KINDS.word(kind), lambda k=kind: self.insert_segment(k))
+            menu.addAction(KINDS.word(kind), partial(self.insert_segment, kind))
         self.insert_button.setMenu(menu)
         toolbar.addWidget(self.insert_button)
         self.duplicate_button = self._button(tr("Duplicate"), self.duplicate_selected)
@@ -261,7 +265,8 @@ class PlannerPage(QWidget):
         plan = self.document.plan
         if plan is None:
             return
-        at = (self.selected_index() + 1) if self.selected_index() is not None else len(plan.segments)
+        selected = self.selected_index()
+        at = selected + 1 if selected is not None else len(plan.segments)
         product = (
             plan.products[0].product_id
             if kind in (SegmentKind.PITCH, SegmentKind.ENCORE) and plan.products
@@ -283,7 +288,7 @@ class PlannerPage(QWidget):
         if index is None:
             return
         self.document.push(DeleteSegment(index), tr("Delete segment"))
-        count = len(self.document.plan.segments)
+        count = len(self.document.current_plan().segments)
         self.timeline.select(min(index, count - 1) if count else None)
         self._on_plan_changed()
 
@@ -315,8 +320,9 @@ class PlannerPage(QWidget):
 
     def _on_generate_clicked(self) -> None:
         dialog = WavePatternDialog(self.document.config, self)
-        if dialog.exec():
-            self.generate_wave(dialog.config())
+        config = dialog.config() if dialog.exec() else None  # the dialog is accepted only when it parses
+        if config is not None:
+            self.generate_wave(config)
 
     # --- pool import -----------------------------------------------------------------------------
     def import_pool(self, path: str | Path, mapping: dict[str, str] | None = None, mode=None) -> None:

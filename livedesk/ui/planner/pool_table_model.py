@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from livedesk.domain.money import fen_to_yuan, yuan_to_fen
@@ -33,6 +33,7 @@ MONEY = {"daily_price_fen", "live_price_fen", "cost_fen"}
 
 
 _ROOT = QModelIndex()  # the invalid index Qt passes for the table's root
+Index = QModelIndex | QPersistentModelIndex  # what Qt may pass a model
 
 
 class PoolTableModel(QAbstractTableModel):
@@ -45,11 +46,11 @@ class PoolTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         plan = self._document.plan
         return 0 if parent.isValid() or plan is None else len(plan.products)
 
-    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -71,10 +72,10 @@ class PoolTableModel(QAbstractTableModel):
             "faq": tr("FAQ"),
         }[COLUMNS[section]]
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: Index) -> Qt.ItemFlag:
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         plan = self._document.plan
         if plan is None or not index.isValid():
             return None
@@ -93,7 +94,7 @@ class PoolTableModel(QAbstractTableModel):
             return "" if value is None else f"{fen_to_yuan(value)}"
         return "" if value is None else str(value)
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         plan = self._document.plan
         if plan is None or role != Qt.ItemDataRole.EditRole:
             return False

@@ -5,7 +5,7 @@ Edits become undoable PlanEdits on the document; the model never writes the plan
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from livedesk.domain.plan_edits import ResizeSegment, SetSegmentField
@@ -29,6 +29,7 @@ def parse_minutes(text: str) -> int:
 
 
 _ROOT = QModelIndex()  # the invalid index Qt passes for the table's root
+Index = QModelIndex | QPersistentModelIndex  # what Qt may pass a model
 
 
 class SegmentTableModel(QAbstractTableModel):
@@ -41,11 +42,11 @@ class SegmentTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = _ROOT) -> int:
+    def rowCount(self, parent: Index = _ROOT) -> int:
         plan = self._document.plan
         return 0 if parent.isValid() or plan is None else len(plan.segments)
 
-    def columnCount(self, parent: QModelIndex = _ROOT) -> int:
+    def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -64,20 +65,21 @@ class SegmentTableModel(QAbstractTableModel):
             "notes": tr("Notes"),
         }[COLUMNS[section]]
 
-    def flags(self, index: QModelIndex):
+    def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if COLUMNS[index.column()] in EDITABLE:
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         plan = self._document.plan
         if plan is None or not index.isValid():
             return None
         segment = plan.segments[index.row()]
         column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and column == "role" and plan.role_of(segment) is not None:
-            return QBrush(QColor(ROLES[plan.role_of(segment)].colour))
+        product_role = plan.role_of(segment)
+        if role == Qt.ItemDataRole.BackgroundRole and column == "role" and product_role is not None:
+            return QBrush(QColor(ROLES[product_role].colour))
         if role == Qt.ItemDataRole.ForegroundRole and column == "role":
             return QBrush(QColor("#FFFFFF"))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -92,7 +94,7 @@ class SegmentTableModel(QAbstractTableModel):
                 return segment.product_id or ""
             return f"{product.name} ({product.product_id})" if product else (segment.product_id or "")
         if column == "role":
-            return ROLES.word(plan.role_of(segment), missing="")
+            return ROLES.word(product_role, missing="")
         if column == "length":
             return mmss(segment.planned_seconds)
         if column == "owner":
@@ -105,7 +107,7 @@ class SegmentTableModel(QAbstractTableModel):
             return " / ".join(segment.cues)
         return segment.notes
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         plan = self._document.plan
         if plan is None or role != Qt.ItemDataRole.EditRole:
             return False

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from livedesk.domain.plan_edits import SetSegmentField
 from livedesk.domain.roles import PITCH_STEPS
-from livedesk.domain.session import StepBudget
+from livedesk.domain.session import Segment, StepBudget
 from livedesk.domain.wave import split_budget
 from livedesk.ui.i18n import tr
 from livedesk.ui.planner.labels import mmss
@@ -50,11 +50,16 @@ class StepBudgetEditor(QGroupBox):
         self._index = index
         self._refresh()
 
-    def _segment(self):
-        plan = self._document.plan
-        if plan is None or self._index is None or self._index >= len(plan.segments):
+    def _selected(self) -> tuple[int, Segment] | None:
+        """The selected segment with its index, or None (no plan, no selection, or an index now past the end)."""
+        plan, index = self._document.plan, self._index
+        if plan is None or index is None or index >= len(plan.segments):
             return None
-        return plan.segments[self._index]
+        return index, plan.segments[index]
+
+    def _segment(self) -> Segment | None:
+        selected = self._selected()
+        return selected[1] if selected else None
 
     def _refresh(self) -> None:
         segment = self._segment()
@@ -75,21 +80,23 @@ class StepBudgetEditor(QGroupBox):
         )
 
     def _commit(self) -> None:
-        segment = self._segment()
-        if self._loading or segment is None:
+        selected = self._selected()
+        if self._loading or selected is None:
             return
+        index, segment = selected
         texts = {b.step: b.text for b in segment.steps}
         steps = [StepBudget(step, spin.value(), texts.get(step, "")) for step, spin in self.spins.items()]
         if steps != segment.steps:
-            self._document.push(SetSegmentField(self._index, "steps", steps), tr("Edit step budgets"))
+            self._document.push(SetSegmentField(index, "steps", steps), tr("Edit step budgets"))
 
     def _split(self) -> None:
-        segment = self._segment()
-        if segment is None:
+        selected = self._selected()
+        if selected is None:
             return
+        index, segment = selected
         texts = {b.step: b.text for b in segment.steps}
         steps = split_budget(segment.planned_seconds, self._document.config.step_shares)
         for budget in steps:
             budget.text = texts.get(budget.step, "")
         if steps != segment.steps:
-            self._document.push(SetSegmentField(self._index, "steps", steps), tr("Edit step budgets"))
+            self._document.push(SetSegmentField(index, "steps", steps), tr("Edit step budgets"))

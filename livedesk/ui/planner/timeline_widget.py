@@ -107,14 +107,16 @@ class TimelineWidget(QWidget):
     def _seconds(self, index: int) -> int:
         if self._mode == "resize" and index == self._source and self._preview_seconds is not None:
             return self._preview_seconds
-        return self._document.plan.segments[index].planned_seconds
+        return self._document.current_plan().segments[index].planned_seconds
 
     def block_rect(self, index: int) -> QRectF:
         """Where segment `index` is drawn (public so tests and tools can aim at blocks)."""
         scale = self._scale()
         start = self._starts[index]
         if self._mode == "resize" and index > self._source and self._preview_seconds is not None:
-            start += self._preview_seconds - self._document.plan.segments[self._source].planned_seconds
+            start += (
+                self._preview_seconds - self._document.current_plan().segments[self._source].planned_seconds
+            )
         return QRectF(
             MARGIN + start * scale, MARGIN + AXIS_HEIGHT, self._seconds(index) * scale, BLOCK_HEIGHT
         )
@@ -153,7 +155,7 @@ class TimelineWidget(QWidget):
 
     def block_tooltip(self, index: int) -> str:
         """The full text of a block, whatever its width: name, kind, clock times and length."""
-        plan = self._document.plan
+        plan = self._document.current_plan()
         segment = plan.segments[index]
         start = plan.session.start + timedelta(seconds=self._starts[index])
         end = start + timedelta(seconds=segment.planned_seconds)
@@ -169,7 +171,7 @@ class TimelineWidget(QWidget):
         )
 
     def _block_name(self, index: int) -> str:
-        segment = self._document.plan.segments[index]
+        segment = self._document.current_plan().segments[index]
         product = self._products.get(segment.product_id)
         return product.name if product else KINDS.word(segment.kind)
 
@@ -218,7 +220,7 @@ class TimelineWidget(QWidget):
             on_edge = self._document.plan is not None and self._edge_at(x) is not None
             self.setCursor(Qt.CursorShape.SizeHorCursor if on_edge else Qt.CursorShape.ArrowCursor)
             return
-        if self._mode == "press" and abs(x - self._press.x()) >= DRAG_START:
+        if self._mode == "press" and self._press is not None and abs(x - self._press.x()) >= DRAG_START:
             self._mode = "move"
         if self._mode == "move":
             self._insert_at = self._insertion_index(x)
@@ -242,7 +244,7 @@ class TimelineWidget(QWidget):
         elif (
             mode == "resize"
             and seconds is not None
-            and seconds != self._document.plan.segments[source].planned_seconds
+            and seconds != self._document.current_plan().segments[source].planned_seconds
         ):
             self._document.push(ResizeSegment(source, seconds), tr("Change segment length"))
         self.update()
