@@ -40,7 +40,7 @@ def _mark_summaries_stale(connection: Connection) -> None:
     import marks it: computing a review is a service's work (livedesk.services.history.refresh_stale),
     which every reader of the summaries runs first. Persistence stays below the services."""
     from sqlmodel import Session as DbSession
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from livedesk.persistence import summary_repository
     from livedesk.persistence.tables import DatasetRow, LiveEventRow, SessionRow
@@ -48,7 +48,7 @@ def _mark_summaries_stale(connection: Connection) -> None:
     with DbSession(bind=connection) as db:
         with_data = set(db.exec(select(DatasetRow.session_id).distinct()).all())
         with_data |= set(db.exec(select(LiveEventRow.session_id).distinct()).all())
-        for row in db.exec(select(SessionRow).order_by(SessionRow.id)).all():
+        for row in db.exec(select(SessionRow).order_by(col(SessionRow.id))).all():
             if row.id in with_data:
                 summary_repository.mark_stale(
                     db, saved(row.id), row.account, row.start_ms, row.planned_seconds

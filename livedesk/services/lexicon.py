@@ -4,6 +4,7 @@ banned and allowed words (preferences namespace "lexicon")."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def user_words(store) -> tuple[list[dict], list[str]]:
     return list(banned.get("entries", [])), list(allowed.get("words", []))
 
 
-def save_user_words(store, banned: list[str | dict], allowed: list[str]) -> None:
+def save_user_words(store, banned: Sequence[str | Mapping[str, object]], allowed: Sequence[str]) -> None:
     """Replace the team's word lists in one transaction; blank words are dropped, duplicates kept once."""
     from livedesk.persistence import preference_repository
 

@@ -9,6 +9,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from livedesk.domain.clock import Clock, SystemClock
+from livedesk.domain.edit_conflict import PlanVersions
+from livedesk.domain.forecast import ForecastAssumptions
+from livedesk.domain.history import AccountHistory
 from livedesk.domain.session import SessionPlan
 from livedesk.ui.settings import Settings
 from livedesk.ui.tasks import StoreWriter, TaskRunner
@@ -55,6 +58,15 @@ class SessionDocument(Protocol):
 
     def load(self, session_id: int | None) -> None: ...
 
+    def show(
+        self,
+        plan: SessionPlan | None,
+        assumptions: ForecastAssumptions | None = None,
+        history: AccountHistory | None = None,
+        versions: PlanVersions | None = None,
+        extras: SessionExtras | None = None,
+    ) -> None: ...
+
     def push(self, edit: Any, text: str) -> None: ...
 
 
@@ -68,3 +80,10 @@ class AppContext:
     selection: SessionSelection = field(default_factory=SessionSelection)
     writer: StoreWriter | None = None
     document: SessionDocument | None = None
+
+    def shared_document(self) -> SessionDocument:
+        """The open session's document, which a workspace needs from its first line: app.attach_store sets
+        it with the store, before any workspace is built."""
+        if self.document is None:
+            raise RuntimeError("the workspaces are built before the session document (app.attach_store)")
+        return self.document

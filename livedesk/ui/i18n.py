@@ -9,6 +9,7 @@ values (`Phrase`), so a running window can be re-worded in another language (ui/
 from __future__ import annotations
 
 import sys
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -49,7 +50,7 @@ class Phrase(str):
     def __reduce__(self):  # pickled or copied as the plain text it is
         return (str, (str(self),))
 
-    def format(self, *args, **kwargs) -> Phrase:  # type: ignore[override]  # str.format, remembered
+    def format(self, *args, **kwargs) -> Phrase:  # str.format, remembered
         return _remember(Phrase(str.format(self, *args, **kwargs), self.source, (args, kwargs), self.where))
 
     def reworded(self) -> str:
@@ -81,7 +82,10 @@ def _note(table: dict, key, phrase: Phrase) -> None:
     table[key] = phrase
 
 
-def _remember(phrase: Phrase) -> Phrase:
+_P = TypeVar("_P", bound=Phrase)  # a Phrase or a MessagePhrase, returned as what it was
+
+
+def _remember(phrase: _P) -> _P:
     text = str(phrase)
     _note(_said, text, phrase)
     for module in phrase.where:

@@ -51,7 +51,7 @@ from livedesk.words import Vocabulary, Word, current_language
 language_listeners: list[Callable[[str], None]] = []  # words kept outside widgets (e.g. livedesk/words)
 
 
-def switch_language(app: QApplication, lang: str) -> None:
+def switch_language(app: QCoreApplication, lang: str) -> None:
     """Make `lang` the UI language of the running application and re-word every open window."""
     old = current_language()
     if lang == old:
@@ -98,11 +98,12 @@ def _vocabulary_words(lang: str) -> dict[str, str]:
 def _built_in(widget: QWidget) -> tuple[str, ...]:
     """Our modules that built `widget` and its parents, nearest first (where its tr() texts were asked)."""
     modules: list[str] = []
-    while widget is not None:
-        module = type(widget).__module__
+    current: QWidget | None = widget
+    while current is not None:
+        module = type(current).__module__
         if module.startswith("livedesk") and module not in modules:
             modules.append(module)
-        widget = widget.parentWidget()
+        current = current.parentWidget()
     packages = [module.rpartition(".")[0] for module in modules]
     return tuple(modules) + tuple(dict.fromkeys(packages))
 
@@ -199,6 +200,8 @@ class Rewording:
             stack = [view.topLevelItem(i) for i in range(view.topLevelItemCount())]
             while stack:
                 item = stack.pop()
+                if item is None:
+                    continue
                 for column in range(view.columnCount()):
                     self._set(lambda c=column, i=item: i.text(c), lambda t, c=column, i=item: i.setText(c, t))
                 stack.extend(item.child(i) for i in range(item.childCount()))

@@ -8,6 +8,8 @@ so start-up pays only for the workspace the director reopens, and 复盘's chart
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -29,6 +31,9 @@ from livedesk.ui.i18n import tr
 from livedesk.ui.language_switch import switch_language
 from livedesk.ui.widgets.error_report import ErrorBanner, ExceptionReporter
 
+if TYPE_CHECKING:  # imported once the store is open (the first paint does without it)
+    from livedesk.ui.session_list import SessionListPanel
+
 WORKSPACES = ("plan", "rehearse", "review")
 # Each workspace's page, imported when first shown (复盘 alone brings pandas' and matplotlib's import time).
 PAGE_CLASSES = {
@@ -44,6 +49,7 @@ class _PageSlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page: QWidget | None = None
+        self._show_session: Callable[[int | None], None] | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._placeholder = QLabel(tr("Opening…"))
@@ -51,10 +57,15 @@ class _PageSlot(QWidget):
         self._placeholder.setStyleSheet("color: #888; font-size: 16px;")
         self._layout.addWidget(self._placeholder)
 
-    def put(self, page: QWidget) -> None:
+    def put(self, page: QWidget, show_session: Callable[[int | None], None]) -> None:
+        """Put the built page in; `show_session` is its own (every workspace page has one)."""
         self._placeholder.hide()
         self._layout.addWidget(page)
-        self.page = page
+        self.page, self._show_session = page, show_session
+
+    def show_session(self, session_id: int | None) -> None:
+        if self._show_session is not None:
+            self._show_session(session_id)
 
 
 class MainWindow(QMainWindow):
@@ -90,7 +101,7 @@ class MainWindow(QMainWindow):
         if context.writer is not None:
             context.writer.failed.connect(self.show_error)
 
-        self.session_list = None  # built once the store is open
+        self.session_list: SessionListPanel | None = None  # built once the store is open
         dock = QDockWidget(tr("Sessions"), self)
         dock.setObjectName("sessionDock")
         dock.setWidget(QLabel(tr("Opening…")))
@@ -124,9 +135,9 @@ class MainWindow(QMainWindow):
         from livedesk.ui.session_list import SessionListPanel
 
         self._store_label.setText(tr("Store: {url}").format(url=describe_url(self._context.store.url)))
-        self.session_list = SessionListPanel(self._context)
-        self.session_list.new_session_requested.connect(self.new_session)
-        self._session_dock.setWidget(self.session_list)
+        self.session_list = panel = SessionListPanel(self._context)
+        panel.new_session_requested.connect(self.new_session)
+        self._session_dock.setWidget(panel)
         self.workspace_page(self.current_workspace())
 
     def workspace_page(self, name: str) -> QWidget | None:
@@ -135,9 +146,9 @@ class MainWindow(QMainWindow):
         if slot.page is None and self._context.store is not None:
             module, class_name = PAGE_CLASSES[name]
             page = getattr(importlib.import_module(module), class_name)(self._context)
-            slot.put(page)
+            slot.put(page, page.show_session)
             if self._shown_session is not None:  # the others show it already: this one follows
-                page.show_session(self._shown_session or None)
+                slot.show_session(self._shown_session or None)
         return slot.page
 
     @property
@@ -300,8 +311,8 @@ class MainWindow(QMainWindow):
             self._context.document.show(*loaded)
         self._shown_session = session_id
         try:
-            for page in self.built_pages():
-                page.show_session(session_id or None)
+            for slot in self._slots.values():
+                slot.show_session(session_id or None)
         finally:
             if self._context.document is not None:
                 self._context.document.extras = None  # read for the switch: later views read what is current
@@ -323,7 +334,9 @@ class MainWindow(QMainWindow):
         """Re-word every open window in the chosen language now, and start in it next time."""
         self._context.settings.set(setting.LANGUAGE, code)
         self._context.lang = code
-        switch_language(QApplication.instance(), code)
+        app = QApplication.instance()
+        assert app is not None  # a window lives inside its application
+        switch_language(app, code)
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -49,8 +49,8 @@ class Settings:
             return setting.default
         if setting.type is int:
             try:
-                return int(value)
-            except (TypeError, ValueError):
+                return int(value) if isinstance(value, int | float | str) else setting.default
+            except ValueError:  # a hand-edited ini file
                 return setting.default
         if setting.type is QByteArray and not isinstance(value, QByteArray):
             return setting.default

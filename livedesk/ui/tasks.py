@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import threading
-import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
@@ -66,7 +65,7 @@ class TaskRunner(QObject):
     """
 
     busy_changed = Signal(bool)
-    failed = Signal(object)  # the exception of a job nobody handles; carries __livedesk_traceback__
+    failed = Signal(object)  # the exception of a job nobody handles (with its __traceback__)
 
     def __init__(self, parent: QObject | None = None, *, inline: bool = False, workers: int = 2) -> None:
         super().__init__(parent)
@@ -118,8 +117,7 @@ class TaskRunner(QObject):
             try:
                 result = job(control)
             except BaseException as exc:
-                error = exc
-                exc.__livedesk_traceback__ = traceback.format_exc()
+                error = exc  # keeps its __traceback__: the error report shows where it was raised
             with self._outcomes_lock:
                 self._outcomes[(key, generation)] = (result, error)
             self._relay.finished.emit(key, generation)

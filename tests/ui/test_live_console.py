@@ -124,7 +124,7 @@ def test_encore_stage_view_and_prompter_follow_the_run(qtbot, console):
 
     prompter = console.open_prompter()
     assert "保温杯" in prompter.title and prompter.text == "冬天喝不上热水？"
-    prompter.scroll.countdown_seconds = 0
+    prompter.autoscroll.countdown_seconds = 0
     qtbot.keyClick(prompter, Qt.Key.Key_Space)
     clock.advance(1)
     prompter.tick()

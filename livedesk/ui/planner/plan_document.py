@@ -25,7 +25,7 @@ from livedesk.domain.session import SessionPlan
 from livedesk.domain.wave import WaveConfig
 from livedesk.persistence.store import Store
 from livedesk.services import planning
-from livedesk.services.session_open import open_session
+from livedesk.services.session_open import SessionExtras, open_session
 from livedesk.ui.planner.plan_saver import PlanSaver, fold_in
 
 
@@ -88,7 +88,9 @@ class PlanDocument(QObject):
         self.warnings: list[PlanWarning] = []
         self.forecast: PlanForecast | None = None
         self.conflict: EditConflict | None = None
-        self.extras = None  # session_open.SessionExtras of the session being switched to, while it is shown
+        self.extras: SessionExtras | None = (
+            None  # session_open.SessionExtras of the session being switched to, while it is shown
+        )
         self._saver = PlanSaver(store)
         self._edits = 0  # edits applied since the plan was shown
         self._unsaved: list[tuple[int, PlanEdit]] = []  # (edit number, edit) not yet known to be stored
@@ -118,7 +120,12 @@ class PlanDocument(QObject):
         self.show(*open_session(self.store, session_id)[:4] if session_id else (None, None, None))
 
     def show(
-        self, plan: SessionPlan | None, assumptions=None, history=None, versions=None, extras=None
+        self,
+        plan: SessionPlan | None,
+        assumptions: ForecastAssumptions | None = None,
+        history: AccountHistory | None = None,
+        versions: PlanVersions | None = None,
+        extras: SessionExtras | None = None,
     ) -> None:
         """Show a session read elsewhere (by a background task): a new plan starts a new undo history.
         `versions` are those the plan was read at (open_session gives them); without them the stored plan

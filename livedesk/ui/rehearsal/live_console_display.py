@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
 from livedesk.domain.live_log import UNPLAYED_NOTE, EventKind, LiveEvent
 from livedesk.domain.live_run import LiveRun, LiveStatus, RunState
+from livedesk.domain.live_status import Level
 from livedesk.ui.i18n import tr
 from livedesk.ui.rehearsal.live_console_layout import COUNTDOWN_PX
 from livedesk.ui.rehearsal.stage_style import (
@@ -100,7 +101,7 @@ def paint(console, status: LiveStatus, run: LiveRun) -> None:
         c.current_label.setText(segment_words(plan, segment))
     stripe = segment_colour(segment.kind, plan.role_of(segment)) if segment else MUTED
     c.stripe.setStyleSheet(f"background: {stripe}; border-radius: 4px;")
-    if status.step is not None:
+    if status.step is not None and status.step_index is not None and segment is not None:
         c.step_label.setText(
             tr("Step {n}/{total} · {name} · {elapsed} of {budget}").format(
                 n=status.step_index + 1,
@@ -145,10 +146,8 @@ def _paint_totals(c, status: LiveStatus) -> None:
         if round(status.over_under) == 0:
             text = tr("on time")
         c.over_under.setText(text.format(time=clock_text(abs(status.over_under))))
-        good = LEVEL_COLOURS["normal"]
-        c.over_under.setStyleSheet(
-            f"font-size: 40px; font-weight: 700; color: {LEVEL_COLOURS['overtime'] if late else good};"
-        )
+        colour = LEVEL_COLOURS[Level.OVERTIME if late else Level.NORMAL]
+        c.over_under.setStyleSheet(f"font-size: 40px; font-weight: 700; color: {colour};")
     c.expected_end.setText(
         (tr("Ended {time}") if finished else tr("Expected end {time}")).format(
             time=wall_time(status.expected_end)

@@ -29,8 +29,9 @@ ACTION_KEYS = {
 
 def action_for(key: int, modifiers: Qt.KeyboardModifier) -> str | tuple[str, Marker] | None:
     """What a key press asks for: a method name, ("mark", marker), or None (not a console key)."""
-    if key == Qt.Key.Key_F2 and modifiers & Qt.KeyboardModifier.ShiftModifier:
+    qt_key = Qt.Key(key)  # QKeyEvent.key() is an int; Qt.Key takes any value (a key it does not name too)
+    if qt_key == Qt.Key.Key_F2 and modifiers & Qt.KeyboardModifier.ShiftModifier:
         return "stop_lucky_bag"
-    if key in MARKER_KEYS:
-        return ("mark", MARKER_KEYS[key])
-    return ACTION_KEYS.get(key)
+    if qt_key in MARKER_KEYS:
+        return ("mark", MARKER_KEYS[qt_key])
+    return ACTION_KEYS.get(qt_key)

@@ -70,7 +70,7 @@ class PrompterView(QWidget):
         painter.setClipRect(QRectF(0, reading_y - w.font_size * 3.2, width, height))
         painter.drawText(QRectF(margin, top, width - 2 * margin, w.text_height + w.font_size), flags, w.text)
         painter.restore()
-        left = w.scroll.countdown_left()
+        left = w.autoscroll.countdown_left()
         if left:
             big = QFont(CJK_FONT_FAMILY)
             big.setPixelSize(int(height * 0.4))
@@ -95,7 +95,7 @@ class PrompterWindow(QWidget):
     def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(tr("Prompter"))
-        self.scroll = PrompterScroll(clock)
+        self.autoscroll = PrompterScroll(clock)  # not `scroll`: that name is QWidget.scroll(dx, dy)
         self.title = ""
         self.text = ""
         self.font_size = 64
@@ -120,7 +120,7 @@ class PrompterWindow(QWidget):
         """New words (a new step or segment) start again from the top, with the countdown."""
         if (title, text) != (self.title, self.text):
             self.title, self.text = title, text
-            self.scroll.reset()
+            self.autoscroll.reset()
         self.view.update()
 
     def follow(self, source: Callable[[], tuple[str, str]] | None) -> None:
@@ -147,7 +147,7 @@ class PrompterWindow(QWidget):
     def tick(self) -> None:
         if self._source is not None:
             self.set_content(*self._source())
-        self.offset = self.scroll.position()
+        self.offset = self.autoscroll.position()
         self.view.update()
 
     def status_text(self) -> str:
@@ -157,7 +157,7 @@ class PrompterWindow(QWidget):
         )
         return tr(
             "Speed {speed:.0f} px/s · font {size}px · mirror {mirror} · Space start/pause, ↑↓ speed, +/- size, H/V mirror, C contrast"
-        ).format(speed=self.scroll.target_speed, size=self.font_size, mirror=mirror) + tr(
+        ).format(speed=self.autoscroll.target_speed, size=self.font_size, mirror=mirror) + tr(
             " · Esc closes · right-click: move to another screen"
         )
 
@@ -165,9 +165,9 @@ class PrompterWindow(QWidget):
     def keyPressEvent(self, event) -> None:
         key = event.key()
         actions = {
-            Qt.Key.Key_Space: self.scroll.toggle,
-            Qt.Key.Key_Up: self.scroll.faster,
-            Qt.Key.Key_Down: self.scroll.slower,
+            Qt.Key.Key_Space: self.autoscroll.toggle,
+            Qt.Key.Key_Up: self.autoscroll.faster,
+            Qt.Key.Key_Down: self.autoscroll.slower,
             Qt.Key.Key_Plus: lambda: self.set_font_size(self.font_size + 8),
             Qt.Key.Key_Equal: lambda: self.set_font_size(self.font_size + 8),
             Qt.Key.Key_Minus: lambda: self.set_font_size(self.font_size - 8),
@@ -176,8 +176,8 @@ class PrompterWindow(QWidget):
             Qt.Key.Key_C: lambda: setattr(
                 self, "theme", "dark" if self.theme == "high_contrast" else "high_contrast"
             ),
-            Qt.Key.Key_PageDown: lambda: self.scroll.nudge(self.font_size * 3),
-            Qt.Key.Key_PageUp: lambda: self.scroll.nudge(-self.font_size * 3),
+            Qt.Key.Key_PageDown: lambda: self.autoscroll.nudge(self.font_size * 3),
+            Qt.Key.Key_PageUp: lambda: self.autoscroll.nudge(-self.font_size * 3),
             Qt.Key.Key_Escape: self.close,
         }
         action = actions.get(key)

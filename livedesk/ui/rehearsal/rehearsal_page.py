@@ -24,7 +24,7 @@ class RehearsalPage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self.document = context.document
+        self.document = context.shared_document()
         self.session_id: int | None = None
         self._title = QLabel(tr("No session selected"))
         self._title.setStyleSheet("font-size: 18px; font-weight: 600;")

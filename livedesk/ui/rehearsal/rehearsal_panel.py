@@ -4,6 +4,7 @@ times against budgets, saving takes, and the product's rehearsal history. Can ru
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from livedesk.domain.live_run import level_for
+from livedesk.domain.live_status import Level
 from livedesk.domain.rehearsal import Rehearsal, RehearsalStep
 from livedesk.domain.roles import SegmentKind
+from livedesk.domain.session import SessionPlan
 from livedesk.services import rehearsals, scripts
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
@@ -50,7 +53,7 @@ class RehearsalPanel(QWidget):
         super().__init__(parent)
         self._context = context
         self._tasks = context.tasks.scope("rehearsal")
-        self._plan = None
+        self._plan: SessionPlan | None = None
         self.rehearsal: Rehearsal | None = None
         self.setStyleSheet(DARK_STYLE)
         self.setAttribute(
@@ -153,7 +156,7 @@ class RehearsalPanel(QWidget):
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
 
     # ---- data ---------------------------------------------------------------------------------
-    def show_plan(self, plan) -> None:
+    def show_plan(self, plan: SessionPlan | None) -> None:
         """Show a plan: a new session starts afresh; the same session edited elsewhere (pool, scripts, team)
         updates the list and, unless a take is under way, the steps of the product in hand."""
         same_session = (
@@ -171,18 +174,18 @@ class RehearsalPanel(QWidget):
             return
         if not same_session or not self.host.text().strip():
             self.host.setText(plan.session.team.get("host", ""))
-        seen = []
-        for segment in plan.segments:
-            if (
-                segment.kind is SegmentKind.PITCH
-                and segment.product_id not in seen
-                and plan.product(segment.product_id)
-            ):
-                seen.append(segment.product_id)
-        seen += [p.product_id for p in plan.products if p.product_id not in seen]
+        # Products in the order they are pitched, then the rest of the pool.
+        pitched = [
+            plan.product(s.product_id) for s in plan.segments if s.kind is SegmentKind.PITCH and s.product_id
+        ]
+        names: dict[str, str] = {}
+        for product in [*pitched, *plan.products]:
+            if product is not None and product.product_id not in names:
+                names[product.product_id] = product.name
+        seen = list(names)
         self.products.blockSignals(True)
-        for product_id in seen:
-            item = QListWidgetItem(plan.product(product_id).name)
+        for product_id, name in names.items():
+            item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, product_id)
             self.products.addItem(item)
             if product_id == keep:
@@ -204,6 +207,7 @@ class RehearsalPanel(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.products
+            and isinstance(event, QKeyEvent)
             and event.type() == QEvent.Type.KeyPress
             and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Left, Qt.Key.Key_Right)
         ):
@@ -216,8 +220,8 @@ class RehearsalPanel(QWidget):
             return
         self.load_product(item.data(Qt.ItemDataRole.UserRole))
 
-    def load_product(self, product_id: str) -> None:
-        if self._plan is None or self._plan.product(product_id) is None:
+    def load_product(self, product_id: str | None) -> None:
+        if self._plan is None or product_id is None or self._plan.product(product_id) is None:
             self.rehearsal = None  # the product left the pool (another session, a pool import)
             self.tick()
             return
@@ -234,9 +238,10 @@ class RehearsalPanel(QWidget):
 
     def _refresh_history(self) -> None:
         """Read the product's takes, the host's rate and the suggested budgets in the background."""
-        if self.rehearsal is None:
+        product_id = self.rehearsal.product_id if self.rehearsal is not None else None
+        if product_id is None:
             return
-        store, product_id, host = self._context.store, self.rehearsal.product_id, self.host.text().strip()
+        store, host = self._context.store, self.host.text().strip()
 
         def job(_control):
             return (
@@ -256,7 +261,7 @@ class RehearsalPanel(QWidget):
             self.history_table.setItem(row, 0, _item(take.started_at.strftime("%m-%d %H:%M")))
             self.history_table.setItem(row, 1, _item(take.host or "—"))
             self.history_table.setItem(
-                row, 2, _item(clock_text(take.total_actual), LEVEL_COLOURS["overtime"] if over else None)
+                row, 2, _item(clock_text(take.total_actual), LEVEL_COLOURS[Level.OVERTIME] if over else None)
             )
             self.history_table.setItem(row, 3, _item(clock_text(take.total_budget)))
         self.rate_label.setText(
@@ -300,7 +305,7 @@ class RehearsalPanel(QWidget):
             self.load_product(self.rehearsal.product_id)
 
     def save_take(self) -> None:
-        if self.rehearsal is None or self.rehearsal.started_at is None:
+        if self.rehearsal is None or self.rehearsal.started_at is None or self._plan is None:
             return
         self.rehearsal.pause()
         self.rehearsal.host = self.host.text().strip()
@@ -393,6 +398,6 @@ class RehearsalPanel(QWidget):
                 3,
                 _item(
                     clock_text(diff, signed=True) if actual else "—",
-                    LEVEL_COLOURS["overtime"] if actual and diff > 0 else LEVEL_COLOURS["normal"],
+                    LEVEL_COLOURS[Level.OVERTIME] if actual and diff > 0 else LEVEL_COLOURS[Level.NORMAL],
                 ),
             )

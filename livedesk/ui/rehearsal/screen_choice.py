@@ -32,6 +32,8 @@ class ScreenBox(QComboBox):
         self._default_last = default_last
         self.refresh()
         app = QGuiApplication.instance()
+        if not isinstance(app, QGuiApplication):  # a widget needs the GUI application: it exists by now
+            raise RuntimeError("a screen list needs a running QGuiApplication")
         app.screenAdded.connect(self.refresh)
         app.screenRemoved.connect(self.refresh)
 

@@ -29,6 +29,7 @@ from livedesk.domain.roles import PITCH_STEPS
 from livedesk.domain.script_edits import SetProductScript, pitch_count
 from livedesk.domain.script_template import SEGMENT_SCRIPT_KINDS
 from livedesk.domain.script_timing import Fit, estimate_step
+from livedesk.domain.session import SessionPlan
 from livedesk.services import lexicon as lexicon_service
 from livedesk.services import rehearsals, scripts
 from livedesk.ui.context import AppContext, SessionDocument
@@ -146,7 +147,7 @@ class ProductScriptEditor(QWidget):
         self.commit()
         plan = self._document.plan
         product = plan.product(product_id) if plan is not None else None
-        if product is None:
+        if plan is None or product is None:
             self._product_id = None
             self.save_button.setEnabled(False)
             return
@@ -161,7 +162,7 @@ class ProductScriptEditor(QWidget):
         self.templates.clear()
         for template in scripts.template_library().for_role(product.role):
             self.templates.addItem(template.name_zh, template.key)
-        self._show_script()
+        self._show_script(plan, product_id)
         self.save_button.setEnabled(True)
         self.notice.setText("")
         self.state.setText("")
@@ -177,10 +178,10 @@ class ProductScriptEditor(QWidget):
             return
         script = scripts.product_script(plan, self._product_id)
         if script.texts != self._typed_texts() or script.budgets != self._typed_budgets():
-            self._show_script()
+            self._show_script(plan, self._product_id)
 
-    def _show_script(self) -> None:
-        script = scripts.product_script(self._document.plan, self._product_id)
+    def _show_script(self, plan: SessionPlan, product_id: str) -> None:
+        script = scripts.product_script(plan, product_id)
         self._loading = True
         for step in PITCH_STEPS:
             if self.texts[step].toPlainText() != script.texts.get(step, ""):
@@ -355,8 +356,8 @@ class ScriptEditor(QWidget):
         if not same_session:
             self.commit()
             extras = self._document.extras
-            fresh = extras is not None and plan is not None and extras.session_id == plan.session.id
-            self.refresh_lexicon(extras.team_words if fresh else None)
+            read_with_plan = plan is not None and extras is not None and extras.session_id == plan.session.id
+            self.refresh_lexicon(extras.team_words if extras is not None and read_with_plan else None)
         self._session_id = plan.session.id if plan is not None else None
         wanted = []
         if plan is not None:

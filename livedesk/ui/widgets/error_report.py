@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -65,9 +67,8 @@ def describe_error(error: BaseException) -> str:
 
 
 def error_details(error: BaseException) -> str:
-    return getattr(error, "__livedesk_traceback__", "") or "".join(
-        traceback.format_exception(type(error), error, error.__traceback__)
-    )
+    """Where the error was raised: its traceback (a background job's error keeps the job's frames)."""
+    return "".join(traceback.format_exception(type(error), error, error.__traceback__))
 
 
 class ErrorBanner(QFrame):
@@ -105,7 +106,9 @@ class ExceptionReporter(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._previous = None
+        self._previous: (
+            Callable[[type[BaseException], BaseException, TracebackType | None], object] | None
+        ) = None
 
     def install(self) -> None:
         if self._previous is None:
@@ -117,9 +120,9 @@ class ExceptionReporter(QObject):
             sys.excepthook = self._previous
         self._previous = None
 
-    def _hook(self, kind, value, tb) -> None:
-        if value is not None:
-            value.__livedesk_traceback__ = "".join(traceback.format_exception(kind, value, tb))
-            self.reported.emit(value)
+    def _hook(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if value.__traceback__ is None:  # a hook called by hand may give the traceback only here
+            value.__traceback__ = tb
+        self.reported.emit(value)
         if self._previous is not None:
             self._previous(kind, value, tb)

@@ -66,7 +66,17 @@ class NewSessionDialog(QDialog):
             self.title_edit.setPlaceholderText(tr("A title is needed"))
 
     def values(self) -> dict:
-        moment = self.start_edit.dateTime().toPython().replace(tzinfo=ZoneInfo(DEFAULT_TIMEZONE))
+        chosen = self.start_edit.dateTime()  # the wall-clock time as typed, in the session's zone
+        day, clock = chosen.date(), chosen.time()
+        moment = datetime(
+            day.year(),
+            day.month(),
+            day.day(),
+            clock.hour(),
+            clock.minute(),
+            clock.second(),
+            tzinfo=ZoneInfo(DEFAULT_TIMEZONE),
+        )
         return {
             "title": self.title_edit.text().strip(),
             "start": moment,
