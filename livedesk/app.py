@@ -107,13 +107,10 @@ def _open_store_and_prefetch(db_url: str | None, preferred: int | None, workspac
 def run_gui(db_url: str | None, lang: str | None = None) -> int:
     """Open the main window on the store and run until it closes."""
     if _headless() and os.environ.get("QT_QPA_PLATFORM", "") in ("", "xcb", "wayland"):
-        from livedesk.cli.context import UserError
+        from livedesk.cli.context import fail
 
         # An invisible window would wait forever; say how to get a visible one instead.
-        raise UserError(
-            "no display to open the window on; run under X (DISPLAY) or xvfb-run, or render a picture "
-            "with `livedesk screenshot --workspace plan --out plan.png`"
-        )
+        raise fail("cli.no_display")
     from PySide6.QtCore import QTimer
 
     from livedesk.ui import settings as setting
@@ -158,7 +155,7 @@ def run_gui(db_url: str | None, lang: str | None = None) -> int:
         from livedesk.persistence.store import StoreError
 
         if isinstance(refused[0], StoreError):
-            raise UserError(str(refused[0])) from refused[0]
+            raise UserError.of(refused[0]) from refused[0]
         raise refused[0]
     return code
 
@@ -199,7 +196,9 @@ def render_screenshot(
         window.resize(*size)
         _select_initial_session(context, session_id)
         if session_id is not None and context.selection.session_id != session_id:
-            raise LookupError(f"there is no session {session_id}; `livedesk sessions list` shows the ids")
+            from livedesk.persistence.session_repository import SessionNotFound
+
+            raise SessionNotFound(session_id)
         window.show_workspace(workspace)
         page = window.workspace_page(workspace)
         stage_window = mode in ("host", "prompter") and workspace == "rehearse"

@@ -10,12 +10,24 @@ from typing import Any
 
 
 class UserError(Exception):
-    """A mistake the user can fix; printed as one line, exit code 2. It holds either a sentence or a coded
-    Message (livedesk.domain.message), which main words in the language of `--lang`."""
+    """A mistake the user can fix; printed as one line, exit code 2. It holds a coded Message
+    (livedesk.domain.message), which main words in the language of `--lang`, or a sentence already worded."""
 
     def __init__(self, text) -> None:
         super().__init__(text)
         self.text = text
+
+    @classmethod
+    def of(cls, error: BaseException) -> UserError:
+        """The user's sentence for an error of the core: its code when it carries one (a session id the
+        store does not have also says how to list them), else its text."""
+        from livedesk.domain.message import Message
+        from livedesk.persistence.session_repository import SessionNotFound
+
+        if isinstance(error, SessionNotFound):
+            return cls(Message("cli.no_session", {"session": str(error.session_id)}))
+        reason = getattr(error, "reason", None)
+        return cls(reason if isinstance(reason, Message) else str(error))
 
     def words(self, lang: str) -> str:
         from livedesk.domain.message import Message
@@ -25,6 +37,13 @@ class UserError(Exception):
 
             return say(self.text, lang)
         return str(self.text)
+
+
+def fail(code: str, **params) -> UserError:
+    """`raise fail("cli.positive", option="--limit")`: a UserError with the Message `code` and its values."""
+    from livedesk.domain.message import Message
+
+    return UserError(Message(code, params))
 
 
 @dataclass
@@ -46,6 +65,12 @@ class CliContext:
 
         return say(message, self.language)
 
+    def words(self, code: str, **params) -> str:
+        """The Message `code` with `params` in the CLI's language."""
+        from livedesk.domain.message import Message
+
+        return self.say(Message(code, params))
+
     @property
     def store(self):
         if self._store is None:
@@ -54,7 +79,7 @@ class CliContext:
             try:
                 self._store = Store(self.db_url)
             except StoreError as exc:
-                raise UserError(str(exc)) from exc
+                raise UserError.of(exc) from exc
         return self._store
 
     def close(self) -> None:
@@ -74,7 +99,7 @@ def print_json(payload: Any, out: str | Path | None = None) -> None:
 def existing_file(path: str) -> Path:
     candidate = Path(path)
     if not candidate.is_file():
-        raise UserError(f"file not found: {path}")
+        raise fail("cli.file_not_found", file=path)
     return candidate
 
 
@@ -82,4 +107,4 @@ def session_id_argument(text: str) -> int:
     try:
         return int(text)
     except ValueError as exc:
-        raise UserError(f"'{text}' is not a session id; `livedesk sessions list` shows the ids") from exc
+        raise fail("cli.not_a_session_id", text=text) from exc

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from livedesk.cli.context import CliContext, UserError
+from livedesk.cli.context import CliContext, UserError, fail
 
 
 def register(commands, add_common) -> None:
@@ -27,11 +27,11 @@ def _screenshot(args, context: CliContext) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() != ".png":
-        raise UserError(f"--out must name a .png file, not '{args.out}'")
+        raise fail("cli.png_only", file=args.out)
     try:
         width, height = (int(part) for part in args.size.lower().split("x"))
     except ValueError:
-        raise UserError(f"--size must look like 1920x1080, not '{args.size}'") from None
+        raise fail("cli.bad_size", size=args.size) from None
     try:
         render_screenshot(
             args.db,
@@ -43,6 +43,6 @@ def _screenshot(args, context: CliContext) -> int:
             size=(width, height),
         )
     except (StoreError, LookupError, OSError) as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError.of(exc) from exc
     print(out)
     return 0

@@ -39,14 +39,14 @@ def _import(args, context: CliContext) -> int:
         try:
             mapping = load_mapping_file(existing_file(args.mapping)).to_dict()
         except ValueError as exc:
-            raise UserError(getattr(exc, "reason", None) or str(exc)) from exc
+            raise UserError.of(exc) from exc
     paths = [existing_file(name) for name in args.files]
     results, refused = [], []
     for path in paths:
         try:
             results.append(_one(context, session_id, path, args.kind, mapping))
         except SessionNotFound as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError.of(exc) from exc
         except ImportRefused as exc:
             sentence = context.say(exc.reason)
             refused.append(sentence)
@@ -83,9 +83,16 @@ def _print_summary(result: dict, context: CliContext) -> None:
     def say(code: str, **params) -> str:
         return context.say(Message(f"cli.import.{code}", params))
 
+    from livedesk.words import ROW_PROBLEMS, SOURCE_FORMATS, row_words
+
+    lang = context.language
+    shown_format = (
+        SOURCE_FORMATS.word(result["format"], lang)
+        if result["format"] in SOURCE_FORMATS
+        else result["format_label"] or result["format"]
+    )
     print(
-        f"{result['file']}: {result['format_label'] or result['format']}"
-        + (f" ({result['encoding']})" if result.get("encoding") else "")
+        f"{result['file']}: {shown_format}" + (f" ({result['encoding']})" if result.get("encoding") else "")
     )
     for d in result["datasets"]:
         print(
@@ -107,10 +114,11 @@ def _print_summary(result: dict, context: CliContext) -> None:
         said = Message.from_json(notice.get("says"))
         print("  " + say("notice", text=context.say(said) if said else notice["message"]))
     for code, count in result["skipped_by_reason"].items():
-        print("  " + say("skipped", rows=count, reason=code))
-    warnings = result["warnings"]
+        print("  " + say("skipped", rows=count, reason=ROW_PROBLEMS.word(code, lang)))
+    warnings = sorted(result["warnings"], key=lambda w: w["row"])
     for warning in warnings[:10]:
-        print("  " + say("row_warning", row=warning["row"], text=warning["message"]))
+        text = row_words(warning["code"], warning.get("params"), warning["message"], lang)
+        print("  " + say("row_warning", row=warning["row"], text=text))
     if len(warnings) > 10:
         print("  " + say("more_warnings", more=len(warnings) - 10))
     for finding in result["findings"]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from livedesk.cli.context import CliContext, UserError, print_json
+from livedesk.cli.context import CliContext, fail, print_json
 
 PLATFORMS = ("douyin", "kuaishou", "weixin", "taobao", "xiaohongshu", "jd", "pinduoduo")
 
@@ -38,11 +38,11 @@ def read_text(source: str) -> tuple[str, str]:
     else:
         path = Path(source)
         if not path.is_file():
-            raise UserError(f"file not found: {source}")
+            raise fail("cli.file_not_found", file=source)
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise UserError(f"cannot read {source}: {exc.strerror}") from exc
+            raise fail("cli.cannot_read", file=source, reason=exc.strerror or str(exc)) from exc
         name = source
     for encoding in ("utf-8-sig", "gb18030"):
         try:
@@ -51,12 +51,13 @@ def read_text(source: str) -> tuple[str, str]:
             continue
         if "\x00" not in text:
             return name, text
-    raise UserError(f"{name} is not a text file (neither UTF-8 nor GB18030); save the script as UTF-8 text")
+    raise fail("cli.not_text", file=name)
 
 
 def _lint(args, context: CliContext) -> int:
-    from livedesk.domain.lexicon import CATEGORY_NAMES_ZH, Severity
+    from livedesk.domain.lexicon import Severity
     from livedesk.services.lexicon import team_lexicon
+    from livedesk.words import LEXICON_CATEGORIES, LINT_SEVERITIES
 
     name, text = read_text(args.file)
     lexicon = team_lexicon(None if args.no_team_words else context.store)
@@ -75,12 +76,21 @@ def _lint(args, context: CliContext) -> int:
             }
         )
     else:
+        lang = context.language
         for hit in hits:
-            category = CATEGORY_NAMES_ZH.get(hit.category, hit.category)
             print(
-                f"{name}:{hit.line}:{hit.column}: {hit.severity.value} [{category}] {hit.text} — {hit.reason}; "
-                f"建议: {hit.suggestion}"
+                context.words(
+                    "cli.lint.hit",
+                    file=name,
+                    line=str(hit.line),
+                    column=str(hit.column),
+                    severity=LINT_SEVERITIES.word(hit.severity, lang),
+                    category=LEXICON_CATEGORIES.word(hit.category, lang),
+                    text=hit.text,
+                    reason=hit.reason,
+                    suggestion=hit.suggestion or "—",
+                )
             )
         errors = sum(1 for h in hits if h.severity is Severity.ERROR)
-        print(f"{len(hits)} hit(s), {errors} error(s)", file=sys.stderr)
+        print(context.words("cli.lint.count", hits=len(hits), errors=errors), file=sys.stderr)
     return 1 if any(h.severity is Severity.ERROR for h in hits) else 0

@@ -30,7 +30,7 @@ def _act(args, context: CliContext) -> int:
     try:
         service = LiveService(context.store, session_id, SystemClock())
     except SessionNotFound as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError.of(exc) from exc
     actions = {"go": service.go, "next": service.next, "skip": service.skip, "end": service.finish}
     try:
         events = actions[args.action]()

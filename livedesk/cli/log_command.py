@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from livedesk.cli.context import CliContext, UserError, session_id_argument
+from livedesk.cli.context import CliContext, UserError, fail, session_id_argument
 
 
 def register(commands, add_common) -> None:
@@ -25,14 +25,14 @@ def _export(args, context: CliContext) -> int:
     session_id = session_id_argument(args.session)
     out = Path(args.out)
     if not out.parent.exists():
-        raise UserError(f"the folder of {args.out} does not exist; create it or choose another --out")
+        raise fail("cli.no_folder_for", file=args.out)
     if out.is_dir():
-        raise UserError(f"{args.out} is a folder; give a file name such as log.csv")
+        raise fail("cli.is_a_folder", file=args.out, example="log.csv")
     try:
         count = export_live_log(context.store, session_id, out)
     except SessionNotFound as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError.of(exc) from exc
     except OSError as exc:
-        raise UserError(f"cannot write {args.out}: {exc.strerror}") from exc
-    print(f"{count} events written to {args.out}")
+        raise fail("cli.cannot_write", file=args.out, reason=exc.strerror or str(exc)) from exc
+    print(context.words("cli.log.exported", events=count, file=args.out))
     return 0

@@ -69,13 +69,13 @@ def main(argv: list[str] | None = None) -> int:
             return run_gui(context.db_url, lang=context.lang)
         handler = getattr(args, "handler", None)
         if handler is None:
-            parser.error(f"'{args.command}' needs a sub-command")
+            parser.error(context.words("cli.needs_action", command=args.command))
         return int(handler(args, context) or EXIT_OK)
     except UserError as exc:
         sys.stderr.write(f"livedesk: {exc.words(context.language)}\n")
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        sys.stderr.write("livedesk: interrupted\n")
+        sys.stderr.write(f"livedesk: {context.words('cli.interrupted')}\n")
         return 130
     finally:
         context.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from livedesk.cli.context import CliContext, UserError, existing_file, print_json, session_id_argument
+from livedesk.cli.context import CliContext, UserError, existing_file, fail, print_json, session_id_argument
 from livedesk.domain.ids import saved
 
 DEFAULT_START_HOUR = 20  # evening prime time, when most sessions start
@@ -63,7 +63,7 @@ def _generate(args, context: CliContext) -> int:
 
     path = existing_file(args.products)
     if args.duration <= 0:
-        raise UserError("--duration must be a positive number of minutes")
+        raise fail("cli.positive_minutes", option="--duration")
     try:
         start = (
             parse_local_start(args.start)
@@ -72,22 +72,22 @@ def _generate(args, context: CliContext) -> int:
                 hour=DEFAULT_START_HOUR, minute=0, second=0, microsecond=0
             )
         )
-        config = planning.load_wave_config(context.store)
-        if args.pattern:
-            config.pattern = planning.parse_pattern(args.pattern)
     except ValueError as exc:
-        raise UserError(str(exc)) from exc
+        raise fail("cli.bad_start", text=args.start) from exc
+    config = planning.load_wave_config(context.store)
+    if args.pattern:
+        try:
+            config.pattern = planning.parse_pattern(args.pattern)
+        except planning.PatternError as exc:
+            raise UserError.of(exc) from exc
     try:
         pool = planning.read_pool_file(context.store, path)
     except PoolRefused as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError.of(exc) from exc
     if not pool.products:
-        raise UserError(f"{path.name} holds no product rows; add products below the header row")
+        raise fail("pool.no_products", file=path.name)
     if pool.duplicates:
-        ids = ", ".join(sorted(pool.duplicates))
-        raise UserError(
-            f"{path.name} repeats product ids ({ids}); give every product its own id and run again"
-        )
+        raise fail("pool.duplicate_ids", file=path.name, ids=sorted(pool.duplicates))
     title = (args.title or path.stem).strip() or path.stem
     plan = planning.generate_plan_session(
         context.store,
@@ -98,8 +98,12 @@ def _generate(args, context: CliContext) -> int:
         config=config,
         account=args.account,
     )
+    from livedesk.words import row_words
+
     for warning in pool.warnings:
-        sys.stderr.write(f"livedesk: {path.name} row {warning.row}: {warning.message}\n")
+        text = row_words(warning.code, warning.params, warning.message, context.language)
+        line = context.words("cli.plan.row_warning", file=path.name, row=warning.row, text=text)
+        sys.stderr.write(f"livedesk: {line}\n")
     if args.json:
         print_json(planning.plan_report(context.store, saved(plan.session.id, "session")), args.json)
     if args.json != "-":
@@ -114,7 +118,7 @@ def _show(args, context: CliContext) -> int:
     try:
         document = planning.plan_report(context.store, session_id_argument(args.session))
     except SessionNotFound as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError.of(exc) from exc
     print_json(document, args.json)
     return 0
 
@@ -127,16 +131,16 @@ def _export(args, context: CliContext) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() not in planning.RUN_SHEET_SUFFIXES:
-        raise UserError(f"{out.name}: write the run sheet as .xlsx, .pdf or .csv")
+        raise fail("cli.bad_suffix", file=out.name, suffixes=list(planning.RUN_SHEET_SUFFIXES))
     if not out.parent.exists():
-        raise UserError(f"the folder {out.parent} does not exist")
+        raise fail("cli.no_folder", folder=str(out.parent))
     try:
         plan = planning.load_plan(context.store, session_id_argument(args.session))
     except SessionNotFound as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError.of(exc) from exc
     try:
         rows = planning.export_run_sheet(plan, out)
     except OSError as exc:
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
-    print(f"{out}\t{rows} segments")
+        raise fail("cli.cannot_write", file=str(out), reason=exc.strerror or str(exc)) from exc
+    print(context.words("cli.plan.exported", file=str(out), segments=rows))
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from livedesk.cli.context import CliContext, UserError, print_json, session_id_argument
+from livedesk.cli.context import CliContext, UserError, fail, print_json, session_id_argument
 
 REPORT_SUFFIXES = (".html", ".pdf", ".xlsx")
 
@@ -43,9 +43,9 @@ def _review(args, context: CliContext) -> int:
     reports = [Path(r) for r in args.report]
     for report in reports:
         if report.suffix.lower() not in REPORT_SUFFIXES:
-            raise UserError(f"--report {report}: the report must end in .html, .pdf or .xlsx")
+            raise fail("cli.bad_suffix", file=str(report), suffixes=list(REPORT_SUFFIXES))
         if not report.parent.exists():
-            raise UserError(f"--report {report}: the folder {report.parent} does not exist")
+            raise fail("cli.no_folder", folder=str(report.parent))
     from livedesk.import_export.arrow_pandas import skip_pandas_probe
     from livedesk.import_export.review_json import review_json
     from livedesk.persistence.session_repository import SessionNotFound
@@ -56,7 +56,7 @@ def _review(args, context: CliContext) -> int:
     try:
         review = run_review(store, session_id)
     except SessionNotFound as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError.of(exc) from exc
     if args.save_verdicts:
         save_verdicts(store, review)
     data = review_json(review)
@@ -67,16 +67,39 @@ def _review(args, context: CliContext) -> int:
 
         write_report(review, report)
     if not args.json and not reports:
-        _print_summary(data)
+        _print_summary(data, context)
     return 0
 
 
-def _print_summary(data: dict) -> None:
+def _print_summary(data: dict, context: CliContext) -> None:
+    """The KPIs with their sources and the findings, in words of the `--lang` language."""
+    from datetime import datetime
+
+    from livedesk.words import METRICS, SEVERITIES, finding_words, show, source_words
+
+    lang = context.language
+    session = data["session"]
+    start = datetime.fromisoformat(session["start"]) if session.get("start") else None
+    print(f"{session['title']}  ({start:%Y-%m-%d %H:%M})" if start else session["title"])
     kpis = data["kpis"]
-    show = lambda v: "—" if v is None else (f"{v:,.2f}" if isinstance(v, float) else f"{v:,}")  # noqa: E731
-    print(f"{data['session']['title']}  ({data['session']['start']})")
-    for key in ("gmv", "uv", "pv", "buyers", "orders", "uv_value", "gpm", "aov", "watch_to_buy_rate"):
-        print(f"  {key:<20} {show(kpis[key]):>14}   {data['kpi_sources'][key] or ''}")
-    print(f"  findings: {len(data['findings'])}")
-    for finding in data["findings"]:
-        print(f"   [{finding['severity']}] {finding['message']}")
+    keys = ("gmv", "uv", "pv", "buyers", "orders", "uv_value", "gpm", "aov", "watch_to_buy_rate")
+    width = max(_display_width(METRICS.word(key, lang)) for key in keys) + 2
+    for key in keys:
+        label = METRICS.word(key, lang)
+        source = data["kpi_sources"][key]
+        pad = " " * (width - _display_width(label))
+        print(
+            f"  {label}{pad}{show(key, kpis[key], lang):>14}   {source_words(source, lang) if source else ''}"
+        )
+    names = {p["product_id"]: p["name"] for p in data.get("products", [])}
+    findings = data["findings"]
+    print("  " + context.words("cli.review.findings", count=len(findings)))
+    for finding in findings:
+        print(f"   [{SEVERITIES.word(finding['severity'], lang)}] {finding_words(finding, names, lang)}")
+
+
+def _display_width(text: str) -> int:
+    # a Chinese character takes two columns in a terminal
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from livedesk.cli.context import CliContext, UserError
+from livedesk.cli.context import CliContext, UserError, fail
 
 
 def register(commands, add_common) -> None:
@@ -54,7 +54,7 @@ def _load(args, context: CliContext) -> int:
     try:
         loaded = load_samples(context.store, args.dir)
     except (SamplesMissing, SampleImportFailed, SessionFileError, ValueError) as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError.of(exc) from exc
     for sample in loaded:
         print(sample.session_id)
     return 0
@@ -64,22 +64,25 @@ def _generate(args, context: CliContext) -> int:
     from livedesk.services.samples import generate
 
     if args.orders is not None and args.orders < 100:
-        raise UserError(
-            "--orders must be at least 100 (the sample needs cancelled, refunded and late orders)"
-        )
+        # the sample needs cancelled, refunded and late orders
+        raise fail("cli.at_least", option="--orders", least=100)
     started = time.perf_counter()
     try:
         result = generate(args.out, orders=args.orders, seed=args.seed)
     except OSError as exc:
-        raise UserError(f"cannot write the sample files into {args.out}: {exc.strerror or exc}") from exc
+        raise fail("cli.cannot_write", file=args.out, reason=exc.strerror or str(exc)) from exc
     elapsed = time.perf_counter() - started
     n = result.numbers
+    say = context.words
     print(
-        f"wrote {result.order_lines:,} order lines and the session files into {result.folder} in {elapsed:.1f} s"
+        say(
+            "cli.samples.generated",
+            lines=result.order_lines,
+            folder=str(result.folder),
+            seconds=f"{elapsed:.1f}",
+        )
     )
-    print(
-        f"GMV ¥{n.gmv_fen / 100:,.2f} in {n.orders:,} paid lines, {n.pv:,} views, GPM ¥{n.gpm_fen / 100:,.2f}"
-    )
+    print(say("cli.samples.numbers", gmv_fen=n.gmv_fen, orders=n.orders, pv=n.pv, gpm_fen=n.gpm_fen))
     return 0
 
 
@@ -90,21 +93,28 @@ def _studio(args, context: CliContext) -> int:
 
     orders = DEFAULT_ORDERS if args.orders is None else args.orders
     if args.accounts < 1 or args.sessions < 1:
-        raise UserError("--accounts and --sessions must be at least 1")
+        raise fail("cli.at_least", option="--accounts / --sessions", least=1)
     if orders < 1:
-        raise UserError("--orders must be at least 1 order line per session")
+        raise fail("cli.at_least", option="--orders", least=1)
     step = max(1, (args.accounts * args.sessions) // 20)
 
     def progress(done: int, total: int) -> None:
         if done % step == 0 or done == total:
-            print(f"\r{done:,}/{total:,} sessions", end="", file=sys.stderr, flush=True)
+            line = context.words("cli.samples.studio_progress", done=done, total=total)
+            print(f"\r{line}", end="", file=sys.stderr, flush=True)
 
     result = write_studio(
         context.store, args.accounts, args.sessions, orders, seed=args.seed, progress=progress
     )
     print(file=sys.stderr)
     print(
-        f"wrote {result.sessions:,} sessions of {result.accounts} accounts ({result.order_lines:,} order lines, "
-        f"{result.events:,} live-log events) in {result.seconds:.1f} s"
+        context.words(
+            "cli.samples.studio_written",
+            sessions=result.sessions,
+            accounts=result.accounts,
+            lines=result.order_lines,
+            events=result.events,
+            seconds=f"{result.seconds:.1f}",
+        )
     )
     return 0

@@ -8,7 +8,7 @@ import signal
 import sys
 import threading
 
-from livedesk.cli.context import CliContext, UserError, session_id_argument
+from livedesk.cli.context import CliContext, UserError, fail, session_id_argument
 
 DEFAULT_HOST = "127.0.0.1"
 
@@ -39,18 +39,18 @@ def _serve(args, context: CliContext) -> int:
     session_id = session_id_argument(args.session)
     port = DEFAULT_PORT if args.port is None else args.port
     if not 0 <= port <= 65535:
-        raise UserError(f"--port {port} is not a port; give a number from 1 to 65535 (0 picks a free one)")
+        raise fail("cli.bad_port", port=str(port))
     lang = context.lang or "zh_CN"
     server = StageServer(lang=lang)
     follower = LogFollower(context.store, session_id, server.publish, lang)
     try:
         follower.poll_once()  # the first state is there before any browser asks
     except SessionNotFound as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError.of(exc) from exc
     try:
         server.start(args.host, port)
     except StageServerError as exc:
-        raise UserError(str(exc)) from exc
+        raise UserError.of(exc) from exc
 
     stopping = threading.Event()
 
@@ -62,8 +62,8 @@ def _serve(args, context: CliContext) -> int:
         # the first line is the contract scripts read: the host view with its token
         host = shown_host(args.host)
         print(server.url("/", host=host), flush=True)
-        print(f"prompter: {server.url('/prompter', host=host)}", flush=True)
-        print(f"run order: {server.url('/rundown', host=host)}", flush=True)
+        print(context.words("cli.serve.prompter", url=server.url("/prompter", host=host)), flush=True)
+        print(context.words("cli.serve.rundown", url=server.url("/rundown", host=host)), flush=True)
         follower.start()
         while not stopping.wait(0.5):
             pass
@@ -72,5 +72,5 @@ def _serve(args, context: CliContext) -> int:
         server.stop()
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    sys.stderr.write("livedesk serve: stopped\n")
+    sys.stderr.write(f"livedesk serve: {context.words('cli.serve.stopped')}\n")
     return 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from livedesk.cli.context import CliContext, UserError, print_json
+from livedesk.cli.context import CliContext, fail, print_json
 
 
 def register(commands, add_common) -> None:
@@ -33,9 +33,9 @@ def _list(args, context: CliContext) -> int:
     from livedesk.services.sessions import list_sessions
 
     if args.limit is not None and args.limit < 1:
-        raise UserError("--limit must be a positive number of sessions")
+        raise fail("cli.positive", option="--limit")
     if args.offset < 0:
-        raise UserError("--offset must not be negative")
+        raise fail("cli.not_negative", option="--offset")
     sessions = list_sessions(
         context.store, account=args.account, search=args.search, limit=args.limit, offset=args.offset
     )
@@ -57,28 +57,38 @@ def _list(args, context: CliContext) -> int:
         )
         return 0
     if not sessions:
-        if args.account is not None or args.search or args.offset:
-            print("no session matches")
-        else:
-            print("no sessions yet; `livedesk samples load` loads the sample sessions")
+        filtered = args.account is not None or args.search or args.offset
+        print(context.words("cli.sessions.none_match" if filtered else "cli.sessions.none_yet"))
     for s in sessions:
-        print(
-            f"{s.id}\t{s.start:%Y-%m-%d %H:%M}\t{s.planned_seconds // 60} min\t{s.platform}\t{s.account}\t{s.title}"
-        )
+        print("\t".join(_row(s, context)))
     return 0
+
+
+def _row(s, context: CliContext) -> list[str]:
+    """One session as the list shows it: id, start, length, platform and account in words, title."""
+    from livedesk.words import PLATFORMS
+
+    return [
+        str(s.id),
+        f"{s.start:%Y-%m-%d %H:%M}",
+        context.words("cli.minutes", minutes=s.planned_seconds // 60),
+        PLATFORMS.word(s.platform, context.language),
+        s.account,
+        s.title,
+    ]
 
 
 def _create(args, context: CliContext) -> int:
     from livedesk.services.sessions import create_session, parse_local_start
 
     if args.minutes <= 0:
-        raise UserError("--minutes must be a positive number of minutes")
+        raise fail("cli.positive_minutes", option="--minutes")
     if not args.title.strip():
-        raise UserError("--title must not be empty")
+        raise fail("cli.empty_title")
     try:
         start = parse_local_start(args.start)
     except ValueError as exc:
-        raise UserError(str(exc)) from exc
+        raise fail("cli.bad_start", text=args.start) from exc
     session_id = create_session(
         context.store,
         args.title.strip(),

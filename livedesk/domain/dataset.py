@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from livedesk.domain.message import Message
+
 
 class DatasetKind(StrEnum):
     """What an imported table holds (canonical fields in DOMAIN.md §6)."""
@@ -22,9 +24,18 @@ class DatasetKind(StrEnum):
 
 @dataclass
 class RowWarning:
+    """A row that was read with a problem. `code` and `params` are what the screens word (the Message
+    `row.<code>`, livedesk.words.row_messages); `message` is the English sentence for logs and for warnings
+    stored before they carried their values."""
+
     row: int  # 1-based row number in the source file (header is row 1)
     code: str
     message: str
+    # Values of the sentence: "column", "value" (the cell as quoted), "outcome" ("skipped", "empty" …).
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def says(self) -> Message:
+        return Message(f"row.{self.code}", self.params)
 
 
 @dataclass

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from livedesk.domain.message import CodedError, Message
+
 
 class Severity(StrEnum):
     ERROR = "error"  # prohibited outright (广告法 §9, medical claims for non-drugs, off-platform trading)
@@ -20,24 +22,20 @@ class Severity(StrEnum):
 
 SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
-# Category keys used in the shipped files; users' own words go to CUSTOM.
-CATEGORY_NAMES_ZH = {
-    "absolute": "绝对化/极限用语",
-    "medical": "医疗/功效承诺",
-    "price": "虚假/价格用语",
-    "off_platform": "站外导流",
-    "competitor": "平台竞品名",
-    "finance": "金融收益",
-    "authority": "权威/国家背书",
-    "superstition": "封建迷信",
-    "urgency": "虚假紧迫/诱导",
-    "custom": "自定义禁用词",
-}
+# The category of users' own words (the words of every category: livedesk.words.LEXICON_CATEGORIES).
 CUSTOM = "custom"
 
 
-class LexiconError(ValueError):
-    """An entry cannot be used; the message names the entry and the problem."""
+class LexiconError(CodedError, ValueError):
+    """An entry cannot be used: `reason` (the Message `lexicon.<code>`) names the entry and the problem and is
+    worded at the edge; `str()` is the developer's English (logs), as for LiveRunError."""
+
+    def __init__(self, code: str, developer_text: str, details: str | None = None, **params: Any) -> None:
+        super().__init__(Message(f"lexicon.{code}", params), details)
+        self.developer_text = developer_text
+
+    def __str__(self) -> str:
+        return self.developer_text
 
 
 def _fold(text: str) -> str:
@@ -76,15 +74,22 @@ class LexiconEntry:
         pattern = data.get("pattern")
         term = pattern if pattern else data.get("term")
         if not isinstance(term, str) or not term.strip():
-            raise LexiconError(f"lexicon entry {dict(data)!r} has neither a term nor a pattern")
+            raise LexiconError(
+                "no_term",
+                f"lexicon entry {dict(data)!r} has neither a term nor a pattern",
+                entry=repr(dict(data))[:120],
+            )
         category = data.get("category") or default_category
         if not category:
-            raise LexiconError(f"lexicon entry '{term}' has no category")
+            raise LexiconError("no_category", f"lexicon entry '{term}' has no category", term=term)
         try:
             severity = Severity(data.get("severity", "warning"))
         except ValueError as exc:
             raise LexiconError(
-                f"lexicon entry '{term}' has severity {data.get('severity')!r}; use error, warning or info"
+                "bad_severity",
+                f"lexicon entry '{term}' has severity {data.get('severity')!r}; use error, warning or info",
+                term=term,
+                value=repr(data.get("severity")),
             ) from exc
         context = data.get("context") or {}
 
@@ -100,7 +105,9 @@ class LexiconEntry:
             if after_pattern:
                 re.compile(after_pattern)
         except re.error as exc:
-            raise LexiconError(f"lexicon entry '{term}' has a bad pattern: {exc}") from exc
+            raise LexiconError(
+                "bad_pattern", f"lexicon entry '{term}' has a bad pattern: {exc}", str(exc), term=term
+            ) from exc
         return cls(
             term=term.strip() if not pattern else term,
             category=str(category),
@@ -260,12 +267,17 @@ def read_entries(document: Mapping[str, Any], *, source: str = "lexicon") -> lis
     """The entry dicts of one lexicon document `{"category": …, "entries": [...]}`, category filled in."""
     entries = document.get("entries")
     if not isinstance(entries, list):
-        raise LexiconError(f"{source} has no 'entries' list")
+        raise LexiconError("no_entries", f"{source} has no 'entries' list", source=source)
     category = document.get("category")
     out = []
     for item in entries:
         if not isinstance(item, Mapping):
-            raise LexiconError(f"{source} has an entry that is not an object: {item!r}")
+            raise LexiconError(
+                "entry_not_object",
+                f"{source} has an entry that is not an object: {item!r}",
+                source=source,
+                entry=repr(item)[:120],
+            )
         data = dict(item)
         if category and "category" not in data:
             data["category"] = category

@@ -71,9 +71,17 @@ class RowIssues:
             self.skip = np.zeros(len(self.rows), dtype=bool)
 
     def flag(
-        self, mask: np.ndarray | None, code: str, message, *, skip: bool, raw: pa.Array | None = None
+        self,
+        mask: np.ndarray | None,
+        code: str,
+        message,
+        *,
+        skip: bool,
+        raw: pa.Array | None = None,
+        column: str | None = None,
     ) -> None:
-        """`message` is text or a function of the raw cell value."""
+        """`message` is the English text, or a function of the raw cell value; the warning's values (the
+        `column`, the cell as quoted, whether the row was skipped) are what the screens word."""
         if mask is None or not mask.any():
             return
         indices = np.flatnonzero(mask)
@@ -87,9 +95,15 @@ class RowIssues:
         chosen = indices[:room]
         cells = raw.take(pa.array(chosen)).to_pylist() if raw is not None else [None] * len(chosen)
         suffix = "; row skipped" if skip else "; left empty"
+        outcome = "skipped" if skip else "empty"
         for index, cell in zip(chosen, cells, strict=False):
             text = message(cell) if callable(message) else message
-            self.warnings.append(RowWarning(row=int(self.rows[index]), code=code, message=text + suffix))
+            params: dict = {"outcome": outcome}
+            if column is not None:
+                params["column"] = column
+            if raw is not None:
+                params["value"] = shown(cell)
+            self.warnings.append(RowWarning(int(self.rows[index]), code, text + suffix, params))
 
     def meta(self) -> dict:
         return {
@@ -135,6 +149,7 @@ def convert_fields(
                 lambda v, h=header: f"{h}: {shown(v)} is a formula, not a value",
                 skip=name in required,
                 raw=source,
+                column=header,
             )
         bad = converted.bad
         if bad is not None and converted.formula is not None:
@@ -146,6 +161,7 @@ def convert_fields(
             lambda v, h=header, w=what: f"{h}: {shown(v)} {w}",
             skip=name in required,
             raw=source,
+            column=header,
         )
         if converted.out_of_range is not None and converted.out_of_range.any():
             issues.flag(
@@ -154,6 +170,7 @@ def convert_fields(
                 lambda v, h=header: f"{h}: {shown(v)} is outside {YEARS}",
                 skip=name in required,
                 raw=source,
+                column=header,
             )
         if ranges is not None and converted.ranges:
             ranges[name] = converted.ranges

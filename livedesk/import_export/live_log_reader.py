@@ -66,6 +66,7 @@ def read_live_log(raw: RawTable, context: ReadContext) -> ParsedDataset:
             lambda v, n_=name: f"{n_}: {shown(v)} is not a known {n_}",
             skip=True,
             raw=out[name],
+            column=name,
         )
     for name in ("note", "product_id"):
         if name in out:

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from livedesk.domain.dataset import RowWarning
+from livedesk.domain.message import Message
 from livedesk.domain.money import yuan_to_fen
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, ScriptStep, parse_role
+from livedesk.import_export.errors import library_text
+from livedesk.words.messages import SaidInEnglish
 
 # field key → the headers that mean it (compared after `normalise_header`).
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
@@ -111,8 +114,12 @@ def _alias_key(header: object) -> str:
 _ALIAS_INDEX = {_alias_key(alias): key for key, aliases in FIELD_ALIASES.items() for alias in aliases}
 
 
-class PoolRefused(ValueError):
-    """The file cannot be read as a pool; the message is one sentence naming the file and the problem."""
+class PoolRefused(SaidInEnglish, ValueError):
+    """The file cannot be read as a pool: `reason` is a `pool.*` Message naming the file and the problem
+    (worded at the edge); what the spreadsheet library said is in `details`."""
+
+    def __init__(self, code: str, details: str | None = None, **params) -> None:
+        super().__init__(Message(f"pool.{code}", params), details)
 
 
 @dataclass
@@ -152,7 +159,7 @@ def _read_rows(path: Path) -> tuple[list[list[str]], str | None]:
             book = CalamineWorkbook.from_path(str(path))
             sheets = [book.get_sheet_by_index(i).to_python() for i in range(len(book.sheet_names))]
         except Exception as exc:  # calamine raises its own error types for broken workbooks
-            raise PoolRefused(f"{path.name} is not a readable spreadsheet ({exc})") from exc
+            raise PoolRefused("not_spreadsheet", library_text(exc), file=path.name) from exc
         # The first sheet with a recognised product-id header wins; otherwise the first sheet.
         for sheet in sheets:
             table = [[_cell_text(v) for v in row] for row in sheet]
@@ -168,7 +175,7 @@ def _read_rows(path: Path) -> tuple[list[list[str]], str | None]:
             except UnicodeDecodeError:
                 continue
         else:  # pragma: no cover - gb18030 decodes almost any byte string
-            raise PoolRefused(f"{path.name} is neither UTF-8 nor GBK text")
+            raise PoolRefused("not_text", file=path.name)
         dialect = (
             "excel-tab"
             if suffix == ".tsv" or ("\t" in text.split("\n", 1)[0] and "," not in text.split("\n", 1)[0])
@@ -176,7 +183,7 @@ def _read_rows(path: Path) -> tuple[list[list[str]], str | None]:
         )
         rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text), dialect=dialect)]
         return rows, "gbk" if encoding == "gb18030" else "utf-8"
-    raise PoolRefused(f"{path.name} is not a CSV or XLSX file")
+    raise PoolRefused("not_csv_or_xlsx", file=path.name)
 
 
 def _find_header(
@@ -211,18 +218,14 @@ def read_pool(path: str | Path, mapping: dict[str, str] | None = None) -> PoolRe
     """
     path = Path(path)
     if not path.is_file():
-        raise PoolRefused(f"{path.name} does not exist")
+        raise PoolRefused("missing_file", file=path.name)
     rows, encoding = _read_rows(path)
     header_index, columns = _find_header(rows, mapping)
     if not rows or not columns:
-        raise PoolRefused(
-            f"{path.name} has no recognisable header row (expected columns such as 商品ID, 商品名称, 角色)"
-        )
+        raise PoolRefused("no_header", file=path.name)
     headers = rows[header_index]
     if "product_id" not in columns:
-        raise PoolRefused(
-            f"{path.name} has no product id column (商品ID / product_id); map one of its columns to it"
-        )
+        raise PoolRefused("no_product_id", file=path.name)
     used = {column: key for key, column in columns.items()}
     ignored = {h for h, key in (mapping or {}).items() if not key}
     unmapped = [h for c, h in enumerate(headers) if h and c not in used and h not in ignored]
@@ -235,6 +238,7 @@ def read_pool(path: str | Path, mapping: dict[str, str] | None = None) -> PoolRe
                 header_index + 1,
                 "no_role_column",
                 f"{path.name} has no role column; every product is set to profit (利润款)",
+                {"file": path.name},
             )
         )
     first_row: dict[str, int] = {}
@@ -242,7 +246,7 @@ def read_pool(path: str | Path, mapping: dict[str, str] | None = None) -> PoolRe
         line = header_index + 2 + offset
         if not any(cell for cell in row):
             continue
-        product = _product_from_row(row, columns, line, result.warnings)
+        product = _product_from_row(row, columns, line, result.warnings, headers)
         if product is None:
             continue
         if product.product_id in first_row:
@@ -253,6 +257,7 @@ def read_pool(path: str | Path, mapping: dict[str, str] | None = None) -> PoolRe
                     "duplicate_product_id",
                     f"row {line} repeats product id {product.product_id} of row "
                     f"{first_row[product.product_id]}; only the first is kept",
+                    {"product": product.product_id, "first_row": first_row[product.product_id]},
                 )
             )
             continue
@@ -262,16 +267,26 @@ def read_pool(path: str | Path, mapping: dict[str, str] | None = None) -> PoolRe
 
 
 def _product_from_row(
-    row: list[str], columns: dict[str, int], line: int, warnings: list[RowWarning]
+    row: list[str], columns: dict[str, int], line: int, warnings: list[RowWarning], headers: list[str]
 ) -> Product | None:
     def cell(key: str) -> str:
         column = columns.get(key)
         return row[column].strip() if column is not None and column < len(row) else ""
 
+    def header_of(key: str) -> str:
+        # the file's own header, as the team reads it
+        column = columns.get(key)
+        return headers[column] if column is not None and column < len(headers) else key
+
     product_id = cell("product_id")
     if not product_id:
         warnings.append(
-            RowWarning(line, "missing_product_id", f"row {line} has no product id and is skipped")
+            RowWarning(
+                line,
+                "missing_product_id",
+                f"row {line} has no product id and is skipped",
+                {"outcome": "skipped"},
+            )
         )
         return None
     role_text = cell("role")
@@ -283,6 +298,7 @@ def _product_from_row(
                     line,
                     "unknown_role",
                     f"row {line}: role '{role_text}' is not 引流款/利润款/形象款/清仓款; set to profit",
+                    {"value": role_text},
                 )
             )
         role = Role.PROFIT
@@ -297,7 +313,12 @@ def _product_from_row(
                 setattr(product, attribute, yuan_to_fen(text))
             except ValueError:
                 warnings.append(
-                    RowWarning(line, "bad_price", f"row {line}: '{text}' is not a price; left empty")
+                    RowWarning(
+                        line,
+                        "bad_price",
+                        f"row {line}: '{text}' is not a price; left empty",
+                        {"column": header_of(key), "value": text, "outcome": "empty"},
+                    )
                 )
     stock_text = cell("stock").replace(",", "")
     if stock_text:
@@ -305,7 +326,12 @@ def _product_from_row(
             product.stock = int(float(stock_text))
         except ValueError:
             warnings.append(
-                RowWarning(line, "bad_stock", f"row {line}: stock '{stock_text}' is not a number; left empty")
+                RowWarning(
+                    line,
+                    "bad_stock",
+                    f"row {line}: stock '{stock_text}' is not a number; left empty",
+                    {"column": header_of("stock"), "value": stock_text, "outcome": "empty"},
+                )
             )
     product.scripts = {step: cell(key) for key, step in SCRIPT_FIELDS.items() if cell(key)}
     return product

@@ -12,17 +12,23 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from livedesk.domain.message import Message
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.domain.session import ChecklistItem, Segment, Session, SessionPlan, StepBudget, Targets
+from livedesk.words.messages import SaidInEnglish
 
 FORMAT_NAME = "livedesk-session"
 FORMAT_VERSION = 1
 SUFFIX = ".livedesk.json"
 
 
-class SessionFileError(ValueError):
-    """A session file that cannot be read; the message names the file and the problem."""
+class SessionFileError(SaidInEnglish, ValueError):
+    """A session file that cannot be read: `reason` is a `session_file.*` Message (with the file once it is
+    known) worded at the edge; what the JSON parser said is in `details`."""
+
+    def __init__(self, code: str, details: str | None = None, **params: Any) -> None:
+        super().__init__(Message(f"session_file.{code}", params), details)
 
 
 def plan_to_document(plan: SessionPlan) -> dict[str, Any]:
@@ -101,24 +107,22 @@ def read_session_file(path: str | Path) -> SessionPlan:
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
-        raise SessionFileError(f"{path.name}: file not found") from exc
+        raise SessionFileError("not_found", file=path.name) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SessionFileError(f"{path.name} is not a LiveDesk session file (not UTF-8 JSON: {exc})") from exc
+        raise SessionFileError("not_json", str(exc), file=path.name) from exc
     try:
         return document_to_plan(document)
     except SessionFileError as exc:
-        raise SessionFileError(f"{path.name}: {exc}") from exc
+        raise SessionFileError("in_file", exc.details, file=path.name, reason=exc.reason) from exc
 
 
 def document_to_plan(document: Any) -> SessionPlan:
     """Validate a parsed document and build the plan; SessionFileError (without a file name) on any problem."""
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise SessionFileError(f'not a LiveDesk session file (missing "format": "{FORMAT_NAME}")')
+        raise SessionFileError("not_session_file", format=FORMAT_NAME)
     version = document.get("version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise SessionFileError(
-            f"version {version!r} is not supported by this LiveDesk (reads up to {FORMAT_VERSION})"
-        )
+        raise SessionFileError("version_unsupported", version=repr(version), max_version=str(FORMAT_VERSION))
     session = _session(_mapping(document.get("session"), "session"))
     products = [
         _product(_mapping(p, f"products[{i}]"), i)
@@ -127,7 +131,7 @@ def document_to_plan(document: Any) -> SessionPlan:
     ids = [p.product_id for p in products]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        raise SessionFileError(f"product id {duplicates[0]} appears twice in the pool")
+        raise SessionFileError("duplicate_product", product=duplicates[0])
     segments = [
         _segment(_mapping(g, f"segments[{i}]"), i, set(ids))
         for i, g in enumerate(_list(document.get("segments", []), "segments"))
@@ -140,16 +144,14 @@ def _session(raw: dict) -> Session:
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise SessionFileError(f"session.timezone '{zone}' is not a known time zone") from exc
+        raise SessionFileError("bad_timezone", zone=zone) from exc
     start_text = _text(raw, "start", "session")
     try:
         start = datetime.fromisoformat(start_text)
     except ValueError as exc:
-        raise SessionFileError(f"session.start '{start_text}' is not an ISO 8601 time") from exc
+        raise SessionFileError("bad_start", text=start_text) from exc
     if start.tzinfo is None:
-        raise SessionFileError(
-            f"session.start '{start_text}' has no UTC offset (write it like 2026-11-14T20:00:00+08:00)"
-        )
+        raise SessionFileError("start_without_offset", text=start_text)
     targets = _mapping(raw.get("targets") or {}, "session.targets")
     return Session(
         title=_text(raw, "title", "session"),
@@ -180,7 +182,7 @@ def _product(raw: dict, index: int) -> Product:
         role = Role(role_text)
     except ValueError as exc:
         raise SessionFileError(
-            f"{where}.role '{role_text}' is not one of {', '.join(r.value for r in Role)}"
+            "bad_choice", where=f"{where}.role", value=role_text, choices=[r.value for r in Role]
         ) from exc
     scripts = {}
     for key, text in _mapping(raw.get("scripts") or {}, f"{where}.scripts").items():
@@ -210,13 +212,13 @@ def _segment(raw: dict, index: int, product_ids: set[str]) -> Segment:
         kind = SegmentKind(kind_text)
     except ValueError as exc:
         raise SessionFileError(
-            f"{where}.kind '{kind_text}' is not one of {', '.join(k.value for k in SegmentKind)}"
+            "bad_choice", where=f"{where}.kind", value=kind_text, choices=[k.value for k in SegmentKind]
         ) from exc
     product_id = raw.get("product_id")
     if product_id is not None:
         product_id = str(product_id)
         if product_id not in product_ids:
-            raise SessionFileError(f"{where} names product {product_id}, which is not in the pool")
+            raise SessionFileError("unknown_product", where=where, product=product_id)
     steps = []
     for j, budget in enumerate(_list(raw.get("steps", []), f"{where}.steps")):
         budget = _mapping(budget, f"{where}.steps[{j}]")
@@ -254,19 +256,19 @@ def _step(text: str, where: str) -> ScriptStep:
         return ScriptStep(text)
     except ValueError as exc:
         raise SessionFileError(
-            f"{where}: '{text}' is not a script step ({', '.join(s.value for s in ScriptStep)})"
+            "bad_choice", where=where, value=text, choices=[s.value for s in ScriptStep]
         ) from exc
 
 
 def _mapping(value: Any, where: str) -> dict:
     if not isinstance(value, dict):
-        raise SessionFileError(f"{where} must be an object")
+        raise SessionFileError("not_object", where=where)
     return value
 
 
 def _list(value: Any, where: str) -> list:
     if not isinstance(value, list):
-        raise SessionFileError(f"{where} must be a list")
+        raise SessionFileError("not_list", where=where)
     return value
 
 
@@ -277,17 +279,17 @@ def _text(raw: dict, key: str, where: str, default: Any = _MISSING) -> str:
     value = raw.get(key, default)
     if value is _MISSING or value is None:
         if default is _MISSING:
-            raise SessionFileError(f"{where}.{key} is missing")
+            raise SessionFileError("missing", where=f"{where}.{key}")
         return default
     if not isinstance(value, str):
-        raise SessionFileError(f"{where}.{key} must be text")
+        raise SessionFileError("not_text", where=f"{where}.{key}")
     return value
 
 
 def _count(raw: dict, key: str, where: str) -> int:
     value = raw.get(key)
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise SessionFileError(f"{where}.{key} must be a whole number of seconds (0 or more)")
+        raise SessionFileError("bad_seconds", where=f"{where}.{key}")
     return value
 
 
@@ -296,7 +298,7 @@ def _optional_int(raw: dict, key: str, where: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise SessionFileError(f"{where}.{key} must be a whole number or null")
+        raise SessionFileError("not_int", where=f"{where}.{key}")
     return value
 
 
@@ -305,5 +307,5 @@ def _optional_float(raw: dict, key: str, where: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise SessionFileError(f"{where}.{key} must be a number or null")
+        raise SessionFileError("not_number", where=f"{where}.{key}")
     return float(value)

@@ -96,6 +96,12 @@ def build_summary(pairs: list[tuple[str, object, str, int]], zone: str) -> Parse
                     row=row,
                     code="bad_value",
                     message=f"{sheet}: {label_text} = {values.shown(raw_value)} cannot be read; skipped",
+                    params={
+                        "sheet": str(sheet),
+                        "column": label_text,
+                        "value": values.shown(raw_value),
+                        "outcome": "skipped",
+                    },
                 )
             )
             skipped += 1

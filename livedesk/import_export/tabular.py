@@ -327,7 +327,8 @@ def _ragged_warning(row: int, cells: int, width: int) -> RowWarning:
         message = f"the row has {cells} cells but the header {width}; the {cells - width} extra cell(s) were left out"
     else:
         message = f"the row has {cells} cells but the header {width}; the missing cells were left empty"
-    return RowWarning(row=row, code="ragged_row", message=message)
+    outcome = "extra_left_out" if cells > width else "missing_left_empty"
+    return RowWarning(row, "ragged_row", message, {"cells": cells, "width": width, "outcome": outcome})
 
 
 def _read_whitespace(path, layout, header_index, headers, keys, indices) -> RawTable:

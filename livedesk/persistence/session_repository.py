@@ -19,6 +19,7 @@ from sqlmodel import col, delete, select, update
 
 from livedesk.domain.edit_conflict import EditConflict, EditPart, PlanVersions
 from livedesk.domain.ids import saved
+from livedesk.domain.message import Message
 from livedesk.domain.product import Product
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.domain.session import ChecklistItem, Segment, Session, SessionPlan, StepBudget, Targets
@@ -26,11 +27,14 @@ from livedesk.domain.session_listing import SessionListItem
 from livedesk.persistence import summary_repository
 from livedesk.persistence.tables import ProductRow, SegmentRow, SessionRow
 from livedesk.persistence.timecodec import from_ms, to_ms
+from livedesk.words.messages import SaidInEnglish
 
 
-class SessionNotFound(LookupError):
+class SessionNotFound(SaidInEnglish, LookupError):
+    """The session is not in the store (deleted, or a wrong id): `reason` is the Message session.not_found."""
+
     def __init__(self, session_id: int) -> None:
-        super().__init__(f"there is no session {session_id}; `livedesk sessions list` shows the ids")
+        super().__init__(Message("session.not_found", {"session": str(session_id)}))
         self.session_id = session_id
 
 

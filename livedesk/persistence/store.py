@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -14,15 +15,23 @@ from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlmodel import Session as DbSession
 from sqlmodel import SQLModel, create_engine
 
+from livedesk.domain.message import Message
 from livedesk.persistence import migrations, tables
 from livedesk.persistence.tables import SCHEMA_VERSION, MetaRow
+from livedesk.words.messages import SaidInEnglish
 
 DATABASE_ENV = "LIVEDESK_DATABASE_URL"
 DATA_DIR_ENV = "LIVEDESK_DATA_DIR"
 
 
-class StoreError(Exception):
-    """The store cannot be opened or used; the message says what to do."""
+class StoreError(SaidInEnglish):
+    """The store cannot be opened or used: `reason` is a `store.*` Message saying what to do; what the
+    database driver said is in `details` (and the log)."""
+
+    def __init__(self, code: str, details: str | None = None, **params) -> None:
+        super().__init__(Message(f"store.{code}", params), details)
+        if details:
+            logging.getLogger("livedesk.store").info("store %s: %s", code, details)
 
 
 def data_dir() -> Path:
@@ -76,8 +85,7 @@ class Store:
             parsed = make_url(url)
         except (ArgumentError, ValueError):  # ValueError: a port that is not a number
             raise StoreError(
-                f"'{describe_url(url)}' is not a database URL; give a SQLite file path or "
-                "postgresql://user:pass@host/db"
+                "not_a_url", url=describe_url(url)
             ) from None  # the chained error would repeat the URL
         if parsed.get_backend_name() == "sqlite":
             database = parsed.database or ""
@@ -88,7 +96,7 @@ class Store:
             return engine
         if parsed.get_backend_name() == "postgresql":
             return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
-        raise StoreError(f"database '{describe_url(url)}' is not supported; use a SQLite file or PostgreSQL")
+        raise StoreError("unsupported", url=describe_url(url))
 
     def _ensure_schema(self) -> None:
         try:
@@ -103,8 +111,7 @@ class Store:
                     )
                 elif int(row[0]) > SCHEMA_VERSION:
                     raise StoreError(
-                        f"the database {describe_url(self.url)} has schema version {row[0]}, newer than this LiveDesk "
-                        f"({SCHEMA_VERSION}); update LiveDesk"
+                        "newer_schema", url=describe_url(self.url), version=row[0], ours=SCHEMA_VERSION
                     )
                 elif int(row[0]) < SCHEMA_VERSION:
                     reached = migrations.upgrade(connection, int(row[0]))
@@ -114,10 +121,10 @@ class Store:
         except OperationalError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise StoreError(
-                f"cannot open the database {describe_url(self.url)} ({reason}); check --db or {DATABASE_ENV}"
+                "cannot_open", str(exc), url=describe_url(self.url), reason=reason, env=DATABASE_ENV
             ) from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot use the database {describe_url(self.url)}: {exc}") from exc
+            raise StoreError("cannot_use", str(exc), url=describe_url(self.url)) from exc
 
     def schema_version(self) -> int:
         with self.engine.connect() as connection:

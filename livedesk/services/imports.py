@@ -72,7 +72,10 @@ class ImportSummary:
                 for k, i, r, s, sk in self.datasets
             ],
             "skipped_by_reason": self.skipped_by_reason,
-            "warnings": [{"row": w.row, "code": w.code, "message": w.message} for w in self.warnings],
+            "warnings": [
+                {"row": w.row, "code": w.code, "params": w.params, "message": w.message}
+                for w in self.warnings
+            ],
             "findings": self.findings,
             "live_log_events": self.live_log_events,
             "already_known": self.already_known,

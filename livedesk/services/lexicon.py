@@ -22,7 +22,12 @@ def read_lexicon_folder(folder: Path) -> list[dict]:
         try:
             document = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise LexiconError(f"lexicon file {path.name} cannot be read: {exc}") from exc
+            raise LexiconError(
+                "file_unreadable",
+                f"lexicon file {path.name} cannot be read: {exc}",
+                str(exc),
+                file=path.name,
+            ) from exc
         entries.extend(read_entries(document, source=path.name))
     return entries
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from livedesk.domain.forecast import ForecastAssumptions, PlanForecast, forecast_plan
 from livedesk.domain.history import AccountHistory
+from livedesk.domain.message import Message
 from livedesk.domain.plan_rules import PlanWarning, validate_plan
 from livedesk.domain.product import Product
 from livedesk.domain.product_rates import product_rates
@@ -21,6 +22,7 @@ from livedesk.import_export.pool_reader import PoolReadResult, read_pool
 from livedesk.persistence import preference_repository, session_repository
 from livedesk.persistence.store import Store
 from livedesk.services import sessions
+from livedesk.words.messages import SaidInEnglish
 
 POOL_MAPPING_NAMESPACE = "pool_mapping"
 WAVE_CONFIG_NAMESPACE = "wave_config"
@@ -32,20 +34,23 @@ RUN_SHEET_SUFFIXES = (".xlsx", ".csv", ".pdf")
 HISTORY_LIMIT = 120
 
 
+class PatternError(SaidInEnglish, ValueError):
+    """A wave pattern that names no role or a word that is not one (`reason`: plan.bad_pattern_role or
+    plan.empty_pattern)."""
+
+
 def parse_pattern(text: str) -> tuple[Role, ...]:
-    """`traffic,profit,profit` or `引流款,利润款` → roles; ValueError naming the first unknown word."""
+    """`traffic,profit,profit` or `引流款,利润款` → roles; PatternError naming the first unknown word."""
     roles = []
     for word in text.replace("，", ",").split(","):
         if not word.strip():
             continue
         role = parse_role(word)
         if role is None:
-            raise ValueError(
-                f"'{word.strip()}' in the pattern is not a role (traffic, profit, image, clearance)"
-            )
+            raise PatternError(Message("plan.bad_pattern_role", {"word": word.strip()}))
         roles.append(role)
     if not roles:
-        raise ValueError("the pattern names no role; write e.g. traffic,profit,profit,clearance,profit,image")
+        raise PatternError(Message("plan.empty_pattern"))
     return tuple(roles)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from livedesk.domain.message import Message
 from livedesk.domain.session import SessionPlan
 from livedesk.import_export.live_log_csv import read_live_log
 from livedesk.import_export.session_file import read_session_file
@@ -18,14 +19,15 @@ from livedesk.persistence.store import Store
 from livedesk.samples import samples_dir
 from livedesk.samples.files import SESSIONS
 from livedesk.services.history import refresh_stale, write_summaries
+from livedesk.words.messages import SaidInEnglish
 
 
-class SamplesMissing(FileNotFoundError):
-    """The sample folder or one of its files is not there; the message says which and what to do."""
+class SamplesMissing(SaidInEnglish, FileNotFoundError):
+    """The sample folder or one of its files is not there; `reason` says which and what to do."""
 
 
-class SampleImportFailed(ValueError):
-    """An export file of the samples was refused by the importer (the message is the importer's sentence)."""
+class SampleImportFailed(SaidInEnglish, ValueError):
+    """An export file of the samples was refused by the importer (`reason` holds the importer's)."""
 
 
 @dataclass
@@ -41,15 +43,11 @@ def load_samples(store: Store, folder: str | Path | None = None, *, control=None
     """Load every sample session of `folder` (default: the repository's sample_sessions/) into `store`."""
     folder = Path(folder) if folder is not None else samples_dir()
     if not folder.is_dir():
-        raise SamplesMissing(
-            f"the sample folder {folder} does not exist; run `livedesk samples generate --out {folder}`"
-        )
+        raise SamplesMissing(Message("samples.folder_missing", {"folder": str(folder)}))
     for session_file, log_file, exports in SESSIONS:
         for name in (session_file, log_file, *exports):
             if name and not (folder / name).is_file():
-                raise SamplesMissing(
-                    f"sample file {name} is missing in {folder}; run `livedesk samples generate --out {folder}`"
-                )
+                raise SamplesMissing(Message("samples.file_missing", {"folder": str(folder), "file": name}))
     loaded: list[LoadedSample] = []
     for session_file, log_file, exports in SESSIONS:
         plan = read_session_file(folder / session_file)
@@ -104,7 +102,9 @@ def _import_export(store: Store, session_id: int, path: Path, control):
     try:
         return import_file(store, session_id, path, on_existing="skip", control=control)
     except ImportRefused as exc:
-        raise SampleImportFailed(f"{exc.message} (sample folder {path.parent})") from exc
+        raise SampleImportFailed(
+            Message("samples.refused", {"folder": str(path.parent), "reason": exc.reason}), exc.details
+        ) from exc
 
 
 def generate(out_dir: str | Path, *, orders: int | None = None, seed: int | None = None):

@@ -15,10 +15,12 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
+from livedesk.domain.message import Message
 from livedesk.stageweb.tokens import Access, AccessTokens
 from livedesk.stageweb.view_state import steady_part
 from livedesk.stageweb.web_app import OperatorAction, StreamHub, build_app, state_frame
 from livedesk.stageweb.words import page_words
+from livedesk.words.messages import SaidInEnglish
 
 DEFAULT_PORT = 8765
 RESYNC_SECONDS = 1.0  # an unchanged state is still re-sent this often, to correct the pages' own counting
@@ -26,8 +28,12 @@ START_TIMEOUT = 10.0
 STOP_TIMEOUT = 5.0
 
 
-class StageServerError(RuntimeError):
-    """The server could not start (address in use, an address this machine does not have)."""
+class StageServerError(SaidInEnglish, RuntimeError):
+    """The server could not start (address in use, an address this machine does not have): `reason` is a
+    `stage.*` Message; what the system said is in `details`."""
+
+    def __init__(self, code: str, details: str | None = None, **params: Any) -> None:
+        super().__init__(Message(f"stage.{code}", params), details)
 
 
 class StageServer:
@@ -64,7 +70,7 @@ class StageServer:
     def start(self, host: str = "127.0.0.1", port: int = DEFAULT_PORT) -> None:
         """Listen on `host:port` (port 0 picks a free one); returns once it listens or raises."""
         if self.running:
-            raise StageServerError("the view server is already running; stop it first")
+            raise StageServerError("already_running")
         ready = threading.Event()
         failure: list[BaseException] = []
 
@@ -89,17 +95,13 @@ class StageServer:
         self._thread = threading.Thread(target=run, name="livedesk-stageweb", daemon=True)
         self._thread.start()
         if not ready.wait(START_TIMEOUT):
-            raise StageServerError(
-                f"the view server did not start on {host}:{port} within {START_TIMEOUT:.0f} s"
-            )
+            raise StageServerError("start_timeout", host=host, port=str(port), seconds=round(START_TIMEOUT))
         if failure:
             self._thread.join(STOP_TIMEOUT)
             self._thread = None
             exc = failure[0]
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            raise StageServerError(
-                f"the view server cannot listen on {host}:{port}: {reason}; choose another port or address"
-            ) from exc
+            raise StageServerError("cannot_listen", reason, host=host, port=str(port)) from exc
 
     async def _open(self, host: str, port: int) -> None:
         if self._latest is not None:
@@ -178,10 +180,10 @@ class StageServer:
     def url(self, path: str = "/", access: Access = Access.VIEW, host: str | None = None) -> str:
         """The full address of a page with its token, e.g. for the QR code."""
         if self.port is None:
-            raise StageServerError("the view server has not been started")
+            raise StageServerError("not_started")
         token = self.tokens.operator if access is Access.OPERATOR else self.tokens.view
         if token is None:
-            raise StageServerError("the operator token is off")
+            raise StageServerError("operator_token_off")
         shown = host or self.host or "127.0.0.1"
         if ":" in shown:
             shown = f"[{shown}]"

@@ -14,7 +14,9 @@ from livedesk.domain.live_log import Marker
 from livedesk.domain.live_status import Level
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.words.findings import CAVEATS, FINDINGS, finding_words
+from livedesk.words.import_words import IMPORT_KINDS, ROW_PROBLEMS, row_words
 from livedesk.words.language import DEFAULT_LANGUAGE, LANGUAGES, current_language, is_chinese, set_language
+from livedesk.words.lexicon_words import LEXICON_CATEGORIES, LINT_SEVERITIES
 from livedesk.words.metrics import (
     FORMULAS,
     METRICS,
@@ -90,9 +92,12 @@ __all__ = [
     "FINDINGS",
     "FORMULAS",
     "FUNNEL_STAGES",
+    "IMPORT_KINDS",
     "KINDS",
     "LANGUAGES",
     "LEVEL_COLOURS",
+    "LEXICON_CATEGORIES",
+    "LINT_SEVERITIES",
     "MARKERS",
     "METRICS",
     "MISSING",
@@ -101,6 +106,7 @@ __all__ = [
     "PLATFORMS",
     "PRODUCT_METRICS",
     "RATE_KEYS",
+    "ROW_PROBLEMS",
     "ROLES",
     "RUN_SOURCES",
     "RUN_STATES",
@@ -120,6 +126,7 @@ __all__ = [
     "metric_word",
     "owner_words",
     "segment_colour",
+    "row_words",
     "segment_words",
     "set_language",
     "short_source",

@@ -10,8 +10,11 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from livedesk.domain.message import Message
+from livedesk.domain.message import CodedError, Message
+from livedesk.words.cli_messages import CLI_MESSAGES
+from livedesk.words.error_messages import ERROR_MESSAGES
 from livedesk.words.language import current_language
+from livedesk.words.row_messages import ROW_MESSAGES
 
 # code: (zh_CN, en)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -309,7 +312,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{refused} of {files} files were refused:",
     ),
     "cli.import.dataset": (
-        "{kind:<13} 数据集 {dataset}：读取 {read} 行，存入 {stored} 行，跳过 {skipped} 行",
+        "{kind}（数据集 {dataset}）：读取 {read} 行，存入 {stored} 行，跳过 {skipped} 行",
         "{kind:<13} dataset {dataset}: {read} rows read, {stored} stored, {skipped} skipped",
     ),
     "cli.import.replaced": (
@@ -354,6 +357,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "live.bad_seconds": ("请至少选择 1 分钟。", "Choose at least one minute."),
 }
 
+# The other parts of the catalogue, each in its own module; a code is defined once (a test holds this).
+PARTS: tuple[dict[str, tuple[str, str]], ...] = (ERROR_MESSAGES, CLI_MESSAGES, ROW_MESSAGES)
+for _part in PARTS:
+    MESSAGES.update(_part)
+
 _JOINERS = {"zh_CN": "、", "en": ", "}
 _OR = {"zh_CN": " 或 ", "en": " or "}
 
@@ -368,6 +376,14 @@ def say(message: Message, lang: str | None = None) -> str:
     template = texts[0] if lang != "en" else texts[1]
     values = {name: _Value(name, value, lang) for name, value in message.params.items()}
     return string.Formatter().vformat(template, (), values)
+
+
+class SaidInEnglish(CodedError):
+    """A CodedError whose `str()` (logs, developers, callers older than the codes) is its English sentence;
+    people read `say(error.reason)` in their language."""
+
+    def __str__(self) -> str:
+        return say(self.reason, "en")
 
 
 def placeholders(template: str) -> set[str]:

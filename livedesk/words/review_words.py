@@ -78,6 +78,13 @@ SOURCE_FORMATS = Vocabulary(
         "live_workbook": Word("直播数据工作簿", "Live data workbook"),
         "doudian_orders": Word("抖店订单导出", "Doudian order export"),
         "minute_curve": Word("分钟在线人数", "Minute-by-minute online viewers"),
+        "kuaishou_orders": Word("快手小店订单导出", "Kuaishou shop order export"),
+        "weixin_orders": Word("微信小店订单导出", "WeChat shop order export"),
+        "live_log": Word("LiveDesk 直播日志", "LiveDesk live log"),
+        "product_table": Word("货品明细", "Product table"),
+        "explanation_table": Word("商品讲解", "Explanations"),
+        "mapped": Word("映射表格", "Mapped table"),
+        "unknown": Word("未识别表格", "Unrecognised table"),
     },
 )
 # The role scorecards' checks: metrics of their own (with units), the same Word objects as in METRICS.

@@ -60,28 +60,47 @@ def test_environment_variable_selects_the_database(tmp_path, monkeypatch, capsys
 
 
 @pytest.mark.parametrize(
-    "argv, fragment",
+    "argv, chinese, english",
     [
-        (["frobnicate"], "invalid choice"),
+        (["frobnicate"], "invalid choice", "invalid choice"),  # argparse's own words
         (
             ["sessions", "create", "--title", "t", "--start", "tomorrow", "--minutes", "60"],
-            "YYYY-MM-DDTHH:MM",
+            "不是开播时间；请写成 YYYY-MM-DDTHH:MM",
+            "is not a start time; write it as YYYY-MM-DDTHH:MM",
         ),
         (
             ["sessions", "create", "--title", "t", "--start", "2026-12-10T20:00", "--minutes", "-5"],
-            "--minutes",
+            "--minutes 必须是正的分钟数",
+            "--minutes must be a positive number of minutes",
         ),
-        (["--db", "postgresql://u:p@127.0.0.1:9/x", "sessions", "list"], "cannot open the database"),
-        (["screenshot", "--workspace", "plan", "--out", "shot.jpg"], ".png"),
+        (
+            ["--db", "postgresql://u:p@127.0.0.1:9/x", "sessions", "list"],
+            "无法打开数据库",
+            "cannot open the database",
+        ),
+        (
+            ["screenshot", "--workspace", "plan", "--out", "shot.jpg"],
+            "--out 必须是 .png 文件",
+            "--out must name a .png file",
+        ),
+        (["sessions", "list", "--limit", "0"], "--limit 必须是正数", "--limit must be a positive number"),
+        (["plan", "show", "x7"], "“x7”不是场次编号", "'x7' is not a session id"),
+        (["review", "42"], "没有编号为 42 的场次", "there is no session 42"),
+        (["lint", "no-such-script.txt"], "找不到文件：no-such-script.txt", "file not found: no-such"),
     ],
 )
-def test_user_errors_exit_2_with_one_line_and_no_traceback(argv, fragment, tmp_path):
-    result = run("--db", str(tmp_path / "x.sqlite3"), *argv) if argv[0] != "--db" else run(*argv)
-    assert result.returncode == 2
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert fragment in lines[0]
-    assert "Traceback" not in result.stderr
+def test_user_errors_exit_2_with_one_line_in_the_lang_language(argv, chinese, english, tmp_path):
+    for lang, fragment in (("zh_CN", chinese), ("en", english)):
+        where = ["--db", str(tmp_path / "x.sqlite3")] if argv[0] != "--db" else []
+        result = run("--lang", lang, *where, *argv)
+        assert result.returncode == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        assert fragment in lines[0]
+        assert "Traceback" not in result.stderr
+        if lang == "zh_CN" and fragment != "invalid choice":
+            # Chinese by default: the same line without --lang
+            assert run(*where, *argv).stderr == result.stderr
 
 
 def test_screenshot_renders_the_window_at_1600x1000(tmp_path):

@@ -29,8 +29,16 @@ def test_only_warnings_exit_0_and_text_output(tmp_path, capsys):
     path = tmp_path / "script.txt"
     path.write_text("原价199元，第一个链接\n", encoding="utf-8")
     assert main(["lint", str(path), "--no-team-words"]) == 0
-    out = capsys.readouterr().out
-    assert f"{path}:1:1: warning" in out and "原价" in out
+    said = capsys.readouterr()
+    # Chinese by default: the severity and the category in words, never their codes
+    assert f"{path}:1:1: 警告 [虚假/价格用语] 原价" in said.out and "建议：" in said.out
+    hit_line = said.out.replace(str(path), "")
+    assert "warning" not in hit_line and "price" not in hit_line
+    assert said.err.strip() == "1 处命中，其中 0 处违禁"
+    assert main(["--lang", "en", "lint", str(path), "--no-team-words"]) == 0
+    said = capsys.readouterr()
+    assert f"{path}:1:1: Warning [Misleading price claims] 原价" in said.out and "suggestion:" in said.out
+    assert said.err.strip() == "1 hit(s), 0 error(s)"
 
 
 def test_gb18030_file_and_clean_text(tmp_path, capsys):
@@ -48,10 +56,14 @@ def test_standard_input(monkeypatch, capsys):
 
 def test_missing_or_binary_file_is_a_user_error(tmp_path, capsys):
     assert main(["lint", str(tmp_path / "nope.txt"), "--no-team-words"]) == 2
+    assert "找不到文件" in capsys.readouterr().err
+    assert main(["--lang", "en", "lint", str(tmp_path / "nope.txt"), "--no-team-words"]) == 2
     assert "file not found" in capsys.readouterr().err
     binary = tmp_path / "b.bin"
     binary.write_bytes(b"\x00\xff\xfe\x00" * 10)
     assert main(["lint", str(binary), "--no-team-words"]) == 2
+    assert "不是文本文件" in capsys.readouterr().err
+    assert main(["lint", str(binary), "--no-team-words", "--lang", "en"]) == 2
     assert "not a text file" in capsys.readouterr().err
 
 

@@ -24,7 +24,7 @@ def test_export_writes_header_and_events(tmp_path, store, capsys):
     live.go()
     out = tmp_path / "log.csv"
     assert main(["log", "export", str(session_id), "--out", str(out), "--db", store.url]) == 0
-    assert "5 events" in capsys.readouterr().out
+    assert capsys.readouterr().out.startswith("已把 5 条事件写入")
     text = out.read_text(encoding="utf-8")
     assert text.splitlines()[0] == "at,kind,segment_index,step,marker,note,product_id"
     rows = list(csv.DictReader(text.splitlines()))
@@ -45,10 +45,15 @@ def test_export_writes_header_and_events(tmp_path, store, capsys):
 
 def test_unknown_session_and_bad_folder_are_user_errors(tmp_path, store, capsys):
     assert main(["log", "export", "99", "--out", str(tmp_path / "x.csv"), "--db", store.url]) == 2
-    assert "no session 99" in capsys.readouterr().err
+    assert "没有编号为 99 的场次" in capsys.readouterr().err
+    assert (
+        main(["log", "export", "99", "--out", str(tmp_path / "x.csv"), "--db", store.url, "--lang", "en"])
+        == 2
+    )
+    assert "there is no session 99" in capsys.readouterr().err
     assert main(["log", "export", "abc", "--out", str(tmp_path / "x.csv"), "--db", store.url]) == 2
     assert main(["log", "export", "1", "--out", str(tmp_path / "missing" / "x.csv"), "--db", store.url]) == 2
-    assert "does not exist" in capsys.readouterr().err
+    assert "所在的文件夹不存在" in capsys.readouterr().err
 
 
 def test_an_exported_log_imported_into_another_session_becomes_its_live_log(tmp_path, store, capsys):

@@ -139,39 +139,53 @@ def test_pattern_show_and_export(pool_file, db, tmp_path, capsys):
 
 
 @pytest.mark.parametrize(
-    "args, message",
+    "args, chinese, english",
     [
         (
             ["plan", "generate", "--products", "MISSING.csv", "--duration", "60"],
+            "找不到文件：MISSING.csv",
             "file not found: MISSING.csv",
         ),
-        (["plan", "generate", "--products", "POOL", "--duration", "0"], "--duration must be a positive"),
+        (
+            ["plan", "generate", "--products", "POOL", "--duration", "0"],
+            "--duration 必须是正的分钟数",
+            "--duration must be a positive",
+        ),
         (
             ["plan", "generate", "--products", "POOL", "--duration", "60", "--pattern", "traffic,hero"],
+            "节奏里的“hero”不是角色",
             "'hero' in the pattern is not a role",
         ),
         (
             ["plan", "generate", "--products", "POOL", "--duration", "60", "--start", "tonight"],
+            "“tonight”不是开播时间",
             "is not a start time",
         ),
-        (["plan", "show", "42"], "there is no session 42"),
+        (["plan", "show", "42"], "没有编号为 42 的场次", "there is no session 42"),
         (
             ["plan", "export", "1", "--out", "run.docx"],
-            "run.docx: write the run sheet as .xlsx, .pdf or .csv",
+            "run.docx：请写成 .xlsx、.csv、.pdf 文件",
+            "run.docx: write it as a .xlsx, .csv, .pdf file",
         ),
     ],
 )
-def test_user_errors_are_one_line_with_exit_code_2(args, message, pool_file, db, capsys):
+def test_user_errors_are_one_line_with_exit_code_2(args, chinese, english, pool_file, db, capsys):
     args = [str(pool_file) if a == "POOL" else a for a in args]
-    assert main(["--db", db, *args]) == 2
-    err = capsys.readouterr().err
-    assert message in err and err.count("\n") == 1
+    for lang, message in (("zh_CN", chinese), ("en", english)):
+        assert main(["--db", db, "--lang", lang, *args]) == 2
+        err = capsys.readouterr().err
+        assert message in err and err.count("\n") == 1
 
 
 def test_duplicate_ids_are_refused(tmp_path, db, capsys):
     path = tmp_path / "dup.csv"
     path.write_text("商品ID,商品名称,角色\nA,甲,利润款\nA,乙,利润款\n", encoding="utf-8")
     assert main(["--db", db, "plan", "generate", "--products", str(path), "--duration", "60"]) == 2
+    assert "dup.csv：商品编号重复（A）" in capsys.readouterr().err
+    assert (
+        main(["--db", db, "--lang", "en", "plan", "generate", "--products", str(path), "--duration", "60"])
+        == 2
+    )
     assert "dup.csv repeats product ids (A)" in capsys.readouterr().err
 
 

@@ -110,8 +110,8 @@ def test_review_writes_reports(store, tmp_path):
 def test_unknown_session_and_bad_report_are_one_line_errors(tmp_path):
     db = str(tmp_path / "x.sqlite3")
     for argv, fragment in (
-        (["review", "999", "--json", "-"], "no session 999"),
-        (["review", "1", "--report", str(tmp_path / "r.docx")], ".html, .pdf or .xlsx"),
+        (["review", "999", "--json", "-"], "没有编号为 999 的场次"),
+        (["review", "1", "--report", str(tmp_path / "r.docx")], "请写成 .html、.pdf、.xlsx 文件"),
     ):
         result = subprocess.run(
             [sys.executable, "-m", "livedesk", "--db", db, *argv], capture_output=True, text=True, timeout=120

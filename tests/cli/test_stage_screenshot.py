@@ -49,4 +49,4 @@ def test_host_screen_and_prompter_screenshots_at_1920x1080(tmp_path):
     rows = {y for y in range(0, 1080, 4) for x in range(0, 1920, 16) if host.pixelColor(x, y) == green}
     assert len(rows) * 4 > 0.3 * 1080  # green in a third of the screen's rows: digits, not a thin line
     bad = run("screenshot", "--workspace", "rehearse", "--size", "big", "--db", str(db), "--out", "x.png")
-    assert bad.returncode == 2 and "--size must look like 1920x1080" in bad.stderr
+    assert bad.returncode == 2 and "--size 应写成 1920x1080 这样" in bad.stderr

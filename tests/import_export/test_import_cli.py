@@ -37,13 +37,13 @@ def test_import_summary_json_and_replace(tmp_path, capsys):
     workbook = write_xlsx(tmp_path / "罗盘.xlsx", compass_sheets())
     assert main(["--db", db, "--lang", "en", "import", str(orders), str(workbook), "--session", session]) == 0
     out = capsys.readouterr().out
-    assert "订单.csv: 抖店 订单导出" in out and "6 rows read, 5 stored, 1 skipped" in out
+    assert "订单.csv: Doudian order export" in out and "6 rows read, 5 stored, 1 skipped" in out
     assert "row 4: 订单应付金额: 'abc' is not an amount of money; row skipped" in out
-    assert "罗盘 整场数据下载" in out and "ok: GMV / GPM × 1000 = " in out
+    assert "罗盘.xlsx: Compass session workbook" in out and "ok: GMV / GPM × 1000 = " in out
     # Chinese by default: the same summary and the workbook's cross-sheet checks in the team's words.
     assert main(["--db", db, "import", str(workbook), "--session", session]) == 0
     out = capsys.readouterr().out
-    assert "读取" in out and "核对通过：成交金额 ÷ 千次观看成交金额 × 1000 = " in out
+    assert "罗盘.xlsx: 罗盘整场数据" in out and "核对通过：成交金额 ÷ 千次观看成交金额 × 1000 = " in out
     assert "商品合计 ¥" in out and "，整场数据为 ¥" in out and "views" not in out and "yuan" not in out
     assert main(["--db", db, "import", str(orders), "--session", session, "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
@@ -96,7 +96,7 @@ def test_mapping_file_kind_and_bad_session(tmp_path, capsys):
     )
     assert "not an order export" in capsys.readouterr().err
     assert main(["--db", db, "import", str(table), "--session", "42"]) == 2
-    assert "no session 42" in capsys.readouterr().err
+    assert "没有编号为 42 的场次" in capsys.readouterr().err
 
 
 def test_import_names_rows_an_earlier_download_held(tmp_path, capsys):

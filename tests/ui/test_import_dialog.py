@@ -43,9 +43,30 @@ def test_preview_then_import_with_summary(qtbot, app_context, tmp_path):
     assert [s.file for s in finished.args[0]] == ["订单.csv", "罗盘.xlsx"]
     text = dialog.summary.toPlainText()
     assert "订单明细：读取 6 行，保存 5 行，跳过 1 行" in text
-    assert "第 4 行：不是金额" in text and "核对通过" in text
+    assert "第 4 行：订单应付金额：'abc' 不是金额，该行已跳过" in text and "核对通过" in text
+    assert "skipped" not in text and "bad_money" not in text
     assert dialog.progress.value() == 100
     assert ("订单.csv", "orders") in stored_names(app_context.store, session)
+
+
+def test_row_warnings_read_in_english_in_an_english_dialog(qtbot, qapp, store, tmp_path):
+    from livedesk.app import build_application
+
+    _, context = build_application("en", config_dir=str(tmp_path / "config"), inline_tasks=True, store=store)
+    session = make_session(store)
+    rows = doudian_rows()
+    rows[2]["订单应付金额"] = "abc"
+    rows[3]["商品数量"] = "两件"
+    dialog = ImportDialog(context, session, [write_csv(tmp_path / "订单.csv", DOUDIAN_HEADERS, rows)])
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.import_finished):
+        qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    text = dialog.summary.toPlainText()
+    assert "row 4: 订单应付金额: 'abc' is not an amount of money; row skipped" in text
+    assert "row 5: 商品数量: '两件' is not a whole number; left empty" in text
+    assert text.startswith("订单.csv: Doudian order export\n  Order lines: 6 rows read, 5 stored, 1 skipped")
+    assert "1 rows skipped: not an amount of money" in text
+    context.tasks.wait()
 
 
 def test_column_mapping_saved_as_preset(qtbot, app_context, tmp_path):

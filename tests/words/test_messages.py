@@ -19,6 +19,14 @@ PATTERNS = {
     r'LiveRunError\(\s*"([a-z_]+)"': "live.{}",
     r'_says\(\s*"([a-z_]+)"': "check.{}",
     r'MappingError\(\s*"([a-z_]+)"': "mapping.{}",
+    r'StoreError\(\s*"([a-z_]+)"': "store.{}",
+    r'PoolRefused\(\s*"([a-z_]+)"': "pool.{}",
+    r'SessionFileError\(\s*"([a-z_]+)"': "session_file.{}",
+    r'LexiconError\(\s*"([a-z_]+)"': "lexicon.{}",
+    r'StageServerError\(\s*"([a-z_]+)"': "stage.{}",
+    # the CLI: raise fail("cli.x", …), context.words("cli.x", …)
+    r'\bfail\(\s*"([a-z_.]+)"': "{}",
+    r'\bwords\(\s*"([a-z_.]+)"': "{}",
 }
 
 
@@ -38,6 +46,17 @@ def test_every_code_in_the_source_has_words():
             found |= {form.format(code) for code in re.findall(pattern, text)}
     assert len(found) > 60
     assert sorted(found - set(MESSAGES)) == []
+
+
+def test_a_code_is_defined_once_across_the_parts_of_the_catalogue():
+    from livedesk.words.messages import PARTS
+
+    seen: dict[str, int] = {}
+    for part in PARTS:
+        for code in part:
+            seen[code] = seen.get(code, 0) + 1
+    assert [code for code, times in seen.items() if times > 1] == []
+    assert sum(len(part) for part in PARTS) < len(MESSAGES)  # the parts joined the import catalogue
 
 
 def test_every_refusal_names_the_file_first_in_both_languages():

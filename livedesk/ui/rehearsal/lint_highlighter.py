@@ -7,18 +7,17 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from livedesk.domain.lexicon import CATEGORY_NAMES_ZH, Lexicon, LintHit, Severity
+from livedesk.domain.lexicon import Lexicon, LintHit, Severity
 from livedesk.ui.i18n import tr
-
-SEVERITY_COLOURS = {Severity.ERROR: "#E5484D", Severity.WARNING: "#F5A524", Severity.INFO: "#3E8ED0"}
+from livedesk.words import LEXICON_CATEGORIES, LINT_SEVERITIES
 
 
 def severity_name(severity: Severity) -> str:
-    return {Severity.ERROR: tr("Error"), Severity.WARNING: tr("Warning"), Severity.INFO: tr("Info")}[severity]
+    return LINT_SEVERITIES.word(severity)
 
 
 def hit_tooltip(hit: LintHit) -> str:
-    category = CATEGORY_NAMES_ZH.get(hit.category, hit.category)
+    category = LEXICON_CATEGORIES.word(hit.category)
     return tr("{severity} · {category}: “{text}”\n{reason}\nSuggestion: {suggestion}").format(
         severity=severity_name(hit.severity),
         category=category,
@@ -44,7 +43,7 @@ class LintHighlighter(QSyntaxHighlighter):
         hits = self._lexicon.scan_line(text, self.currentBlock().blockNumber() + 1, platform=self._platform)
         for hit in hits:
             fmt = QTextCharFormat()
-            colour = QColor(SEVERITY_COLOURS[hit.severity])
+            colour = QColor(LINT_SEVERITIES.colour(hit.severity, "#E5484D"))
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(colour)
             background = QColor(colour)

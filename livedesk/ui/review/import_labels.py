@@ -1,23 +1,14 @@
-"""Words for the import's codes: dataset kinds, canonical fields and the reasons rows were skipped."""
+"""Words for the import's codes: dataset kinds and skip reasons (from livedesk.words), canonical fields."""
 
 from __future__ import annotations
 
 from livedesk.ui.i18n import tr
-from livedesk.words import METRICS
+from livedesk.words import IMPORT_KINDS, METRICS, ROW_PROBLEMS
 
 
 def kind_label(kind: str) -> str:
-    return {
-        "orders": tr("Order lines"),
-        "products": tr("Products"),
-        "explanations": tr("Explanations"),
-        "minutes": tr("Per-minute curve"),
-        "summary": tr("Session summary"),
-        "channels": tr("Traffic channels"),
-        "log": tr("Live log"),
-        "compass": tr("Compass workbook"),
-        "live-workbook": tr("Live session workbook"),
-    }.get(kind, kind)
+    """What a file holds (livedesk.words.IMPORT_KINDS)."""
+    return IMPORT_KINDS.word(kind)
 
 
 def field_label(name: str) -> str:
@@ -56,24 +47,5 @@ def field_label(name: str) -> str:
 
 
 def reason_label(code: str) -> str:
-    return {
-        "bad_money": tr("not an amount of money"),
-        "bad_int": tr("not a whole number"),
-        "bad_float": tr("not a number"),
-        "bad_rate": tr("not a rate"),
-        "bad_seconds": tr("not a duration"),
-        "bad_time": tr("not a time"),
-        "formula": tr("a formula instead of a value"),
-        "missing_order_id": tr("no order id"),
-        "missing_time": tr("no time"),
-        "missing_amount": tr("no amount"),
-        "missing_product": tr("no product"),
-        "missing_channel": tr("no channel"),
-        "missing_start": tr("no start time"),
-        "missing_minute": tr("no minute"),
-        "ragged_row": tr("wrong number of cells"),
-        "unknown_kind": tr("unknown event kind"),
-        "unknown_step": tr("unknown script step"),
-        "unknown_marker": tr("unknown marker"),
-        "bad_value": tr("unreadable value"),
-    }.get(code, code)
+    """Why rows were skipped (livedesk.words.ROW_PROBLEMS)."""
+    return ROW_PROBLEMS.word(code)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from livedesk.domain.message import Message
 from livedesk.ui.i18n import say, tr
 from livedesk.ui.review.import_labels import kind_label, reason_label
+from livedesk.words import SOURCE_FORMATS, current_language, row_words
 
 WARNINGS_SHOWN = 20
 
@@ -21,7 +22,8 @@ def summary_text(summaries: list) -> str:
                 else tr("{file}: refused — {reason}").format(file=summary.file, reason=summary.message)
             )
             continue
-        lines.append(f"{summary.file}: {summary.format_label or summary.format}")
+        shown = SOURCE_FORMATS.word(summary.format) if summary.format in SOURCE_FORMATS else None
+        lines.append(f"{summary.file}: {shown or summary.format_label or summary.format}")
         if summary.already_imported:
             lines.append("  " + tr("already imported; skipped"))
         for kind, _dataset_id, read, stored, skipped in summary.datasets:
@@ -55,13 +57,9 @@ def summary_text(summaries: list) -> str:
             lines.append(
                 "  " + tr("{count} rows skipped: {reason}").format(count=count, reason=reason_label(code))
             )
-        for warning in summary.warnings[:WARNINGS_SHOWN]:
-            lines.append(
-                "  "
-                + tr("row {row}: {reason} ({detail})").format(
-                    row=warning.row, reason=reason_label(warning.code), detail=warning.message
-                )
-            )
+        for warning in sorted(summary.warnings, key=lambda w: w.row)[:WARNINGS_SHOWN]:
+            said = row_words(warning.code, warning.params, reason_label(warning.code), current_language())
+            lines.append("  " + tr("row {row}: {reason}").format(row=warning.row, reason=said))
         if len(summary.warnings) > WARNINGS_SHOWN:
             lines.append(
                 "  " + tr("… and {n} more warnings").format(n=len(summary.warnings) - WARNINGS_SHOWN)

@@ -104,7 +104,7 @@
     <message><source>{file}: refused — {reason}</source><translation>{file}：无法导入 — {reason}</translation></message>
     <message><source>{kind}: {read} rows read, {stored} stored, {skipped} skipped</source><translation>{kind}：读取 {read} 行，保存 {stored} 行，跳过 {skipped} 行</translation></message>
     <message><source>{count} rows skipped: {reason}</source><translation>跳过 {count} 行：{reason}</translation></message>
-    <message><source>row {row}: {reason} ({detail})</source><translation>第 {row} 行：{reason}（{detail}）</translation></message>
+    <message><source>row {row}: {reason}</source><translation>第 {row} 行：{reason}</translation></message>
     <message><source>… and {n} more warnings</source><translation>… 另有 {n} 条警告</translation></message>
     <message><source>Choose a session first, then drop its files.</source><translation>请先选择场次，再拖入它的文件。</translation></message>
     <message><source>{rows} order lines were already in {file}; this file's copy counts.</source><translation>{rows} 行订单已在 {file} 中出现过；以本文件的记录为准。</translation></message>
