@@ -33,7 +33,7 @@ ERROR_MESSAGES: dict[str, tuple[str, str]] = {
         "cannot use the database {url}; try again in a moment, and check the network if it is shared.",
     ),
     "session.not_found": (
-        "场次 {session} 不存在（可能已被删除）；请在场次列表中选择另一场。",
+        "这个场次已不存在（编号 {session}），可能已被删除；请在场次列表中选择另一场。",
         "there is no session {session} (it may have been deleted); choose another session in the list.",
     ),
     # -- LiveDesk session files (*.livedesk.json) ------------------------------------------------------

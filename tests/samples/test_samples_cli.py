@@ -22,7 +22,7 @@ def test_load_prints_the_session_ids_and_is_idempotent(tmp_path, capsys):
 def test_generate_writes_the_requested_number_of_orders(tmp_path, capsys):
     out = tmp_path / "big"
     assert main(["samples", "generate", "--out", str(out), "--orders", "500"]) == 0
-    assert "500 order lines" in capsys.readouterr().out
+    assert "把 500 条订单行和场次文件写入" in capsys.readouterr().out
     frame = pd.read_csv(out / ORDERS_FILE, dtype=str, encoding="utf-8-sig")
     assert frame.shape == (500, 75)
     assert (out / PAST_SESSION_FILE).is_file()
@@ -30,8 +30,10 @@ def test_generate_writes_the_requested_number_of_orders(tmp_path, capsys):
 
 def test_user_errors_exit_2_with_one_line(tmp_path, capsys, monkeypatch):
     assert main(["samples", "generate", "--out", str(tmp_path), "--orders", "5"]) == 2
+    assert "--orders 至少是 100" in capsys.readouterr().err
+    assert main(["--lang", "en", "samples", "generate", "--out", str(tmp_path), "--orders", "5"]) == 2
     assert "--orders must be at least 100" in capsys.readouterr().err
     monkeypatch.setenv("LIVEDESK_SAMPLES_DIR", str(tmp_path / "missing"))
     assert main(["--db", str(tmp_path / "x.sqlite3"), "samples", "load"]) == 2
     err = capsys.readouterr().err
-    assert "does not exist" in err and len(err.strip().splitlines()) == 1
+    assert "不存在" in err and len(err.strip().splitlines()) == 1

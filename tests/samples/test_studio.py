@@ -19,7 +19,7 @@ def test_studio_writes_accounts_times_sessions_with_plan_log_orders_and_summarie
     assert (
         main(["--db", db, "samples", "studio", "--accounts", "2", "--sessions", "3", "--orders", "150"]) == 0
     )
-    assert "wrote 6 sessions of 2 accounts (900 order lines" in capsys.readouterr().out
+    assert "写入 2 个账号的 6 场（900 条订单行" in capsys.readouterr().out
     store = Store(db)
     try:
         accounts = list_accounts(store)
@@ -66,4 +66,4 @@ def test_studio_writes_accounts_times_sessions_with_plan_log_orders_and_summarie
 def test_studio_refuses_nonsense_counts(tmp_path, capsys):
     db = str(tmp_path / "studio.sqlite3")
     assert main(["--db", db, "samples", "studio", "--accounts", "0", "--sessions", "3"]) == 2
-    assert "--accounts and --sessions must be at least 1" in capsys.readouterr().err
+    assert "--accounts / --sessions 至少是 1" in capsys.readouterr().err

@@ -83,6 +83,6 @@ def test_cli_lists_one_account_with_a_limit(store, capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == 7 and all("山野" in line for line in lines)
     assert main(["--db", db, "sessions", "list", "--account", "nobody"]) == 0
-    assert capsys.readouterr().out.strip() == "no session matches"
+    assert capsys.readouterr().out.strip() == "没有符合条件的场次"
     assert main(["--db", db, "sessions", "list", "--limit", "0"]) == 2
-    assert "--limit must be a positive number" in capsys.readouterr().err
+    assert "--limit 必须是正数" in capsys.readouterr().err

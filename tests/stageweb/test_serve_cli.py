@@ -142,7 +142,7 @@ def test_serve_prints_the_url_and_follows_a_run_driven_by_another_process(served
 
     process.send_signal(signal.SIGTERM)
     assert process.wait(10) == 0
-    assert "stopped" in process.stderr.read()
+    assert "浏览器视图已停止" in process.stderr.read()
     with pytest.raises(OSError):
         http.client.HTTPConnection("127.0.0.1", parts.port, timeout=2).request("GET", "/")
 
@@ -178,7 +178,7 @@ def test_serve_refuses_an_unknown_session_and_a_busy_port(tmp_path, store):
             timeout=60,
         )
         assert result.returncode == 2 and result.stdout == ""
-        assert result.stderr.count("\n") == 1 and str(port) in result.stderr and "port" in result.stderr
+        assert result.stderr.count("\n") == 1 and str(port) in result.stderr and "端口" in result.stderr
     finally:
         first.send_signal(signal.SIGTERM)
         first.wait(10)

@@ -113,4 +113,8 @@ def test_a_store_that_cannot_be_opened_ends_the_gui_with_one_sentence(tmp_path):
         timeout=120,
     )
     assert out.returncode == 2
-    assert "livedesk: cannot use the database" in out.stderr and "broken.sqlite3" in out.stderr
+    assert (
+        "livedesk: 数据库 sqlite:" in out.stderr
+        and "无法使用" in out.stderr
+        and "broken.sqlite3" in out.stderr
+    )

@@ -64,7 +64,7 @@ def test_a_session_that_is_not_there(tmp_path):
             export_live_log(store, 404, tmp_path / "log.csv")
     finally:
         store.dispose()
-    _check(caught.value, "场次 404 不存在", "there is no session 404")
+    _check(caught.value, "这个场次已不存在（编号 404）", "there is no session 404")
     assert not (tmp_path / "log.csv").exists()
 
 
