@@ -58,8 +58,8 @@ def summary_text(summaries: list) -> str:
                 "  " + tr("{count} rows skipped: {reason}").format(count=count, reason=reason_label(code))
             )
         for warning in sorted(summary.warnings, key=lambda w: w.row)[:WARNINGS_SHOWN]:
-            said = row_words(warning.code, warning.params, reason_label(warning.code), current_language())
-            lines.append("  " + tr("row {row}: {reason}").format(row=warning.row, reason=said))
+            worded = row_words(warning.code, warning.params, reason_label(warning.code), current_language())
+            lines.append("  " + tr("row {row}: {reason}").format(row=warning.row, reason=worded))
         if len(summary.warnings) > WARNINGS_SHOWN:
             lines.append(
                 "  " + tr("… and {n} more warnings").format(n=len(summary.warnings) - WARNINGS_SHOWN)
