@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -16,7 +15,7 @@ from import_files import DOUDIAN_HEADERS, compass_sheets, doudian_rows, make_ses
 from livedesk.persistence import dataset_repository
 from livedesk.services.imports import list_mapping_presets
 from livedesk.ui.review.import_dialog import MAPPED, ImportDialog
-from livedesk.ui.review.import_drop import accept_import_drops
+from livedesk.ui.review.review_page import ReviewPage
 
 
 def stored_names(store, session):
@@ -105,32 +104,21 @@ def test_refused_file_is_explained(qtbot, app_context, tmp_path):
     assert stored_names(app_context.store, session) == []
 
 
-@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_a_dropped_broken_workbook_is_explained_in_chinese_without_library_words(
     qtbot, app_context, tmp_path
 ):
     session = make_session(app_context.store)
-    app_context.selection.select(session)
     good = write_xlsx(tmp_path / "good.xlsx", compass_sheets())
     broken = tmp_path / "罗盘.xlsx"
     cut = good.stat().st_size // 2
     broken.write_bytes(good.read_bytes()[:cut])  # a download that stopped half way
-    target = QWidget()
-    qtbot.addWidget(target)
-    drops = accept_import_drops(target, app_context, lambda _summaries: None)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(broken))])
-    enter = QDragEnterEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(target, enter)
-    QApplication.sendEvent(
-        target, QDropEvent(QPointF(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    )
-    dialog = drops.dialog
-    qtbot.addWidget(dialog)
+    page = review_page_showing(qtbot, app_context, session)
+    assert drop_files(page, [broken])
+    dialog = opened_dialog(qtbot, page)
     expected = f"罗盘.xlsx：文件在 {cut / 1024:.0f} KB 处被截断（下载或复制没有完成），请重新下载。"
     assert dialog.detected.text() == expected
     assert dialog.detected.toolTip()  # what the zip reader said, for support, is one hover away
-    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)  # background tasks run inline in the tests
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)  # background tasks run inline here
     summary = dialog.summary.toPlainText()
     assert summary.strip() == expected
     for internal in ("zip", "Zip", "Error", "position", "xml", "calamine", "Traceback"):
@@ -150,28 +138,49 @@ def test_cancel_stores_nothing(qtbot, app_context, tmp_path):
     assert dialog.import_button.isEnabled() and not dialog.cancel_button.isEnabled()
 
 
-@pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_dropped_files_open_the_dialog(qtbot, app_context, tmp_path):
-    session = make_session(app_context.store)
-    app_context.selection.select(session)
-    orders = write_csv(tmp_path / "订单.csv", DOUDIAN_HEADERS, doudian_rows())
-    target = QWidget()
-    qtbot.addWidget(target)
-    imported = []
-    drops = accept_import_drops(target, app_context, imported.append)
+def review_page_showing(qtbot, app_context, session_id: int | None) -> ReviewPage:
+    app_context.selection.select(session_id)
+    page = ReviewPage(app_context)
+    qtbot.addWidget(page)
+    page.show_session(session_id)
+    return page
+
+
+def drop_files(widget: QWidget, paths: list[Path]) -> bool:
+    """Drag the files onto the widget and let go, as Qt delivers it: a drop only after an accepted drag-enter.
+    Whether the widget took the drag."""
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(orders)), QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
-    enter = QDragEnterEvent(QPoint(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(target, enter)  # Qt delivers a drop only after an accepted drag-enter
-    assert enter.isAccepted()
-    QApplication.sendEvent(
-        target, QDropEvent(QPointF(5, 5), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    )
-    dialog = drops.dialog
-    assert dialog is not None and dialog.paths() == [str(orders)]
-    qtbot.addWidget(dialog)
-    qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
-    assert imported and imported[0][0].file == "订单.csv"
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    copy, left, none = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(QPointF(5, 5), copy, mime, left, none)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(5, 5), copy, mime, left, none)
+    QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
+
+
+def opened_dialog(qtbot, page: ReviewPage) -> ImportDialog:
+    dialogs = page.findChildren(ImportDialog)
+    assert len(dialogs) == 1
+    qtbot.addWidget(dialogs[0])
+    return dialogs[0]
+
+
+def test_files_dropped_on_the_review_page_open_the_import_dialog(qtbot, app_context, tmp_path):
+    orders = write_csv(tmp_path / "订单.csv", DOUDIAN_HEADERS, doudian_rows())
+    nothing_shown = review_page_showing(qtbot, app_context, None)
+    assert not drop_files(nothing_shown, [orders])  # no session: no file to take
+    assert nothing_shown.findChildren(ImportDialog) == []
+
+    session = make_session(app_context.store)
+    page = review_page_showing(qtbot, app_context, session)
+    assert drop_files(page, [orders])
+    dialog = opened_dialog(qtbot, page)
+    assert dialog.paths() == [str(orders)] and dialog.isVisible()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert stored_names(app_context.store, session) == [("订单.csv", "orders")]
 
 
 def test_summary_names_known_rows_and_a_wrong_day_file_in_chinese(qtbot, app_context, tmp_path):

@@ -106,7 +106,6 @@
     <message><source>{count} rows skipped: {reason}</source><translation>跳过 {count} 行：{reason}</translation></message>
     <message><source>row {row}: {reason}</source><translation>第 {row} 行：{reason}</translation></message>
     <message><source>… and {n} more warnings</source><translation>… 另有 {n} 条警告</translation></message>
-    <message><source>Choose a session first, then drop its files.</source><translation>请先选择场次，再拖入它的文件。</translation></message>
     <message><source>{rows} order lines were already in {file}; this file's copy counts.</source><translation>{rows} 行订单已在 {file} 中出现过；以本文件的记录为准。</translation></message>
     <message><source>This file covers {file_from} – {file_to}, not within a day of the session ({session_from} – {session_to}): imported, but check that it belongs to this session.</source><translation>本文件的时间为 {file_from} – {file_to}，与本场（{session_from} – {session_to}）相差超过一天：已导入，请确认它属于本场。</translation></message>
 </context>
