@@ -19,7 +19,6 @@ from livedesk.domain.message import Message
 from livedesk.stageweb.tokens import Access, AccessTokens
 from livedesk.stageweb.view_state import steady_part
 from livedesk.stageweb.web_app import OperatorAction, StreamHub, build_app, state_frame
-from livedesk.stageweb.words import page_words
 from livedesk.words.messages import SaidInEnglish
 
 DEFAULT_PORT = 8765
@@ -106,8 +105,7 @@ class StageServer:
     async def _open(self, host: str, port: int) -> None:
         if self._latest is not None:
             self._hub.latest, self._hub.latest_json = self._latest
-        words = page_words(self.lang)
-        app = build_app(self._hub, self.tokens, words, self.lang, self._forward_action)
+        app = build_app(self._hub, self.tokens, lambda: self.lang, self._forward_action)
         # the streams end themselves on stop; a short timeout keeps a stuck client from holding the exit
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
         await self._runner.setup()
@@ -154,6 +152,13 @@ class StageServer:
         self._call(self._hub.close_where, lambda client: client.access is Access.OPERATOR)
 
     # ---- state -------------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """Word the pages in `lang` from now on: the next page load reads the new words, and the next state
+        published (sent even if unchanged) makes open pages reload in it."""
+        with self._lock:
+            self.lang = lang
+            self._last_steady = None
+
     def publish(self, state: dict[str, Any], *, force: bool = False) -> bool:
         """Hand a new view state to the server (any thread). A state whose steady part is unchanged is
         sent at most once a RESYNC_SECONDS (pages count the clock down themselves); returns whether sent."""
@@ -164,7 +169,13 @@ class StageServer:
             if not (force or changed or now - self._last_sent >= RESYNC_SECONDS):
                 return False
             self._seq += 1
-            envelope = {"seq": self._seq, "sent_ms": round(time.time() * 1000, 1), "state": state}
+            # the language tells an open page to reload itself when the app's language changed
+            envelope = {
+                "seq": self._seq,
+                "sent_ms": round(time.time() * 1000, 1),
+                "lang": self.lang,
+                "state": state,
+            }
             payload = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
             frame = state_frame(payload)
             self._latest, self._last_steady, self._last_sent = (frame, payload), steady, now

@@ -15,6 +15,7 @@ from aiohttp import web
 from livedesk.domain.live_log import Marker
 from livedesk.resources import CJK_FONT_FILE, resource_path
 from livedesk.stageweb.tokens import Access, AccessTokens
+from livedesk.stageweb.words import page_words
 from livedesk.words import LEVEL_COLOURS
 
 KEEPALIVE_SECONDS = 2.0  # a quiet stream still says something this often, so a dead client is found
@@ -123,11 +124,18 @@ def _template(text: str, token: str, words_json: str, lang: str, access: Access 
 def build_app(
     hub: StreamHub,
     tokens: AccessTokens,
-    words: dict[str, str],
-    lang: str,
+    language: Callable[[], str],
     on_action: Callable[[OperatorAction], None] | None,
 ) -> web.Application:
-    words_json = json.dumps(words, ensure_ascii=False)
+    """`language()` is asked on every page load: the pages follow the app's language switch without a
+    restart (the state the pages poll is worded by whoever publishes it, in the same language)."""
+    worded: dict[str, str] = {}
+
+    def words_json(lang: str) -> str:
+        if lang not in worded:
+            worded[lang] = json.dumps(page_words(lang), ensure_ascii=False)
+        return worded[lang]
+
     texts = {name: resource_path(f"stageweb/{name}").read_text(encoding="utf-8") for name in PAGES.values()}
     texts |= {
         name: resource_path(asset.resource).read_text(encoding="utf-8")
@@ -160,7 +168,8 @@ def build_app(
 
     def page(name: str):
         async def handler(request: web.Request) -> web.Response:
-            body = _template(texts[name], request.query["t"], words_json, lang, request[ACCESS_KEY])
+            lang = language()
+            body = _template(texts[name], request.query["t"], words_json(lang), lang, request[ACCESS_KEY])
             return web.Response(
                 text=body, content_type="text/html", charset="utf-8", headers={"Cache-Control": "no-store"}
             )
@@ -180,7 +189,8 @@ def build_app(
             )
         body = texts[name]
         if found.templated:
-            body = _template(body, request.query["t"], words_json, lang)
+            lang = language()
+            body = _template(body, request.query["t"], words_json(lang), lang)
         return web.Response(
             text=body, content_type=found.content_type, charset="utf-8", headers={"Cache-Control": "no-cache"}
         )

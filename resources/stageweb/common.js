@@ -81,6 +81,12 @@ const stage = (() => {
   }
 
   function apply(envelope) {
+    // The director switched the app's language: load the page again in it (words are part of the page).
+    const pageLang = envelope.lang === "zh_CN" ? "zh-CN" : envelope.lang;
+    if (pageLang && pageLang !== document.documentElement.lang) {
+      location.reload();
+      return;
+    }
     current = { state: envelope.state, receivedAt: performance.now(), seq: envelope.seq, sentMs: envelope.sent_ms };
     render(current.state, clockNow());
     // what the browser tests read: which push is on screen and when it was drawn (epoch ms)

@@ -402,3 +402,15 @@ def test_host_screen_of_livedesk_serve_follows_a_console_in_another_process(brow
         process.stdout.close()
         process.stderr.close()
         store.dispose()
+
+
+def test_an_open_page_reloads_in_the_language_the_app_switched_to(browser, show):
+    from livedesk.stageweb.view_state import view_state
+
+    open_view(browser, show.url("/"))
+    assert text(browser, "live-word") == "实时"
+    show.server.set_language("en")  # what the console's panel does on the app's language switch
+    show.server.publish(view_state(show.service.run, show.service.stored, show.scripts, "en"))
+    wait_until(lambda: browser.execute_script("return document.documentElement.lang") == "en")
+    wait_until(lambda: applied(browser) is not None)
+    assert text(browser, "live-word") == "Live" and text(browser, "product").startswith("First up")

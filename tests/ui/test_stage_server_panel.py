@@ -208,3 +208,35 @@ def test_the_server_stops_after_the_show_ends(qtbot, console, monkeypatch):
     qtbot.waitUntil(lambda: not panel.server.running, timeout=5000)
     assert not panel.switch.isChecked()
     stream.close()
+
+
+def test_the_browser_views_follow_the_apps_language_switch(qtbot, qapp, console, app_context):
+    from livedesk.stageweb.words import page_words
+    from livedesk.ui.language_switch import switch_language
+
+    panel = console.stage_server
+    url = switch_on(qtbot, panel, free_port())
+    with urllib.request.urlopen(url, timeout=5) as response:
+        page = response.read().decode()
+    assert '<html lang="zh-CN">' in page and page_words("zh_CN")["host_title"] in page
+    stream = Stream(url)
+    assert stream.state()["first"]["label"] == "开场"
+
+    app_context.lang = "en"  # as the window's 语言 menu does before it re-words the windows
+    switch_language(qapp, "en")
+    # the open page is told to reload in English: the next push carries the new language and words
+    event = None
+    while True:
+        line = stream.response.readline().decode().rstrip("\n")
+        if line.startswith("event: "):
+            event = line[7:]
+        elif line.startswith("data: ") and event == "state":
+            envelope = json.loads(line[6:])
+            if envelope.get("lang") == "en":
+                break
+    assert envelope["state"]["first"]["label"].startswith("Opening")  # then the segment's own title
+    stream.close()
+    with urllib.request.urlopen(url, timeout=5) as response:
+        page = response.read().decode()  # the next page load, without a restart
+    assert '<html lang="en">' in page and page_words("en")["host_title"] in page
+    assert page_words("zh_CN")["host_title"] not in page

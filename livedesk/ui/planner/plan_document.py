@@ -27,6 +27,7 @@ from livedesk.persistence.store import Store
 from livedesk.services import planning
 from livedesk.services.session_open import SessionExtras, open_session
 from livedesk.ui.planner.plan_saver import PlanSaver, fold_in
+from livedesk.ui.widgets.error_report import describe_error
 
 
 class _EditCommand(QUndoCommand):
@@ -253,11 +254,11 @@ class PlanDocument(QObject):
             self.conflict = error
             self.conflicted.emit(error)
             return
-        self.save_failed.emit(str(error))
+        self.save_failed.emit(describe_error(error))
 
     def _write(self, key: str, job, on_done=None, on_failed=None) -> None:
         on_done = on_done or (lambda _result: self.saved.emit())
-        on_failed = on_failed or (lambda error: self.save_failed.emit(str(error)))
+        on_failed = on_failed or (lambda error: self.save_failed.emit(describe_error(error)))
         if self.writer is not None:
             self.writer.write(key, job, on_done=on_done, on_failed=on_failed)
             return

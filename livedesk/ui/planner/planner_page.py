@@ -55,6 +55,7 @@ from livedesk.ui.planner.side_panels import StepBudgetEditor
 from livedesk.ui.planner.timeline_widget import TimelineWidget
 from livedesk.ui.planner.wave_view import WaveView
 from livedesk.ui.widgets.conflict_dialog import ConflictDialog
+from livedesk.ui.widgets.error_report import describe_error
 from livedesk.words import KINDS
 
 INSERT_SECONDS = {
@@ -351,7 +352,7 @@ class PlannerPage(QWidget):
             lambda control: planning.export_run_sheet(snapshot, target),
             on_done=lambda _rows: self.status.setText(tr("Exported {name}").format(name=target.name)),
             on_failed=lambda error: self.status.setText(
-                tr("Export failed: {reason}").format(reason=str(error))
+                tr("Export failed: {reason}").format(reason=describe_error(error))
             ),
         )
 

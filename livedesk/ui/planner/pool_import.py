@@ -18,6 +18,7 @@ from livedesk.ui.i18n import tr
 from livedesk.ui.planner.plan_document import PlanDocument
 from livedesk.ui.planner.planner_dialogs import PoolMappingDialog
 from livedesk.ui.planner.pool_merge_dialog import PoolMergeDialog, summary_text
+from livedesk.ui.widgets.error_report import describe_error
 
 
 def _headers_of(path: Path) -> list[str]:
@@ -68,7 +69,7 @@ class PoolImporter(QObject):
             job,
             on_done=lambda found: self._on_read(target, mapping, mode, *found),
             on_failed=lambda error: self.finished.emit(
-                tr("Not imported: {reason}").format(reason=str(error))
+                tr("Not imported: {reason}").format(reason=describe_error(error))
             ),
         )
 

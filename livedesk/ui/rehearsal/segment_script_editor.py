@@ -23,6 +23,7 @@ from livedesk.services import scripts
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
 from livedesk.ui.rehearsal.lint_highlighter import LintTextEdit
+from livedesk.ui.widgets.error_report import describe_error
 from livedesk.ui.widgets.save_state import SaveStateLabel
 from livedesk.words import KINDS
 
@@ -145,7 +146,7 @@ class SegmentScriptEditor(QWidget):
             self._context.selection.session_scripts_changed.emit(session_id)
 
         def failed(error: BaseException) -> None:
-            self.state.show_failed(str(error))
+            self.state.show_failed(describe_error(error))
 
         if self._context.writer is None:
             scripts.save_session_scripts(store, session_id, texts)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,6 +35,7 @@ from livedesk.ui import settings as setting
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
 from livedesk.ui.rehearsal.stage_style import MUTED
+from livedesk.ui.widgets.error_report import describe_error
 
 END_GRACE_MS = 15_000  # the pages show "off air" for a moment before the server stops
 STATUS_MS = 1000  # connected count and the clock resync, even while another tab is shown
@@ -149,7 +150,9 @@ class StageServerPanel(QFrame):
         try:
             self.server.start(host, self.port.value())
         except StageServerError as exc:
-            self.status_label.setText(tr("Cannot start the browser views: {reason}").format(reason=str(exc)))
+            self.status_label.setText(
+                tr("Cannot start the browser views: {reason}").format(reason=describe_error(exc))
+            )
             return False
         self._context.settings.set(setting.STAGE_WEB_ADDRESS, host)
         self._context.settings.set(setting.STAGE_WEB_PORT, self.port.value())
@@ -237,6 +240,14 @@ class StageServerPanel(QFrame):
         return pixmap.scaled(
             QR_PIXELS, QR_PIXELS, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The app's language changed: the browser views follow it (their next load, and open pages reload).
+        if event.type() == QEvent.Type.LanguageChange and self._context.lang != self._lang:
+            self._lang = self._context.lang
+            self.server.set_language(self._lang)
+            self.refresh()
+        super().changeEvent(event)
 
     # ---- the run ------------------------------------------------------------------------------
     def refresh(self) -> None:
