@@ -84,3 +84,19 @@ def test_the_insert_button_has_room_for_its_text_and_arrow(planner):
         for y in range(3, button.height() - 3)
     ]
     assert min(right_half) < 140
+
+
+def test_the_wave_strips_scale_labels_fit_whole_or_elided_with_a_tooltip(planner, qtbot):
+    wave = planner.wave
+    metrics = wave.fontMetrics()
+    # at the planner's width both ends of the scale read whole, in Chinese
+    assert (wave.shown_label("拉人气"), wave.shown_label("促成交")) == ("拉人气", "促成交")
+    assert "拉人气" in wave.toolTip() and "促成交" in wave.toolTip()
+    wave.resize(120, wave.height())  # a cramped window: elided to what fits, never past its share
+    long = "Pull viewers in"
+    shown = wave.shown_label(long)
+    assert shown.endswith("…") and len(shown) >= 2
+    assert metrics.horizontalAdvance(shown) <= max(int(120 * 0.3), metrics.horizontalAdvance("…") + 4)
+    picture = wave.grab().toImage()  # and the label is drawn on white over the wave at the bottom right
+    corner = picture.pixelColor(picture.width() - 14, picture.height() - metrics.height() // 2)
+    assert corner.lightness() > 200

@@ -116,5 +116,6 @@
     <message><source>Move segment</source><translation>移动环节</translation></message>
     <message><source>Pull viewers in</source><translation>拉人气</translation></message>
     <message><source>Sell</source><translation>促成交</translation></message>
+    <message><source>High: pulling viewers in (opening, traffic items, interaction). Low: selling (profit items).</source><translation>高处：拉人气（开场、引流款、互动）；低处：促成交（利润款）。</translation></message>
 </context>
 </TS>
