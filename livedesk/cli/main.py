@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -74,6 +75,10 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         sys.stderr.write(f"livedesk: {exc.words(context.language)}\n")
         return EXIT_USER_ERROR
+    except BrokenPipeError:
+        # the reader went away (`livedesk review 1 | head`): what was wanted was read; no traceback
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115  # closed by the interpreter at exit
+        return EXIT_OK
     except KeyboardInterrupt:
         sys.stderr.write(f"livedesk: {context.words('cli.interrupted')}\n")
         return 130

@@ -11,9 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 from livedesk.domain.clock import Clock, SystemClock
+from livedesk.domain.message import Message
 from livedesk.persistence.store import Store
 from livedesk.services import live_follow
 from livedesk.stageweb.view_state import view_state
+from livedesk.words.messages import say
 
 POLL_SECONDS = 0.1
 RESYNC_SECONDS = 1.0
@@ -80,5 +82,6 @@ class LogFollower:
                 self._complained = False
             except Exception as exc:  # a busy or vanished store must not kill the follower
                 if not self._complained:
-                    sys.stderr.write(f"livedesk serve: cannot read the live log ({exc}); retrying\n")
+                    said = say(Message("cli.serve.log_unreadable"), self.lang)
+                    sys.stderr.write(f"livedesk serve: {said} ({type(exc).__name__})\n")
                     self._complained = True

@@ -107,6 +107,7 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "cli.serve.prompter": ("提词器：{url}", "prompter: {url}"),
     "cli.serve.rundown": ("流程单：{url}", "run order: {url}"),
     "cli.serve.stopped": ("浏览器视图已停止", "stopped"),
+    "cli.serve.log_unreadable": ("暂时读不到直播日志，正在重试", "cannot read the live log; retrying"),
     "cli.lint.hit": (
         "{file}:{line}:{column}: {severity} [{category}] {text} — {reason}；建议：{suggestion}",
         "{file}:{line}:{column}: {severity} [{category}] {text} — {reason}; suggestion: {suggestion}",

@@ -140,3 +140,19 @@ def test_review_command_loads_no_pandas_matplotlib_or_qt(store, tmp_path):
     )
     assert json.loads(done.stdout.strip().splitlines()[-1]) == [0, []]
     assert json.loads(out.read_text(encoding="utf-8"))["kpis"]["gmv"] == 236552.0
+
+
+def test_the_review_summary_is_worded_in_the_lang_language(store, capsys):
+    import re
+
+    session_id = _session(store)
+    assert main(["--db", store.url, "review", str(session_id)]) == 0
+    out = capsys.readouterr().out
+    assert "  成交金额" in out and "¥236,552.00" in out and "整场数据.xlsx · 基本信息" in out
+    assert "发现：" in out
+    # no metric key, severity code or source code where people read
+    shown = out.replace("整场数据.xlsx", "").replace("orders.csv", "")
+    assert re.findall(r"\b(gmv|uv_value|watch_to_buy_rate|warning|info|critical|derived)\b", shown) == []
+    assert main(["--db", store.url, "--lang", "en", "review", str(session_id)]) == 0
+    out = capsys.readouterr().out
+    assert "  GMV " in out and "findings: " in out and "成交金额" not in out
