@@ -3,13 +3,13 @@ or product concerned, plus the metric a follow-up action could be verified on.""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from livedesk.analysis import run_findings
 from livedesk.analysis.actual_run import ActualRun
 from livedesk.analysis.attribution import Attribution
-from livedesk.analysis.inputs import iso, yuan
+from livedesk.analysis.inputs import yuan
 from livedesk.analysis.metrics import Metric
 from livedesk.analysis.plan_vs_actual import PlanVsActual, SegmentComparison
 from livedesk.analysis.products import ProductReview
@@ -24,8 +24,7 @@ from livedesk.analysis.review_types import (
     Thresholds,
     Unit,
 )
-from livedesk.analysis.roles import RoleCheck, RoleReview
-from livedesk.words import KINDS
+from livedesk.analysis.roles import RoleReview
 
 CRITICAL, WARNING, INFO = Severity.CRITICAL, Severity.WARNING, Severity.INFO
 MIN_OVERRUN_SECONDS = 60
@@ -52,28 +51,13 @@ class FindingBasis:
 def _finding(
     code: str,
     severity: Severity,
-    message: str,
     evidence: tuple[Param, ...],
     subject: Subject | None = None,
     metric: str | None = None,
     comparison: str = ">=",
     target: float | None = None,
 ) -> Finding:
-    return Finding(
-        code, severity, message, evidence, subject or Subject(), Suggestion(metric, comparison, target)
-    )
-
-
-def _money(fen: float | None) -> str:
-    return "—" if fen is None else f"¥{yuan(fen):,.2f}"
-
-
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.2f}%"
-
-
-def _minutes(seconds: float) -> str:
-    return f"{seconds / 60:.1f} min"
+    return Finding(code, severity, evidence, subject or Subject(), Suggestion(metric, comparison, target))
 
 
 def _seconds(**values: float | None) -> tuple[Param, ...]:
@@ -94,22 +78,6 @@ def find(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
     return findings
 
 
-def _label(row: SegmentComparison, names: Mapping[str | None, str]) -> str:
-    kind = KINDS.word(row.kind, "zh_CN")
-    product = names.get(row.product_id, row.product_id)
-    return f"{kind} {product}" if product else str(kind)
-
-
-def _shower(key: str, money: bool) -> Callable[[float], str]:
-    if money:
-        return _money
-    if key == "watch_to_buy_rate":
-        return _pct
-    if key == "uv":
-        return lambda v: f"{v:,.0f}"
-    return lambda v: f"{v:,.2f}"
-
-
 def _targets(basis: FindingBasis) -> list[Finding]:
     out = []
     kpis, targets = basis.kpis, basis.targets
@@ -123,7 +91,6 @@ def _targets(basis: FindingBasis) -> list[Finding]:
         target, value = targets.get(target_key), kpis[key].value
         if target is None or value is None:
             continue
-        show = _shower(key, money)
         unit = Unit.FEN if money else (Unit.FRACTION if key == "watch_to_buy_rate" else Unit.COUNT)
         if key == "roi":
             unit = Unit.RATIO
@@ -138,8 +105,6 @@ def _targets(basis: FindingBasis) -> list[Finding]:
                 _finding(
                     "target_missed",
                     CRITICAL if key == "gmv" else WARNING,
-                    f"{key} was {show(value)} against a target of {show(target)} "
-                    f"({value / target * 100:.1f}% of target).",
                     evidence,
                     Subject(metric=key),
                     key,
@@ -152,7 +117,6 @@ def _targets(basis: FindingBasis) -> list[Finding]:
                 _finding(
                     "target_met",
                     INFO,
-                    f"{key} reached {show(value)} against a target of {show(target)}.",
                     evidence,
                     Subject(metric=key),
                 )
@@ -168,7 +132,7 @@ def _segment_subject(row: SegmentComparison) -> Subject:
 
 def _timing(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
     out: list[Finding] = []
-    pva, names = basis.plan_vs_actual, basis.names
+    pva = basis.plan_vs_actual
     if pva.source == "plan":
         return out
     tolerance = thresholds.get("overrun_tolerance") or 0.0
@@ -178,8 +142,6 @@ def _timing(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
                 _finding(
                     "segment_skipped",
                     WARNING,
-                    f"Planned segment {row.plan_index + 1} ({_label(row, names)}) does not appear in "
-                    f"the {pva.source}.",
                     _seconds(planned_seconds=row.planned_seconds),
                     _segment_subject(row),
                 )
@@ -189,7 +151,6 @@ def _timing(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
                 _finding(
                     "segment_added",
                     INFO,
-                    f"A block not in the plan ran for {_minutes(row.actual_seconds)} ({_label(row, names)}).",
                     _seconds(actual_seconds=row.actual_seconds),
                     Subject(position=row.positions[0]),
                 )
@@ -209,9 +170,6 @@ def _timing(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
                     _finding(
                         "segment_overran",
                         WARNING,
-                        f"Segment {row.plan_index + 1} ({_label(row, names)}) ran "
-                        f"{_minutes(row.actual_seconds)} against {_minutes(row.planned_seconds)} planned "
-                        f"(+{_minutes(over)}).",
                         timing,
                         _segment_subject(row),
                         "segment_overrun_seconds",
@@ -224,8 +182,6 @@ def _timing(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
                     _finding(
                         "segment_short",
                         INFO,
-                        f"Segment {row.plan_index + 1} ({_label(row, names)}) ran "
-                        f"{_minutes(row.actual_seconds)} against {_minutes(row.planned_seconds)} planned.",
                         timing,
                         _segment_subject(row),
                     )
@@ -235,7 +191,6 @@ def _timing(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
             _finding(
                 "order_changed",
                 INFO,
-                "Segments went on air in a different order from the plan.",
                 (Param("skipped", len(pva.skipped), Unit.COUNT), Param("added", len(pva.added), Unit.COUNT)),
             )
         )
@@ -247,9 +202,6 @@ def _timing(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
                 _finding(
                     code,
                     WARNING if over > 0 else INFO,
-                    f"The session ran {_minutes(pva.actual_seconds)} against "
-                    f"{_minutes(pva.planned_seconds)} planned ({'+' if over > 0 else '−'}"
-                    f"{_minutes(abs(over))}).",
                     _seconds(
                         planned_seconds=pva.planned_seconds,
                         actual_seconds=pva.actual_seconds,
@@ -266,7 +218,7 @@ def _timing(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
 
 def _segments(basis: FindingBasis) -> list[Finding]:
     out = []
-    run, figures, names, roles = basis.run, basis.attribution.segments, basis.names, basis.roles_of
+    run, figures, roles = basis.run, basis.attribution.segments, basis.roles_of
     for seg, fig in zip(run.segments, figures, strict=False):
         if roles.get(seg.product_id) != "traffic" or fig.online_start is None or fig.online_end is None:
             continue
@@ -276,8 +228,6 @@ def _segments(basis: FindingBasis) -> list[Finding]:
                 _finding(
                     "traffic_online_fell",
                     WARNING,
-                    f"Online viewers fell from {fig.online_start:,} to {fig.online_end:,} ({change:+,}) "
-                    f"while traffic item {names.get(seg.product_id, seg.product_id)} was on air.",
                     (
                         Param("online_start", fig.online_start, Unit.COUNT),
                         Param("online_end", fig.online_end, Unit.COUNT),
@@ -292,18 +242,12 @@ def _segments(basis: FindingBasis) -> list[Finding]:
     outside = basis.outside
     if outside is None:
         return out
-    for bucket, code, words in (
-        (outside.before, "orders_before_start", "before the live window started"),
-        (outside.after, "orders_after_end", "after the live window ended"),
-    ):
+    for bucket, code in ((outside.before, "orders_before_start"), (outside.after, "orders_after_end")):
         if bucket.lines:
             out.append(
                 _finding(
                     code,
                     INFO,
-                    f"{bucket.orders:,} orders in {bucket.lines:,} lines ({_money(bucket.gmv_fen)}) were "
-                    f"paid {words} ({iso(bucket.first_ms, basis.zone)} – "
-                    f"{iso(bucket.last_ms, basis.zone)}): counted here, not in GMV.",
                     (
                         Param("orders", bucket.orders, Unit.COUNT),
                         Param("lines", bucket.lines, Unit.COUNT),
@@ -321,14 +265,12 @@ def _products(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
     min_clicks = thresholds.get("min_clicks_for_rate") or 0
     refund_max = thresholds.get("refund_rate_max")
     for row in basis.products:
-        subject, name = Subject(product=row.product_id), row.name
+        subject = Subject(product=row.product_id)
         if row.explain_count and row.gmv == 0:
             out.append(
                 _finding(
                     "explained_no_sales",
                     WARNING,
-                    f"{name} was explained {row.explain_count} time(s) "
-                    f"({_minutes(row.explain_seconds or 0)}) and sold nothing.",
                     (
                         Param("explain_count", row.explain_count, Unit.COUNT),
                         Param("explain_seconds", row.explain_seconds, Unit.SECONDS),
@@ -350,8 +292,6 @@ def _products(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
                 _finding(
                     "profit_weak_click_to_buy",
                     WARNING,
-                    f"Profit item {name} had {row.product_click_uv or 0:,} clickers and {row.buyers or 0:,} "
-                    f"buyers: click-to-buy {_pct(row.click_to_buy_rate)}.",
                     (
                         Param("product_click_uv", row.product_click_uv, Unit.COUNT),
                         Param("buyers", row.buyers, Unit.COUNT),
@@ -368,8 +308,6 @@ def _products(basis: FindingBasis, thresholds: Thresholds) -> list[Finding]:
                 _finding(
                     "high_refund_rate",
                     WARNING,
-                    f"{name}: refunds {_money(row.refund_amount)} of {_money(row.gmv)} GMV "
-                    f"({_pct(row.refund_rate)}).",
                     (
                         Param("refund_amount", row.refund_amount, Unit.FEN),
                         Param("gmv", row.gmv, Unit.FEN),
@@ -402,8 +340,6 @@ def _roles(basis: FindingBasis) -> list[Finding]:
                     _finding(
                         f"{card.role}_{check.check}_below",
                         INFO if card.role == "image" else WARNING,
-                        f"{card.name} ({card.role}): {check.check} {_fmt_check(check)} is below "
-                        f"the team's threshold {_fmt_check(check, 'threshold')}.",
                         (Param("value", check.value, unit), Param("threshold", check.threshold, unit)),
                         Subject(product=card.product_id),
                         check.check,
@@ -414,29 +350,16 @@ def _roles(basis: FindingBasis) -> list[Finding]:
     return out
 
 
-def _fmt_check(check: RoleCheck, field: str = "value") -> str:
-    value = check.value if field == "value" else check.threshold
-    if value is None:
-        return "—"
-    return f"{value:.2f}×" if check.check == "gmv_per_minute_ratio" else _pct(value)
-
-
 def _data(basis: FindingBasis) -> list[Finding]:
     out = []
-    for key, code, words in (
-        ("gmv", "sources_disagree", "GMV"),
-        ("refund_amount", "refund_sources_disagree", "Refunds"),
-    ):
+    for key, code in (("gmv", "sources_disagree"), ("refund_amount", "refund_sources_disagree")):
         metric = basis.kpis[key]
         for alt in metric.alternatives:
             if metric.value and alt.gap is not None and abs(alt.gap) > abs(metric.value) * 0.01:
-                source = metric.source.text if metric.source else "—"
                 out.append(
                     _finding(
                         code,
                         INFO,
-                        f"{words} is {_money(metric.value)} in {source} and {_money(alt.value)} in "
-                        f"{alt.source.text} (gap {_money(alt.gap)}).",
                         (
                             Param("metric", key, Unit.METRIC),
                             Param("primary", metric.value, Unit.FEN),
@@ -451,7 +374,6 @@ def _data(basis: FindingBasis) -> list[Finding]:
             _finding(
                 "no_platform_data",
                 INFO,
-                "No platform export has been imported for this session: only the plan and the log are known.",
                 (),
             )
         )

@@ -154,11 +154,11 @@ class Suggestion:
 @dataclass(frozen=True, slots=True)
 class Finding:
     """What the data shows (never a claimed cause): a code, how much it matters, the evidence values and
-    what it is about. `message` is the analysis's English sentence (the UI words the code instead)."""
+    what it is about. It holds no sentence: the screens, the reports and the CLI word the code and its
+    evidence (livedesk.words.findings) in their language."""
 
     code: str
     severity: Severity
-    message: str
     evidence: tuple[Param, ...] = ()
     subject: Subject = field(default_factory=Subject)
     suggested: Suggestion = field(default_factory=Suggestion)

@@ -1,15 +1,12 @@
 """Findings about how the run went that the meeting must hear by name: incidents marked on air (事故), a
-closing cut short to absorb overruns, and segments that swapped places. Evidence carries the numbers."""
+closing cut short to absorb overruns, and segments that swapped places. Evidence carries the numbers; the
+sentences are livedesk.words.findings'."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from livedesk.analysis.inputs import iso
-from livedesk.analysis.plan_vs_actual import SegmentComparison
 from livedesk.analysis.review_types import Finding, Param, Severity, Subject, Unit
-from livedesk.words import KINDS
 
 if TYPE_CHECKING:
     from livedesk.analysis.findings import FindingBasis
@@ -19,27 +16,19 @@ CLOSING_CUT_SHARE = 0.25
 CLOSING_CUT_MIN_SECONDS = 60
 
 
-def _name(row: SegmentComparison, names: Mapping[str | None, str]) -> str:
-    product = names.get(row.product_id, row.product_id) if row.product_id else None
-    return product or KINDS.word(row.kind, "zh_CN")
-
-
 def incidents(basis: FindingBasis) -> list[Finding]:
     """Every 事故 marker becomes a warning with its time, its note and the block it happened in."""
-    run, names, zone = basis.run, basis.names, basis.zone
+    run = basis.run
     out = []
     for marker in run.markers:
         if marker.marker != "incident":
             continue
         segment = run.segments[marker.position] if marker.position is not None else None
         product = segment.product_id if segment is not None else None
-        where = f" during {names.get(product, product)}" if product else ""
-        at = iso(marker.at_ms, zone) or ""
         out.append(
             Finding(
                 "incident",
                 Severity.WARNING,
-                f"Incident at {at[11:19]}{where}: {marker.note or 'no note'}.",
                 (
                     Param("at", marker.at_ms, Unit.INSTANT),
                     Param("note", marker.note, Unit.TEXT),
@@ -66,8 +55,6 @@ def closing_cut(basis: FindingBasis) -> list[Finding]:
                 Finding(
                     "closing_cut",
                     Severity.WARNING,
-                    f"The closing ran {actual:.0f} s of the {row.planned_seconds} s planned "
-                    f"(cut by {cut:.0f} s): thanks, next-session preview and group invite had less time.",
                     (
                         Param("planned_seconds", row.planned_seconds, Unit.SECONDS),
                         Param("actual_seconds", row.actual_seconds, Unit.SECONDS),
@@ -82,7 +69,7 @@ def closing_cut(basis: FindingBasis) -> list[Finding]:
 def swaps(basis: FindingBasis) -> list[Finding]:
     """Planned segments that went on air out of place, named: two that traded places are a swap; any
     other reordering lists the segments that moved."""
-    pva, run, names = basis.plan_vs_actual, basis.run, basis.names
+    pva, run = basis.plan_vs_actual, basis.run
     if pva.source == "plan":
         return []
     first = list(dict.fromkeys(seg.plan_index for seg in run.segments if seg.plan_index is not None))
@@ -92,12 +79,10 @@ def swaps(basis: FindingBasis) -> list[Finding]:
     rows = {row.plan_index: row for row in pva.rows if row.plan_index is not None}
     if len(moved) == 2 and moved[0] == moved[1][::-1]:
         a, b = sorted(moved[0])
-        left, right = _name(rows[a], names), _name(rows[b], names)
         return [
             Finding(
                 "segments_swapped",
                 Severity.INFO,
-                f"{left} (segment {a + 1}) and {right} (segment {b + 1}) went on air in swapped order.",
                 (
                     Param("segments", (a, b), Unit.SEGMENTS),
                     Param("products", (rows[a].product_id, rows[b].product_id), Unit.PRODUCTS),
@@ -106,12 +91,10 @@ def swaps(basis: FindingBasis) -> list[Finding]:
             )
         ]
     out_of_place = sorted(a for a, _ in moved)
-    listed = ", ".join(f"{_name(rows[i], names)} (segment {i + 1})" for i in out_of_place)
     return [
         Finding(
             "segments_moved",
             Severity.INFO,
-            f"These segments went on air out of their planned place: {listed}.",
             (
                 Param("segments", tuple(out_of_place), Unit.SEGMENTS),
                 Param("products", tuple(rows[i].product_id for i in out_of_place), Unit.PRODUCTS),

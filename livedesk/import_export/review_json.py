@@ -50,6 +50,7 @@ from livedesk.analysis.review_types import (
 from livedesk.analysis.roles import RoleCheck, RoleReview, RoleTotals, Scorecard
 from livedesk.domain.action_item import ActionItem, ActionStatus
 from livedesk.domain.session import Session, Targets
+from livedesk.words.findings import finding_words
 
 Json = dict[str, Any]
 _PRODUCT_FIELDS = (
@@ -82,6 +83,7 @@ def review_json(review: Review) -> Json:
     targets = session.targets
     pva = review.plan_vs_actual
     details = {key: _metric_json(review.kpis[key]) for key in METRIC_KEYS}
+    names = {row.product_id: row.name for row in review.products}
     return {
         "session": {
             "id": session.id,
@@ -139,7 +141,7 @@ def review_json(review: Review) -> Json:
         ],
         "products": [_product_json(row) for row in review.products],
         "roles": _roles_json(review.roles),
-        "findings": [finding_json(f, zone) for f in review.findings],
+        "findings": [finding_json(f, zone, names) for f in review.findings],
         "actions": [_action_json(a) for a in review.actions],
         "curves": {
             "minute": [iso(m, zone) for m in review.curves.minute_ms],
@@ -317,13 +319,13 @@ def _param_json(param: Param, zone: str) -> Any:
     return value
 
 
-def finding_json(finding: Finding, zone: str) -> Json:
-    """One finding as JSON (money in yuan, instants ISO)."""
+def finding_json(finding: Finding, zone: str, names: Mapping[Any, str] | None = None) -> Json:
+    """One finding as JSON (money in yuan, instants ISO); `message` is its English sentence from
+    livedesk.words (`names`: product id → name), for readers of the file, never read back."""
     subject = {name: getattr(finding.subject, name) for name in _SUBJECT_FIELDS}
-    return {
+    data: Json = {
         "code": finding.code,
         "severity": finding.severity.value,
-        "message": finding.message,
         "evidence": {p.name: _param_json(p, zone) for p in finding.evidence},
         "subject": {k: v for k, v in subject.items() if v is not None},
         "suggested": {
@@ -332,6 +334,8 @@ def finding_json(finding: Finding, zone: str) -> Json:
             "target": finding.suggested.target,
         },
     }
+    data["message"] = finding_words(data, dict(names or {}), "en")
+    return data
 
 
 def _action_json(action: ReviewAction) -> Json:
@@ -583,7 +587,6 @@ def finding_from_json(data: Mapping[str, Any]) -> Finding:
     return Finding(
         code=data["code"],
         severity=Severity(data["severity"]),
-        message=data["message"],
         evidence=tuple(_param_from_json(data["code"], k, v, evidence) for k, v in evidence.items()),
         subject=Subject(**{k: data["subject"].get(k) for k in _SUBJECT_FIELDS}),
         suggested=Suggestion(suggested["metric"], suggested["comparison"], suggested["target"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from livedesk.words.language import is_chinese
 from livedesk.words.metrics import METRICS, show
 from livedesk.words.vocabulary import Vocabulary, Word
 
@@ -125,6 +126,7 @@ FINDINGS = Vocabulary(
     },
 )
 _LIST_SEPARATOR = Word("、", ", ")
+_SEGMENT_N = Word("环节 {n}", "segment {n}")
 
 
 def _minutes(seconds: float | None) -> str:
@@ -143,8 +145,15 @@ def _values(finding: dict[str, Any], names: dict[Any, str], lang: str | None) ->
     number = "" if segment is None else str(segment + 1)
     on_air = names.get(subject.get("segment_product"), subject.get("segment_product") or "")
     if number and on_air:
-        number = f"{number}（{on_air}）"
-    products = [names.get(p, p or "") for p in e.get("products") or []]
+        number = f"{number}（{on_air}）" if is_chinese(lang) else f"{number} ({on_air})"
+    # a moved segment by its product, or (an interaction, the closing) by its number
+    positions = list(e.get("segments") or [])
+    products = [
+        names.get(p, p)
+        if p
+        else _SEGMENT_N.text(lang).format(n=positions[i] + 1 if i < len(positions) else "?")
+        for i, p in enumerate(e.get("products") or [])
+    ]
     metric = e.get("metric") or ""
     return {
         "n": number,
@@ -177,7 +186,7 @@ def _values(finding: dict[str, Any], names: dict[Any, str], lang: str | None) ->
 
 def finding_words(finding: dict[str, Any], names: dict[Any, str], lang: str | None = None) -> str:
     """A finding's sentence in `lang` from its code, subject and evidence (`names`: product id → name); a
-    code without a sentence falls back to the finding's own message."""
+    code without a sentence reads as the code (so a new one shows up in a test, never as English)."""
     code = finding["code"]
     values = _values(finding, names, lang)
     if code in FINDINGS:
@@ -194,4 +203,4 @@ def finding_words(finding: dict[str, Any], names: dict[Any, str], lang: str | No
         return FINDINGS.word("below_threshold", lang).format(
             product=values["product"], check=METRICS.word(check, lang), value=value, threshold=threshold
         )
-    return str(finding.get("message", code))
+    return code

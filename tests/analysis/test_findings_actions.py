@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -25,6 +26,7 @@ from livedesk.domain.session import Targets
 from livedesk.import_export.review_json import review_json
 from livedesk.persistence import action_repository, live_log_repository
 from livedesk.services.review import add_action, load_thresholds, run_review, save_thresholds, save_verdicts
+from livedesk.words import finding_words
 
 CAUSE_WORDS = ("because", "due to", "caused")
 
@@ -83,8 +85,14 @@ def test_findings_from_log_minutes_products_and_targets():
     assert found["profit_weak_click_to_buy"]["evidence"]["click_to_buy_rate"] == pytest.approx(1 / 120)
     assert found["explained_no_sales"]["subject"] == {"product": "P1"}
     assert {"segment_skipped"} <= set(found)  # interaction and clearance never went on air
-    for finding in review.findings:
-        assert not any(word in finding.message.lower() for word in CAUSE_WORDS)
+    data = review_json(review)
+    names = {p["product_id"]: p["name"] for p in data["products"]}
+    for finding in data["findings"]:
+        # a code and its evidence, worded by livedesk.words in each language: never a cause, never the code
+        english, chinese = finding_words(finding, names, "en"), finding_words(finding, names, "zh_CN")
+        assert english == finding["message"] and english != finding["code"]
+        assert not any(word in english.lower() for word in CAUSE_WORDS)
+        assert re.search(r"[\u4e00-\u9fff]", chinese) and not re.search(r"\b(min|ran|planned)\b", chinese)
 
 
 def test_no_data_is_a_finding_not_invented_numbers():
@@ -104,7 +112,7 @@ def test_action_item_is_verified_at_the_next_session_of_the_same_account(store):
         "整体看板",
     )
     review = run_review(store, first)
-    finding = Finding("manual", Severity.INFO, "", suggested=Suggestion("click_to_buy_rate", ">=", 0.05))
+    finding = Finding("manual", Severity.INFO, suggested=Suggestion("click_to_buy_rate", ">=", 0.05))
     item = add_action(store, first, finding, action="逼单话术加倒计时", owner="主播")
     assert item.id is not None and item.metric == "click_to_buy_rate" and item.target == 0.05
 
@@ -144,7 +152,7 @@ def test_action_without_data_stays_open(store):
     add_action(
         store,
         first,
-        Finding("x", Severity.INFO, "", subject=Subject(product="P1")),
+        Finding("x", Severity.INFO, subject=Subject(product="P1")),
         action="试讲",
         metric="click_to_buy_rate",
         target=0.1,

@@ -31,7 +31,7 @@ def two_sessions(store):
     save_table(
         store, first, "summary", summary_values({"gmv_fen": 500000, "buyers": 10}, "看板"), "a.xlsx", "看板"
     )
-    finding = Finding("manual", Severity.INFO, "", suggested=Suggestion("buyers", ">=", 20))
+    finding = Finding("manual", Severity.INFO, suggested=Suggestion("buyers", ">=", 20))
     item = add_action(store, first, finding, action="加福袋", owner="运营")
     second = save_plan(store, small_plan(start=START + timedelta(days=7)))
     save_table(

@@ -19,7 +19,7 @@ def round_trip(data: dict) -> dict:
 def test_sample_session_round_trips_with_carried_actions(store):
     past, upcoming = (sample.session_id for sample in load_samples(store))
     finding = Finding(
-        "manual", Severity.INFO, "", subject=Subject(product="x"), suggested=Suggestion("gmv", ">=", 1)
+        "manual", Severity.INFO, subject=Subject(product="x"), suggested=Suggestion("gmv", ">=", 1)
     )
     add_action(store, past, finding, action="复盘话术", owner="主播")
     for session_id in (past, upcoming):
