@@ -74,10 +74,12 @@ def child_import(path: str, url: str) -> dict:
     import python_calamine  # noqa: F401
 
     import livedesk.import_export.reader  # noqa: F401 - module loading is not the import being timed
+    from livedesk.import_export.arrow_pandas import skip_pandas_probe
     from livedesk.persistence.store import Store
     from livedesk.services.imports import import_file
     from livedesk.services.sessions import create_session, parse_local_start
 
+    skip_pandas_probe()  # as `livedesk import` does: an import never needs pandas
     store = Store(url)
     session_id = create_session(store, "bench", parse_local_start(SESSION_START), SESSION_MINUTES * 60)
     started, cpu = time.perf_counter(), _cpu()

@@ -2,19 +2,22 @@
 would make the reader allocate a grid of gigabytes (one cell at column ZZZZZ spans twelve million columns).
 
 The reader allocates rows × columns of the cells' bounding box, so that box is measured first, in one
-streaming pass over each sheet's XML that looks only at references beyond the box seen so far (rare in a
-real sheet, so the pass runs at the speed of decompression).
+pass over each sheet's XML: inflated on a helper thread while numpy reads every cell reference of the
+previous piece (sheet_scan), and by exact regular-expression rules for a piece whose cells are written
+unusually (those look only at references beyond the box seen so far).
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from livedesk.domain.message import Message
 from livedesk.import_export.errors import ImportRefused
+from livedesk.import_export.sheet_scan import INFLATE_ERRORS, cell_extent, member_pieces
 
 MAX_MEMBER_BYTES = 1 << 30  # one part of the workbook, uncompressed
 MAX_TOTAL_BYTES = 2 << 30  # all parts together, uncompressed
@@ -24,7 +27,16 @@ MAX_CELLS = 30_000_000  # rows × columns of one sheet's grid (~1 GB in the read
 EXCEL_ROWS = 1_048_576
 EXCEL_COLUMNS = 16_384
 _CHUNK = 8 << 20
-_OVERLAP = 64
+# what reading a damaged part raises (the workbook reader then refuses it in its own words)
+_DAMAGED: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    OSError,
+    EOFError,
+    ValueError,
+    RuntimeError,
+    *INFLATE_ERRORS,
+)
+_PAD = bytes(16)  # room for cell_extent to read a reference past the end of a piece
 
 
 @dataclass
@@ -100,42 +112,73 @@ def _round_up(value: int) -> int:
     return -(-value // step) * step
 
 
-def measure_sheet(stream, name: str, file_name: str) -> SheetBox:
-    """The cells' bounding box of one sheet's XML stream (at least as big as the reader's grid).
+def measure_sheet(pieces: Iterable[bytes], name: str, file_name: str) -> SheetBox:
+    """The cells' bounding box of one sheet's XML, given in pieces (at least as big as the reader's grid);
+    ImportRefused past the limits."""
+    return measure_aligned(aligned_pieces(pieces), name, file_name)
 
-    Each chunk first raises the floor to its last row tag (rows ascend in a real sheet), so only the
-    rare references past the box are matched; ImportRefused past the limits.
-    """
+
+def measure_aligned(pieces: Iterable[tuple[bytes, int]], name: str, file_name: str) -> SheetBox:
+    """measure_sheet over pieces cut after their last whole tag (aligned_pieces): each piece's cell
+    references are read at once (sheet_scan), or by the exact rules below when a cell there is written
+    unusually."""
     box = SheetBox()
-    tail = b""
     read = 0
-    while chunk := stream.read(_CHUNK):
-        read += len(chunk)
+    for data, cut in pieces:
+        read += cut
         if read > MAX_MEMBER_BYTES:
             raise _too_big(file_name, Message("part.sheet", {"sheet": name}))
-        data = tail + chunk
-        if box.columns == 0:
-            widths = [column_number(m.decode()) for m in re.findall(rb'<c r="([A-Z]+)', data[:_FIRST_CELLS])]
-            box.columns = max(widths, default=0)
-        last = data.rfind(b'<row r="')
-        if last >= 0:
-            tag = _ROW_TAG.match(data, last)
-            if tag:
-                box.rows = max(box.rows, int(tag.group(1)))
-        _check_box(box, name, file_name)
-        for match in _rare_cells(data, box):
-            end = match.start() + 40 if match.group(0).startswith(b'<c r="') else match.end()
-            found = _REF.search(data, match.start(), end)
-            if found is None:
-                raise ImportRefused("import.cell_without_position", file=file_name, sheet=name)
-            columns = column_number(found.group(1).decode())
-            rows = int(found.group(2)) if found.group(2) else 0
-            _check_box(SheetBox(rows, columns), name, file_name)  # the exact reference against Excel's limits
-            box.columns = max(box.columns, min(_round_up(columns), EXCEL_COLUMNS))
-            box.rows = max(box.rows, min(_round_up(rows), EXCEL_ROWS))
+        extent = cell_extent(data, cut)
+        if extent is None:
+            _measure_exactly(data[:cut], box, name, file_name)
+        else:
+            _cells, columns, rows = extent
+            box.columns = max(box.columns, columns)
+            box.rows = max(box.rows, rows, _last_row_tag(data, cut))
             _check_box(box, name, file_name)
-        tail = data[-_OVERLAP:]
     return box
+
+
+def aligned_pieces(pieces: Iterable[bytes]) -> Iterator[tuple[bytes, int]]:
+    """(data, cut): the XML up to `cut` holds whole tags only (the rest starts the next piece), and
+    `data` has room after `cut` for cell_extent to read a reference past it."""
+    tail = b""
+    for piece in pieces:
+        data = tail + piece + _PAD
+        cut = data.rfind(b"<", 0, len(data) - len(_PAD))
+        if cut < 0 or len(data) - cut > _CHUNK:  # no tag starts here, or one longer than a piece
+            cut = len(data) - len(_PAD)
+        tail = data[cut : len(data) - len(_PAD)]
+        yield data, cut
+    if tail:
+        yield tail + _PAD, len(tail)
+
+
+def _last_row_tag(data: bytes, end: int) -> int:
+    last = data.rfind(b'<row r="', 0, end)
+    tag = _ROW_TAG.match(data, last) if last >= 0 else None
+    return int(tag.group(1)) if tag else 0
+
+
+def _measure_exactly(data: bytes, box: SheetBox, name: str, file_name: str) -> None:
+    """Grow `box` by the references in `data` (whole tags): rows ascend in a real sheet, so the floor is
+    raised to the last row tag first and only the rare references past the box are matched."""
+    if box.columns == 0:
+        widths = [column_number(m.decode()) for m in re.findall(rb'<c r="([A-Z]+)', data[:_FIRST_CELLS])]
+        box.columns = max(widths, default=0)
+    box.rows = max(box.rows, _last_row_tag(data, len(data)))
+    _check_box(box, name, file_name)
+    for match in _rare_cells(data, box):
+        end = match.start() + 40 if match.group(0).startswith(b'<c r="') else match.end()
+        found = _REF.search(data, match.start(), end)
+        if found is None:
+            raise ImportRefused("import.cell_without_position", file=file_name, sheet=name)
+        columns = column_number(found.group(1).decode())
+        rows = int(found.group(2)) if found.group(2) else 0
+        _check_box(SheetBox(rows, columns), name, file_name)  # the exact reference against Excel's limits
+        box.columns = max(box.columns, min(_round_up(columns), EXCEL_COLUMNS))
+        box.rows = max(box.rows, min(_round_up(rows), EXCEL_ROWS))
+        _check_box(box, name, file_name)
 
 
 def _rare_cells(data: bytes, box: SheetBox):
@@ -207,6 +250,16 @@ def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
     return titles
 
 
+def _pieces(archive: zipfile.ZipFile, path: Path, info: zipfile.ZipInfo) -> Generator[tuple[bytes, int]]:
+    """The part's bytes, inflated and cut into whole tags beside the scan; through zipfile for what
+    sheet_scan does not read."""
+    try:
+        yield from member_pieces(path, info, _CHUNK, aligned_pieces)
+    except NotImplementedError:
+        with archive.open(info) as stream:
+            yield from aligned_pieces(iter(lambda: stream.read(_CHUNK), b""))
+
+
 def check_workbook(path: Path) -> dict[str, SheetBox]:
     """Refuse an XLSX past the limits before it is opened; the bounding box of each sheet part."""
     name = path.name
@@ -240,10 +293,13 @@ def check_workbook(path: Path) -> dict[str, SheetBox]:
                 continue
             title = titles.get(info.filename, info.filename.rsplit("/", 1)[-1].removesuffix(".xml"))
             try:
-                with archive.open(info) as stream:
-                    boxes[info.filename] = measure_sheet(stream, title, name)
+                pieces = _pieces(archive, path, info)
+                try:
+                    boxes[info.filename] = measure_aligned(pieces, title, name)
+                finally:
+                    pieces.close()  # stops the inflating thread at once when the part is refused
             except ImportRefused:
                 raise
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError):
+            except _DAMAGED:
                 continue  # a damaged part: the workbook reader refuses it in its own words
     return boxes
