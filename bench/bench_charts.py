@@ -14,6 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from figures import report  # noqa: E402 - bench/ is not a package
+
 GOAL_MS = 150.0
 
 
@@ -81,6 +84,14 @@ def main() -> int:
             empty_canvas.draw()  # noqa: B023 - timed inside this iteration only
 
         chart_ms, empty_ms = median_ms(chart_job, args.repeat), median_ms(empty_job, args.repeat)
+        report(
+            f"chart redraw, {name}",
+            chart_ms,
+            empty_ms,
+            unit="ms",
+            goal_value=GOAL_MS,
+            baseline_name=f"an empty figure of the same size; median of {args.repeat}",
+        )
         worst = max(worst, chart_ms)
         print(
             f"{name:<12} {size[0]:>4}x{size[1]:<4} {chart_ms:>10.1f} {empty_ms:>9.1f} {chart_ms / empty_ms:>6.2f}"

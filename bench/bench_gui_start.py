@@ -22,6 +22,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from figures import report  # noqa: E402 - bench/ is not a package
+
 PROBE = Path(__file__).resolve().parent / "gui_probe.py"
 GOAL = 3.0
 WORKSPACES = ("plan", "rehearse", "review")
@@ -91,6 +94,10 @@ def main() -> int:
         base_name = "bare window" if "screenshot" not in name else "bare PNG"
         flag = "" if "session shown" in name else ("  ok" if value / baseline <= GOAL else "  OVER")
         print(f"{name:<32} {value:>10.2f} {baseline:>10.2f} {value / baseline:>6.1f}  vs {base_name}{flag}")
+        goal = None if "session shown" in name else GOAL
+        report(
+            name, value, baseline, goal_ratio=goal, baseline_name=f"a {base_name} (PySide6), whole process"
+        )
     return 0
 
 

@@ -38,6 +38,7 @@ SESSION_START = "2026-11-14T20:00"  # local wall time, Asia/Shanghai
 SESSION_MINUTES = 240
 PG_ENV = ("LIVEDESK_BENCH_POSTGRES_URL", "LIVEDESK_TEST_POSTGRES_URL")
 
+from figures import report  # noqa: E402 - bench/ is not a package
 
 # -- children: each measures one thing and reports its own time and peak memory ----------------------
 
@@ -211,9 +212,16 @@ def csv_whole_process(csv_path: Path, folder: Path, repeat: int) -> None:
     print(row("python -c pyarrow.csv.read_csv(…)", best["pyarrow.csv.read_csv"]))
     print(row("livedesk import FILE --session 1", best["livedesk import"]))
     print(ratio_line(best["livedesk import"], best["pyarrow.csv.read_csv"], 1.6, memory=True), flush=True)
+    ours, base = best["livedesk import"], best["pyarrow.csv.read_csv"]
+    report("livedesk import CSV, whole process", ours["seconds"], base["seconds"], goal_ratio=1.6,
+           baseline_name="pyarrow.csv.read_csv, whole process")  # fmt: skip
+    report("  its peak memory", ours["peak_mb"], base["peak_mb"], unit="MB", goal_ratio=1.0,
+           baseline_name="the read_csv process's peak")  # fmt: skip
 
 
-def in_process(baseline: str, label: str, path: Path, folder: Path, repeat: int, target: float) -> dict:
+def in_process(
+    baseline: str, label: str, path: Path, folder: Path, repeat: int, target: float, figure: str
+) -> dict:
     url = f"sqlite:///{folder / 'inproc.sqlite3'}"
 
     def ours() -> dict:
@@ -227,6 +235,8 @@ def in_process(baseline: str, label: str, path: Path, folder: Path, repeat: int,
     result = best["import_file"]
     print(row("LiveDesk import_file", result) + f"   stored {result['stored']:,} of {result['rows']:,}")
     print(ratio_line(result, best[baseline], target), flush=True)
+    report(figure, result["seconds"], best[baseline]["seconds"], goal_ratio=target,
+           baseline_name=f"{label}, in the process")  # fmt: skip
     return result
 
 
@@ -260,6 +270,8 @@ def postgres_vs_sqlite(csv_path: Path, folder: Path, repeat: int, url: str) -> N
     print(row("import_file into SQLite", best["SQLite"]))
     print(row("import_file into PostgreSQL", best["PostgreSQL"]))
     print(ratio_line(best["PostgreSQL"], best["SQLite"], 1.3), flush=True)
+    report("import_file CSV into PostgreSQL", best["PostgreSQL"]["seconds"], best["SQLite"]["seconds"],
+           goal_ratio=1.3, baseline_name="the same into SQLite")  # fmt: skip
 
 
 def main() -> int:
@@ -293,7 +305,15 @@ def main() -> int:
             )
             csv_whole_process(csv_path, work, args.repeat)
             print("  timed inside the process (module loading left out):", flush=True)
-            in_process("pyarrow", "pyarrow.csv.read_csv", csv_path, work, args.repeat, 1.6)
+            in_process(
+                "pyarrow",
+                "pyarrow.csv.read_csv",
+                csv_path,
+                work,
+                args.repeat,
+                1.6,
+                "import_file CSV, in the process",
+            )
         if args.xlsx_rows:
             xlsx_path = folder / f"doudian_export_{args.xlsx_rows}.xlsx"
             started = time.perf_counter()
@@ -304,7 +324,15 @@ def main() -> int:
                 f"(ready in {time.perf_counter() - started:.1f} s); timed inside the process:",
                 flush=True,
             )
-            in_process("calamine", "python-calamine read", xlsx_path, work, args.repeat, 1.2)
+            in_process(
+                "calamine",
+                "python-calamine read",
+                xlsx_path,
+                work,
+                args.repeat,
+                1.2,
+                f"import_file XLSX {args.xlsx_rows:,} rows, in the process",
+            )
         if args.rows and not args.no_postgres:
             print(f"PostgreSQL vs SQLite: the {args.rows:,}-row CSV, timed inside the process:", flush=True)
             url = args.postgres or next((os.environ[k] for k in PG_ENV if os.environ.get(k)), None)

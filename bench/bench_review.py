@@ -17,6 +17,9 @@ from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from figures import report  # noqa: E402 - bench/ is not a package
+
 GOAL = 1.5
 
 
@@ -149,6 +152,13 @@ def main() -> int:
     ratio = review / baseline_groupby
     verdict = "within" if ratio <= GOAL else "over"
     print(f"ratio review / read + groupby       {ratio:6.2f}   ({verdict} the {GOAL:g}x goal)")
+    report(
+        f"livedesk review, {args.orders:,} order lines",
+        review,
+        baseline_groupby,
+        goal_ratio=GOAL,
+        baseline_name="Parquet read + one pandas groupby, whole process",
+    )
     print(
         f"checked: {sum(s['orders'] or 0 for s in data['segments']):,} order lines attributed to "
         f"{len(data['segments'])} segments, {len(data['findings'])} findings"

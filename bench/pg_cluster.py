@@ -40,7 +40,9 @@ def throwaway() -> Iterator[str | None]:
         return
     as_user = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     folder = tempfile.mkdtemp(prefix="livedesk-bench-pg-")
-    port = _free_port()
+    port = int(
+        os.environ.get("LIVEDESK_BENCH_PG_PORT") or _free_port()
+    )  # a port of one's own on a shared machine
     try:
         if as_user:
             shutil.chown(folder, "postgres", "postgres")
