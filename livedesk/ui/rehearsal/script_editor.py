@@ -376,6 +376,7 @@ class ScriptEditor(QWidget):
         for data, label in wanted:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, data)
+            item.setToolTip(label)  # the list is narrow: a long name with its id is cut at the edge
             self.items.addItem(item)
         rows = [data for data, _label in wanted]
         keep = same_session and selected in rows
