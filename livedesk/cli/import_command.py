@@ -91,9 +91,9 @@ def _print_summary(result: dict, context: CliContext) -> None:
         if result["format"] in SOURCE_FORMATS
         else result["format_label"] or result["format"]
     )
-    print(
-        f"{result['file']}: {shown_format}" + (f" ({result['encoding']})" if result.get("encoding") else "")
-    )
+    # the encoding as the import dialog shows it: UTF-8 BOM, GB18030
+    encoding = (result.get("encoding") or "").upper().replace("-SIG", " BOM")
+    print(f"{result['file']}: {shown_format}" + (f" ({encoding})" if encoding else ""))
     for d in result["datasets"]:
         print(
             "  "

@@ -93,7 +93,7 @@ def test_import_row_warnings_are_worded_in_chinese_and_in_english(db, order_file
     assert main(["--db", db, "import", str(order_file), "--session", "1"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0] == "订单导出_1114.csv: 抖店订单导出 (utf-8-sig)"
+    assert lines[0] == "订单导出_1114.csv: 抖店订单导出 (UTF-8 BOM)"
     assert "  第 3 行：订单应付金额：'¥3O.00' 不是金额，该行已跳过" in lines
     assert "  第 4 行：商品数量：'两件' 不是整数，已留空" in lines
     assert "  第 5 行：订单应付金额：'=AB2*2' 是公式而不是数值，该行已跳过" in lines
@@ -103,12 +103,12 @@ def test_import_row_warnings_are_worded_in_chinese_and_in_english(db, order_file
     rows = [line for line in lines if line.startswith("  第 ")]
     assert [int(re.match(r"  第 (\d+) 行", line).group(1)) for line in rows] == [3, 4, 5, 6, 7]
     # no code and no English word outside the file's own cells and name
-    shown = out.replace("utf-8-sig", "").replace("AB2", "").replace(".csv", "")
+    shown = out.replace("UTF-8 BOM", "").replace("AB2", "").replace(".csv", "")
     assert CODE.findall(shown) == [] and LATIN_WORD.findall(shown) == []
 
     assert main(["--db", db, "--lang", "en", "import", str(order_file), "--session", "1"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "订单导出_1114.csv: Doudian order export (utf-8-sig)"
+    assert lines[0] == "订单导出_1114.csv: Doudian order export (UTF-8 BOM)"
     assert "  row 3: 订单应付金额: '¥3O.00' is not an amount of money; row skipped" in lines
     assert "  row 6: the row has 40 cells but the header 75; the missing cells were left empty" in lines
     assert "  skipped 1 row(s): no order id" in lines

@@ -31,7 +31,7 @@ def test_preview_then_import_with_summary(qtbot, app_context, tmp_path):
     workbook = write_xlsx(tmp_path / "罗盘.xlsx", compass_sheets())
     dialog = ImportDialog(app_context, session, [orders, workbook])
     qtbot.addWidget(dialog)
-    assert "抖店 订单导出" in dialog.detected.text() and "UTF-8 BOM" in dialog.detected.text()
+    assert "抖店订单导出" in dialog.detected.text() and "UTF-8 BOM" in dialog.detected.text()
     assert dialog.preview.columnCount() == 75 and dialog.preview.rowCount() == 6
     assert dialog.preview.horizontalHeaderItem(0).text() == "主订单编号"
     assert dialog.preview.item(0, 0).text() == "6920000000000000001"
@@ -60,6 +60,7 @@ def test_row_warnings_read_in_english_in_an_english_dialog(qtbot, qapp, store, t
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.import_finished):
         qtbot.mouseClick(dialog.import_button, Qt.LeftButton)
+    assert dialog.detected.text().startswith("Doudian order export · UTF-8 BOM")
     text = dialog.summary.toPlainText()
     assert "row 4: 订单应付金额: 'abc' is not an amount of money; row skipped" in text
     assert "row 5: 商品数量: '两件' is not a whole number; left empty" in text

@@ -32,6 +32,7 @@ from livedesk.ui.i18n import say, tr
 from livedesk.ui.review.import_labels import kind_label
 from livedesk.ui.review.import_mapping_editor import MappingEditor
 from livedesk.ui.review.import_summary_text import summary_text
+from livedesk.words import SOURCE_FORMATS
 
 KINDS = ("orders", "products", "explanations", "minutes", "compass", "live-workbook", "log")
 AUTO, MAPPED = "", "mapping"
@@ -192,7 +193,7 @@ class ImportDialog(QDialog):
 
     def _show_preview(self, detection) -> None:
         parts = [
-            detection.label
+            (SOURCE_FORMATS.word(detection.format) if detection.format in SOURCE_FORMATS else detection.label)
             if detection.format not in ("unknown", "mapped")
             else (
                 tr("Not recognised: map the columns") if detection.format == "unknown" else tr("Mapped table")
