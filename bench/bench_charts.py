@@ -11,6 +11,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -20,9 +21,8 @@ from figures import report  # noqa: E402 - bench/ is not a package
 GOAL_MS = 150.0
 
 
-def sample_review() -> tuple[dict, list]:
-    """The review JSON and history of the past sample session (the one with exports)."""
-    from livedesk.import_export.review_json import review_json
+def sample_review() -> tuple[Any, list]:
+    """The typed review and history of the past sample session (the one with exports)."""
     from livedesk.persistence.store import Store
     from livedesk.services.review import run_review, session_history
     from livedesk.services.samples import load_samples
@@ -31,9 +31,9 @@ def sample_review() -> tuple[dict, list]:
     os.environ["LIVEDESK_DATA_DIR"] = folder
     store = Store(f"sqlite:///{Path(folder) / 'bench.sqlite3'}")
     loaded = load_samples(store)
-    reviews = [review_json(run_review(store, s.session_id)) for s in loaded]
-    review = next(r for r in reviews if r["kpis"]["gmv"] is not None)
-    history = session_history(store, review["session"]["id"])
+    reviews = [run_review(store, s.session_id) for s in loaded]
+    review = next(r for r in reviews if r.kpis["gmv"].value is not None)
+    history = session_history(store, review.session.id)
     store.dispose()
     return review, history
 
@@ -65,8 +65,8 @@ def main() -> int:
 
     review, history = sample_review()
     print(
-        f"sample review: {len(review['segments'])} segments, {len(review['products'])} products, "
-        f"{len((review.get('curves') or {}).get('minute') or [])} minutes; median of {args.repeat}"
+        f"sample review: {len(review.segments)} segments, {len(review.products)} products, "
+        f"{len(review.curves.minute_ms)} minutes; median of {args.repeat}"
     )
     print(f"{'chart':<12} {'size':>9} {'redraw ms':>10} {'empty ms':>9} {'ratio':>6}  goal ≤ {GOAL_MS:g} ms")
     worst = 0.0

@@ -7,7 +7,9 @@ Rows depend on how wide the plot is in inches, so they are laid out again whenev
 from __future__ import annotations
 
 import weakref
-from datetime import datetime
+from collections.abc import Callable, Sequence
+
+from livedesk.analysis.actual_run import RunMarker
 
 MARKER_LABELS = {
     "link_up": "Link up",
@@ -30,18 +32,19 @@ GAP_INCHES = 0.06  # blank space kept between two labels on one row
 _LANES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def marker_lane(ax, markers: list[dict], origin: datetime, say):
-    """Draw the markers of the minute curve on `ax` (x in minutes from `origin`) and a labelled lane above it.
-    Returns the lane Axes (the chart's title goes above it), or None when there is nothing to label."""
-    at = {id(m): (datetime.fromisoformat(m["at"]) - origin).total_seconds() / 60 for m in markers}
+def marker_lane(ax, markers: Sequence[RunMarker], origin_ms: int, say: Callable[[str], str]):
+    """Draw the markers of the minute curve on `ax` (x in minutes from `origin_ms`, UTC epoch ms) and a
+    labelled lane above it. Returns the lane Axes (the chart's title goes above it), or None when there is
+    nothing to label."""
+    at = {id(m): (m.at_ms - origin_ms) / 60_000 for m in markers}
     # 上链接 happens at nearly every pitch: a faint line without a label keeps the rarer markers readable.
-    links = [at[id(m)] for m in markers if m["marker"] == "link_up"]
+    links = [at[id(m)] for m in markers if m.marker == "link_up"]
     if links:
         ax.vlines(links, 0, 1, transform=ax.get_xaxis_transform(), colors="#9AA5B1", lw=0.6, ls=":")
-    labelled = sorted((m for m in markers if m["marker"] != "link_up"), key=lambda m: at[id(m)])
+    labelled = sorted((m for m in markers if m.marker != "link_up"), key=lambda m: at[id(m)])
     if not labelled:
         return None
-    colours = [MARKER_COLOURS.get(m["marker"], "#C0504D") for m in labelled]
+    colours = [MARKER_COLOURS.get(m.marker, "#C0504D") for m in labelled]
     ax.vlines(
         [at[id(m)] for m in labelled],
         0,
@@ -59,7 +62,7 @@ def marker_lane(ax, markers: list[dict], origin: datetime, say):
     for spine in lane.spines.values():
         spine.set_visible(False)
     for marker, colour in zip(labelled, colours, strict=True):
-        label = say(MARKER_LABELS.get(marker["marker"], "Note"))
+        label = say(MARKER_LABELS.get(marker.marker, "Note"))
         lane.text(
             at[id(marker)],
             0.5,

@@ -6,6 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
 
 A4 = (8.27, 11.69)
 MARGIN = 0.06  # of the page width, left and right
@@ -86,9 +91,9 @@ class Column:
 class PageFlow:
     """Pages of an open matplotlib PdfPages; `y` is where the next line goes (figure fraction, from the top)."""
 
-    pdf: object
+    pdf: PdfPages
     title: str = ""
-    figure: object = None
+    figure: Figure | None = None
     y: float = TOP
     pages: int = 0
     _continued: str = field(default="")
@@ -105,12 +110,21 @@ class PageFlow:
         if self.title:
             self.paragraph(self.title, size=15)
 
+    @property
+    def page(self) -> Figure:
+        """The page being filled (a new one when none is open)."""
+        if self.figure is None:
+            self.new_page()
+        if self.figure is None:  # new_page always opens one; this narrows the type
+            raise RuntimeError("no page to draw on")
+        return self.figure
+
     def finish_page(self) -> None:
         if self.figure is not None:
             self.pdf.savefig(self.figure)
             self.figure = None
 
-    def _height(self, size: float, lines: int = 1, spacing: float = 1.45) -> float:
+    def _height(self, size: float, lines: float = 1, spacing: float = 1.45) -> float:
         return lines * size * spacing / POINTS_PER_INCH / A4[1]
 
     def _room(self, height: float) -> None:
@@ -133,12 +147,12 @@ class PageFlow:
             from matplotlib.patches import Rectangle
 
             pad = self._height(size, 0.3)
-            self.figure.patches.append(
+            self.page.patches.append(
                 Rectangle(
                     (MARGIN, self.y - height - 2 * pad),
                     width,
                     height + 2 * pad,
-                    transform=self.figure.transFigure,
+                    transform=self.page.transFigure,
                     facecolor=box,
                     edgecolor="none",
                     zorder=0,
@@ -146,7 +160,7 @@ class PageFlow:
             )
             self.y -= pad
         for line in lines:
-            self.figure.text(
+            self.page.text(
                 MARGIN + (0.01 if box else 0),
                 self.y,
                 line,
@@ -163,16 +177,16 @@ class PageFlow:
         indent = (text_width_em(prefix) + 0.4) * size / POINTS_PER_INCH / A4[0]
         lines = wrap(text, self._em(size, 1 - 2 * MARGIN - indent))
         self._room(self._height(size, len(lines)))
-        self.figure.text(MARGIN, self.y, prefix, va="top", fontsize=size, color=prefix_color)
+        self.page.text(MARGIN, self.y, prefix, va="top", fontsize=size, color=prefix_color)
         for line in lines:
-            self.figure.text(MARGIN + indent, self.y, line, va="top", fontsize=size, color="#222222")
+            self.page.text(MARGIN + indent, self.y, line, va="top", fontsize=size, color="#222222")
             self.y -= self._height(size)
 
     def heading(self, text: str, size: float = 11.5) -> None:
         self._room(self._height(size, 3))  # a heading never ends a page alone
         self.gap(5)
         self.paragraph(text, size=size, color="#1F5E44")
-        self.figure.add_artist(_rule(self.figure, self.y + self._height(size, 0.2), "#2E7D5B", 1.2))
+        self.page.add_artist(_rule(self.figure, self.y + self._height(size, 0.2), "#2E7D5B", 1.2))
         self.gap(3)
 
     def table(self, columns: list[Column], rows: list[list[str]], size: float = 8.5, badges=None) -> None:
@@ -200,12 +214,12 @@ class PageFlow:
             if header:
                 from matplotlib.patches import Rectangle
 
-                self.figure.patches.append(
+                self.page.patches.append(
                     Rectangle(
                         (MARGIN, self.y - height),
                         width,
                         height,
-                        transform=self.figure.transFigure,
+                        transform=self.page.transFigure,
                         facecolor=HEAD_BACKGROUND,
                         edgecolor="none",
                         zorder=0,
@@ -215,7 +229,7 @@ class PageFlow:
             for i, (lines_of_cell, column) in enumerate(zip(wrapped, columns, strict=True)):
                 right = column.align == "right"
                 x_text = lefts[i] + (column.width * width - pad if right else pad)
-                self.figure.text(
+                self.page.text(
                     x_text,
                     top,
                     "\n".join(lines_of_cell),
@@ -226,7 +240,7 @@ class PageFlow:
                     color=(colour if (colour and i == 0) else "#1F3A4D" if header else "#222222"),
                 )
             self.y -= height
-            self.figure.add_artist(_rule(self.figure, self.y, RULE, 0.6))
+            self.page.add_artist(_rule(self.figure, self.y, RULE, 0.6))
 
         self._room(self._height(size, 4))
         draw_row([c.header for c in columns], True)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import io
 
+from matplotlib.figure import Figure
+
+from livedesk.analysis.review import Review
 from livedesk.charts import review_charts
 from livedesk.charts.fonts import configure_matplotlib
 
 # name → (draw function, figure size in inches)
-REPORT_CHARTS = {
+REPORT_CHARTS: dict[str, tuple[review_charts.Draw, tuple[float, float]]] = {
     "minutes": (review_charts.draw_minute_curves, (10, 3.6)),
     "gantt": (review_charts.draw_gantt, (10, 4.8)),
     "funnel": (review_charts.draw_funnel, (5, 3.2)),
@@ -17,11 +20,10 @@ REPORT_CHARTS = {
 }
 
 
-def figure_for(name: str, review: dict):
-    """A matplotlib Figure with chart `name` drawn from the review JSON."""
+def figure_for(name: str, review: Review) -> Figure:
+    """A matplotlib Figure with chart `name` drawn from the typed review."""
     configure_matplotlib()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
     draw, size = REPORT_CHARTS[name]
     figure = Figure(figsize=size, dpi=100)
@@ -38,7 +40,7 @@ def figure_for(name: str, review: dict):
 FIXED_MARGINS = {review_charts.draw_minute_curves}
 
 
-def png_bytes(name: str, review: dict, dpi: int = 110) -> bytes:
+def png_bytes(name: str, review: Review, dpi: int = 110) -> bytes:
     figure = figure_for(name, review)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi)

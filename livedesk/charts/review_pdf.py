@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from livedesk.analysis.metrics import FORMULA_TEXT, METRIC_KEYS
+from livedesk.analysis.review import Review
 from livedesk.charts import review_charts
 from livedesk.charts.fonts import configure_matplotlib
 from livedesk.charts.pdf_flow import Column, PageFlow
@@ -18,9 +20,9 @@ from livedesk.import_export.report_format import (
     finding_zh,
     formula_zh,
     minutes,
-    product_names,
+    money,
     segment_name,
-    show,
+    show_value,
 )
 from livedesk.import_export.report_summary import (
     ACTION_HEADERS,
@@ -57,12 +59,12 @@ def _table_page(pdf, title: str, headers: list[str], rows: list[list[str]], widt
         pdf.savefig(figure)
 
 
-def write_pdf(review: dict, path: Path) -> Path:
+def write_pdf(review: Review, path: Path) -> Path:
     configure_matplotlib()
     from matplotlib.backends.backend_pdf import PdfPages
 
     path = Path(path)
-    names = product_names(review)
+    names = review.names
     page = first_page(review)
     with PdfPages(str(path)) as pdf:
         _first_page(pdf, page)
@@ -95,17 +97,17 @@ def write_pdf(review: dict, path: Path) -> Path:
 
         rows = [
             [
-                ("" if s["index"] is None else str(s["index"] + 1)),
+                ("" if s.index is None else str(s.index + 1)),
                 segment_name(s, names)[:18],
-                ROLE_LABELS.get(s["role"], "—"),
-                STATUS_LABELS.get(s["status"], s["status"]),
-                minutes(s["planned_seconds"]),
-                minutes(s["actual_seconds"]),
-                show("gmv", s["gmv"]),
-                show("orders", s["orders"]),
-                show("on_air_share", s["on_air_share"]),
+                ROLE_LABELS.get(s.role or "", "—"),
+                STATUS_LABELS.get(s.status, s.status),
+                minutes(s.planned_seconds),
+                minutes(s.actual_seconds),
+                money(s.gmv_fen),
+                show_value("orders", s.orders),
+                show_value("on_air_share", s.on_air_share),
             ]
-            for s in review["segments"]
+            for s in review.segments
         ]
         _table_page(
             pdf,
@@ -121,10 +123,10 @@ def write_pdf(review: dict, path: Path) -> Path:
             flow.new_page(f"全部发现（{len(findings)} 条）")
             for i, finding in enumerate(findings, start=1):
                 flow.item(
-                    f"{i}. [{SEVERITY_LABELS.get(finding['severity'])}]",
-                    finding_zh(finding, names),
+                    f"{i}. [{SEVERITY_LABELS.get(finding.severity)}]",
+                    finding_zh(finding, review),
                     size=9,
-                    prefix_color=SEVERITY_COLOURS.get(finding["severity"], "#222222"),
+                    prefix_color=SEVERITY_COLOURS.get(finding.severity, "#222222"),
                 )
             flow.close()
     return path
@@ -147,7 +149,7 @@ ACTION_COLUMNS = [
 ]
 
 
-def _all_kpis(pdf, review: dict) -> None:
+def _all_kpis(pdf, review: Review) -> None:
     """Every KPI with its value, source and formula, wrapped rather than cut."""
     flow = PageFlow(pdf)
     flow.new_page("全部指标")
@@ -158,8 +160,13 @@ def _all_kpis(pdf, review: dict) -> None:
         Column("公式", 0.22),
     ]
     rows = [
-        [METRIC_LABELS.get(k, k), show(k, d["value"]), kpi_source(d), formula_zh(d["formula"])]
-        for k, d in review["kpi_details"].items()
+        [
+            METRIC_LABELS.get(k, k),
+            show_value(k, review.kpis[k].value),
+            kpi_source(review.kpis[k]),
+            formula_zh(review.kpis[k].formula or FORMULA_TEXT.get(k)),
+        ]
+        for k in METRIC_KEYS
     ]
     flow.table(columns, rows, size=8.5)
     flow.gap(6)

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from livedesk.analysis.review import Review
+from livedesk.analysis.review_types import Finding
+
 Say = Callable[[str], str]
 
 # The export kinds a review needs, in the order a team downloads them.
@@ -21,20 +24,20 @@ def needed(say: Say) -> dict[str, str]:
     }
 
 
-def imported_kinds(review: dict) -> set[str]:
-    return {entry.get("kind") for entry in review.get("provenance") or []}
+def imported_kinds(review: Review) -> set[str]:
+    return {entry.kind for entry in review.provenance}
 
 
-def has_platform_data(review: dict) -> bool:
+def has_platform_data(review: Review) -> bool:
     return bool(imported_kinds(review))
 
 
-def missing_kinds(review: dict) -> list[str]:
+def missing_kinds(review: Review) -> list[str]:
     kinds = imported_kinds(review)
     return [kind for kind in NEEDED_KINDS if kind not in kinds]
 
 
-def import_note(review: dict, say: Say, *, in_report: bool = False) -> str:
+def import_note(review: Review, say: Say, *, in_report: bool = False) -> str:
     """A sentence for the top of the review, or "" when every needed export is there. A report says where in
     the app to import (the reader holds paper, not the page) and to export the report again."""
     files = say(", ").join(needed(say)[kind] for kind in missing_kinds(review))
@@ -63,7 +66,7 @@ def import_note(review: dict, say: Say, *, in_report: bool = False) -> str:
     ).format(files=files)
 
 
-def counted_findings(review: dict) -> list[dict]:
+def counted_findings(review: Review) -> list[Finding]:
     """The findings about the show. "No platform data" is the empty state itself, said by import_note, not a
     finding about the show."""
-    return [f for f in review.get("findings", []) if f.get("code") != "no_platform_data"]
+    return [f for f in review.findings if f.code != "no_platform_data"]

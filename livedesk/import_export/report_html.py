@@ -9,6 +9,8 @@ import re
 from html import escape
 from pathlib import Path
 
+from livedesk.analysis.metrics import FORMULA_TEXT, METRIC_KEYS
+from livedesk.analysis.review import Review
 from livedesk.import_export.html_font import EMBEDDED_FAMILY, font_face_css
 from livedesk.import_export.import_state import counted_findings
 from livedesk.import_export.report_format import (
@@ -18,18 +20,18 @@ from livedesk.import_export.report_format import (
     FORMAT_LABELS,
     METRIC_LABELS,
     PRODUCT_COLUMNS,
+    REPORT_LANG,
     ROLE_LABELS,
     RUN_SOURCE_LABELS,
     SEVERITY_LABELS,
-    STATUS_LABELS,
     VERDICT_LABELS,
     finding_zh,
     formula_zh,
+    imported_at,
     metric_label,
     minutes,
-    product_names,
-    segment_name,
-    show,
+    money,
+    show_value,
     source_zh,
     stamp,
 )
@@ -40,6 +42,7 @@ from livedesk.import_export.report_summary import (
     first_page,
     kpi_source,
 )
+from livedesk.import_export.review_rows import check_value, segment_row
 
 STYLE = (
     f"body{{font-family:'{EMBEDDED_FAMILY}','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;"
@@ -73,10 +76,10 @@ CHART_TITLES = {
 
 def _table(
     headers: list[str],
-    rows: list[list[str]],
+    rows: list[list[str]] | list[list[object]],
     text_columns: int = 1,
     last_text: bool = False,
-    left=frozenset(),
+    left: frozenset[int] | set[int] = frozenset(),
 ) -> str:
     """`text_columns` leading columns, the last one when `last_text` and those in `left` align left as text."""
 
@@ -95,11 +98,11 @@ def _image(png: bytes, alt: str) -> str:
     return f'<img alt="{escape(alt)}" src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}">'
 
 
-def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_font: bool = True) -> str:
+def render_html(review: Review, charts: dict[str, bytes] | None = None, *, embed_font: bool = True) -> str:
     """The HTML text; `charts` maps chart name → PNG bytes (see livedesk.charts.review_figures). The first
     page is the boss's minute (report_summary); the detail sections follow on the next printed page."""
     charts = charts or {}
-    names = product_names(review)
+    names = review.names
     page = first_page(review)
     parts = [_first_page_html(page), "<section class='details'>"]
     if page.has_data:  # before an import every figure is "—": the first page already says what to import
@@ -108,35 +111,16 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_f
         parts.append("<h2>图表</h2><div class='charts'>")
         parts += [_image(png, CHART_TITLES.get(name, "图表")) for name, png in charts.items()]
         parts.append("</div>")
-    pva = review["plan_vs_actual"]
+    pva = review.plan_vs_actual
     # The two wide tables print on landscape pages (16 and 20 columns do not fit across portrait A4).
     parts.append("<div class='wide'><h2>计划与实际</h2>")
     parts.append(
-        f"<p>实际来源：{escape(RUN_SOURCE_LABELS.get(pva['source'], pva['source']))} · 计划 {minutes(pva['planned_seconds'])} · 实际 "
-        f"{minutes(pva['actual_seconds'])} · 超/欠 {minutes(pva['over_under_seconds'])} · 顺序"
-        f"{'未变' if pva['order_kept'] else ('有变化' if pva['order_kept'] is False else '—')}</p>"
+        f"<p>实际来源：{escape(RUN_SOURCE_LABELS.get(pva.source, pva.source))} · 计划 {minutes(pva.planned_seconds)} · 实际 "
+        f"{minutes(pva.actual_seconds)} · 超/欠 {minutes(pva.over_under_seconds)} · 顺序"
+        f"{'未变' if pva.order_kept else ('有变化' if pva.order_kept is False else '—')}</p>"
     )
-    rows = [
-        [
-            ("" if s["index"] is None else s["index"] + 1),
-            segment_name(s, names),
-            ROLE_LABELS.get(s["role"], "—"),
-            STATUS_LABELS.get(s["status"], s["status"]),
-            (s["planned_start"] or "—")[11:16],
-            minutes(s["planned_seconds"]),
-            (s["actual_start"] or "—")[11:16],
-            minutes(s["actual_seconds"]),
-            minutes(s["delta_seconds"]),
-            show("gmv", s["gmv"]),
-            show("orders", s["orders"]),
-            show("units", s["units"]),
-            show("on_air_share", s["on_air_share"]),
-            show("x", s["online_start"]),
-            show("x", s["online_end"]),
-            show("gmv_per_minute", s["gmv_per_minute"]),
-        ]
-        for s in review["segments"]
-    ]
+    # The same cells as the review page's tables (livedesk.import_export.review_rows), in the report's words.
+    rows = [segment_row(s, names, review.zone, REPORT_LANG).cells for s in review.segments]
     parts.append(
         _table(
             [
@@ -145,10 +129,10 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_f
                 "角色",
                 "状态",
                 "计划开始",
-                "计划时长",
+                "计划时长(分)",
                 "实际开始",
-                "实际时长",
-                "差",
+                "实际时长(分)",
+                "差(分)",
                 "成交额",
                 "订单",
                 "件数",
@@ -161,20 +145,20 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_f
             text_columns=4,
         )
     )
-    buckets = review.get("buckets") or {}
+    buckets = review.buckets
     if buckets:
         parts.append(
             "<p class='muted'>"
             + " · ".join(
-                f"{BUCKET_LABELS.get(name, name)}：{show('gmv', b['gmv'])} / {b['orders']} 单"
+                f"{BUCKET_LABELS.get(name, name)}：{money(b.gmv_fen)} / {b.orders} 单"
                 for name, b in buckets.items()
             )
             + "</p>"
         )
     parts.append("<h2>商品复盘</h2>")
     rows = [
-        [p["name"], ROLE_LABELS.get(p["role"], "—"), *[show(k, p.get(k)) for k in PRODUCT_COLUMNS]]
-        for p in review["products"]
+        [p.name, ROLE_LABELS.get(p.role or "", "—"), *[show_value(k, p.value(k)) for k in PRODUCT_COLUMNS]]
+        for p in review.products
     ]
     parts.append(
         _table(["商品", "角色", *[METRIC_LABELS.get(k, k) for k in PRODUCT_COLUMNS]], rows, text_columns=2)
@@ -183,15 +167,15 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_f
     parts.append("<h2>角色记分卡</h2>")
     rows = [
         [
-            c["name"],
-            ROLE_LABELS.get(c["role"], c["role"]),
-            VERDICT_LABELS[c["verdict"]],
+            c.name,
+            ROLE_LABELS.get(c.role or "", c.role or "—"),
+            VERDICT_LABELS[c.verdict],
             "; ".join(
-                f"{metric_label(ch['check'])} {_check(ch['value'], ch['check'])} / 阈值 {_check(ch['threshold'], ch['check'])}"
-                for ch in c["checks"]
+                f"{metric_label(ch.check)} {check_value(ch.check, ch.value)} / 阈值 {check_value(ch.check, ch.threshold)}"
+                for ch in c.checks
             ),
         ]
-        for c in review["roles"]["scorecards"]
+        for c in review.roles.scorecards
     ]
     parts.append(_table(["商品", "角色", "结论", "检查项"], rows, text_columns=4))
     findings = counted_findings(review)
@@ -199,8 +183,8 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_f
     parts.append(
         "<ol>"
         + "".join(
-            f"<li class='{escape(f['severity'])}'>[{SEVERITY_LABELS.get(f['severity'])}] "
-            f"{escape(finding_zh(f, names))}</li>"
+            f"<li class='{escape(f.severity)}'>[{SEVERITY_LABELS.get(f.severity)}] "
+            f"{escape(finding_zh(f, review))}</li>"
             for f in findings
         )
         + "</ol>"
@@ -210,14 +194,14 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_f
     parts.append("<h2>数据来源</h2>")
     rows = [
         [
-            p["source_name"],
-            p["sheet"] or "—",
-            DATASET_LABELS.get(p["kind"], p["kind"]),
-            FORMAT_LABELS.get(p["format"], p["format"]),
-            stamp(p["imported_at"]),
-            p["rows_stored"],
+            p.source_name,
+            p.sheet or "—",
+            DATASET_LABELS.get(p.kind, p.kind),
+            FORMAT_LABELS.get(p.format, p.format),
+            stamp(imported_at(p), review.zone),
+            f"{p.rows_stored:,}",
         ]
-        for p in review["provenance"]
+        for p in review.provenance
     ]
     parts.append(
         _table(["文件", "工作表", "类型", "格式", "导入时间", "行数"], rows, text_columns=5)
@@ -234,21 +218,22 @@ def render_html(review: dict, charts: dict[str, bytes] | None = None, *, embed_f
     )
 
 
-def _kpi_details(review: dict) -> list[str]:
+def _kpi_details(review: Review) -> list[str]:
     """Every KPI with its source, formula and the other sources' values."""
     parts = ["<h2>全部指标</h2>"]
     rows = []
-    for key, detail in review["kpi_details"].items():
+    for key in METRIC_KEYS:
+        metric = review.kpis[key]
         others = "; ".join(
-            f"{show(key, a['value'])}（{source_zh(a['source'])}，差 {show(key, a['gap'])}）"
-            for a in detail["alternatives"]
+            f"{show_value(key, a.value)}（{source_zh(a.source)}，差 {show_value(key, a.gap)}）"
+            for a in metric.alternatives
         )
         rows.append(
             [
                 METRIC_LABELS.get(key, key),
-                show(key, detail["value"]) + ("（估算）" if detail["estimated"] else ""),
-                kpi_source(detail),
-                formula_zh(detail["formula"]),
+                show_value(key, metric.value) + ("（估算）" if metric.estimated else ""),
+                kpi_source(metric),
+                formula_zh(metric.formula or FORMULA_TEXT.get(key)),
                 others or "—",
             ]
         )
@@ -300,13 +285,7 @@ def _first_page_html(page: FirstPage) -> str:
     return "".join(parts)
 
 
-def _check(value, check: str) -> str:
-    if value is None:
-        return "—"
-    return f"{value:.2f}×" if check == "gmv_per_minute_ratio" else f"{value * 100:.1f}%"
-
-
-def write_html(review: dict, path: Path, charts: dict[str, bytes] | None = None) -> Path:
+def write_html(review: Review, path: Path, charts: dict[str, bytes] | None = None) -> Path:
     path = Path(path)
     path.write_text(render_html(review, charts), encoding="utf-8")
     return path

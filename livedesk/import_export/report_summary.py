@@ -4,8 +4,12 @@ and numbers, so the HTML, the PDF and the XLSX's first sheet say the same things
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from livedesk.analysis.metrics import Metric
+from livedesk.analysis.review import Review
+from livedesk.analysis.review_types import ReviewAction
 from livedesk.import_export import import_state
 from livedesk.import_export.finding_rank import most_important
 from livedesk.import_export.report_format import (
@@ -14,11 +18,12 @@ from livedesk.import_export.report_format import (
     PLATFORM_LABELS,
     SEVERITY_LABELS,
     finding_zh,
-    product_names,
     show,
+    show_value,
     source_zh,
     stamp,
 )
+from livedesk.import_export.review_rows import targets_of
 
 # The KPIs of the first page: what sold, to how many, how well they converted. Targeted ones come first.
 FIRST_PAGE_KEYS = ("gmv", "uv", "uv_value", "watch_to_buy_rate", "gpm", "buyers", "orders", "aov", "roi")
@@ -28,6 +33,8 @@ COMPARISON_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
 
 @dataclass(frozen=True)
 class KpiLine:
+    """One KPI of the first page, value and target in the review's units (money in fen)."""
+
     key: str
     label: str
     value: float | None
@@ -57,7 +64,13 @@ class KpiLine:
             verdict = self.verdict
         else:
             verdict = f"{self.achieved * 100:.0f}% {self.verdict}"
-        return [self.label, show(self.key, self.value), show(self.key, self.target), verdict, self.source]
+        return [
+            self.label,
+            show_value(self.key, self.value),
+            show_value(self.key, self.target),
+            verdict,
+            self.source,
+        ]
 
 
 @dataclass(frozen=True)
@@ -109,7 +122,7 @@ KPI_HEADERS = ["指标", "实际", "目标", "达成", "来源"]
 ACTION_HEADERS = ["行动", "负责人", "验证", "状态", "来源"]
 
 
-def duration(seconds) -> str:
+def duration(seconds: float | None) -> str:
     """3 小时 05 分, 45 分, or — when unknown."""
     if seconds is None:
         return "—"
@@ -118,76 +131,69 @@ def duration(seconds) -> str:
     return f"{hours} 小时 {rest:02d} 分" if hours else f"{rest} 分"
 
 
-def kpi_source(detail: dict | None) -> str:
+def kpi_source(metric: Metric | None) -> str:
     """Where the value comes from, short: the file and sheet, or the formula it is computed by."""
-    if not detail or detail.get("value") is None:
+    if metric is None or metric.value is None:
         return "—"
-    return source_zh(detail.get("source"))
+    return source_zh(metric.source)
 
 
-def _facts(review: dict) -> list[tuple[str, str]]:
-    session, pva = review["session"], review.get("plan_vs_actual") or {}
-    platform = session.get("platform")
-    planned = pva.get("planned_seconds") or session.get("planned_seconds")
+def _facts(review: Review) -> list[tuple[str, str]]:
+    session, pva = review.session, review.plan_vs_actual
+    planned = pva.planned_seconds or session.planned_seconds
     # Without a live log or explanation records the "actual" run is the plan itself: not a measured length.
-    actual = pva.get("actual_seconds") if pva.get("source") in ("log", "explanations") else None
+    actual = pva.actual_seconds if pva.source in ("log", "explanations") else None
     facts = [
-        ("账号", session.get("account") or "—"),
-        ("平台", PLATFORM_LABELS.get(platform, platform or "—")),
-        ("开播", stamp(session.get("start"))),
+        ("账号", session.account or "—"),
+        ("平台", PLATFORM_LABELS.get(session.platform, session.platform or "—")),
+        ("开播", stamp(session.start, review.zone)),
         ("时长", f"计划 {duration(planned)} · 实际 {duration(actual)}"),
     ]
-    if session.get("is_sample"):
+    if session.is_sample:
         facts.append(("数据", "示例数据"))
     return facts
 
 
-def _kpis(review: dict) -> list[KpiLine]:
-    targets = review["session"].get("targets") or {}
-    details = review.get("kpi_details") or {}
+def _kpis(review: Review) -> list[KpiLine]:
+    targets = targets_of(review.session)
     keys = [k for k in targets if targets[k] is not None] + [k for k in FIRST_PAGE_KEYS if k not in targets]
     return [
         KpiLine(
             key,
             METRIC_LABELS.get(key, key),
-            (details.get(key) or {}).get("value"),
+            review.kpis[key].value if key in review.kpis else None,
             targets.get(key),
-            kpi_source(details.get(key)),
+            kpi_source(review.kpis.get(key)),
         )
         for key in keys
     ]
 
 
-def action_line(action: dict) -> ActionLine:
-    metric = action.get("metric")
+def action_line(action: ReviewAction) -> ActionLine:
+    """An action item's line; its target and verified value are in the item's own unit (yuan for money)."""
+    item = action.item
+    metric = item.metric
     check = "—"
     if metric:
-        sign = COMPARISON_SIGNS.get(action.get("comparison") or "", action.get("comparison") or "")
-        check = f"{METRIC_LABELS.get(metric, metric)} {sign} {show(metric, action.get('target'))}".strip()
-    status = ACTION_STATUS_LABELS.get(action["status"], action["status"])
-    if action.get("verified_value") is not None:
-        status += f"（验证值 {show(metric, action['verified_value'])}）"
-    return ActionLine(
-        action["action"],
-        action.get("owner") or "—",
-        check,
-        status,
-        "上次带入" if action.get("carried") else "本场",
-    )
+        sign = COMPARISON_SIGNS.get(item.comparison or "", item.comparison or "")
+        check = f"{METRIC_LABELS.get(metric, metric)} {sign} {show(metric, item.target)}".strip()
+    status = ACTION_STATUS_LABELS.get(action.status, str(action.status))
+    if action.verified_value is not None:
+        status += f"（验证值 {show(metric, action.verified_value)}）"
+    return ActionLine(item.action, item.owner or "—", check, status, "上次带入" if action.carried else "本场")
 
 
-def first_page(review: dict) -> FirstPage:
-    names = product_names(review)
+def first_page(review: Review) -> FirstPage:
     findings = import_state.counted_findings(review)
     # Carried items first: they are the ones the last meeting promised to check.
-    actions = sorted(review.get("actions") or [], key=lambda a: not a.get("carried"))
+    actions = sorted(review.actions, key=lambda a: not a.carried)
     return FirstPage(
-        title=f"{review['session']['title']} · 复盘报告",
+        title=f"{review.session.title} · 复盘报告",
         facts=_facts(review),
         import_note=import_state.import_note(review, _say(), in_report=True),
         kpis=_kpis(review),
         findings=[
-            FindingLine(f["severity"], finding_zh(f, names))
+            FindingLine(f.severity, finding_zh(f, review))
             for f in most_important(findings, review, TOP_FINDINGS)
         ],
         findings_total=len(findings),
@@ -196,7 +202,7 @@ def first_page(review: dict) -> FirstPage:
     )
 
 
-def _say():
+def _say() -> Callable[[str], str]:
     from livedesk.translations import sayer
 
     return sayer("zh_CN")

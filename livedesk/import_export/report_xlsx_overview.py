@@ -4,8 +4,10 @@ important findings and the action items with owners."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from livedesk.import_export.cell_safety import write_cell
-from livedesk.import_export.report_format import MONEY, RATES
+from livedesk.import_export.report_format import MONEY, RATES, as_number
 from livedesk.import_export.report_summary import ACTION_HEADERS, KPI_HEADERS, FirstPage
 
 SHEET_NAME = "复盘概览"
@@ -25,7 +27,7 @@ def number_format(key: str) -> str:
     return "#,##0"
 
 
-def write_overview(book, page: FirstPage) -> None:
+def write_overview(book: Any, page: FirstPage) -> None:
     ws = book.add_worksheet(SHEET_NAME)
     fmt = _formats(book)
     quoted = book.add_format({"quote_prefix": True, "valign": "top", "text_wrap": True})
@@ -54,11 +56,11 @@ def write_overview(book, page: FirstPage) -> None:
         code = number_format(kpi.key)
         number = numbers.setdefault(code, book.add_format({"num_format": code, **BORDER}))
         ws.write_string(row, 0, kpi.label, fmt["cell"])
-        for column, value in ((1, kpi.value), (2, kpi.target)):
-            if value is None:  # missing is "—", never zero
+        for column, figure in ((1, kpi.value), (2, kpi.target)):
+            if figure is None:  # missing is "—", never zero
                 ws.write_string(row, column, "—", fmt["right"])
-            else:
-                ws.write_number(row, column, value, number)
+            else:  # the review keeps money in fen; the cell holds yuan under a ¥ format
+                ws.write_number(row, column, as_number(kpi.key, figure), number)
         if kpi.achieved is not None:
             ws.write_number(row, 3, kpi.achieved, fmt["achieved"])
         else:

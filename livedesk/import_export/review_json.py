@@ -334,7 +334,7 @@ def finding_json(finding: Finding, zone: str, names: Mapping[Any, str] | None = 
             "target": finding.suggested.target,
         },
     }
-    data["message"] = finding_words(data, dict(names or {}), "en")
+    data["message"] = finding_words(finding, dict(names or {}), zone, "en")
     return data
 
 

@@ -225,27 +225,32 @@ def account_history(
         )
 
 
-def session_trend(store: Store, session_id: int, limit: int = 12) -> list[dict]:
+@dataclass(frozen=True)
+class TrendPoint:
+    """One session in the 历史 tab's trend: its start (aware, in its own zone) and every review KPI in the
+    review's units (money in fen, rates as fractions, None where nothing gave the number)."""
+
+    session_id: int
+    title: str
+    start: datetime
+    kpis: dict[str, float | None]
+
+
+def session_trend(store: Store, session_id: int, limit: int = 12) -> list[TrendPoint]:
     """KPIs of this session and the same account's earlier sessions, oldest first (the 历史 tab's trend
-    and comparison): money in yuan, rates as fractions, None where nothing gave the number."""
-    from livedesk.analysis.inputs import yuan
-    from livedesk.analysis.metrics import METRIC_KEYS, MONEY_KEYS
+    and comparison)."""
+    from livedesk.analysis.metrics import METRIC_KEYS
     from livedesk.persistence.timecodec import from_ms
 
     refresh_stale(store)
     with store.reading() as db:
         rows = summary_repository.trend_rows(db, session_id, limit)
-    history = []
-    for row, title, zone in rows:
-        kpis = row.kpis or {}
-        history.append(
-            {
-                "session_id": row.session_id,
-                "title": title,
-                "start": from_ms(row.start_ms, zone).isoformat(timespec="minutes"),
-                "kpis": {
-                    key: (yuan(kpis.get(key)) if key in MONEY_KEYS else kpis.get(key)) for key in METRIC_KEYS
-                },
-            }
+    return [
+        TrendPoint(
+            session_id=row.session_id,
+            title=title,
+            start=from_ms(row.start_ms, zone),
+            kpis={key: (row.kpis or {}).get(key) for key in METRIC_KEYS},
         )
-    return history
+        for row, title, zone in rows
+    ]

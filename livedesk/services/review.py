@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from livedesk.analysis.review import Review
     from livedesk.analysis.review_types import Finding
     from livedesk.domain.action_item import ActionItem
+    from livedesk.services.history import TrendPoint
 
 
 class ProgressControl(Protocol):
@@ -169,7 +170,7 @@ def add_action(
     return item
 
 
-def session_history(store: Store, session_id: int, limit: int = 12) -> list[dict]:
+def session_history(store: Store, session_id: int, limit: int = 12) -> list[TrendPoint]:
     """KPIs of this session and the earlier sessions of the same account, oldest first (for trends), read
     from the stored summaries (livedesk.services.history): one query, no review recomputed."""
     from livedesk.services.history import session_trend

@@ -13,7 +13,7 @@ from enum import Enum, StrEnum
 from livedesk.domain.live_log import Marker
 from livedesk.domain.live_status import Level
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
-from livedesk.words.findings import CAVEATS, FINDINGS, finding_words
+from livedesk.words.findings import CAVEATS, FINDINGS, finding_words, param_words
 from livedesk.words.import_words import IMPORT_KINDS, ROW_PROBLEMS, row_words
 from livedesk.words.language import DEFAULT_LANGUAGE, LANGUAGES, current_language, is_chinese, set_language
 from livedesk.words.lexicon_words import LEXICON_CATEGORIES, LINT_SEVERITIES
@@ -25,7 +25,9 @@ from livedesk.words.metrics import (
     RATE_KEYS,
     formula_words,
     metric_word,
+    money_words,
     show,
+    show_value,
 )
 from livedesk.words.phases import LEVEL_COLOURS, PHASES
 from livedesk.words.review_words import (
@@ -55,6 +57,7 @@ from livedesk.words.run_order import (
     segment_words,
 )
 from livedesk.words.sources import SOURCES, short_source, source_words
+from livedesk.words.times import clock, day, local, month_day, stamp
 from livedesk.words.vocabulary import MISSING, Vocabulary, Word
 
 # The vocabulary of each domain enum, so `word(Role.TRAFFIC)` needs no table; a plain string code is
@@ -124,6 +127,14 @@ __all__ = [
     "formula_words",
     "is_chinese",
     "metric_word",
+    "money_words",
+    "month_day",
+    "param_words",
+    "local",
+    "day",
+    "clock",
+    "stamp",
+    "show_value",
     "owner_words",
     "segment_colour",
     "row_words",

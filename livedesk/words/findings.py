@@ -4,11 +4,52 @@ findings here, so a finding reads the same on screen and on paper."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 from livedesk.words.language import is_chinese
 from livedesk.words.metrics import METRICS, show
-from livedesk.words.vocabulary import Vocabulary, Word
+from livedesk.words.times import clock
+from livedesk.words.vocabulary import MISSING, Vocabulary, Word
+
+
+class ParamLike(Protocol):
+    """One evidence value with its unit code (livedesk.analysis.review_types.Param)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def value(self) -> object: ...
+
+    @property
+    def unit(self) -> str: ...
+
+
+class SubjectLike(Protocol):
+    @property
+    def segment(self) -> int | None: ...
+
+    @property
+    def segment_product(self) -> str | None: ...
+
+    @property
+    def product(self) -> str | None: ...
+
+
+class FindingLike(Protocol):
+    """What a finding is to its words (livedesk.analysis.review_types.Finding has these; the vocabulary may
+    not import the analysis)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def subject(self) -> SubjectLike: ...
+
+    @property
+    def evidence(self) -> Sequence[ParamLike]: ...
+
 
 CAVEATS = Vocabulary(
     "caveat",
@@ -126,81 +167,143 @@ FINDINGS = Vocabulary(
     },
 )
 _LIST_SEPARATOR = Word("、", ", ")
+_MINUTES = Word("{minutes} 分钟", "{minutes} min")
 _SEGMENT_N = Word("环节 {n}", "segment {n}")
 
 
-def _minutes(seconds: float | None) -> str:
-    return f"{(seconds or 0) / 60:.1f}"
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.2f}%"
+def _minutes(seconds: object) -> str:
+    return f"{(_number(seconds) or 0) / 60:.1f}"
 
 
-def _values(finding: dict[str, Any], names: dict[Any, str], lang: str | None) -> dict[str, object]:
-    """Every placeholder any finding sentence uses, from the finding's subject and evidence."""
-    e = finding.get("evidence") or {}
-    subject = finding.get("subject") or {}
-    segment = subject.get("segment")
-    number = "" if segment is None else str(segment + 1)
-    on_air = names.get(subject.get("segment_product"), subject.get("segment_product") or "")
+def _percent(value: object) -> str:
+    number = _number(value)
+    return MISSING if number is None else f"{number * 100:.2f}%"
+
+
+def param_words(
+    param: ParamLike,
+    zone: str,
+    names: Mapping[str, str] | None = None,
+    lang: str | None = None,
+    metric: str | None = None,
+) -> str:
+    """One evidence value worded by its unit: money from fen, a time of day from epoch ms in the session's
+    zone, rates as percentages, segments by number, products by name. `metric` words a value, target or
+    threshold in that metric's own format."""
+    value, unit, names = param.value, str(param.unit), names or {}
+    if value is None:
+        return MISSING
+    number = _number(value)
+    if unit == "fen" and number is not None:
+        return show(metric or "gmv", number / 100, lang)
+    if metric and number is not None and unit in ("count", "fraction", "ratio"):
+        return show(metric, value, lang)
+    if unit == "seconds" and number is not None:
+        return _MINUTES.text(lang).format(minutes=f"{number / 60:.1f}")
+    if unit == "fraction" and number is not None:
+        return _percent(number)
+    if unit == "ratio" and number is not None:
+        return f"{number:.2f}×"
+    if unit == "instant" and isinstance(value, int):
+        return clock(value, zone, seconds=True)
+    if unit == "metric":
+        return METRICS.word(str(value), lang)
+    separator = _LIST_SEPARATOR.text(lang)
+    if unit == "segments" and isinstance(value, tuple):
+        return separator.join(str(int(i) + 1) for i in value if isinstance(i, int))
+    if unit == "products" and isinstance(value, tuple):
+        return separator.join(names.get(str(p), str(p)) for p in value if p is not None)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def _param(finding: FindingLike, name: str) -> ParamLike | None:
+    return next((p for p in finding.evidence if p.name == name), None)
+
+
+def _values(finding: FindingLike, names: Mapping[str, str], zone: str, lang: str | None) -> dict[str, object]:
+    """Every placeholder any finding sentence uses, from the finding's subject and typed evidence."""
+
+    def raw(name: str) -> object:
+        found = _param(finding, name)
+        return None if found is None else found.value
+
+    def worded(name: str, metric: str | None = None) -> str:
+        found = _param(finding, name)
+        return MISSING if found is None else param_words(found, zone, names, lang, metric)
+
+    subject = finding.subject
+    number = "" if subject.segment is None else str(subject.segment + 1)
+    on_air = names.get(subject.segment_product or "", subject.segment_product or "")
     if number and on_air:
         number = f"{number}（{on_air}）" if is_chinese(lang) else f"{number} ({on_air})"
     # a moved segment by its product, or (an interaction, the closing) by its number
-    positions = list(e.get("segments") or [])
+    listed, positions = raw("products"), raw("segments")
+    numbers = [p for p in positions if isinstance(p, int)] if isinstance(positions, tuple) else []
     products = [
-        names.get(p, p)
+        names.get(str(p), str(p))
         if p
-        else _SEGMENT_N.text(lang).format(n=positions[i] + 1 if i < len(positions) else "?")
-        for i, p in enumerate(e.get("products") or [])
+        else _SEGMENT_N.text(lang).format(n=numbers[i] + 1 if i < len(numbers) else "?")
+        for i, p in enumerate(listed if isinstance(listed, tuple) else ())
     ]
-    metric = e.get("metric") or ""
+    metric = str(raw("metric") or "")
+    rate = "click_to_buy_rate" if _param(finding, "click_to_buy_rate") else "refund_rate"
     return {
         "n": number,
-        "product": names.get(subject.get("product"), subject.get("product") or ""),
-        "actual": _minutes(e.get("actual_seconds")),
-        "planned": _minutes(e.get("planned_seconds")),
-        "actual_s": f"{e.get('actual_seconds') or 0:.0f}",
-        "planned_s": e.get("planned_seconds"),
-        "start": e.get("online_start"),
-        "end": e.get("online_end"),
-        "clicks": e.get("product_click_uv"),
-        "buyers": e.get("buyers"),
-        "rate": _percent(e.get("click_to_buy_rate") if "click_to_buy_rate" in e else e.get("refund_rate")),
-        "count": e.get("explain_count"),
+        "product": names.get(subject.product or "", subject.product or ""),
+        "actual": _minutes(raw("actual_seconds")),
+        "planned": _minutes(raw("planned_seconds")),
+        "actual_s": f"{_number(raw('actual_seconds')) or 0:.0f}",
+        "planned_s": f"{_number(raw('planned_seconds')) or 0:.0f}",
+        "start": worded("online_start"),
+        "end": worded("online_end"),
+        "clicks": worded("product_click_uv"),
+        "buyers": worded("buyers"),
+        "rate": _percent(raw(rate)),
+        "count": worded("explain_count"),
         "metric": METRICS.word(metric, lang),
-        "value": show(metric, e.get("value")),
-        "target": show(metric, e.get("target")),
-        "orders": e.get("orders"),
-        "gmv": show("gmv", e.get("gmv")),
-        "primary": show("gmv", e.get("primary")),
-        "other": show("gmv", e.get("other")),
-        "gap": show("gmv", e.get("gap")),
-        "time": (e.get("at") or "")[11:19],
-        "note": e.get("note") or "—",
+        "value": worded("value", metric or None),
+        "target": worded("target", metric or None),
+        "orders": worded("orders"),
+        "gmv": worded("gmv"),
+        "primary": worded("primary"),
+        "other": worded("other"),
+        "gap": worded("gap"),
+        "time": worded("at"),
+        "note": raw("note") or MISSING,
         "first": (products + ["", ""])[0],
         "second": (products + ["", ""])[1],
         "names": _LIST_SEPARATOR.text(lang).join(products),
     }
 
 
-def finding_words(finding: dict[str, Any], names: dict[Any, str], lang: str | None = None) -> str:
-    """A finding's sentence in `lang` from its code, subject and evidence (`names`: product id → name); a
-    code without a sentence reads as the code (so a new one shows up in a test, never as English)."""
-    code = finding["code"]
-    values = _values(finding, names, lang)
+def finding_words(finding: FindingLike, names: Mapping[str, str], zone: str, lang: str | None = None) -> str:
+    """A finding's sentence in `lang` from its code, subject and evidence (`names`: product id → name; times
+    of day in `zone`, the session's); a code without a sentence reads as the code (so a new one shows up in
+    a test, never as English)."""
+    code = finding.code
+    values = _values(finding, names, zone, lang)
     if code in FINDINGS:
         return FINDINGS.word(code, lang).format(**values)
     if code.endswith("_below"):
         check = code.split("_", 1)[1].removesuffix("_below")
-        e = finding.get("evidence") or {}
-        if check == "gmv_per_minute_ratio":
-            value, threshold = (
-                ("—" if v is None else f"{v:.2f}×") for v in (e.get("value"), e.get("threshold"))
-            )
-        else:
-            value, threshold = _percent(e.get("value")), _percent(e.get("threshold"))
         return FINDINGS.word("below_threshold", lang).format(
-            product=values["product"], check=METRICS.word(check, lang), value=value, threshold=threshold
+            product=values["product"],
+            check=METRICS.word(check, lang),
+            value=_check_words(_param(finding, "value")),
+            threshold=_check_words(_param(finding, "threshold")),
         )
     return code
+
+
+def _check_words(param: ParamLike | None) -> str:
+    """A scorecard check's value: a multiple (1.20×) for the GMV-per-minute comparison, else a percentage."""
+    number = None if param is None else _number(param.value)
+    if param is None or number is None:
+        return MISSING
+    return f"{number:.2f}×" if str(param.unit) == "ratio" else _percent(number)

@@ -172,6 +172,18 @@ def show(key: str, value: Any, lang: str | None = None) -> str:
     return text[1:] if text.startswith("-") and not any(ch in "123456789" for ch in text) else text
 
 
+def show_value(key: str, value: Any, lang: str | None = None) -> str:
+    """A value of metric `key` in the review's own units (integer fen for money) as users read it."""
+    if key in MONEY_KEYS and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = value / 100
+    return show(key, value, lang)
+
+
+def money_words(fen: float | None, lang: str | None = None) -> str:
+    """An amount in fen as users read it: ¥1,234.56, or — when missing."""
+    return show_value("gmv", fen, lang)
+
+
 def _shown(key: str, value: Any) -> str:
     if key in MONEY_KEYS:  # the sign before the currency, as people write it
         return f"{'-' if value < 0 else ''}¥{abs(value):,.2f}"

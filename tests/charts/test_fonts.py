@@ -29,10 +29,14 @@ def test_chinese_glyphs_come_from_the_bundled_font():
 
 
 def test_chart_words_follow_the_language_and_default_to_chinese():
+    from types import SimpleNamespace
+
+    from livedesk.analysis.review_types import FunnelStage
     from livedesk.charts.review_charts import draw_funnel
     from livedesk.translations import sayer
 
-    review = {"funnel": [{"stage": "uv", "value": 6782}, {"stage": "buyers", "value": 46}]}
+    # The funnel chart reads only the review's funnel stages.
+    review = SimpleNamespace(funnel=(FunnelStage("uv", 6782), FunnelStage("buyers", 46)))
     configure_matplotlib()
     chinese = draw_funnel(Figure().add_subplot(), review)
     english = draw_funnel(Figure().add_subplot(), review, say=sayer("en"))

@@ -7,7 +7,6 @@ import pytest
 
 from livedesk.charts import review_charts
 from livedesk.charts.fonts import configure_matplotlib
-from livedesk.import_export.review_json import review_json
 from livedesk.services.review import run_review
 from livedesk.services.samples import load_samples
 
@@ -19,7 +18,7 @@ def reviews(tmp_path_factory):
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('lane') / 'lane.sqlite3'}")
     past, upcoming = (sample.session_id for sample in load_samples(store))
     try:
-        return review_json(run_review(store, past)), review_json(run_review(store, upcoming))
+        return run_review(store, past), run_review(store, upcoming)
     finally:
         store.dispose()
 
@@ -41,7 +40,7 @@ def test_marker_labels_never_overlap(reviews, size):
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
     labels = [t for ax in figure.axes for t in ax.texts if t.get_gid() == "marker-label"]
-    wanted = [m for m in reviews[0]["markers"] if m["marker"] != "link_up"]
+    wanted = [m for m in reviews[0].markers if m.marker != "link_up"]
     assert len(labels) == len(wanted) >= 10
     assert {t.get_text() for t in labels} >= {"福袋", "事故", "备注", "返场"}
     boxes = [t.get_window_extent(renderer) for t in labels]

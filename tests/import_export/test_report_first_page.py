@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # shared review
 
 from review_fixtures import START, at, orders, save_plan, save_table, small_plan, summary_values
 
-from livedesk.import_export.review_json import review_json
+from livedesk.analysis.review_types import Severity
 from livedesk.services.review import add_action, run_review
 from livedesk.services.review_reports import write_report
 from livedesk.services.samples import load_samples
@@ -56,7 +57,7 @@ def reviews(tmp_path_factory):
             target=5000,
         )
         return {
-            name: review_json(run_review(store, session))
+            name: run_review(store, session)
             for name, session in (("full", full), ("empty", empty), ("partial", partial))
         }
     finally:
@@ -91,14 +92,14 @@ def test_the_three_findings_go_by_severity_then_impact(reviews):
     from livedesk.import_export.report_summary import first_page
 
     review = reviews["full"]
-    missed = [f for f in review["findings"] if f["code"] == "target_missed"]
+    missed = [f for f in review.findings if f.code == "target_missed"]
     # a 64 % target (watch-to-buy rate) weighs more than a 79 % one (UV value)
-    assert sorted(f["evidence"]["achieved"] for f in missed) == pytest.approx([0.637, 0.788], abs=0.001)
-    top = most_important(review["findings"], review, 3)
-    assert [f["evidence"].get("metric") for f in top[:2]] == ["watch_to_buy_rate", "uv_value"]
+    assert sorted(f.param("achieved") for f in missed) == pytest.approx([0.637, 0.788], abs=0.001)
+    top = most_important(list(review.findings), review, 3)
+    assert [f.param("metric") for f in top[:2]] == ["watch_to_buy_rate", "uv_value"]
     assert impact(top[0], review) > impact(top[1], review) > 0
-    critical = {**missed[1], "severity": "critical"}
-    assert most_important([*review["findings"], critical], review, 3)[0] is critical
+    critical = replace(missed[1], severity=Severity.CRITICAL)
+    assert most_important([*review.findings, critical], review, 3)[0] is critical
     page = first_page(review)
     assert page.findings_total == 18 and len(page.findings) == 3
     assert page.findings_heading == "最重要的 3 条发现（共 18 条）"

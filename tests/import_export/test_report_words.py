@@ -11,7 +11,6 @@ from html.parser import HTMLParser
 import pytest
 from report_words_check import problems
 
-from livedesk.import_export.review_json import review_json
 from livedesk.services.review import run_review
 from livedesk.services.review_reports import write_report
 from livedesk.services.samples import load_samples
@@ -24,7 +23,7 @@ def sample_review(tmp_path_factory):
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('words') / 'words.sqlite3'}")
     try:
         past = load_samples(store)[0].session_id
-        return review_json(run_review(store, past))
+        return run_review(store, past)
     finally:
         store.dispose()
 
@@ -63,8 +62,11 @@ def test_pdf_report_has_no_raw_keys(sample_review, tmp_path):
 
 
 def test_segment_labels_do_not_repeat_the_product():
+    from review_rows_data import segment
+
     from livedesk.import_export.report_format import segment_name
 
-    segment = {"kind": "pitch", "product_id": "P1", "title": "引流款：山野 红糖姜枣茶 12条装"}
-    assert segment_name(segment, {"P1": "山野 红糖姜枣茶 12条装"}) == "引流款：山野 红糖姜枣茶 12条装"
-    assert segment_name({"kind": "pitch", "product_id": "P1", "title": ""}, {"P1": "姜茶"}) == "讲解 姜茶"
+    titled = segment(title="引流款：山野 红糖姜枣茶 12条装")
+    assert segment_name(titled, {"P1": "山野 红糖姜枣茶 12条装"}) == "引流款：山野 红糖姜枣茶 12条装"
+    assert segment_name(segment(title=""), {"P1": "姜茶"}) == "讲解 姜茶"
+    assert segment_name(segment(title="福袋时间"), {"P1": "姜茶"}) == "福袋时间（姜茶）"

@@ -14,7 +14,6 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # shared review
 from review_fixtures import at, inputs_of, log_events, orders, small_plan, sourced, summary_values
 
 from livedesk.analysis.review import build_review
-from livedesk.import_export.review_json import review_json
 from livedesk.services.review_reports import write_report
 
 
@@ -29,24 +28,20 @@ def review():
         (45, "segment_end", 5),
     )
     minutes = {"minute": [at(m) for m in range(46)], "online": [200 + (m % 7) * 10 for m in range(46)]}
-    return review_json(
-        build_review(
-            inputs_of(
-                small_plan(),
-                sourced(
-                    "summary",
-                    summary_values(
-                        {"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46}, "基本信息"
-                    ),
-                    "整场数据.xlsx",
-                    "基本信息",
+    return build_review(
+        inputs_of(
+            small_plan(),
+            sourced(
+                "summary",
+                summary_values(
+                    {"gmv_fen": 23655200, "gpm_fen": 2643925, "uv": 6782, "buyers": 46}, "基本信息"
                 ),
-                sourced(
-                    "orders", orders(("T1", 1, 990, at(11), "a"), ("P1", 2, 39800, at(20), "b")), "订单.csv"
-                ),
-                sourced("minutes", minutes, "分钟.csv"),
-                events=events,
-            )
+                "整场数据.xlsx",
+                "基本信息",
+            ),
+            sourced("orders", orders(("T1", 1, 990, at(11), "a"), ("P1", 2, 39800, at(20), "b")), "订单.csv"),
+            sourced("minutes", minutes, "分钟.csv"),
+            events=events,
         )
     )
 
@@ -96,10 +91,11 @@ def test_pdf_has_a4_pages_with_embedded_chinese_font(review, tmp_path):
 
 
 def test_report_sources_read_in_chinese():
+    from livedesk.analysis.review_types import Source, SourceKind
     from livedesk.import_export.report_format import source_zh
 
-    assert source_zh("derived: gmv / uv") == "计算：成交金额 ÷ 观看人数"
-    assert source_zh("抖店_订单.csv (summed orders)") == "抖店_订单.csv，订单汇总"
+    assert source_zh(Source(SourceKind.DERIVED, formula="gmv / uv")) == "计算：成交金额 ÷ 观看人数"
+    assert source_zh(Source(SourceKind.ORDERS, ("抖店_订单.csv",))) == "抖店_订单.csv，订单汇总"
     assert source_zh(None) == "—"
 
 

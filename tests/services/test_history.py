@@ -195,10 +195,11 @@ def test_the_trend_reads_the_account_up_to_the_session(store):
         _figures(store, session_id, 10_000 * (i + 1), {})
     _figures(store, other, 5, {})
     trend = history.session_trend(store, ids[3], limit=3)
-    assert [row["session_id"] for row in trend] == ids[1:4]
-    assert [row["kpis"]["gmv"] for row in trend] == [200.0, 300.0, 400.0]  # yuan
-    assert trend[0]["title"] == "第1场" and trend[0]["start"].startswith("2026-11-02T20:00")
-    assert trend[0]["kpis"]["uv"] is None  # a KPI nothing gave stays None
+    assert [point.session_id for point in trend] == ids[1:4]
+    assert [point.kpis["gmv"] for point in trend] == [20_000, 30_000, 40_000]  # fen, as the review keeps it
+    assert trend[0].title == "第1场" and trend[0].start == day + timedelta(days=1)
+    assert trend[0].start.utcoffset() == timedelta(hours=8)  # in the session's own zone
+    assert trend[0].kpis["uv"] is None  # a KPI nothing gave stays None
 
 
 def test_history_the_forecast_and_the_trend_decode_no_dataset(store, monkeypatch):
@@ -215,7 +216,7 @@ def test_history_the_forecast_and_the_trend_decode_no_dataset(store, monkeypatch
         plan = session_repository.load_plan(db, upcoming)
     learned = planning.account_history(store, plan.session)
     assert learned.session_ids == [past] and learned.products
-    assert [row["session_id"] for row in history.session_trend(store, past)] == [past]
+    assert [point.session_id for point in history.session_trend(store, past)] == [past]
     assert planning.forecast(store, plan) is not None
 
 
@@ -243,7 +244,7 @@ def test_an_import_leaves_the_summary_to_the_next_reader_and_the_forecast_sees_i
         raise AssertionError("a summary was computed twice")
 
     monkeypatch.setattr(dataset_repository, "load_table", refuse)  # computed once, then only read
-    assert [row["session_id"] for row in history.session_trend(store, session_id)][-1] == session_id
+    assert [point.session_id for point in history.session_trend(store, session_id)][-1] == session_id
 
 
 def test_a_summary_marked_again_while_computed_stays_stale(any_store):

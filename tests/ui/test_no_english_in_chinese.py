@@ -96,7 +96,7 @@ def test_no_english_in_the_dialogs_and_stage_windows(window, app_context, qtbot)
     window.show_workspace("review")
     review = window.review_page
     qtbot.waitUntil(window.workspace_shows_session, timeout=10000)  # the review is computed once shown
-    finding = review.review["findings"][0]
+    finding = review.review.findings[0]
     dialogs = [
         NewSessionDialog(window),
         WavePatternDialog(WaveConfig(), window),

@@ -14,8 +14,16 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "analysis"))  # shared review
 
 from review_fixtures import START, at, orders, save_plan, save_table, small_plan, summary_values
 
+from livedesk.analysis.metrics import Alternative, Metric
+from livedesk.analysis.review_types import Finding, Param, Severity, Source, SourceKind, Unit
 from livedesk.persistence import live_log_repository
 from livedesk.ui.review.review_page import ReviewPage
+
+ZONE = "Asia/Shanghai"
+
+
+def _finding(code: str, *evidence: Param) -> Finding:
+    return Finding(code, Severity.WARNING, evidence)
 
 
 def _with_data(store, start=START) -> int:
@@ -176,7 +184,7 @@ def test_export_meeting_mode_and_empty_state(page, app_context, qtbot, tmp_path)
     assert target.exists() and "data:image/png;base64" in target.read_text(encoding="utf-8")
     page.open_meeting_mode()
     qtbot.addWidget(page.meeting)
-    assert page.meeting.agenda.count() == len(page.review["findings"])
+    assert page.meeting.agenda.count() == len(page.review.findings)
     qtbot.keyClick(page.meeting, Qt.Key_Down)
     assert page.meeting.agenda.currentRow() == 1
     page.meeting.close()
@@ -195,17 +203,19 @@ def test_a_failed_export_says_why_in_chinese(page, app_context, tmp_path):
     assert "Errno" not in text and "Error" not in text
 
 
-def _detail(value, *alternatives, source="罗盘_整场数据.xlsx · 基本信息", formula=None, caveat=None):
-    return {
-        "value": value,
-        "source": source,
-        "formula": formula,
-        "caveat_code": caveat,
-        "estimated": False,
-        "low": None,
-        "high": None,
-        "alternatives": [{"value": v, "source": s, "gap": v - value} for v, s in alternatives],
-    }
+COMPASS = Source(SourceKind.EXPORT, ("罗盘_整场数据.xlsx · 基本信息",))
+SUMMED_ORDERS = Source(SourceKind.ORDERS, ("抖店_订单.csv",))
+
+
+def _detail(key, value, *alternatives, source=COMPASS, formula=None):
+    """A typed metric as the review computes it (money in fen) with the other sources' values."""
+    return Metric(
+        key,
+        value,
+        source,
+        formula,
+        alternatives=[Alternative(v, s, v - value) for v, s in alternatives],
+    )
 
 
 def test_kpi_card_shows_the_gap_badge_only_when_sources_disagree(qtbot, app_context):
@@ -213,22 +223,19 @@ def test_kpi_card_shows_the_gap_badge_only_when_sources_disagree(qtbot, app_cont
 
     card = KpiCard("gmv")
     qtbot.addWidget(card)
-    card.show_detail(
-        _detail(233308.53, (233308.53, "抖店_订单.csv (summed orders)"), caveat="gmv_includes_refunds")
-    )
+    card.show_detail(_detail("gmv", 23330853, (23330853, SUMMED_ORDERS)))
     assert card.badge.isHidden()  # both sources agree: no badge
     assert card.value.text() == "¥233,308.53" and card.source.text() == "罗盘_整场数据"
     assert (
         "抖店_订单.csv，订单汇总" in card.toolTip() and "差 ¥0.00" in card.toolTip()
     )  # still listed in the tooltip
     assert "30" in card.toolTip()  # the platform caveat
-    card.show_detail(_detail(233308.53, (233000.00, "抖店_订单.csv (summed orders)")))
+    card.show_detail(_detail("gmv", 23330853, (23300000, SUMMED_ORDERS)))
     assert not card.badge.isHidden() and card.badge.text() == "差 -¥308.53"
     rate = KpiCard("watch_to_buy_rate")
     qtbot.addWidget(rate)
-    rate.show_detail(
-        _detail(0.022270, (0.0222701, "derived: buyers / uv"))
-    )  # a rounding-only gap is agreement
+    derived = Source(SourceKind.DERIVED, formula="buyers / uv")
+    rate.show_detail(_detail("watch_to_buy_rate", 0.022270, (0.0222701, derived)))  # rounding only: agreement
     assert rate.badge.isHidden()
 
 
@@ -237,14 +244,16 @@ def test_kpi_card_tooltip_holds_the_translated_formula_and_the_card_no_english(q
 
     card = KpiCard("uv_value")
     qtbot.addWidget(card)
-    card.show_detail(_detail(2.6, source="derived: gmv / uv", formula="gmv / uv"))
+    card.show_detail(
+        _detail("uv_value", 260, source=Source(SourceKind.DERIVED, formula="gmv / uv"), formula="gmv / uv")
+    )
     assert "公式：成交金额 ÷ 观看人数" in card.toolTip()
     assert card.source.text() == "计算得出"
     visible = " ".join(
         label.text() for label in (card.title, card.value, card.target, card.source, card.badge)
     )
     assert "derived" not in visible and "gmv" not in visible
-    card.show_detail(_detail(None, source=None, formula="gmv / uv"))
+    card.show_detail(_detail("uv_value", None, source=None, formula="gmv / uv"))
     assert card.value.text() == "—" and card.source.text() == "无数据"
 
 
@@ -253,11 +262,11 @@ def test_kpi_card_shows_the_target_and_whether_it_was_met(qtbot, app_context):
 
     card = KpiCard("gmv")
     qtbot.addWidget(card)
-    card.show_detail(_detail(233308.53), None)
+    card.show_detail(_detail("gmv", 23330853), None)
     assert card.target.isHidden()  # no target: no line
-    card.show_detail(_detail(233308.53), 200000.0)
+    card.show_detail(_detail("gmv", 23330853), 20000000)
     assert not card.target.isHidden() and card.target.text() == "目标 ¥200,000.00 · 已达成"
-    card.show_detail(_detail(150000.0), 200000.0)
+    card.show_detail(_detail("gmv", 15000000), 20000000)
     assert card.target.text() == "目标 ¥200,000.00 · 未达成"
 
 
@@ -265,13 +274,21 @@ def test_review_words_and_numbers_read_in_chinese(page, app_context):
     from livedesk.words import STEPS
     from livedesk.words import finding_words as finding_text
 
-    missed = {
-        "code": "target_missed",
-        "evidence": {"metric": "watch_to_buy_rate", "value": 0.02227, "target": 0.035},
-    }
-    assert finding_text(missed, {}) == "观看-成交率(人数) 实际 2.23%，目标 3.50%（未达成）。"
-    after = {"code": "orders_after_end", "evidence": {"orders": 14, "gmv": 775.5}}
-    assert "（¥775.50）" in finding_text(after, {})
+    missed = _finding(
+        "target_missed",
+        Param("metric", "watch_to_buy_rate", Unit.METRIC),
+        Param("value", 0.02227, Unit.FRACTION),
+        Param("target", 0.035, Unit.FRACTION),
+    )
+    assert finding_text(missed, {}, ZONE) == "观看-成交率(人数) 实际 2.23%，目标 3.50%（未达成）。"
+    after = _finding("orders_after_end", Param("orders", 14, Unit.COUNT), Param("gmv", 77550, Unit.FEN))
+    assert "（¥775.50）" in finding_text(after, {}, ZONE)  # money from fen
+    # A time of day is read from epoch ms in the session's zone, never cut out of a stamp.
+    incident = _finding(
+        "incident", Param("at", 1_763_122_530_000, Unit.INSTANT), Param("note", "断流", Unit.TEXT)
+    )
+    assert finding_text(incident, {}, ZONE) == "20:15:30 事故：断流"
+    assert finding_text(incident, {}, "UTC") == "12:15:30 事故：断流"
     assert STEPS.word("pain_point") == "痛点引入" and STEPS.word(None) == "—"
     session_id = _with_data(app_context.store)
     page.show_session(session_id)
@@ -281,10 +298,35 @@ def test_review_words_and_numbers_read_in_chinese(page, app_context):
 def test_finding_evidence_reads_as_words_and_units(qtbot, app_context):
     from livedesk.ui.review.labels import evidence_text
 
-    text = evidence_text({"planned_seconds": 720, "actual_seconds": 876, "delta_seconds": 156})
+    overran = _finding(
+        "segment_overran",
+        Param("planned_seconds", 720, Unit.SECONDS),
+        Param("actual_seconds", 876, Unit.SECONDS),
+        Param("delta_seconds", 156, Unit.SECONDS),
+    )
+    text = evidence_text(overran, {}, ZONE)
     assert text.splitlines() == ["计划: 12.0 分钟", "实际时长: 14.6 分钟", "差值: 2.6 分钟"]
-    target = evidence_text({"metric": "uv_value", "value": 2.6, "target": 3.3, "achieved": 0.79})
+    missed = _finding(
+        "target_missed",
+        Param("metric", "uv_value", Unit.METRIC),
+        Param("value", 260, Unit.FEN),
+        Param("target", 330, Unit.FEN),
+        Param("achieved", 0.79, Unit.FRACTION),
+    )
+    target = evidence_text(missed, {}, ZONE)
     assert target.splitlines() == ["指标: UV价值", "实际: ¥2.60", "目标: ¥3.30", "达成: 79%"]
+    moved = _finding(
+        "segments_moved",
+        Param("segments", (0, 2), Unit.SEGMENTS),
+        Param("products", ("P1", "T1"), Unit.PRODUCTS),
+        Param("first_paid", 1_763_122_530_000, Unit.INSTANT),
+    )
+    names = {"P1": "红糖姜枣茶", "T1": "山野 手套"}
+    assert evidence_text(moved, names, ZONE).splitlines() == [
+        "环节序号: 1、3",
+        "商品: 红糖姜枣茶、山野 手套",
+        "首笔支付: 20:15:30",
+    ]
 
 
 def test_review_without_imports_says_what_to_import(qtbot, app_context, store):
@@ -339,7 +381,7 @@ def test_review_is_computed_and_charts_drawn_only_when_shown(qtbot, app_context)
 
     window.show_workspace("review")
     qtbot.waitUntil(lambda: page.review is not None and not page.minute_chart.stale, timeout=10000)
-    assert page.review["session"]["id"] == session_id
+    assert page.review.session.id == session_id
     assert page.minute_chart.figure.axes and page.funnel_chart.figure.axes
     assert page.gantt_chart.stale and not page.gantt_chart.figure.axes  # its tab is not open yet
     page.tabs.setCurrentIndex(1)  # 计划与实际

@@ -12,7 +12,6 @@ from livedesk.domain.clock import FakeClock
 from livedesk.domain.live_run import LiveRun
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
 from livedesk.import_export.report_html import render_html
-from livedesk.import_export.review_json import review_json
 from livedesk.services.review import run_review
 from livedesk.services.samples import load_samples
 from livedesk.services.sessions import load_plan
@@ -29,7 +28,7 @@ def sample(app_context):
     return (
         session_id,
         load_plan(app_context.store, session_id),
-        review_json(run_review(app_context.store, session_id)),
+        run_review(app_context.store, session_id),
     )
 
 
@@ -56,7 +55,7 @@ def _planner_texts(qtbot, app_context, session_id, plan) -> set[str]:
     return texts
 
 
-def _chart_texts(review: dict, draw, lang: str = "zh_CN") -> set[str]:
+def _chart_texts(review, draw, lang: str = "zh_CN") -> set[str]:
     ax = draw(Figure(figsize=(10, 6)).add_subplot(1, 1, 1), review, say=sayer(lang))
     texts = {label.get_text() for label in ax.get_yticklabels()} | {t.get_text() for t in ax.texts}
     return {part for text in texts for part in text.replace(" · ", " ").split(" ")}

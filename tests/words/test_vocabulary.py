@@ -9,6 +9,7 @@ import pytest
 
 import livedesk.words as words
 from livedesk.analysis.metrics import METRIC_KEYS
+from livedesk.analysis.review_types import Source, SourceKind
 from livedesk.domain.live_log import Marker
 from livedesk.domain.live_status import Level
 from livedesk.domain.roles import Role, ScriptStep, SegmentKind
@@ -122,12 +123,34 @@ def test_formulas_and_sources_are_worded_with_metric_labels():
     assert words.formula_words("buyers / uv", "en") == "Buyers ÷ Viewers (UV)"
     assert words.formula_words(None, "zh_CN") == "导出值"
     assert words.formula_words("max(online)", "en") == "highest online count of any minute"
-    assert words.source_words("derived: gmv − refund_amount", "zh_CN") == "计算：成交金额 − 退款金额"
-    assert words.source_words("订单.xlsx (summed orders)", "zh_CN") == "订单.xlsx，订单汇总"
-    assert words.source_words("订单.xlsx (summed orders)", "en") == "订单.xlsx, summed orders"
+    derived = Source(SourceKind.DERIVED, formula="gmv − refund_amount")
+    assert words.source_words(derived, "zh_CN") == "计算：成交金额 − 退款金额"
+    orders = Source(SourceKind.ORDERS, ("订单.xlsx",))
+    assert words.source_words(orders, "zh_CN") == "订单.xlsx，订单汇总"
+    assert words.source_words(orders, "en") == "订单.xlsx, summed orders"
     assert words.source_words(None, "en") == "no source"
-    assert words.short_source("罗盘整场数据_2026-11-14_很长的文件名字.xlsx · 核心数据", "zh_CN").endswith("…")
-    assert words.short_source("derived: buyers / uv", "zh_CN") == "计算得出"
+    long_name = Source(SourceKind.EXPORT, ("罗盘整场数据_2026-11-14_很长的文件名字.xlsx · 核心数据",))
+    assert words.short_source(long_name, "zh_CN").endswith("…")
+    assert words.short_source(Source(SourceKind.DERIVED, formula="buyers / uv"), "zh_CN") == "计算得出"
+
+
+def test_sources_are_worded_from_their_kind_never_from_their_text():
+    """Every kind reads as itself; a file whose name ends like a kind's old suffix stays a file name."""
+    two = Source(SourceKind.ORDERS, ("a.csv", "b.csv"))
+    assert (
+        words.source_words(two, "zh_CN") == "a.csv + b.csv，订单汇总"
+        and words.short_source(two) == "订单汇总"
+    )
+    channels = Source(SourceKind.CHANNEL_TOTAL, ("渠道.xlsx · 渠道分析",))
+    assert words.source_words(channels, "zh_CN") == "渠道.xlsx · 渠道分析，全部渠道"
+    assert words.short_source(channels, "en") == "all channels"
+    assert words.source_words(Source(SourceKind.MINUTES, ("在线.csv",)), "zh_CN") == "在线.csv，分钟曲线"
+    assert words.source_words(Source(SourceKind.LOG), "zh_CN") == "直播日志"
+    assert words.short_source(Source(SourceKind.EXPLANATIONS), "en") == "explanation records"
+    tricky = Source(SourceKind.EXPORT, ("derived: 导出 (summed orders).xlsx",))
+    assert words.source_words(tricky, "zh_CN") == "derived: 导出 (summed orders).xlsx"
+    assert words.short_source(Source(SourceKind.EXPORT, ("整场数据.xlsx · 基本信息",)), "zh_CN") == "整场数据"
+    assert words.source_words(None, "zh_CN") == words.short_source(None, "zh_CN") == "无来源"
 
 
 def test_owners_given_as_team_roles_read_as_role_and_person():

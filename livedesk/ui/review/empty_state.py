@@ -4,16 +4,17 @@ livedesk.import_export.import_state, shared with the report formats; this module
 
 from __future__ import annotations
 
+from livedesk.analysis.review import Review
 from livedesk.import_export import import_state
 from livedesk.ui.i18n import tr
 
 has_platform_data = import_state.has_platform_data
 
 
-def import_note(review: dict) -> str:
+def import_note(review: Review) -> str:
     """A sentence for the top of the review, or "" when every needed export is there."""
     return import_state.import_note(review, tr)
 
 
-def counted_findings(review: dict) -> int:
+def counted_findings(review: Review) -> int:
     return len(import_state.counted_findings(review))

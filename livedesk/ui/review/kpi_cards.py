@@ -1,16 +1,20 @@
 """KPI cards for a projector: the big value (or "—"), the target with met / not met, one short source line and
 a gap badge only when another source disagrees; every source with its gap, the formula and the platform
-caveat are in the tooltip."""
+caveat are in the tooltip. A card reads its typed Metric (money in fen) and re-words itself on a language
+switch."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from livedesk.analysis.metrics import FORMULA_TEXT, Alternative, Metric
+from livedesk.analysis.review import Review
+from livedesk.import_export.review_rows import targets_of
 from livedesk.ui.i18n import tr
-from livedesk.words import CAVEATS, formula_words, metric_word, short_source, show, source_words
+from livedesk.words import CAVEATS, formula_words, metric_word, short_source, show_value, source_words
 
 # The first screen of the review: what sold, to how many, how well they converted, the audience.
 HEADLINE_KEYS = (
@@ -48,29 +52,30 @@ CARD_KEYS = HEADLINE_KEYS + MORE_KEYS
 MET_COLOUR, NOT_MET_COLOUR, GAP_COLOUR = "#2E7D5B", "#C0504D", "#B26A00"
 
 
-def disagreeing(key: str, detail: dict) -> list[dict]:
+def disagreeing(metric: Metric) -> list[Alternative]:
     """Alternatives whose value reads differently from the primary one (a zero or rounding-only gap is agreement)."""
-    shown = show(key, detail["value"])
+    shown = show_value(metric.key, metric.value)
     return [
         alt
-        for alt in detail.get("alternatives", [])
-        if alt["value"] is not None and show(key, alt["value"]) != shown
+        for alt in metric.alternatives
+        if alt.value is not None and show_value(metric.key, alt.value) != shown
     ]
 
 
-def signed(key: str, gap) -> str:
-    """A gap with its sign in front of the unit: -¥308.53, +0.12%, ±0 when equal."""
+def signed(key: str, gap: float | None) -> str:
+    """A gap (in the review's units) with its sign in front of the unit: -¥308.53, +0.12%, ±0 when equal."""
     if gap is None:
         return "—"
     if gap == 0:
-        return show(key, 0)
-    return ("+" if gap > 0 else "-") + show(key, abs(gap))
+        return show_value(key, 0)
+    return ("+" if gap > 0 else "-") + show_value(key, abs(gap))
 
 
 class KpiCard(QFrame):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
+        self._shown: tuple[Metric, float | None] | None = None  # worded again on a language switch
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setObjectName("kpiCard")
         self.title = QLabel(metric_word(key))
@@ -94,19 +99,31 @@ class KpiCard(QFrame):
         self.target.hide()
         self.badge.hide()
 
-    def show_detail(self, detail: dict, target=None) -> None:
-        key, value = self.key, detail["value"]
-        self.value.setText(show(key, value) + (tr(" (estimate)") if detail.get("estimated") else ""))
+    def changeEvent(self, event: QEvent) -> None:
+        # The card's words come from its metric key (livedesk.words), not from a translated text: two
+        # meanings can read alike in Chinese (退款金额), so the key, not the shown text, says which.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.title.setText(metric_word(self.key))
+            if self._shown is not None:
+                self.show_detail(*self._shown)
+        super().changeEvent(event)
+
+    def show_detail(self, metric: Metric, target: float | None = None) -> None:
+        """Show `metric` (money in fen) against `target` (the same unit; None: no target)."""
+        self._shown = (metric, target)
+        key, value = self.key, metric.value
+        self.title.setText(metric_word(key))
+        self.value.setText(show_value(key, value) + (tr(" (estimate)") if metric.estimated else ""))
         self._show_target(value, target)
-        self.source.setText(short_source(detail["source"]) if value is not None else tr("no data"))
-        others = disagreeing(key, detail)
+        self.source.setText(short_source(metric.source) if value is not None else tr("no data"))
+        others = disagreeing(metric)
         if others:
-            gap = max(others, key=lambda alt: abs(alt["gap"] or 0))["gap"]
+            gap = max(others, key=lambda alt: abs(alt.gap or 0)).gap
             self.badge.setText(tr("gap {gap}").format(gap=signed(key, gap)))
         self.badge.setVisible(bool(others))
-        self.setToolTip(self._tooltip(detail))
+        self.setToolTip(self._tooltip(metric))
 
-    def _show_target(self, value, target) -> None:
+    def _show_target(self, value: float | None, target: float | None) -> None:
         if target is None:
             self.target.hide()
             return
@@ -117,65 +134,68 @@ class KpiCard(QFrame):
         else:
             verdict, colour = tr("not met"), NOT_MET_COLOUR
         self.target.setText(
-            tr("Target {target} · {verdict}").format(target=show(self.key, target), verdict=verdict)
+            tr("Target {target} · {verdict}").format(target=show_value(self.key, target), verdict=verdict)
         )
         self.target.setStyleSheet(f"color: {colour}; font-size: 12px; font-weight: 600;")
         self.target.show()
 
-    def _tooltip(self, detail: dict) -> str:
+    def _tooltip(self, metric: Metric) -> str:
         key = self.key
+        formula = metric.formula or FORMULA_TEXT.get(key)
         lines = [
             f"<b>{escape(metric_word(key))}</b>",
-            escape(tr("Formula: {formula}").format(formula=formula_words(detail.get("formula")))),
+            escape(tr("Formula: {formula}").format(formula=formula_words(formula))),
         ]
-        if detail["value"] is not None:
+        if metric.value is not None:
             lines.append(
                 escape(
                     tr("Source: {source} → {value}").format(
-                        source=source_words(detail["source"]), value=show(key, detail["value"])
+                        source=source_words(metric.source), value=show_value(key, metric.value)
                     )
                 )
             )
-        for alt in detail.get("alternatives", []):
+        for alt in metric.alternatives:
             lines.append(
                 escape(
                     tr("Also: {source} → {value} (gap {gap})").format(
-                        source=source_words(alt["source"]),
-                        value=show(key, alt["value"]),
-                        gap=signed(key, alt["gap"]),
+                        source=source_words(alt.source),
+                        value=show_value(key, alt.value),
+                        gap=signed(key, alt.gap),
                     )
                 )
             )
-        if detail.get("estimated") and detail.get("low") is not None:
+        if metric.estimated and metric.low is not None:
             lines.append(
                 escape(
                     tr("Estimated range {low} – {high}").format(
-                        low=show(key, detail["low"]), high=show(key, detail["high"])
+                        low=show_value(key, metric.low), high=show_value(key, metric.high)
                     )
                 )
             )
-        caveat = CAVEATS.word(detail.get("caveat_code"), missing="")
+        caveat = CAVEATS.word(metric.caveat, missing="")
         if caveat:
             lines.append(f"<i>{escape(caveat)}</i>")
         return "<br>".join(lines)
 
 
 class KpiGrid(QWidget):
-    def __init__(self, keys=CARD_KEYS, columns: int = 7, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, keys: tuple[str, ...] = CARD_KEYS, columns: int = 7, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.cards = {}
+        self.cards: dict[str, KpiCard] = {}
         for i, key in enumerate(keys):
             card = KpiCard(key)
             self.cards[key] = card
             layout.addWidget(card, i // columns, i % columns)
 
-    def show_review(self, review: dict) -> None:
-        targets = (review.get("session") or {}).get("targets") or {}
+    def show_review(self, review: Review) -> None:
+        targets = targets_of(review.session)
         for key, card in self.cards.items():
-            card.show_detail(review["kpi_details"][key], targets.get(key))
+            card.show_detail(review.kpis[key], targets.get(key))
 
 
 class KpiPanel:
@@ -186,6 +206,6 @@ class KpiPanel:
         self.more = KpiGrid(MORE_KEYS)
         self.cards = {**self.headline.cards, **self.more.cards}
 
-    def show_review(self, review: dict) -> None:
+    def show_review(self, review: Review) -> None:
         self.headline.show_review(review)
         self.more.show_review(review)

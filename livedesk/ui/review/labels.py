@@ -1,15 +1,17 @@
-"""A finding's evidence as the meeting reads it, in the UI language (every code's own words are in
-livedesk.words)."""
+"""A finding's evidence as the meeting reads it, in the UI language: each value worded by its unit (money
+from fen, times of day from epoch ms in the session's zone) by livedesk.words."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from livedesk.analysis.review_types import Finding
 from livedesk.ui.i18n import tr
-from livedesk.words import metric_word, show
+from livedesk.words import metric_word, param_words
 
 
-def evidence_text(evidence: dict) -> str:
-    """A finding's evidence as the meeting reads it: translated names, minutes, money and rates formatted."""
-    metric = evidence.get("metric")
+def evidence_text(finding: Finding, names: Mapping[str, str], zone: str) -> str:
+    """One line per evidence value: its name and its value, worded by the value's unit."""
     words = {
         "metric": tr("Metric"),
         "value": tr("Actual"),
@@ -24,7 +26,7 @@ def evidence_text(evidence: dict) -> str:
         "skipped": tr("Skipped"),
         "added": tr("Added"),
         "segments": tr("Segment numbers"),
-        "products": tr("Product IDs"),
+        "products": tr("Products"),
         "at": tr("Time"),
         "note": tr("Note"),
         "position": tr("Position in the run order"),
@@ -32,21 +34,13 @@ def evidence_text(evidence: dict) -> str:
         "first_paid": tr("First paid"),
         "last_paid": tr("Last paid"),
     }
-    parts = []
-    for key, value in evidence.items():
-        if key == "metric":
-            text = metric_word(str(value))
-        elif key.endswith("_seconds") and isinstance(value, (int, float)):
-            text = tr("{minutes} min").format(minutes=f"{value / 60:.1f}")
-        elif key in ("value", "target", "threshold") and metric:
-            text = show(metric, value)
-        elif key == "achieved" and isinstance(value, (int, float)):
-            text = f"{value * 100:.0f}%"
-        elif isinstance(value, list):
-            text = "、".join(str(item) for item in value)
-        elif key in ("at", "first_paid", "last_paid") and isinstance(value, str):
-            text = value.replace("T", " ")[:19]  # an ISO stamp as a date and clock time
+    metric = finding.param("metric")
+    lines = []
+    for param in finding.evidence:
+        in_metric = str(metric) if param.name in ("value", "target") and isinstance(metric, str) else None
+        if param.name == "achieved" and isinstance(param.value, (int, float)):
+            text = f"{param.value * 100:.0f}%"  # share of the target: whole percents read at a glance
         else:
-            text = show(key, value)
-        parts.append(f"{words.get(key) or metric_word(key)}: {text}")
-    return "\n".join(parts)
+            text = param_words(param, zone, names, metric=in_metric)
+        lines.append(f"{words.get(param.name) or metric_word(param.name)}: {text}")
+    return "\n".join(lines)

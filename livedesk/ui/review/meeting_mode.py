@@ -4,31 +4,35 @@ findings (most severe first), stepped through with the arrow keys; Esc leaves.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
 
+from livedesk.analysis.review import Review
 from livedesk.ui.i18n import tr
-from livedesk.words import SEVERITIES, finding_words, metric_word, show
+from livedesk.words import SEVERITIES, finding_words, metric_word, show_value
 
 HEADLINE = ("gmv", "uv", "uv_value", "watch_to_buy_rate", "gpm")
 
 
 class MeetingWindow(QWidget):
-    def __init__(self, review: dict, parent: QWidget | None = None) -> None:
+    def __init__(self, review: Review, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(tr("Review meeting"))
         self.setStyleSheet("background: #101418; color: #F2F2F2;")
-        names = {p["product_id"]: p["name"] for p in review["products"]}
-        title = QLabel(review["session"]["title"])
+        names = review.names
+        title = QLabel(review.session.title)
         title.setStyleSheet("font-size: 36px; font-weight: 600;")
-        numbers = QLabel("   ".join(f"{metric_word(k)} {show(k, review['kpis'][k])}" for k in HEADLINE))
+        numbers = QLabel(
+            "   ".join(f"{metric_word(k)} {show_value(k, review.kpis[k].value)}" for k in HEADLINE)
+        )
         numbers.setStyleSheet("font-size: 26px;")
         numbers.setWordWrap(True)
         self.agenda = QListWidget()
         self.agenda.setStyleSheet("font-size: 28px; background: #101418; color: #F2F2F2;")
         self.agenda.setWordWrap(True)
-        for i, finding in enumerate(review["findings"], start=1):
+        for i, finding in enumerate(review.findings, start=1):
             self.agenda.addItem(
-                f"{i}. [{SEVERITIES.word(finding['severity'])}] {finding_words(finding, names)}"
+                f"{i}. [{SEVERITIES.word(finding.severity)}] {finding_words(finding, names, review.zone)}"
             )
         if self.agenda.count():
             self.agenda.setCurrentRow(0)
@@ -45,7 +49,7 @@ class MeetingWindow(QWidget):
         layout.addWidget(QLabel(tr("Agenda")))
         layout.addWidget(self.agenda, 1)
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close()
         elif event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space):

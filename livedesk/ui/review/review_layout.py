@@ -21,11 +21,12 @@ from livedesk.ui.i18n import tr
 from livedesk.ui.review.chart_canvas import ChartCanvas
 from livedesk.ui.review.history_view import HistoryView
 from livedesk.ui.review.kpi_cards import KpiPanel
+from livedesk.ui.review.review_base import ReviewPageBase
 from livedesk.ui.review.tables import ReviewTable
 from livedesk.ui.review.thresholds_editor import ThresholdsEditor
 
 
-class ReviewLayout:
+class ReviewLayout(ReviewPageBase):
     """Builds the ReviewPage's widgets; the slots it connects live in ReviewActions and the page's loading."""
 
     def _build_layout(self) -> None:
@@ -144,6 +145,11 @@ class ReviewLayout:
         self.save_verdicts_button = QPushButton(tr("Save verdicts"))
         self.save_verdicts_button.setEnabled(False)
         self.save_verdicts_button.clicked.connect(self.save_verdicts)
+        self.edit_action_button = QPushButton(tr("Change action item…"))
+        self.edit_action_button.clicked.connect(
+            lambda: self._edit_action(self.own_list.currentItem()) if self.own_list.currentItem() else None
+        )
+        self.own_list.itemDoubleClicked.connect(self._edit_action)
         self.tabs.addTab(
             self._stack(
                 QLabel(tr("Carried in from earlier sessions (checked automatically)")),
@@ -151,12 +157,13 @@ class ReviewLayout:
                 self.save_verdicts_button,
                 QLabel(tr("Made at this session")),
                 self.own_list,
+                self.edit_action_button,
             ),
             tr("Actions"),
         )
 
     @staticmethod
-    def _stack(*widgets) -> QWidget:
+    def _stack(*widgets: QWidget) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
         for widget in widgets:
@@ -166,7 +173,9 @@ class ReviewLayout:
         return box
 
     @staticmethod
-    def _split(first: QWidget, second: QWidget, orientation=Qt.Orientation.Vertical) -> QSplitter:
+    def _split(
+        first: QWidget, second: QWidget, orientation: Qt.Orientation = Qt.Orientation.Vertical
+    ) -> QSplitter:
         splitter = QSplitter(orientation)
         splitter.addWidget(first)
         splitter.addWidget(second)

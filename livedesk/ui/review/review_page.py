@@ -6,11 +6,13 @@ review_display, review_actions)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import (
-    QWidget,
-)
+from typing import TYPE_CHECKING, Any, TypeAlias
 
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from livedesk.analysis.review import Review
 from livedesk.charts import review_charts
 from livedesk.ui.context import AppContext
 from livedesk.ui.i18n import tr
@@ -18,26 +20,31 @@ from livedesk.ui.review.empty_state import counted_findings, has_platform_data, 
 from livedesk.ui.review.review_actions import ReviewActions
 from livedesk.ui.review.review_display import ReviewDisplay
 from livedesk.ui.review.review_layout import ReviewLayout
-from livedesk.words import (
-    RUN_SOURCES,
-)
+from livedesk.words import RUN_SOURCES
+
+if TYPE_CHECKING:  # the trend is read in services (sqlmodel), not at import time
+    from livedesk.services.history import TrendPoint
+
+# What a review job hands back: the review, the account's trend, and the thresholds with their version.
+ReviewResult: TypeAlias = "tuple[Review, list[TrendPoint], tuple[dict[str, Any], int | None]]"
 
 
-class ReviewPage(ReviewLayout, ReviewDisplay, ReviewActions, QWidget):
+class ReviewPage(ReviewLayout, ReviewDisplay, ReviewActions):
     review_shown = Signal()  # a review (or the empty state) is on screen
     review_failed = Signal(str)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._shown = None  # the last review result shown, worded again when the language changes
+        self._shown: ReviewResult | None = None  # the last result shown, worded again on a language change
         self._context = context
-        self.session_id: int | None = None
-        self.review: dict | None = None
-        self.review_object = None  # the typed Review the page shows (what saving the verdicts stores)
-        self.history: list[dict] = []
-        self._thresholds_version: int | None = None  # as the last review read them; None: not read yet
+        self.session_id = None
+        self.review = None  # the typed Review on screen (what saving the verdicts stores)
+        self.history = []
+        self.names = {}
+        self._thresholds_version = None  # as the last review read them; None: not read yet
         self.conflict_dialog = None
         self.meeting = None
+        self.action_dialog = None
         self._stale = False  # a session was chosen while the page was hidden: its review is still to compute
         self.setAcceptDrops(True)
 
@@ -46,9 +53,7 @@ class ReviewPage(ReviewLayout, ReviewDisplay, ReviewActions, QWidget):
     # ---- loading --------------------------------------------------------------------------------
     def shows_session(self) -> bool:
         """The chosen session's review is on screen (or the empty state, with no session)."""
-        return not self.session_id or (
-            self.review is not None and self.review["session"]["id"] == self.session_id
-        )
+        return not self.session_id or (self.review is not None and self.review.session.id == self.session_id)
 
     def show_session(self, session_id: int | None) -> None:
         self.session_id = session_id or None
@@ -66,7 +71,7 @@ class ReviewPage(ReviewLayout, ReviewDisplay, ReviewActions, QWidget):
             return
         self.refresh()
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()
@@ -78,13 +83,12 @@ class ReviewPage(ReviewLayout, ReviewDisplay, ReviewActions, QWidget):
         session_id, store = self.session_id, self._context.store
         self.status.setText(tr("Analysing…"))
 
-        def job(control):
-            from livedesk.import_export.review_json import review_json
+        def job(control: Any) -> ReviewResult:
             from livedesk.services.review import load_thresholds_versioned, run_review, session_history
 
             review = run_review(store, session_id, control=control)
             history = session_history(store, session_id)
-            return review, review_json(review), history, load_thresholds_versioned(store)
+            return review, history, load_thresholds_versioned(store)
 
         self._context.tasks.submit(
             "review",
@@ -109,22 +113,30 @@ class ReviewPage(ReviewLayout, ReviewDisplay, ReviewActions, QWidget):
     def changeEvent(self, event: QEvent) -> None:
         # The language changed: word the tabs and the shown review anew (their words come from the data).
         if event.type() == QEvent.Type.LanguageChange:
-            titles = (tr("Overview"), tr("Plan vs actual"), tr("Segments"), tr("Products"), tr("Roles"))
-            titles += (tr("Findings"), tr("Actions"), tr("History"))
+            titles = (
+                tr("Overview"),
+                tr("Plan vs actual"),
+                tr("Segments"),
+                tr("Products"),
+                tr("Roles"),
+                tr("Findings"),
+                tr("Actions"),
+                tr("History"),
+            )
             for index, title in enumerate(titles[: self.tabs.count()]):
                 self.tabs.setTabText(index, title)
             if self._shown is not None and self.review is not None:
                 self._on_review_done(self._shown)
         super().changeEvent(event)
 
-    def _on_review_done(self, result) -> None:
-        review_object, review, history, (thresholds, thresholds_version) = result
-        if review["session"]["id"] != self.session_id:
+    def _on_review_done(self, result: ReviewResult) -> None:
+        review, history, (thresholds, thresholds_version) = result
+        if review.session.id != self.session_id:
             return
         self._shown = result
         self._thresholds_version = thresholds_version
-        self.review, self.history, self.review_object = review, history, review_object
-        self.title.setText(tr("Review: {title}").format(title=review["session"]["title"]))
+        self.review, self.history, self.names = review, history, review.names
+        self.title.setText(tr("Review: {title}").format(title=review.session.title))
         note = import_note(review)
         self.import_note.setText(note)
         self.import_note.setVisible(bool(note))
@@ -132,12 +144,11 @@ class ReviewPage(ReviewLayout, ReviewDisplay, ReviewActions, QWidget):
             self.status.setText(
                 tr("{findings} findings · actual run from {source}").format(
                     findings=counted_findings(review),
-                    source=RUN_SOURCES.word(review["plan_vs_actual"]["source"]),
+                    source=RUN_SOURCES.word(review.plan_vs_actual.source),
                 )
             )
         else:
             self.status.setText(tr("No data imported yet"))
-        self.names = {p["product_id"]: p["name"] for p in review["products"]}
         self.kpis.show_review(review)
         for chart in (
             self.minute_chart,

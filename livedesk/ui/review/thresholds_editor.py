@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QPushButton, QWidget
 
@@ -42,10 +44,11 @@ class ThresholdsEditor(QWidget):
         self.save_button.clicked.connect(lambda: self.thresholds_saved.emit(self.values()))
         form.addRow(self.save_button)
 
-    def set_values(self, values: dict) -> None:
+    def set_values(self, values: Mapping[str, float | int | None]) -> None:
         for key, spin in self.spins.items():
-            if values.get(key) is not None:
-                spin.setValue(float(values[key]))
+            value = values.get(key)
+            if value is not None:
+                spin.setValue(float(value))
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, float]:
         return {key: spin.value() for key, spin in self.spins.items()}

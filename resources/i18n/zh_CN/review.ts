@@ -4,6 +4,8 @@
 <context>
     <name>LiveDesk</name>
     <message><source>Make action item</source><translation>创建行动项</translation></message>
+    <message><source>Change action item</source><translation>修改行动项</translation></message>
+    <message><source>Change action item…</source><translation>修改行动项…</translation></message>
     <message><source>What the team will do differently</source><translation>团队下次要做的改变</translation></message>
     <message><source>yuan, fraction (0.05 = 5%) or count</source><translation>元、比例 (0.05 = 5%) 或数量</translation></message>
     <message><source>Finding</source><translation>发现</translation></message>
@@ -148,7 +150,6 @@
     <message><source>Not imported yet: {files}. Figures that need them show —; import them with “Import files…” on the Review page and export this report again.</source><translation>尚未导入：{files}。依赖它们的数字显示为 —；请在「复盘」页用「导入文件…」补充导入，再重新导出本报告。</translation></message>
     <message><source>No data imported yet</source><translation>尚未导入数据</translation></message>
     <message><source>Segment numbers</source><translation>环节序号</translation></message>
-    <message><source>Product IDs</source><translation>商品ID</translation></message>
     <message><source>Time</source><translation>时间</translation></message>
     <message><source>Position in the run order</source><translation>排品位置</translation></message>
     <message><source>First paid</source><translation>首笔支付</translation></message>
