@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from livedesk.cli.context import CliContext, UserError, fail, print_json, session_id_argument
+
+if TYPE_CHECKING:
+    from livedesk.analysis.review import Review
 
 REPORT_SUFFIXES = (".html", ".pdf", ".xlsx")
 
@@ -59,43 +63,38 @@ def _review(args, context: CliContext) -> int:
         raise UserError.of(exc) from exc
     if args.save_verdicts:
         save_verdicts(store, review)
-    data = review_json(review)
     if args.json:
-        print_json(data, args.json)
+        print_json(review_json(review), args.json)
     for report in reports:
         from livedesk.services.review_reports import write_report
 
         write_report(review, report)
     if not args.json and not reports:
-        _print_summary(data, context)
+        _print_summary(review, context)
     return 0
 
 
-def _print_summary(data: dict, context: CliContext) -> None:
-    """The KPIs with their sources and the findings, in words of the `--lang` language."""
-    from datetime import datetime
-
-    from livedesk.words import METRICS, SEVERITIES, finding_words, show, source_words
+def _print_summary(review: Review, context: CliContext) -> None:
+    """The KPIs with their sources and the findings, in words of the `--lang` language (read from the typed
+    review: money from fen, the start in the session's zone)."""
+    from livedesk.words import METRICS, SEVERITIES, finding_words, show_value, source_words, stamp
 
     lang = context.language
-    session = data["session"]
-    start = datetime.fromisoformat(session["start"]) if session.get("start") else None
-    print(f"{session['title']}  ({start:%Y-%m-%d %H:%M})" if start else session["title"])
-    kpis = data["kpis"]
+    session = review.session
+    print(f"{session.title}  ({stamp(session.start, review.zone)})")
     keys = ("gmv", "uv", "pv", "buyers", "orders", "uv_value", "gpm", "aov", "watch_to_buy_rate")
     width = max(_display_width(METRICS.word(key, lang)) for key in keys) + 2
     for key in keys:
         label = METRICS.word(key, lang)
-        source = data["kpi_sources"][key]
+        metric = review.kpis[key]
         pad = " " * (width - _display_width(label))
-        print(
-            f"  {label}{pad}{show(key, kpis[key], lang):>14}   {source_words(source, lang) if source else ''}"
-        )
-    names = {p["product_id"]: p["name"] for p in data.get("products", [])}
-    findings = data["findings"]
+        source = source_words(metric.source, lang) if metric.source else ""
+        print(f"  {label}{pad}{show_value(key, metric.value, lang):>14}   {source}")
+    findings = review.findings
     print("  " + context.words("cli.review.findings", count=len(findings)))
     for finding in findings:
-        print(f"   [{SEVERITIES.word(finding['severity'], lang)}] {finding_words(finding, names, lang)}")
+        sentence = finding_words(finding, review.names, review.zone, lang)
+        print(f"   [{SEVERITIES.word(finding.severity, lang)}] {sentence}")
 
 
 def _display_width(text: str) -> int:

@@ -87,9 +87,10 @@ def test_findings_from_log_minutes_products_and_targets():
     assert {"segment_skipped"} <= set(found)  # interaction and clearance never went on air
     data = review_json(review)
     names = {p["product_id"]: p["name"] for p in data["products"]}
-    for finding in data["findings"]:
+    for finding, typed in zip(data["findings"], review.findings, strict=True):
         # a code and its evidence, worded by livedesk.words in each language: never a cause, never the code
-        english, chinese = finding_words(finding, names, "en"), finding_words(finding, names, "zh_CN")
+        zone = review.zone
+        english, chinese = finding_words(typed, names, zone, "en"), finding_words(typed, names, zone, "zh_CN")
         assert english == finding["message"] and english != finding["code"]
         assert not any(word in english.lower() for word in CAUSE_WORDS)
         assert re.search(r"[\u4e00-\u9fff]", chinese) and not re.search(r"\b(min|ran|planned)\b", chinese)
